@@ -1,0 +1,10 @@
+namespace CallCenter.Calls;
+
+/// <summary>A change in a call's life. <paramref name="SeatId"/> and <paramref name="Queue"/> are used by the kinds that need them.</summary>
+[GenerateSerializer, Immutable]
+[Alias("CallCenter.Calls.CallEvent")]
+public sealed record CallEvent(
+    [property: Id(0)] CallEventKind Kind,
+    [property: Id(1)] string? SeatId = null,
+    [property: Id(2)] string? Queue = null,
+    [property: Id(3)] string? Note = null);

@@ -1,0 +1,7 @@
+namespace CallCenter.Routing;
+
+public static class CtiCommandKinds
+{
+    public const string Offer = "offer";
+    public const string CancelOffer = "cancel-offer";
+}

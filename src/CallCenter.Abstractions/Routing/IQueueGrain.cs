@@ -1,0 +1,25 @@
+namespace CallCenter.Routing;
+
+/// <summary>A queue (business line) and its ACD: holds waiting calls and offers each to one seat at a time.</summary>
+[Alias("CallCenter.Routing.IQueueGrain")]
+public interface IQueueGrain : IGrainWithStringKey
+{
+    [Alias("Define")] Task<QueueDefinition> Define(QueueDefinition definition);
+
+    /// <summary>The definition; throws <see cref="NotConfiguredException"/> for a queue never defined.</summary>
+    [Alias("GetDefinition")] Task<QueueDefinition> GetDefinition();
+
+    [Alias("GetStats")] Task<QueueStats> GetStats();
+
+    /// <summary>Adds a call (idempotent) and offers it if a seat is free.</summary>
+    [Alias("Enqueue")] Task Enqueue(QueuedCall call);
+
+    /// <summary>Takes a call overflowing from another queue; one-way so two queues never wait on each other.</summary>
+    [OneWay, Alias("AcceptOverflow")] Task AcceptOverflow(QueuedCall call);
+
+    /// <summary>Tells the queue how a call that was in it ended: answered, abandoned or switched to callback.</summary>
+    [Alias("CallLeft")] Task CallLeft(string callId, QueueExit exit, string? seatId);
+
+    /// <summary>A seat reports its availability; never awaited by the seat, so seat and queue never wait on each other.</summary>
+    [OneWay, Alias("SeatChanged")] Task SeatChanged(SeatAvailability availability);
+}

@@ -1,0 +1,8 @@
+namespace CallCenter.Routing;
+
+public enum QueueExit
+{
+    Answered,
+    Abandoned,
+    CallbackRequested,
+}

@@ -1,0 +1,22 @@
+namespace CallCenter.Routing;
+
+/// <summary>
+/// Live figures of one queue for today (call-centre time zone). Service level = answered within the threshold
+/// ÷ calls that left the queue answered or abandoned; null before any call did.
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("CallCenter.Routing.QueueStats")]
+public sealed record QueueStats(
+    [property: Id(0)] string QueueId,
+    [property: Id(1)] int Waiting,
+    [property: Id(2)] int Ringing,
+    [property: Id(3)] int Callbacks,
+    [property: Id(4)] double LongestWaitSeconds,
+    [property: Id(5)] int Offered,
+    [property: Id(6)] int Answered,
+    [property: Id(7)] int AnsweredWithinServiceLevel,
+    [property: Id(8)] int Abandoned,
+    [property: Id(9)] int OverflowedOut,
+    [property: Id(10)] double? ServiceLevelPercent,
+    [property: Id(11)] int SeatsAvailable,
+    [property: Id(12)] IReadOnlyList<AbandonedCall> RecentAbandoned);

@@ -1,0 +1,8 @@
+namespace CallCenter.Routing;
+
+public enum RoutingStrategy
+{
+    LongestIdle,
+    FewestCalls,
+    RoundRobin,
+}

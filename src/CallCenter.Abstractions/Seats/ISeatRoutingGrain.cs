@@ -1,0 +1,21 @@
+namespace CallCenter.Seats;
+
+/// <summary>The seat as the ACD and the call see it. Same grain as <see cref="ISeatGrain"/>.</summary>
+[Alias("CallCenter.Seats.ISeatRoutingGrain")]
+public interface ISeatRoutingGrain : IGrainWithStringKey
+{
+    /// <summary>Ready → Reserved for this call; false if the seat is not Ready (it never holds two offers).</summary>
+    [Alias("TryReserve")] Task<bool> TryReserve(string callId, string queue);
+
+    /// <summary>The offer was not answered in time: counts a miss and frees the seat. No-op if the seat moved on.</summary>
+    [Alias("OfferTimedOut")] Task OfferTimedOut(string callId);
+
+    /// <summary>The offer was withdrawn without the seat's fault (caller hung up). No-op if the seat moved on.</summary>
+    [Alias("OfferWithdrawn")] Task OfferWithdrawn(string callId);
+
+    /// <summary>Reserved → OnCall.</summary>
+    [Alias("Connect")] Task Connect(string callId);
+
+    /// <summary>OnCall → WrapUp when the call's audio ends.</summary>
+    [Alias("CallEnded")] Task CallEnded(string callId);
+}

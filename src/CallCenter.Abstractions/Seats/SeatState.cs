@@ -1,0 +1,11 @@
+namespace CallCenter.Seats;
+
+public enum SeatState
+{
+    LoggedOut,
+    NotReady,
+    Ready,
+    Reserved,
+    OnCall,
+    WrapUp,
+}

@@ -1,0 +1,21 @@
+namespace CallCenter;
+
+/// <summary>
+/// The domain's clock: a <see cref="TimeProvider"/> of its own (so tests can fix it without touching the Orleans
+/// runtime's clock) and the call centre's time zone, which decides what "today" means for counters.
+/// </summary>
+public sealed class CallCenterClock(TimeProvider time, TimeZoneInfo zone)
+{
+    public TimeProvider Time { get; } = time;
+
+    public TimeZoneInfo Zone { get; } = zone;
+
+    public DateTimeOffset Now => Time.GetUtcNow();
+
+    public DateOnly Today => DayOf(Now);
+
+    public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
+
+    public static TimeZoneInfo FindZone(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+}

@@ -1,0 +1,93 @@
+namespace CallCenter.Calls;
+
+[GrainType("call")]
+public sealed class CallGrain(
+    [PersistentState("call", StorageNames.Grains)] IPersistentState<CallRecord> call,
+    CallCenterClock clock) : Grain, ICallGrain
+{
+    private string Id => this.GetPrimaryKeyString();
+    private CallRecord C => call.State;
+
+    async Task<CallSnapshot> ICallGrain.Arrive(CallArrival arrival)
+    {
+        if (C.Timeline.Count > 0)
+        {
+            return C.Caller == arrival.Caller && C.Timeline[0].Queue == arrival.Queue
+                ? Snapshot()
+                : throw new IllegalTransitionException("Call", Id, C.State.ToString(), "arrive again with different details");
+        }
+
+        C.Caller = arrival.Caller;
+        C.Queue = arrival.Queue;
+        C.Priority = arrival.Priority;
+        C.State = CallState.Queued;
+        C.Timeline.Add(new CallTimelineEntry(CallState.Queued, clock.Now, arrival.Queue, null, null));
+        await call.WriteStateAsync();
+        return Snapshot();
+    }
+
+    async Task<CallSnapshot> ICallGrain.Apply(CallEvent change)
+    {
+        RequireExists();
+        if (CallTransitions.IsRepeat(C.State, change.Kind) && (change.SeatId is null || change.SeatId == C.SeatId || change.Kind != CallEventKind.Answer))
+        {
+            return Snapshot();
+        }
+
+        var next = CallTransitions.Next(Id, C.State, change.Kind);
+        var now = clock.Now;
+        switch (change.Kind)
+        {
+            case CallEventKind.Answer when change.SeatId != C.SeatId:
+                throw new IllegalTransitionException("Call", Id, $"{C.State} to seat '{C.SeatId}'", $"be answered by seat '{change.SeatId}'");
+            case CallEventKind.Offer:
+                C.SeatId = change.SeatId;
+                break;
+            case CallEventKind.OfferRevoked:
+                C.SeatId = null;
+                next = C.Callback ? CallState.CallbackRequested : CallState.Queued;
+                break;
+            case CallEventKind.RequestCallback:
+                C.Callback = true;
+                C.SeatId = null;
+                break;
+            case CallEventKind.Abandon:
+                C.SeatId = null;
+                break;
+            case CallEventKind.Overflow:
+                C.Timeline.Add(new CallTimelineEntry(CallState.Overflowed, now, C.Queue, null, $"to {change.Queue}"));
+                C.Queue = change.Queue;
+                break;
+        }
+
+        C.State = next;
+        C.Timeline.Add(new CallTimelineEntry(next, now, C.Queue, C.SeatId, change.Note));
+        await call.WriteStateAsync();
+        return Snapshot();
+    }
+
+    async Task<CallSnapshot> ICallGrain.AttachRecording(RecordingReference recording)
+    {
+        RequireExists();
+        C.Recording = recording;
+        await call.WriteStateAsync();
+        return Snapshot();
+    }
+
+    Task<CallSnapshot> ICallGrain.Get()
+    {
+        RequireExists();
+        return Task.FromResult(Snapshot());
+    }
+
+    private void RequireExists()
+    {
+        if (C.Timeline.Count == 0)
+        {
+            throw new NotConfiguredException("Call", Id);
+        }
+    }
+
+    private CallSnapshot Snapshot() =>
+        new(Id, C.Caller!, C.State, C.Queue!, C.Priority, C.SeatId, C.Callback, C.Recording, C.Timeline.ToArray());
+}

@@ -1,0 +1,68 @@
+namespace CallCenter.Calls;
+
+/// <summary>
+/// Orders each softswitch event across the call, seat and queue grains: call first, then seat, then queue.
+/// Nothing calls the gateway back, so no grain ever waits on one that waits on it.
+/// </summary>
+[StatelessWorker]
+[GrainType("cti-gateway")]
+public sealed class CtiGateway : Grain, ICtiGateway
+{
+    async Task<CallSnapshot> ICtiGateway.CallArrived(string callId, CallArrival arrival)
+    {
+        var queue = GrainFactory.GetGrain<IQueueGrain>(arrival.Queue);
+        await queue.GetDefinition();
+        var call = await Call(callId).Arrive(arrival);
+        if (call.State == CallState.Queued && call.Queue == arrival.Queue && call.Timeline.Count == 1)
+        {
+            await queue.Enqueue(new QueuedCall(callId, arrival.Caller, arrival.Priority, call.Timeline[0].At));
+        }
+
+        return call;
+    }
+
+    async Task<CallSnapshot> ICtiGateway.CallAnswered(string callId, string seatId)
+    {
+        var call = await Call(callId).Apply(new CallEvent(CallEventKind.Answer, seatId));
+        await GrainFactory.GetGrain<ISeatRoutingGrain>(seatId).Connect(callId);
+        await GrainFactory.GetGrain<IQueueGrain>(call.Queue).CallLeft(callId, QueueExit.Answered, seatId);
+        return call;
+    }
+
+    Task<CallSnapshot> ICtiGateway.CallHeld(string callId, bool held) =>
+        Call(callId).Apply(new CallEvent(held ? CallEventKind.Hold : CallEventKind.Retrieve));
+
+    async Task<CallSnapshot> ICtiGateway.CallEnded(string callId)
+    {
+        var current = await Call(callId).Get();
+        if (current.State is CallState.Queued or CallState.Offered or CallState.CallbackRequested)
+        {
+            // The caller hung up before anyone answered.
+            return await ((ICtiGateway)this).CallAbandoned(callId);
+        }
+
+        var call = await Call(callId).Apply(new CallEvent(CallEventKind.HangUp));
+        if (call.SeatId is { } seatId && call.State == CallState.WrapUp)
+        {
+            await GrainFactory.GetGrain<ISeatRoutingGrain>(seatId).CallEnded(callId);
+        }
+
+        return await Call(callId).Get();
+    }
+
+    async Task<CallSnapshot> ICtiGateway.CallAbandoned(string callId)
+    {
+        var call = await Call(callId).Apply(new CallEvent(CallEventKind.Abandon));
+        await GrainFactory.GetGrain<IQueueGrain>(call.Queue).CallLeft(callId, QueueExit.Abandoned, null);
+        return call;
+    }
+
+    async Task<CallSnapshot> ICtiGateway.CallbackRequested(string callId)
+    {
+        var call = await Call(callId).Apply(new CallEvent(CallEventKind.RequestCallback));
+        await GrainFactory.GetGrain<IQueueGrain>(call.Queue).CallLeft(callId, QueueExit.CallbackRequested, null);
+        return call;
+    }
+
+    private ICallGrain Call(string callId) => GrainFactory.GetGrain<ICallGrain>(callId);
+}

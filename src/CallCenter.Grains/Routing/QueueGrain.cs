@@ -1,0 +1,404 @@
+namespace CallCenter.Routing;
+
+/// <summary>
+/// The ACD for one queue. Not reentrant: one decision at a time, so a call is offered to one seat at a time.
+/// The seat's own state machine refuses a second offer, so a seat serving several queues is never double-booked.
+/// </summary>
+[GrainType("queue")]
+public sealed class QueueGrain(
+    [PersistentState("queue", StorageNames.Grains)] IPersistentState<QueueRecord> queue,
+    CallCenterClock clock) : Grain, IQueueGrain, IRemindable
+{
+    private const string KeepAliveReminder = "acd";
+    private IGrainTimer? ticker;
+    private bool keepAliveRegistered;
+
+    private string Id => this.GetPrimaryKeyString();
+    private QueueRecord Q => queue.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (Q.Entries.Count > 0)
+        {
+            StartTicking();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    async Task<QueueDefinition> IQueueGrain.Define(QueueDefinition definition)
+    {
+        Q.Definition = definition;
+        RollDay();
+        await queue.WriteStateAsync();
+        return definition;
+    }
+
+    Task<QueueDefinition> IQueueGrain.GetDefinition() =>
+        Task.FromResult(Q.Definition ?? throw new NotConfiguredException("Queue", Id));
+
+    Task<QueueStats> IQueueGrain.GetStats()
+    {
+        RequireDefined();
+        RollDay();
+        var now = clock.Now;
+        var d = Q.Today;
+        var finished = d.Answered + d.Abandoned;
+        var onLine = Q.Entries.Where(e => !e.Callback).ToList();
+        return Task.FromResult(new QueueStats(
+            Id,
+            Waiting: onLine.Count,
+            Ringing: Q.Entries.Count(e => e.OfferedTo is not null),
+            Callbacks: Q.Entries.Count(e => e.Callback),
+            LongestWaitSeconds: onLine.Count == 0 ? 0 : onLine.Max(e => (now - e.EnteredAt).TotalSeconds),
+            d.Offered,
+            d.Answered,
+            d.AnsweredWithinServiceLevel,
+            d.Abandoned,
+            d.OverflowedOut,
+            ServiceLevelPercent: finished == 0 ? null : Math.Round(100.0 * d.AnsweredWithinServiceLevel / finished, 1),
+            SeatsAvailable: Q.Seats.Values.Count(s => s.Available),
+            RecentAbandoned: d.RecentAbandoned.ToArray()));
+    }
+
+    async Task IQueueGrain.Enqueue(QueuedCall call)
+    {
+        RequireDefined();
+        RollDay();
+        if (Q.Entries.Any(e => e.CallId == call.CallId))
+        {
+            return;
+        }
+
+        Q.Entries.Add(new QueueEntry
+        {
+            CallId = call.CallId,
+            Caller = call.Caller,
+            Priority = call.Priority,
+            Sequence = Q.NextSequence++,
+            EnteredAt = call.EnteredAt,
+        });
+        Q.Today.Offered++;
+        await queue.WriteStateAsync();
+        await KeepAlive();
+        await Dispatch();
+    }
+
+    Task IQueueGrain.AcceptOverflow(QueuedCall call) => ((IQueueGrain)this).Enqueue(call);
+
+    async Task IQueueGrain.CallLeft(string callId, QueueExit exit, string? seatId)
+    {
+        RollDay();
+        var entry = Q.Entries.FirstOrDefault(e => e.CallId == callId);
+        if (entry is null)
+        {
+            return;
+        }
+
+        switch (exit)
+        {
+            case QueueExit.Answered:
+                Remove(entry);
+                CountAnswered(entry);
+                break;
+            case QueueExit.Abandoned:
+                await WithdrawOffer(entry);
+                Remove(entry);
+                CountAbandoned(entry);
+                break;
+            case QueueExit.CallbackRequested:
+                await WithdrawOffer(entry);
+                entry.Callback = true;
+                break;
+        }
+
+        await queue.WriteStateAsync();
+        await Dispatch();
+    }
+
+    async Task IQueueGrain.SeatChanged(SeatAvailability availability)
+    {
+        if (availability.Level <= 0)
+        {
+            Q.Seats.Remove(availability.SeatId);
+        }
+        else
+        {
+            var seat = Q.Seats.TryGetValue(availability.SeatId, out var known) ? known : Q.Seats[availability.SeatId] = new QueueSeat { SeatId = availability.SeatId };
+            seat.Level = availability.Level;
+            seat.Available = availability.Available;
+            seat.IdleSince = availability.IdleSince;
+            seat.CallsToday = availability.CallsToday;
+        }
+
+        await queue.WriteStateAsync();
+        if (availability.Available)
+        {
+            await Dispatch();
+        }
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // The reminder only brings the queue back after a restart; the timer does the work.
+        StartTicking();
+        await Tick();
+    }
+
+    private async Task Tick()
+    {
+        if (Q.Definition is null)
+        {
+            return;
+        }
+
+        RollDay();
+        var now = clock.Now;
+        foreach (var entry in Q.Entries.Where(e => e.OfferExpiresAt <= now).ToList())
+        {
+            await ExpireOffer(entry);
+        }
+
+        if (Q.Definition.Overflow is { } overflow && overflow.ToQueue != Id)
+        {
+            foreach (var entry in Q.Entries.Where(e => e.OfferedTo is null && (now - e.EnteredAt).TotalSeconds >= overflow.AfterSeconds).ToList())
+            {
+                await Overflow(entry, overflow.ToQueue);
+            }
+        }
+
+        await Dispatch();
+        await KeepAlive();
+    }
+
+    /// <summary>Offers waiting calls to free seats until one of the two runs out.</summary>
+    private async Task Dispatch()
+    {
+        if (Q.Definition is not { } definition)
+        {
+            return;
+        }
+
+        foreach (var entry in AcdRanking.CallsInOrder(Q.Entries).ToList())
+        {
+            var seats = AcdRanking.SeatsInOrder(Q.Seats.Values, definition.Strategy, Q.LastRoundRobinSeat);
+            if (seats.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var seat in seats)
+            {
+                if (await TryOffer(entry, seat, definition))
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private async Task<bool> TryOffer(QueueEntry entry, QueueSeat seat, QueueDefinition definition)
+    {
+        // Write the intent first: if this silo dies now, the reactivated queue expires the offer and frees the seat.
+        entry.OfferedTo = seat.SeatId;
+        entry.OfferExpiresAt = clock.Now.AddSeconds(definition.RingTimeoutSeconds);
+        entry.OfferConfirmed = false;
+        seat.Available = false;
+        await queue.WriteStateAsync();
+
+        if (!await GrainFactory.GetGrain<ISeatRoutingGrain>(seat.SeatId).TryReserve(entry.CallId, Id))
+        {
+            ClearOffer(entry);
+            await queue.WriteStateAsync();
+            return false;
+        }
+
+        try
+        {
+            await GrainFactory.GetGrain<ICallGrain>(entry.CallId).Apply(new CallEvent(CallEventKind.Offer, seat.SeatId, Id));
+        }
+        catch (IllegalTransitionException)
+        {
+            // The call left while we chose a seat (caller hung up): free the seat, settle the call.
+            await GrainFactory.GetGrain<ISeatRoutingGrain>(seat.SeatId).OfferWithdrawn(entry.CallId);
+            ClearOffer(entry);
+            await Reconcile(entry);
+            await queue.WriteStateAsync();
+            return true;
+        }
+
+        entry.OfferConfirmed = true;
+        Q.LastRoundRobinSeat = seat.SeatId;
+        await queue.WriteStateAsync();
+        Send(CtiCommandKinds.Offer, entry, seat.SeatId);
+        return true;
+    }
+
+    private async Task ExpireOffer(QueueEntry entry)
+    {
+        var seatId = entry.OfferedTo!;
+        await GrainFactory.GetGrain<ISeatRoutingGrain>(seatId).OfferTimedOut(entry.CallId);
+        ClearOffer(entry);
+        try
+        {
+            await GrainFactory.GetGrain<ICallGrain>(entry.CallId).Apply(new CallEvent(CallEventKind.OfferRevoked, seatId, Id, "ring timeout"));
+            Send(CtiCommandKinds.CancelOffer, entry, seatId);
+        }
+        catch (IllegalTransitionException)
+        {
+            // The call moved on without us hearing of it (e.g. answered while a silo failed).
+            await Reconcile(entry);
+        }
+        catch (NotConfiguredException)
+        {
+            Remove(entry);
+        }
+
+        await queue.WriteStateAsync();
+    }
+
+    private async Task Overflow(QueueEntry entry, string target)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ICallGrain>(entry.CallId).Apply(new CallEvent(CallEventKind.Overflow, null, target, $"waited {Q.Definition!.Overflow!.AfterSeconds}s"));
+        }
+        catch (IllegalTransitionException)
+        {
+            await Reconcile(entry);
+            await queue.WriteStateAsync();
+            return;
+        }
+
+        Remove(entry);
+        Q.Today.OverflowedOut++;
+        await queue.WriteStateAsync();
+
+        _ = GrainFactory.GetGrain<IQueueGrain>(target).AcceptOverflow(new QueuedCall(entry.CallId, entry.Caller, entry.Priority, clock.Now));
+    }
+
+    /// <summary>Brings an entry in line with its call after a missed notification.</summary>
+    private async Task Reconcile(QueueEntry entry)
+    {
+        CallSnapshot call;
+        try
+        {
+            call = await GrainFactory.GetGrain<ICallGrain>(entry.CallId).Get();
+        }
+        catch (NotConfiguredException)
+        {
+            Remove(entry);
+            return;
+        }
+
+        switch (call.State)
+        {
+            case CallState.Abandoned:
+                Remove(entry);
+                CountAbandoned(entry);
+                break;
+            case CallState.Connected or CallState.Held or CallState.WrapUp or CallState.Ended:
+                Remove(entry);
+                CountAnswered(entry);
+                break;
+            case CallState.CallbackRequested:
+                entry.Callback = true;
+                break;
+            default:
+                if (call.Queue != Id)
+                {
+                    Remove(entry);
+                }
+
+                break;
+        }
+    }
+
+    private async Task WithdrawOffer(QueueEntry entry)
+    {
+        if (entry.OfferedTo is { } seatId)
+        {
+            await GrainFactory.GetGrain<ISeatRoutingGrain>(seatId).OfferWithdrawn(entry.CallId);
+            Send(CtiCommandKinds.CancelOffer, entry, seatId);
+            ClearOffer(entry);
+        }
+    }
+
+    private void CountAnswered(QueueEntry entry)
+    {
+        Q.Today.Answered++;
+        if ((clock.Now - entry.EnteredAt).TotalSeconds <= Q.Definition!.ServiceLevelSeconds)
+        {
+            Q.Today.AnsweredWithinServiceLevel++;
+        }
+    }
+
+    private void CountAbandoned(QueueEntry entry)
+    {
+        var now = clock.Now;
+        Q.Today.Abandoned++;
+        Q.Today.RecentAbandoned.Insert(0, new AbandonedCall(entry.CallId, AcdRanking.MaskCaller(entry.Caller), Math.Round((now - entry.EnteredAt).TotalSeconds, 1), now));
+        if (Q.Today.RecentAbandoned.Count > QueueDay.AbandonedKept)
+        {
+            Q.Today.RecentAbandoned.RemoveAt(Q.Today.RecentAbandoned.Count - 1);
+        }
+    }
+
+    private void Remove(QueueEntry entry) => Q.Entries.Remove(entry);
+
+    private static void ClearOffer(QueueEntry entry)
+    {
+        entry.OfferedTo = null;
+        entry.OfferExpiresAt = null;
+        entry.OfferConfirmed = false;
+    }
+
+    private void Send(string kind, QueueEntry entry, string seatId) =>
+        _ = GrainFactory.GetGrain<ICtiCommandBus>(0).Send(new CtiCommand(kind, entry.CallId, seatId, entry.Caller, Id, clock.Now));
+
+    private void RollDay()
+    {
+        var today = clock.Today;
+        if (Q.Today.Day != today)
+        {
+            Q.Today = new QueueDay { Day = today };
+        }
+    }
+
+    private void StartTicking()
+    {
+        ticker ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)));
+    }
+
+    /// <summary>A durable reminder keeps a queue with calls alive across restarts; an empty queue drops it.</summary>
+    private async Task KeepAlive()
+    {
+        if (Q.Entries.Count > 0)
+        {
+            StartTicking();
+            if (!keepAliveRegistered)
+            {
+                await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+                keepAliveRegistered = true;
+            }
+        }
+        else if (ticker is not null || keepAliveRegistered)
+        {
+            ticker?.Dispose();
+            ticker = null;
+            keepAliveRegistered = false;
+            if (await this.GetReminder(KeepAliveReminder) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+    }
+
+    private void RequireDefined()
+    {
+        if (Q.Definition is null)
+        {
+            throw new NotConfiguredException("Queue", Id);
+        }
+    }
+}

@@ -1,0 +1,386 @@
+namespace CallCenter.Seats;
+
+[GrainType("seat")]
+public sealed class SeatGrain(
+    [PersistentState("seat", StorageNames.Grains)] IPersistentState<SeatRecord> seat,
+    CallCenterClock clock,
+    IOptions<SeatOptions> options) : Grain, ISeatGrain, ISeatRoutingGrain, IRemindable
+{
+    private const string WrapUpReminder = "wrap-up";
+    private IGrainTimer? wrapUpTimer;
+
+    private string Id => this.GetPrimaryKeyString();
+    private SeatRecord S => seat.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A restart during wrap-up resumes the countdown; one already overdue ends at once.
+        if (S.State == SeatState.WrapUp)
+        {
+            StartWrapUpTimer();
+            await CheckWrapUp();
+        }
+    }
+
+    async Task<SeatSnapshot> ISeatGrain.Define(SeatDefinition definition)
+    {
+        var previous = S.Definition;
+        if (previous is null)
+        {
+            S.Since = S.IdleSince = clock.Now;
+            S.Day = clock.Today;
+        }
+
+        S.Definition = definition;
+        await seat.WriteStateAsync();
+        foreach (var dropped in previous?.Skills.Where(old => definition.Skills.All(s => s.Queue != old.Queue)) ?? [])
+        {
+            _ = GrainFactory.GetGrain<IQueueGrain>(dropped.Queue).SeatChanged(new SeatAvailability(Id, 0, false, S.IdleSince, S.CallsToday));
+        }
+
+        NotifyQueues();
+        return Snapshot();
+    }
+
+    async Task<SeatSnapshot> ISeatGrain.Login(string agent)
+    {
+        RequireDefined();
+        if (S.State != SeatState.LoggedOut && S.Agent == agent)
+        {
+            return Snapshot();
+        }
+
+        Move(SeatState.NotReady, null, "log in");
+        S.Agent = agent;
+        S.WantsReady = false;
+        S.MissedInRow = 0;
+        await seat.WriteStateAsync();
+        return Snapshot();
+    }
+
+    async Task<SeatSnapshot> ISeatGrain.ChangeState(SeatState state, string? reason)
+    {
+        RequireDefined();
+        switch (state)
+        {
+            case SeatState.Ready:
+                await GoReady();
+                break;
+            case SeatState.NotReady:
+                await GoNotReady(ValidReason(reason));
+                break;
+            case SeatState.LoggedOut:
+                return await ((ISeatGrain)this).Logout();
+            default:
+                throw new DomainValidationException("state", $"An agent can ask for Ready, NotReady or LoggedOut, not {state}.");
+        }
+
+        return Snapshot();
+    }
+
+    async Task<SeatSnapshot> ISeatGrain.Logout()
+    {
+        RequireDefined();
+        if (S.State == SeatState.LoggedOut)
+        {
+            return Snapshot();
+        }
+
+        SeatTransitions.Ensure(Id, S.State, SeatState.LoggedOut, "log out");
+        var finishedCall = S.State == SeatState.WrapUp ? S.CallId : null;
+        Move(SeatState.LoggedOut, null, "log out");
+        S.Agent = null;
+        S.WantsReady = false;
+        await SaveAfterWrapUp(finishedCall);
+        return Snapshot();
+    }
+
+    async Task<SeatSnapshot> ISeatGrain.PhoneRegistration(bool registered)
+    {
+        RequireDefined();
+        S.PhoneRegistered = registered;
+        if (S.Definition!.Remote && !registered && S.State == SeatState.Ready)
+        {
+            S.WantsReady = true;
+            Move(SeatState.NotReady, NotReadyReasons.PhoneOffline, "lose its phone");
+        }
+        else if (registered && S.State == SeatState.NotReady && S.Reason == NotReadyReasons.PhoneOffline && S.WantsReady)
+        {
+            Move(SeatState.Ready, null, "return to routing");
+        }
+
+        await seat.WriteStateAsync();
+        return Snapshot();
+    }
+
+    Task<SeatSnapshot> ISeatGrain.Get()
+    {
+        RequireDefined();
+        return Task.FromResult(Snapshot());
+    }
+
+    async Task<bool> ISeatRoutingGrain.TryReserve(string callId, string queue)
+    {
+        if (S.Definition is null || S.State != SeatState.Ready || (S.Definition.Remote && !S.PhoneRegistered))
+        {
+            return false;
+        }
+
+        Move(SeatState.Reserved, null, "take an offer");
+        S.CallId = callId;
+        S.OfferQueue = queue;
+        await seat.WriteStateAsync();
+        return true;
+    }
+
+    async Task ISeatRoutingGrain.OfferTimedOut(string callId)
+    {
+        if (S.State != SeatState.Reserved || S.CallId != callId)
+        {
+            return;
+        }
+
+        S.MissedInRow++;
+        S.MissedToday++;
+        S.CallId = S.OfferQueue = null;
+        if (S.MissedInRow >= options.Value.MissedOffersLimit)
+        {
+            Move(SeatState.NotReady, NotReadyReasons.Missed, "miss an offer");
+        }
+        else
+        {
+            Move(SeatState.Ready, null, "miss an offer");
+        }
+
+        await seat.WriteStateAsync();
+    }
+
+    async Task ISeatRoutingGrain.OfferWithdrawn(string callId)
+    {
+        if (S.State != SeatState.Reserved || S.CallId != callId)
+        {
+            return;
+        }
+
+        S.CallId = S.OfferQueue = null;
+        Move(SeatState.Ready, null, "lose an offer");
+        await seat.WriteStateAsync();
+    }
+
+    async Task ISeatRoutingGrain.Connect(string callId)
+    {
+        if (S.State == SeatState.OnCall && S.CallId == callId)
+        {
+            return;
+        }
+
+        if (S.State != SeatState.Reserved || S.CallId != callId)
+        {
+            throw new IllegalTransitionException("Seat", Id, S.State.ToString(), $"connect call '{callId}'");
+        }
+
+        Move(SeatState.OnCall, null, "connect a call");
+        S.MissedInRow = 0;
+        S.CallsToday++;
+        await seat.WriteStateAsync();
+    }
+
+    async Task ISeatRoutingGrain.CallEnded(string callId)
+    {
+        if (S.State == SeatState.WrapUp && S.CallId == callId)
+        {
+            return;
+        }
+
+        if (S.State != SeatState.OnCall || S.CallId != callId)
+        {
+            throw new IllegalTransitionException("Seat", Id, S.State.ToString(), $"end call '{callId}'");
+        }
+
+        Move(SeatState.WrapUp, null, "start wrap-up");
+        S.WrapUpEndsAt = clock.Now.AddSeconds(options.Value.WrapUpSeconds);
+        await seat.WriteStateAsync();
+        StartWrapUpTimer();
+        await this.RegisterOrUpdateReminder(WrapUpReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+    }
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName == WrapUpReminder)
+        {
+            await CheckWrapUp();
+        }
+    }
+
+    private async Task GoReady()
+    {
+        if (S.State == SeatState.Ready)
+        {
+            return;
+        }
+
+        if (S.State == SeatState.WrapUp)
+        {
+            var call = S.CallId;
+            Move(SeatState.Ready, null, "end wrap-up");
+            await SaveAfterWrapUp(call);
+            return;
+        }
+
+        SeatTransitions.Ensure(Id, S.State, SeatState.Ready, "go Ready");
+        if (S.Definition!.Remote && !S.PhoneRegistered)
+        {
+            S.WantsReady = true;
+            Move(SeatState.NotReady, NotReadyReasons.PhoneOffline, "go Ready");
+        }
+        else
+        {
+            Move(SeatState.Ready, null, "go Ready");
+        }
+
+        await seat.WriteStateAsync();
+    }
+
+    private async Task GoNotReady(string reason)
+    {
+        SeatTransitions.Ensure(Id, S.State, SeatState.NotReady, "go NotReady");
+        var call = S.State == SeatState.WrapUp ? S.CallId : null;
+        S.WantsReady = false;
+        Move(SeatState.NotReady, reason, "go NotReady");
+        await SaveAfterWrapUp(call);
+    }
+
+    private string ValidReason(string? reason)
+    {
+        var allowed = options.Value.NotReadyReasons;
+        if (string.IsNullOrWhiteSpace(reason) || !allowed.Contains(reason))
+        {
+            throw new DomainValidationException("reason", $"NotReady needs a reason code, one of: {string.Join(", ", allowed)}.");
+        }
+
+        return reason;
+    }
+
+    private async Task CheckWrapUp()
+    {
+        if (S.State != SeatState.WrapUp)
+        {
+            await StopWrapUpClock();
+            return;
+        }
+
+        if (S.WrapUpEndsAt is { } end && clock.Now >= end)
+        {
+            var call = S.CallId;
+            Move(SeatState.Ready, null, "end wrap-up");
+            await SaveAfterWrapUp(call);
+        }
+    }
+
+    /// <summary>Persists a change that left wrap-up, then tells the call its after-call work is done.</summary>
+    private async Task SaveAfterWrapUp(string? finishedCall)
+    {
+        if (finishedCall is not null)
+        {
+            S.CallId = null;
+            S.WrapUpEndsAt = null;
+        }
+
+        await seat.WriteStateAsync();
+        if (finishedCall is null)
+        {
+            return;
+        }
+
+        await StopWrapUpClock();
+        try
+        {
+            await GrainFactory.GetGrain<ICallGrain>(finishedCall).Apply(new CallEvent(CallEventKind.WrapUpDone, Id));
+        }
+        catch (IllegalTransitionException)
+        {
+            // The call already ended (e.g. a repeated request); nothing left to do.
+        }
+    }
+
+    private void StartWrapUpTimer()
+    {
+        wrapUpTimer ??= this.RegisterGrainTimer(CheckWrapUp, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+    }
+
+    private async Task StopWrapUpClock()
+    {
+        wrapUpTimer?.Dispose();
+        wrapUpTimer = null;
+        var reminder = await this.GetReminder(WrapUpReminder);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private void Move(SeatState to, string? reason, string action)
+    {
+        SeatTransitions.Ensure(Id, S.State, to, action);
+        var now = clock.Now;
+        Accrue(now);
+        var wasReady = S.State == SeatState.Ready;
+        S.State = to;
+        S.Reason = to == SeatState.NotReady ? reason : null;
+        S.Since = now;
+        if (to == SeatState.Ready)
+        {
+            S.IdleSince = now;
+        }
+
+        if (wasReady != (to == SeatState.Ready))
+        {
+            NotifyQueues();
+        }
+    }
+
+    private void Accrue(DateTimeOffset now)
+    {
+        var today = clock.DayOf(now);
+        if (S.Day != today)
+        {
+            S.Day = today;
+            S.CallsToday = S.MissedToday = 0;
+            S.TalkSecondsToday = 0;
+            S.NotReadySecondsToday = [];
+        }
+
+        var seconds = Math.Max(0, (now - S.Since).TotalSeconds);
+        if (S.State == SeatState.OnCall)
+        {
+            S.TalkSecondsToday += seconds;
+        }
+        else if (S.State == SeatState.NotReady && S.Reason is { } reason)
+        {
+            S.NotReadySecondsToday[reason] = S.NotReadySecondsToday.GetValueOrDefault(reason) + seconds;
+        }
+    }
+
+    private void NotifyQueues()
+    {
+        // One-way: the seat never waits on a queue, so a queue waiting on this seat cannot deadlock.
+        var available = S.State == SeatState.Ready;
+        foreach (var skill in S.Definition?.Skills ?? [])
+        {
+            _ = GrainFactory.GetGrain<IQueueGrain>(skill.Queue)
+                .SeatChanged(new SeatAvailability(Id, skill.Level, available, S.IdleSince, S.CallsToday));
+        }
+    }
+
+    private void RequireDefined()
+    {
+        if (S.Definition is null)
+        {
+            throw new NotConfiguredException("Seat", Id);
+        }
+    }
+
+    private SeatSnapshot Snapshot() => new(
+        Id, S.Definition!, S.Agent, S.State, S.Reason, S.Since, S.CallId, S.PhoneRegistered,
+        new SeatCounters(S.Day, S.CallsToday, S.TalkSecondsToday, S.MissedToday, new Dictionary<string, double>(S.NotReadySecondsToday)));
+}

@@ -1,0 +1,24 @@
+namespace CallCenter.Seats;
+
+/// <summary>What a seat persists. Plain properties so the stored JSON is readable.</summary>
+[GenerateSerializer]
+public sealed class SeatRecord
+{
+    [Id(0)] public SeatDefinition? Definition { get; set; }
+    [Id(1)] public string? Agent { get; set; }
+    [Id(2)] public SeatState State { get; set; } = SeatState.LoggedOut;
+    [Id(3)] public string? Reason { get; set; }
+    [Id(4)] public DateTimeOffset Since { get; set; }
+    [Id(5)] public string? CallId { get; set; }
+    [Id(6)] public string? OfferQueue { get; set; }
+    [Id(7)] public bool PhoneRegistered { get; set; }
+    [Id(8)] public bool WantsReady { get; set; }
+    [Id(9)] public int MissedInRow { get; set; }
+    [Id(10)] public DateTimeOffset IdleSince { get; set; }
+    [Id(11)] public DateTimeOffset? WrapUpEndsAt { get; set; }
+    [Id(12)] public DateOnly Day { get; set; }
+    [Id(13)] public int CallsToday { get; set; }
+    [Id(14)] public double TalkSecondsToday { get; set; }
+    [Id(15)] public int MissedToday { get; set; }
+    [Id(16)] public Dictionary<string, double> NotReadySecondsToday { get; set; } = [];
+}

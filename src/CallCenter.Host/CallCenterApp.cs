@@ -1,0 +1,63 @@
+using System.Text.Json.Serialization;
+using CallCenter.Host.Hosting;
+using CallCenter.Host.Identity;
+using Scalar.AspNetCore;
+
+namespace CallCenter.Host;
+
+/// <summary>Builds the host: one process is one Orleans silo plus the web front (API, hubs, pages).</summary>
+public static class CallCenterApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var settings = builder.Configuration.GetSection(CallCenterSettings.Section).Get<CallCenterSettings>() ?? new CallCenterSettings();
+        if (builder.Configuration.GetSection("CallCenter:Simulator:Enabled").Value is null)
+        {
+            settings.Simulator.Enabled = settings.Mode == HostingMode.Embedded;
+        }
+
+        builder.Services.AddSingleton(settings);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemMapping>();
+        builder.Services.AddOpenApi();
+        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddCallCenterIdentity(settings, builder.Configuration);
+        builder.Services.AddCallCenterTelemetry();
+        builder.UseCallCenterSilo(settings);
+        builder.Services.AddSingleton<CtiCommandRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CtiCommandRelay>());
+        builder.Services.AddHostedService<IdentityBootstrap>();
+        if (settings.Simulator.Enabled)
+        {
+            builder.Services.AddHostedService<TrafficSimulator>();
+        }
+
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/docs").AllowAnonymous();
+        app.MapGet("/healthz", () => TypedResults.Text("Healthy")).AllowAnonymous().WithTags("Health");
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapGroup("/auth").MapAuthApi();
+        api.MapGroup("/queues").MapQueuesApi();
+        api.MapGroup("/seats").MapSeatsApi();
+        api.MapGroup("/calls").MapCallsApi();
+        api.MapGroup("/cti").MapCtiApi();
+        app.MapHub<CtiHub>("/hubs/cti");
+        return app;
+    }
+}

@@ -1,0 +1,69 @@
+namespace CallCenter.Host;
+
+/// <summary>The "CallCenter" configuration section (environment: CallCenter__Name).</summary>
+public sealed class CallCenterSettings
+{
+    public const string Section = "CallCenter";
+
+    /// <summary>Embedded (one process, SQLite) or Cluster (PostgreSQL, many hosts).</summary>
+    public HostingMode Mode { get; set; } = HostingMode.Embedded;
+
+    public string DataDir { get; set; } = "./data";
+
+    public string ClusterId { get; set; } = "callcenter";
+
+    public string ServiceId { get; set; } = "callcenter";
+
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Address other silos reach this one at (cluster mode).</summary>
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Apply the PostgreSQL schema when a cluster host starts.</summary>
+    public bool MigrateOnStart { get; set; } = true;
+
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+
+    public CtiSettings Cti { get; set; } = new();
+
+    public DemoSettings Demo { get; set; } = new();
+
+    public SimulatorSettings Simulator { get; set; } = new();
+
+    public string SqlitePath => Path.Combine(DataDir, "callcenter.db");
+}
+
+public enum HostingMode
+{
+    Embedded,
+    Cluster,
+}
+
+public sealed class CtiSettings
+{
+    /// <summary>The softswitch's X-Api-Key. Empty: a random key is made at start-up and logged once.</summary>
+    public string ApiKey { get; set; } = "";
+}
+
+public sealed class DemoSettings
+{
+    /// <summary>Create one user per role (admin, supervisor, grader, agent1…, duty1…, liaison1). Default: on in embedded mode.</summary>
+    public bool? SeedUsers { get; set; }
+}
+
+public sealed class SimulatorSettings
+{
+    public bool Enabled { get; set; }
+
+    /// <summary>Average inbound calls per minute (Poisson arrivals).</summary>
+    public double CallsPerMinute { get; set; } = 6;
+
+    public double MeanTalkSeconds { get; set; } = 60;
+
+    /// <summary>Average time a caller waits before hanging up.</summary>
+    public double MeanPatienceSeconds { get; set; } = 90;
+
+    public int Seats { get; set; } = 12;
+}

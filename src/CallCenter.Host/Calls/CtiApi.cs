@@ -1,0 +1,90 @@
+using System.Text.RegularExpressions;
+using CallCenter.Host.Hosting;
+using CallCenter.Host.Identity;
+
+namespace CallCenter.Host;
+
+/// <summary>Softswitch → platform events. Authenticated by the X-Api-Key header.</summary>
+public static partial class CtiApi
+{
+    public sealed record PhoneRequest(bool? Registered);
+
+    public sealed record NewCallRequest(string? CallId, string? Caller, string? Queue, int? Priority);
+
+    public sealed record AnsweredRequest(string? SeatId);
+
+    public static RouteGroupBuilder MapCtiApi(this RouteGroupBuilder group)
+    {
+        group.WithTags("CTI").RequireAuthorization(Policies.Softswitch);
+        group.MapPost("/phones/{seatId}", Phone);
+        group.MapPost("/calls", NewCall);
+        group.MapPost("/calls/{callId}/answered", Answered);
+        group.MapPost("/calls/{callId}/held", (string callId, IGrainFactory g) => Event(callId, "held", gw => gw.CallHeld(callId, true), g));
+        group.MapPost("/calls/{callId}/retrieved", (string callId, IGrainFactory g) => Event(callId, "retrieved", gw => gw.CallHeld(callId, false), g));
+        group.MapPost("/calls/{callId}/ended", (string callId, IGrainFactory g) => Event(callId, "ended", gw => gw.CallEnded(callId), g));
+        group.MapPost("/calls/{callId}/abandoned", (string callId, IGrainFactory g) => Event(callId, "abandoned", gw => gw.CallAbandoned(callId), g));
+        group.MapPost("/calls/{callId}/callback", (string callId, IGrainFactory g) => Event(callId, "callback", gw => gw.CallbackRequested(callId), g));
+        return group;
+    }
+
+    private static async Task<Results<Ok<SeatsApi.SeatView>, ValidationProblem>> Phone(string seatId, PhoneRequest request, IGrainFactory grains)
+    {
+        var check = new Validation().Id("seatId", seatId).Require("registered", request.Registered is not null, "'registered' (true or false) is required.");
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        Telemetry.CtiEvents.Add(1, new KeyValuePair<string, object?>("kind", "phone"));
+        return TypedResults.Ok(SeatsApi.View(await grains.GetGrain<ISeatGrain>(seatId).PhoneRegistration(request.Registered!.Value)));
+    }
+
+    private static async Task<Results<Accepted<CallsApi.CallView>, ValidationProblem>> NewCall(NewCallRequest request, IGrainFactory grains)
+    {
+        var check = new Validation()
+            .Id("callId", request.CallId)
+            .Id("queue", request.Queue)
+            .Require("caller", request.Caller is not null && CallerPattern().IsMatch(request.Caller), "'caller' must be a phone number: up to 32 digits, optionally starting with '+'.")
+            .Range("priority", request.Priority, 0, 9);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        if (!await QueuesApi.Exists(grains, request.Queue!))
+        {
+            return check.Require("queue", false, $"Queue '{request.Queue}' is not defined.").Problem();
+        }
+
+        Telemetry.CtiEvents.Add(1, new KeyValuePair<string, object?>("kind", "arrived"));
+        var call = await grains.GetGrain<ICtiGateway>(0).CallArrived(request.CallId!, new CallArrival(request.Caller!, request.Queue!, request.Priority ?? 0));
+        return TypedResults.Accepted($"/api/v1/calls/{call.CallId}", CallsApi.View(call));
+    }
+
+    private static async Task<Results<Ok<CallsApi.CallView>, ValidationProblem>> Answered(string callId, AnsweredRequest request, IGrainFactory grains)
+    {
+        var check = new Validation().Id("callId", callId).Id("seatId", request.SeatId);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        Telemetry.CtiEvents.Add(1, new KeyValuePair<string, object?>("kind", "answered"));
+        return TypedResults.Ok(CallsApi.View(await grains.GetGrain<ICtiGateway>(0).CallAnswered(callId, request.SeatId!)));
+    }
+
+    private static async Task<Results<Ok<CallsApi.CallView>, ValidationProblem>> Event(string callId, string kind, Func<ICtiGateway, Task<CallSnapshot>> apply, IGrainFactory grains)
+    {
+        var check = new Validation().Id("callId", callId);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        Telemetry.CtiEvents.Add(1, new KeyValuePair<string, object?>("kind", kind));
+        return TypedResults.Ok(CallsApi.View(await apply(grains.GetGrain<ICtiGateway>(0))));
+    }
+
+    [GeneratedRegex(@"^\+?[0-9]{1,32}$")]
+    private static partial Regex CallerPattern();
+}

@@ -1,0 +1,46 @@
+using CallCenter.Storage;
+using CallCenter.Storage.PostgreSql;
+using Orleans.Configuration;
+
+namespace CallCenter.Host.Hosting;
+
+public static class SiloSetup
+{
+    public static void UseCallCenterSilo(this WebApplicationBuilder builder, CallCenterSettings settings)
+    {
+        builder.Services.AddSingleton(new CallCenterClock(TimeProvider.System, CallCenterClock.FindZone(settings.TimeZone)));
+        builder.Services.Configure<SeatOptions>(builder.Configuration.GetSection("CallCenter:Seats"));
+        builder.UseOrleans(silo => ConfigureSilo(silo, settings, builder.Configuration.GetConnectionString("Postgres")));
+    }
+
+    /// <summary>The silo's storage and clustering by mode; shared with the multi-silo tests.</summary>
+    public static void ConfigureSilo(ISiloBuilder silo, CallCenterSettings settings, string? postgres)
+    {
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = settings.ClusterId;
+            o.ServiceId = settings.ServiceId;
+        });
+        if (settings.Mode == HostingMode.Cluster)
+        {
+            if (string.IsNullOrWhiteSpace(postgres))
+            {
+                throw new InvalidOperationException("Cluster mode needs ConnectionStrings__Postgres.");
+            }
+
+            if (settings.MigrateOnStart)
+            {
+                PostgresMigrator.MigrateAsync(postgres).GetAwaiter().GetResult();
+            }
+
+            silo.UseCallCenterPostgresClustering(postgres);
+            silo.ConfigureEndpoints(System.Net.IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+            silo.UseCallCenterPostgres(postgres, StorageNames.Grains);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+            silo.UseCallCenterSqlite(settings.SqlitePath, StorageNames.Grains);
+        }
+    }
+}

@@ -1,0 +1,16 @@
+namespace CallCenter.Host.Identity;
+
+public static class Roles
+{
+    public const string Admin = "Admin";
+    public const string Supervisor = "Supervisor";
+    public const string Grader = "Grader";
+    public const string Agent = "Agent";
+    public const string DutyOfficer = "DutyOfficer";
+    public const string Liaison = "Liaison";
+
+    /// <summary>Held only by callers presenting the softswitch's API key.</summary>
+    public const string Softswitch = "Softswitch";
+
+    public static readonly string[] People = [Admin, Supervisor, Grader, Agent, DutyOfficer, Liaison];
+}

@@ -1,0 +1,126 @@
+using System.Security.Claims;
+using CallCenter.Host.Hosting;
+using CallCenter.Host.Identity;
+
+namespace CallCenter.Host;
+
+public static class SeatsApi
+{
+    public sealed record SkillRequest(string? Queue, int? Level);
+
+    public sealed record SeatRequest(string? Name, string? Department, bool? Remote, List<SkillRequest>? Skills);
+
+    public sealed record LoginRequest(string? Agent);
+
+    public sealed record StateRequest(SeatState? State, string? Reason);
+
+    public sealed record SeatView(
+        string SeatId, string Name, string Department, bool Remote, IReadOnlyList<SeatSkill> Skills, string? Agent,
+        SeatState State, string? Reason, DateTimeOffset Since, string? CallId, bool PhoneRegistered, SeatCounters Today);
+
+    public static RouteGroupBuilder MapSeatsApi(this RouteGroupBuilder group)
+    {
+        group.WithTags("Seats");
+        group.MapPut("/{seatId}", Define).RequireAuthorization(Policies.Administration);
+        group.MapGet("/{seatId}", Get).RequireAuthorization(Policies.SeatWork);
+        group.MapPost("/{seatId}/login", Login).RequireAuthorization(Policies.SeatWork);
+        group.MapPost("/{seatId}/state", ChangeState).RequireAuthorization(Policies.SeatWork);
+        group.MapPost("/{seatId}/logout", Logout).RequireAuthorization(Policies.SeatWork);
+        return group;
+    }
+
+    private static async Task<Results<Ok<SeatView>, ValidationProblem>> Define(string seatId, SeatRequest request, IGrainFactory grains)
+    {
+        var check = new Validation()
+            .Id("seatId", seatId)
+            .Text("name", request.Name, 100)
+            .Text("department", request.Department, 100)
+            .Require("skills", request.Skills is { Count: <= 50 }, "'skills' is required (at most 50).");
+        var skills = request.Skills ?? [];
+        for (var i = 0; i < skills.Count; i++)
+        {
+            check.Require($"skills[{i}]", skills[i] is not null, "A skill needs a queue and a level.");
+            if (skills[i] is not { } skill)
+            {
+                continue;
+            }
+
+            check.Id($"skills[{i}].queue", skill.Queue)
+                .Require($"skills[{i}].level", skill.Level is >= 1 and <= 5, "'level' must be between 1 and 5.");
+            if (check.IsValid && !await QueuesApi.Exists(grains, skill.Queue!))
+            {
+                check.Require($"skills[{i}].queue", false, $"Queue '{skill.Queue}' is not defined.");
+            }
+        }
+
+        check.Require("skills", skills.Where(s => s is not null).Select(s => s.Queue).Distinct().Count() == skills.Count(s => s is not null), "Each queue may appear once.");
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var seat = await grains.GetGrain<ISeatGrain>(seatId).Define(new SeatDefinition(
+            request.Name!.Trim(), request.Department!.Trim(), request.Remote ?? false,
+            skills.Select(s => new SeatSkill(s.Queue!, s.Level!.Value)).ToArray()));
+        return TypedResults.Ok(View(seat));
+    }
+
+    private static async Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> Get(string seatId, ClaimsPrincipal user, IGrainFactory grains) =>
+        await OnOwnSeat(seatId, user, grains, (seat, _) => Task.FromResult(seat));
+
+    private static async Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> Login(string seatId, LoginRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var check = new Validation().Id("seatId", seatId).Text("agent", request.Agent, 64);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        if (!user.MaySupervise() && request.Agent != user.Identity?.Name)
+        {
+            return TypedResults.Forbid();
+        }
+
+        return TypedResults.Ok(View(await grains.GetGrain<ISeatGrain>(seatId).Login(request.Agent!)));
+    }
+
+    private static async Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> ChangeState(string seatId, StateRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var check = new Validation()
+            .Require("state", request.State is not null, "'state' is required: Ready, NotReady or LoggedOut.")
+            .Text("reason", request.Reason, 32, required: false);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        return await OnOwnSeat(seatId, user, grains, (_, seat) => seat.ChangeState(request.State!.Value, request.Reason));
+    }
+
+    private static Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> Logout(string seatId, ClaimsPrincipal user, IGrainFactory grains) =>
+        OnOwnSeat(seatId, user, grains, (_, seat) => seat.Logout());
+
+    /// <summary>Runs an action on a seat if the user may: supervisors on any seat, agents only where they are logged in.</summary>
+    private static async Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> OnOwnSeat(
+        string seatId, ClaimsPrincipal user, IGrainFactory grains, Func<SeatSnapshot, ISeatGrain, Task<SeatSnapshot>> action)
+    {
+        var check = new Validation().Id("seatId", seatId);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var grain = grains.GetGrain<ISeatGrain>(seatId);
+        var current = await grain.Get();
+        if (!user.MaySupervise() && current.Agent != user.Identity?.Name)
+        {
+            return TypedResults.Forbid();
+        }
+
+        return TypedResults.Ok(View(await action(current, grain)));
+    }
+
+    internal static SeatView View(SeatSnapshot s) => new(
+        s.SeatId, s.Definition.Name, s.Definition.Department, s.Definition.Remote, s.Definition.Skills, s.Agent,
+        s.State, s.Reason, s.Since, s.CallId, s.PhoneRegistered, s.Today);
+}

@@ -1,0 +1,95 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace CallCenter.Storage.Sqlite;
+
+/// <summary>
+/// Grain state in SQLite with the ETag semantics Orleans expects: the ETag is a row version; a write or clear with a
+/// stale one changes nothing and throws <see cref="InconsistentStateException"/>. A clear keeps the row (payload NULL)
+/// so versions keep rising.
+/// </summary>
+public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSerializer serializer, IOptions<ClusterOptions> cluster) : IGrainStorage
+{
+    private string ServiceId => cluster.Value.ServiceId;
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = Command(connection, "SELECT payload, version FROM grain_state WHERE service_id = $s AND state_name = $n AND grain_id = $g", stateName, grainId);
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            grainState.State = Activator.CreateInstance<T>();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+            return;
+        }
+
+        var payload = reader.IsDBNull(0) ? null : reader.GetString(0);
+        grainState.ETag = reader.GetInt64(1).ToString();
+        grainState.RecordExists = payload is not null;
+        grainState.State = payload is null ? Activator.CreateInstance<T>() : serializer.Deserialize<T>(BinaryData.FromString(payload));
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var payload = serializer.Serialize(grainState.State).ToString();
+        await using var connection = await database.OpenAsync();
+        var version = await Versioned(
+            connection, stateName, grainId, grainState.ETag, payload,
+            insert: "INSERT INTO grain_state (service_id, state_name, grain_id, payload, version, modified_at) VALUES ($s, $n, $g, $p, 1, $t) ON CONFLICT DO NOTHING RETURNING version",
+            update: "UPDATE grain_state SET payload = $p, version = version + 1, modified_at = $t WHERE service_id = $s AND state_name = $n AND grain_id = $g AND version = $v RETURNING version");
+        grainState.ETag = version.ToString();
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        if (grainState.ETag is null)
+        {
+            await ReadStateAsync(stateName, grainId, grainState);
+            if (grainState.ETag is null)
+            {
+                return;
+            }
+        }
+
+        await using var connection = await database.OpenAsync();
+        var version = await Versioned(
+            connection, stateName, grainId, grainState.ETag, null,
+            insert: null,
+            update: "UPDATE grain_state SET payload = NULL, version = version + 1, modified_at = $t WHERE service_id = $s AND state_name = $n AND grain_id = $g AND version = $v RETURNING version");
+        grainState.ETag = version.ToString();
+        grainState.RecordExists = false;
+        grainState.State = Activator.CreateInstance<T>();
+    }
+
+    private async Task<long> Versioned(SqliteConnection connection, string stateName, GrainId grainId, string? etag, string? payload, string? insert, string update)
+    {
+        var expected = etag is null ? (long?)null : long.Parse(etag);
+        await using var command = Command(connection, expected is null ? insert! : update, stateName, grainId);
+        command.Parameters.AddWithValue("$p", (object?)payload ?? DBNull.Value);
+        command.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O"));
+        command.Parameters.AddWithValue("$v", (object?)expected ?? DBNull.Value);
+        var result = await command.ExecuteScalarAsync();
+        if (result is not long version)
+        {
+            throw new InconsistentStateException(
+                $"Stale ETag for '{stateName}' of {grainId}: expected version {etag ?? "none"} is not the stored one.",
+                storedEtag: "unknown", currentEtag: etag ?? "null");
+        }
+
+        return version;
+    }
+
+    private SqliteCommand Command(SqliteConnection connection, string sql, string stateName, GrainId grainId)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$s", ServiceId);
+        command.Parameters.AddWithValue("$n", stateName);
+        command.Parameters.AddWithValue("$g", grainId.ToString());
+        return command;
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace CallCenter.Storage.Sqlite;
+
+/// <summary>
+/// Orleans reminders in SQLite. Grain hashes are stored unsigned, so a ring range (begin, end] is one comparison,
+/// or two joined by OR when it wraps past zero.
+/// </summary>
+public sealed class SqliteReminderTable(SqliteDatabase database, IOptions<ClusterOptions> cluster) : IReminderTable
+{
+    private const string Columns = "grain_id, reminder_name, start_at, period_ms, version";
+
+    private string ServiceId => cluster.Value.ServiceId;
+
+    public Task StartAsync(CancellationToken cancellationToken = default) => database.OpenAsync(cancellationToken).ContinueWith(t => t.Result.Dispose(), cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<ReminderTableData> ReadRows(GrainId grainId) =>
+        Query("SELECT " + Columns + " FROM reminders WHERE service_id = $s AND grain_id = $g", c => c.Parameters.AddWithValue("$g", grainId.ToString()));
+
+    public Task<ReminderTableData> ReadRows(uint begin, uint end) =>
+        Query(
+            "SELECT " + Columns + " FROM reminders WHERE service_id = $s AND " +
+            (begin < end ? "grain_hash > $b AND grain_hash <= $e" : "(grain_hash > $b OR grain_hash <= $e)"),
+            c =>
+            {
+                c.Parameters.AddWithValue("$b", (long)begin);
+                c.Parameters.AddWithValue("$e", (long)end);
+            });
+
+    public async Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName)
+    {
+        var rows = await Query(
+            "SELECT " + Columns + " FROM reminders WHERE service_id = $s AND grain_id = $g AND reminder_name = $r",
+            c =>
+            {
+                c.Parameters.AddWithValue("$g", grainId.ToString());
+                c.Parameters.AddWithValue("$r", reminderName);
+            });
+        return rows.Reminders.FirstOrDefault();
+    }
+
+    public async Task<string?> UpsertRow(ReminderEntry entry)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO reminders (service_id, grain_id, reminder_name, start_at, period_ms, grain_hash, version)
+            VALUES ($s, $g, $r, $start, $period, $hash, 1)
+            ON CONFLICT (service_id, grain_id, reminder_name) DO UPDATE
+              SET start_at = excluded.start_at, period_ms = excluded.period_ms, grain_hash = excluded.grain_hash, version = version + 1
+            RETURNING version
+            """;
+        command.Parameters.AddWithValue("$s", ServiceId);
+        command.Parameters.AddWithValue("$g", entry.GrainId.ToString());
+        command.Parameters.AddWithValue("$r", entry.ReminderName);
+        command.Parameters.AddWithValue("$start", entry.StartAt.ToUniversalTime().Ticks);
+        command.Parameters.AddWithValue("$period", (long)entry.Period.TotalMilliseconds);
+        command.Parameters.AddWithValue("$hash", (long)entry.GrainId.GetUniformHashCode());
+        var version = (long)(await command.ExecuteScalarAsync())!;
+        return version.ToString();
+    }
+
+    public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
+    {
+        if (!long.TryParse(eTag, out var version))
+        {
+            return false;
+        }
+
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM reminders WHERE service_id = $s AND grain_id = $g AND reminder_name = $r AND version = $v";
+        command.Parameters.AddWithValue("$s", ServiceId);
+        command.Parameters.AddWithValue("$g", grainId.ToString());
+        command.Parameters.AddWithValue("$r", reminderName);
+        command.Parameters.AddWithValue("$v", version);
+        return await command.ExecuteNonQueryAsync() > 0;
+    }
+
+    public async Task TestOnlyClearTable()
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM reminders WHERE service_id = $s";
+        command.Parameters.AddWithValue("$s", ServiceId);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private async Task<ReminderTableData> Query(string sql, Action<SqliteCommand> bind)
+    {
+        await using var connection = await database.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$s", ServiceId);
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<ReminderEntry>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(new ReminderEntry
+            {
+                GrainId = GrainId.Parse(reader.GetString(0)),
+                ReminderName = reader.GetString(1),
+                StartAt = new DateTime(reader.GetInt64(2), DateTimeKind.Utc),
+                Period = TimeSpan.FromMilliseconds(reader.GetInt64(3)),
+                ETag = reader.GetInt64(4).ToString(),
+            });
+        }
+
+        return new ReminderTableData(rows);
+    }
+}
