@@ -27,6 +27,12 @@ public static class AcdRanking
     private static int RoundRobinTurn(string seatId, string? last) =>
         last is null || string.CompareOrdinal(seatId, last) > 0 ? 0 : 1;
 
-    public static string MaskCaller(string caller) =>
-        caller.Length <= 4 ? new string('*', caller.Length) : string.Concat(caller.AsSpan(0, Math.Min(3, caller.Length - 4)), new string('*', caller.Length - Math.Min(3, caller.Length - 4) - 4), caller.AsSpan(caller.Length - 4));
+    /// <summary>Hides the middle third or more of a number (138****5678): supervisors never see whole caller numbers.</summary>
+    public static string MaskCaller(string caller)
+    {
+        var hidden = Math.Max(caller.Length - 7, (caller.Length + 2) / 3);
+        var visible = caller.Length - hidden;
+        var first = Math.Min(3, visible / 2);
+        return string.Concat(caller.AsSpan(0, first), new string('*', hidden), caller.AsSpan(first + hidden));
+    }
 }

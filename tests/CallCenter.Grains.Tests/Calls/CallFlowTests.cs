@@ -1,0 +1,114 @@
+using CallCenter.Grains.Tests.Infrastructure;
+
+namespace CallCenter.Grains.Tests.Calls;
+
+[Collection(ClusterCollection.Name)]
+public sealed class CallFlowTests(ClusterFixture fixture)
+{
+    private readonly Scenario s = new(fixture);
+
+    [Fact]
+    public async Task A_call_is_queued_offered_answered_held_ended_and_wrapped_up_with_a_timestamped_timeline()
+    {
+        var q = await s.Queue("q");
+        var seat = await s.ReadySeat("s", false, (q, 3));
+        var call = await s.Arrive(q);
+        await s.CallIn(call, CallState.Offered);
+        Assert.Equal(SeatState.Reserved, (await s.Seat(seat).Get()).State);
+
+        s.Advance(5);
+        await s.Cti.CallAnswered(call, seat);
+        Assert.Equal(SeatState.OnCall, (await s.Seat(seat).Get()).State);
+        await s.Cti.CallHeld(call, true);
+        await s.Cti.CallHeld(call, false);
+        s.Advance(60);
+        var ended = await s.Cti.CallEnded(call);
+        Assert.Equal(CallState.WrapUp, ended.State);
+        Assert.Equal(SeatState.WrapUp, (await s.Seat(seat).Get()).State);
+
+        await s.Seat(seat).ChangeState(SeatState.Ready, null);
+        var done = await s.Call(call).Get();
+        Assert.Equal(CallState.Ended, done.State);
+        Assert.Equal(
+            [CallState.Queued, CallState.Offered, CallState.Connected, CallState.Held, CallState.Connected, CallState.WrapUp, CallState.Ended],
+            done.Timeline.Select(t => t.State));
+        Assert.True(done.Timeline.Zip(done.Timeline.Skip(1)).All(p => p.First.At <= p.Second.At));
+
+        var counters = (await s.Seat(seat).Get()).Today;
+        Assert.Equal(1, counters.Calls);
+        Assert.Equal(60, counters.TalkSeconds, precision: 3);
+        var stats = await s.QueueGrain(q).GetStats();
+        Assert.Equal((1, 1, 1, 100.0), (stats.Offered, stats.Answered, stats.AnsweredWithinServiceLevel, stats.ServiceLevelPercent));
+    }
+
+    [Fact]
+    public async Task Wrap_up_ends_by_itself_after_the_configured_timeout()
+    {
+        var q = await s.Queue("q");
+        var seat = await s.ReadySeat("s", false, (q, 3));
+        var call = await s.Arrive(q);
+        await s.CallIn(call, CallState.Offered);
+        await s.Cti.CallAnswered(call, seat);
+        await s.Cti.CallEnded(call);
+        s.Advance(29);
+        await Task.Delay(1500);
+        Assert.Equal(SeatState.WrapUp, (await s.Seat(seat).Get()).State);
+        s.Advance(2);
+        await s.SeatIn(seat, SeatState.Ready);
+        await s.CallIn(call, CallState.Ended);
+    }
+
+    [Fact]
+    public async Task Answering_from_another_seat_than_the_one_offered_is_refused()
+    {
+        var q = await s.Queue("q");
+        var seat = await s.ReadySeat("s", false, (q, 3));
+        var other = await s.ReadySeat("other", false);
+        var call = await s.Arrive(q);
+        await s.CallIn(call, CallState.Offered);
+        await Assert.ThrowsAsync<IllegalTransitionException>(() => s.Cti.CallAnswered(call, other));
+        Assert.Equal(seat, (await s.Call(call).Get()).SeatId);
+    }
+
+    [Fact]
+    public async Task Softswitch_retries_of_the_same_event_change_nothing()
+    {
+        var q = await s.Queue("q");
+        var seat = await s.ReadySeat("s", false, (q, 3));
+        var call = await s.Arrive(q);
+        await s.Cti.CallArrived(call, new CallArrival("13812345678", q, 0));
+        await s.CallIn(call, CallState.Offered);
+        await s.Cti.CallAnswered(call, seat);
+        await s.Cti.CallAnswered(call, seat);
+        var stats = await s.QueueGrain(q).GetStats();
+        Assert.Equal((1, 1), (stats.Offered, stats.Answered));
+        Assert.Single((await s.Call(call).Get()).Timeline, t => t.State == CallState.Connected);
+    }
+
+    [Fact]
+    public async Task A_caller_who_hangs_up_while_waiting_is_abandoned_and_listed_with_a_masked_number()
+    {
+        var q = await s.Queue("q");
+        var call = await s.Arrive(q, caller: "13912345678");
+        s.Advance(42);
+        var abandoned = await s.Cti.CallEnded(call);
+        Assert.Equal(CallState.Abandoned, abandoned.State);
+        var stats = await s.QueueGrain(q).GetStats();
+        Assert.Equal((0, 1), (stats.Waiting, stats.Abandoned));
+        var listed = Assert.Single(stats.RecentAbandoned);
+        Assert.Equal(("139****5678", 42.0), (listed.MaskedCaller, listed.WaitedSeconds));
+    }
+
+    [Fact]
+    public async Task A_caller_who_hangs_up_while_ringing_frees_the_seat()
+    {
+        var q = await s.Queue("q");
+        var seat = await s.ReadySeat("s", false, (q, 3));
+        var call = await s.Arrive(q);
+        await s.CallIn(call, CallState.Offered);
+        await s.Cti.CallAbandoned(call);
+        var freed = await s.SeatIn(seat, SeatState.Ready);
+        Assert.Null(freed.CallId);
+        Assert.Equal(0, freed.Today.MissedOffers);
+    }
+}

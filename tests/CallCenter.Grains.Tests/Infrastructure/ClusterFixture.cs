@@ -1,0 +1,60 @@
+using CallCenter.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Orleans.TestingHost;
+
+namespace CallCenter.Grains.Tests.Infrastructure;
+
+/// <summary>
+/// Two silos in one process on a real SQLite file, sharing one fixed domain clock that tests move by hand.
+/// The Orleans runtime keeps the real clock.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public static readonly DateTimeOffset Start = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero); // Monday 09:00 in Shanghai
+
+    private readonly string directory = Path.Combine(Path.GetTempPath(), "cc-grains-" + Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Time { get; } = new(Start);
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        var clock = new CallCenterClock(Time, CallCenterClock.FindZone("Asia/Shanghai"));
+        var database = Path.Combine(directory, "grains.db");
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.UseCallCenterSqlite(database, StorageNames.Grains);
+            silo.Services.AddSingleton(clock);
+            silo.Services.Configure<SeatOptions>(o =>
+            {
+                o.WrapUpSeconds = 30;
+                o.MissedOffersLimit = 2;
+            });
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.DisposeAsync();
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

@@ -1,0 +1,73 @@
+namespace CallCenter.Grains.Tests.Routing;
+
+public sealed class AcdRankingTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero);
+
+    private static QueueSeat Seat(string id, int level, int idleMinutesAgo = 0, int calls = 0, bool available = true) =>
+        new() { SeatId = id, Level = level, Available = available, IdleSince = T0.AddMinutes(-idleMinutesAgo), CallsToday = calls };
+
+    private static QueueEntry Entry(string id, int priority, long sequence) =>
+        new() { CallId = id, Caller = "1", Priority = priority, Sequence = sequence, EnteredAt = T0 };
+
+    [Fact]
+    public void Higher_priority_first_then_first_come_first_served()
+    {
+        var order = AcdRanking.CallsInOrder([Entry("a", 0, 1), Entry("b", 5, 3), Entry("c", 0, 0), Entry("d", 5, 2)]).Select(e => e.CallId);
+        Assert.Equal(["d", "b", "c", "a"], order);
+    }
+
+    [Fact]
+    public void Calls_already_ringing_are_not_offered_again()
+    {
+        var ringing = Entry("a", 9, 0);
+        ringing.OfferedTo = "S1";
+        Assert.Equal(["b"], AcdRanking.CallsInOrder([ringing, Entry("b", 0, 1)]).Select(e => e.CallId));
+    }
+
+    [Theory]
+    [InlineData(RoutingStrategy.LongestIdle)]
+    [InlineData(RoutingStrategy.FewestCalls)]
+    [InlineData(RoutingStrategy.RoundRobin)]
+    public void Every_strategy_offers_the_highest_skill_level_first(RoutingStrategy strategy)
+    {
+        var seats = AcdRanking.SeatsInOrder([Seat("a", 2, idleMinutesAgo: 60), Seat("b", 5), Seat("c", 3, calls: 0)], strategy, null);
+        Assert.Equal(["b", "c", "a"], seats.Select(s => s.SeatId));
+    }
+
+    [Fact]
+    public void Longest_idle_prefers_the_seat_idle_longest()
+    {
+        var seats = AcdRanking.SeatsInOrder([Seat("a", 3, 1), Seat("b", 3, 10), Seat("c", 3, 5)], RoutingStrategy.LongestIdle, null);
+        Assert.Equal(["b", "c", "a"], seats.Select(s => s.SeatId));
+    }
+
+    [Fact]
+    public void Fewest_calls_prefers_the_seat_with_fewest_calls_today()
+    {
+        var seats = AcdRanking.SeatsInOrder([Seat("a", 3, 10, calls: 7), Seat("b", 3, 1, calls: 2), Seat("c", 3, 5, calls: 2)], RoutingStrategy.FewestCalls, null);
+        Assert.Equal(["c", "b", "a"], seats.Select(s => s.SeatId));
+    }
+
+    [Fact]
+    public void Round_robin_continues_after_the_last_seat_served_and_wraps()
+    {
+        var pool = new[] { Seat("a", 3), Seat("b", 3), Seat("c", 3) };
+        Assert.Equal(["c", "a", "b"], AcdRanking.SeatsInOrder(pool, RoutingStrategy.RoundRobin, "b").Select(s => s.SeatId));
+        Assert.Equal(["a", "b", "c"], AcdRanking.SeatsInOrder(pool, RoutingStrategy.RoundRobin, "c").Select(s => s.SeatId));
+    }
+
+    [Fact]
+    public void Unavailable_seats_are_never_candidates()
+    {
+        var seats = AcdRanking.SeatsInOrder([Seat("a", 5, available: false), Seat("b", 1)], RoutingStrategy.LongestIdle, null);
+        Assert.Equal(["b"], seats.Select(s => s.SeatId));
+    }
+
+    [Theory]
+    [InlineData("13812345678", "138****5678")]
+    [InlineData("12366", "1**66")]
+    [InlineData("123", "1*3")]
+    public void Caller_numbers_are_masked_on_the_abandoned_list(string caller, string masked) =>
+        Assert.Equal(masked, AcdRanking.MaskCaller(caller));
+}

@@ -1,0 +1,45 @@
+using CallCenter.Grains.Tests.Infrastructure;
+using Orleans.Runtime;
+
+namespace CallCenter.Grains.Tests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class TwoSiloRoutingTests(ClusterFixture fixture)
+{
+    private readonly Scenario s = new(fixture);
+
+    [Fact]
+    public async Task Calls_are_routed_correctly_with_seats_spread_across_two_silos()
+    {
+        Assert.Equal(2, fixture.Cluster.GetActiveSilos().Count());
+        var q = await s.Queue("q");
+        var seats = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            seats.Add(await s.ReadySeat($"s{i}", false, (q, 3)));
+        }
+
+        var management = fixture.Client.GetGrain<IManagementGrain>(0);
+        var placements = await management.GetDetailedGrainStatistics();
+        var silosOfSeats = placements.Where(p => seats.Contains(p.GrainId.Key.ToString()!)).Select(p => p.SiloAddress).Distinct().Count();
+        Assert.Equal(2, silosOfSeats);
+
+        var calls = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            calls.Add(await s.Arrive(q));
+        }
+
+        var offered = await Task.WhenAll(calls.Select(c => s.CallIn(c, CallState.Offered)));
+        Assert.Equal(10, offered.Select(c => c.SeatId).Distinct().Count());
+        foreach (var call in offered)
+        {
+            await s.Cti.CallAnswered(call.CallId, call.SeatId!);
+            await s.Cti.CallEnded(call.CallId);
+        }
+
+        var stats = await s.QueueGrain(q).GetStats();
+        Assert.Equal((10, 10, 0), (stats.Offered, stats.Answered, stats.Waiting));
+        Assert.All(await Task.WhenAll(seats.Select(id => s.Seat(id).Get())), seat => Assert.Equal(SeatState.WrapUp, seat.State));
+    }
+}
