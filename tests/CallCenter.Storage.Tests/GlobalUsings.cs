@@ -1,0 +1,4 @@
+global using Orleans;
+global using Orleans.Runtime;
+global using Orleans.Storage;
+global using Xunit;
