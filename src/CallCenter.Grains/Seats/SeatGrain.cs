@@ -61,6 +61,12 @@ public sealed class SeatGrain(
     async Task<SeatSnapshot> ISeatGrain.ChangeState(SeatState state, string? reason)
     {
         RequireDefined();
+        if (S.State is SeatState.Reserved or SeatState.OnCall)
+        {
+            // The ACD and the call own these states; the agent acts again after the call.
+            throw new IllegalTransitionException("Seat", Id, S.State.ToString(), $"change to {state} by the agent");
+        }
+
         switch (state)
         {
             case SeatState.Ready:

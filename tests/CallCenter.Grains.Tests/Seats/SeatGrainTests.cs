@@ -96,4 +96,21 @@ public sealed class SeatGrainTests(ClusterFixture fixture)
         await s.SeatIn(seat, SeatState.Reserved);
         await Assert.ThrowsAsync<IllegalTransitionException>(() => s.Seat(seat).Logout());
     }
+
+    [Theory]
+    [InlineData(SeatState.Ready)]
+    [InlineData(SeatState.NotReady)]
+    public async Task An_agent_cannot_change_state_while_an_offer_rings_or_a_call_is_on(SeatState wanted)
+    {
+        var q = await s.Queue("q", ring: 30);
+        var seat = await s.ReadySeat("s", false, (q, 3));
+        var call = await s.Arrive(q);
+        await s.SeatIn(seat, SeatState.Reserved);
+        await Assert.ThrowsAsync<IllegalTransitionException>(() => s.Seat(seat).ChangeState(wanted, NotReadyReasons.Break));
+        Assert.Equal(call, (await s.Seat(seat).Get()).CallId);
+
+        await s.Cti.CallAnswered(call, seat);
+        await Assert.ThrowsAsync<IllegalTransitionException>(() => s.Seat(seat).ChangeState(wanted, NotReadyReasons.Break));
+        Assert.Equal(SeatState.OnCall, (await s.Seat(seat).Get()).State);
+    }
 }
