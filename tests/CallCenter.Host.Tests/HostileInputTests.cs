@@ -1,0 +1,111 @@
+using System.Text;
+
+namespace CallCenter.Host.Tests;
+
+/// <summary>Whatever arrives, the answer is a 4xx problem, never a 5xx, and nothing already stored changes.</summary>
+public sealed class HostileInputTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private RunningHost Host => fixture.Host;
+
+    private static readonly string Huge = new('x', 200_000);
+    private static readonly string LongId = new('y', 4_000);
+
+    public static TheoryData<string, string, string> Bodies() => new()
+    {
+        { "PUT", "/api/v1/queues/{queue}", "{\"name\": \"x\"," },
+        { "PUT", "/api/v1/queues/{queue}", "[1,2,3]" },
+        { "PUT", "/api/v1/queues/{queue}", "{\"name\": 42}" },
+        { "PUT", "/api/v1/queues/{queue}", "{\"name\": \"x\", \"strategy\": \"Fastest\"}" },
+        { "PUT", "/api/v1/queues/{queue}", "{\"name\": \"x\", \"strategy\": 7}" },
+        { "PUT", "/api/v1/queues/{queue}", "{\"name\": \"x\", \"ringTimeoutSeconds\": \"soon\"}" },
+        { "PUT", "/api/v1/queues/{queue}", "{\"name\": \"x\", \"ringTimeoutSeconds\": 99999999999999}" },
+        { "PUT", "/api/v1/queues/{queue}", "{\"name\": \"x\", \"serviceLevelSeconds\": -5}" },
+        { "PUT", "/api/v1/queues/{queue}", "{\"name\": \"x\", \"overflow\": {\"afterSeconds\": 10, \"toQueue\": \"{queue}\"}}" },
+        { "PUT", "/api/v1/queues/{queue}", "{\"name\": \"x\", \"overflow\": {\"afterSeconds\": 10}}" },
+        { "PUT", "/api/v1/queues/{queue}", "{\"name\": \"HUGE\"}" },
+        { "PUT", "/api/v1/queues/LONGID", "{\"name\": \"x\"}" },
+        { "PUT", "/api/v1/queues/bad%20id%2F..", "{\"name\": \"x\"}" },
+        { "PUT", "/api/v1/queues/{queue}", "" },
+        { "PUT", "/api/v1/queues/{queue}", "null" },
+        { "PUT", "/api/v1/seats/{seat}", "{\"name\": \"s\", \"department\": \"d\", \"skills\": [{\"queue\": \"{queue}\", \"level\": 9}]}" },
+        { "PUT", "/api/v1/seats/{seat}", "{\"name\": \"s\", \"department\": \"d\", \"skills\": [null]}" },
+        { "PUT", "/api/v1/seats/{seat}", "{\"name\": \"s\", \"department\": \"d\", \"skills\": [{\"queue\": \"missing-queue\", \"level\": 1}]}" },
+        { "PUT", "/api/v1/seats/{seat}", "{\"name\": \"s\", \"department\": \"d\", \"remote\": \"yes\", \"skills\": []}" },
+        { "PUT", "/api/v1/seats/{seat}", "{\"name\": \"s\", \"department\": \"d\"}" },
+        { "POST", "/api/v1/seats/{seat}/state", "{\"state\": \"Sleeping\"}" },
+        { "POST", "/api/v1/seats/{seat}/state", "{\"state\": \"OnCall\"}" },
+        { "POST", "/api/v1/seats/{seat}/state", "{\"state\": \"NotReady\", \"reason\": \"HUGE\"}" },
+        { "POST", "/api/v1/seats/{seat}/state", "{\"state\": \"NotReady\", \"reason\": \"nap\"}" },
+        { "POST", "/api/v1/seats/{seat}/state", "{}" },
+        { "POST", "/api/v1/seats/{seat}/login", "{\"agent\": \"HUGE\"}" },
+        { "POST", "/api/v1/seats/{seat}/login", "{\"agent\": [\"a\"]}" },
+        { "POST", "/api/v1/cti/calls", "{\"callId\": \"c1\", \"caller\": \"abc\", \"queue\": \"{queue}\"}" },
+        { "POST", "/api/v1/cti/calls", "{\"callId\": \"c1\", \"caller\": \"123\", \"queue\": \"{queue}\", \"priority\": 99}" },
+        { "POST", "/api/v1/cti/calls", "{\"callId\": \"HUGE\", \"caller\": \"123\", \"queue\": \"{queue}\"}" },
+        { "POST", "/api/v1/cti/calls", "{\"caller\": \"123\", \"queue\": \"{queue}\"}" },
+        { "POST", "/api/v1/cti/calls", "{\"callId\": \"c1\", \"caller\": 123, \"queue\": \"{queue}\"}" },
+        { "POST", "/api/v1/cti/calls", "\u0000\u0001garbage" },
+        { "POST", "/api/v1/cti/calls/never-seen/answered", "{\"seatId\": \"{seat}\"}" },
+        { "POST", "/api/v1/cti/calls/never-seen/answered", "{}" },
+        { "POST", "/api/v1/cti/calls/LONGID/ended", "" },
+        { "POST", "/api/v1/cti/phones/{seat}", "{\"registered\": \"maybe\"}" },
+        { "POST", "/api/v1/cti/phones/{seat}", "{}" },
+        { "POST", "/api/v1/auth/token", "{\"userName\": \"admin\"}" },
+        { "POST", "/api/v1/auth/token", "{\"userName\": \"HUGE\", \"password\": \"HUGE\"}" },
+        { "POST", "/api/v1/auth/token", "{\"userName\": \"admin\", \"password\": \"wrong\"}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public async Task Bad_input_gets_a_4xx_problem_and_never_a_5xx(string method, string path, string body)
+    {
+        var (queue, seat, admin) = await Existing();
+        var before = await admin.GetStringAsync($"/api/v1/queues/{queue}");
+        var request = new HttpRequestMessage(new HttpMethod(method), Fill(path, queue, seat))
+        {
+            Content = new StringContent(Fill(body, queue, seat), Encoding.UTF8, "application/json"),
+        };
+        var client = path.Contains("/cti/") ? Host.Softswitch() : admin;
+        var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{method} {path} {body[..Math.Min(60, body.Length)]} → {(int)response.StatusCode} {text[..Math.Min(300, text.Length)]}");
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        Assert.Equal(before, await admin.GetStringAsync($"/api/v1/queues/{queue}"));
+    }
+
+    [Fact]
+    public async Task Wrong_content_type_and_a_missing_api_key_are_refused()
+    {
+        var (queue, _, admin) = await Existing();
+        var form = await admin.PutAsync($"/api/v1/queues/{queue}", new StringContent("name=x", Encoding.UTF8, "application/x-www-form-urlencoded"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
+        var noKey = await Host.Anonymous().PostAsJsonAsync("/api/v1/cti/calls", new { callId = "c", caller = "1", queue });
+        Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_address_longer_than_the_server_accepts_is_refused_before_the_application()
+    {
+        var response = await Host.Softswitch().PostAsync("/api/v1/cti/calls/" + Huge + "/ended", null);
+        Assert.Equal(HttpStatusCode.RequestUriTooLong, response.StatusCode);
+    }
+
+    private async Task<(string Queue, string Seat, HttpClient Admin)> Existing()
+    {
+        var admin = await Host.As("admin");
+        var queue = "hq-" + Guid.NewGuid().ToString("N")[..6];
+        var seat = "hs-" + Guid.NewGuid().ToString("N")[..6];
+        await Api.DefineQueue(admin, queue);
+        await Api.DefineSeat(admin, seat, queue);
+        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1" }).Ok();
+        return (queue, seat, admin);
+    }
+
+    private static string Fill(string text, string queue, string seat) =>
+        text.Replace("{queue}", queue).Replace("{seat}", seat).Replace("HUGE", Huge).Replace("LONGID", LongId);
+}
