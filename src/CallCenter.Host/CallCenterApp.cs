@@ -27,12 +27,12 @@ public static class CallCenterApp
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddOpenApi();
         builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddHostedService<IdentityBootstrap>(); // before data protection reads its key table
         builder.Services.AddCallCenterIdentity(settings, builder.Configuration);
         builder.Services.AddCallCenterTelemetry();
         builder.UseCallCenterSilo(settings);
         builder.Services.AddSingleton<CtiCommandRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CtiCommandRelay>());
-        builder.Services.AddHostedService<IdentityBootstrap>();
         if (settings.Simulator.Enabled)
         {
             builder.Services.AddHostedService<TrafficSimulator>();

@@ -18,7 +18,7 @@ public sealed class CallCenterSettings
 
     public int GatewayPort { get; set; } = 30000;
 
-    /// <summary>Address other silos reach this one at (cluster mode).</summary>
+    /// <summary>Address other silos reach this one at (cluster mode); "auto" picks this machine's IPv4 address.</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 
     /// <summary>Apply the PostgreSQL schema when a cluster host starts.</summary>

@@ -10,7 +10,11 @@ public static class SiloSetup
     {
         builder.Services.AddSingleton(new CallCenterClock(TimeProvider.System, CallCenterClock.FindZone(settings.TimeZone)));
         builder.Services.Configure<SeatOptions>(builder.Configuration.GetSection("CallCenter:Seats"));
-        builder.UseOrleans(silo => ConfigureSilo(silo, settings, builder.Configuration.GetConnectionString("Postgres")));
+        builder.UseOrleans(silo =>
+        {
+            ConfigureSilo(silo, settings, builder.Configuration.GetConnectionString("Postgres"));
+            silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("CallCenter:Membership"));
+        });
     }
 
     /// <summary>The silo's storage and clustering by mode; shared with the multi-silo tests.</summary>
@@ -34,7 +38,8 @@ public static class SiloSetup
             }
 
             silo.UseCallCenterPostgresClustering(postgres);
-            silo.ConfigureEndpoints(System.Net.IPAddress.Parse(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+            var auto = settings.AdvertisedAddress == "auto";
+            silo.ConfigureEndpoints(AdvertisedAddress(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: auto);
             silo.UseCallCenterPostgres(postgres, StorageNames.Grains);
         }
         else
@@ -43,4 +48,10 @@ public static class SiloSetup
             silo.UseCallCenterSqlite(settings.SqlitePath, StorageNames.Grains);
         }
     }
+
+    /// <summary>"auto" (containers, pods) takes this machine's first IPv4 address; otherwise the configured one.</summary>
+    private static System.Net.IPAddress AdvertisedAddress(string configured) =>
+        configured == "auto"
+            ? System.Net.Dns.GetHostAddresses(System.Net.Dns.GetHostName()).First(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !System.Net.IPAddress.IsLoopback(a))
+            : System.Net.IPAddress.Parse(configured);
 }

@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Npgsql;
+
+namespace CallCenter.Host.Tests;
+
+/// <summary>
+/// The cluster as operators run it: two host processes in Cluster mode on the private PostgreSQL, one killed with
+/// SIGKILL while calls ring and wait. The survivor carries every call to the end.
+/// </summary>
+public sealed class ClusterProcessTests : IAsyncLifetime
+{
+    private readonly List<Process> hosts = [];
+    private readonly string cluster = "proc-" + Guid.NewGuid().ToString("N")[..8];
+    private string database = null!;
+
+    public async Task InitializeAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("CALLCENTER_TEST_POSTGRES") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("CALLCENTER_TEST_POSTGRES is not set: run the tests with ./test.sh.");
+        await using var admin = new NpgsqlConnection(server);
+        await admin.OpenAsync();
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{cluster}\"", admin))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        database = new NpgsqlConnectionStringBuilder(server) { Database = cluster }.ConnectionString;
+    }
+
+    public Task DisposeAsync()
+    {
+        foreach (var host in hosts.Where(h => !h.HasExited))
+        {
+            host.Kill(entireProcessTree: true);
+            host.WaitForExit(10_000);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_host_killed_mid_traffic_loses_no_call_and_leaves_no_seat_reserved()
+    {
+        var a = await StartHost();
+        var b = await StartHost();
+        var admin = await Login(a.Address, "admin");
+        var supervisorB = await Login(b.Address, "supervisor");
+        var softswitch = new HttpClient { BaseAddress = a.Address };
+        softswitch.DefaultRequestHeaders.Add("X-Api-Key", RunningHost.ApiKey);
+
+        await Api.DefineQueue(admin, "iit", new { name = "个人所得税", ringTimeoutSeconds = 5 });
+        var seats = Enumerable.Range(1, 6).Select(i => $"P{i}").ToList();
+        foreach (var seat in seats)
+        {
+            await Api.DefineSeat(admin, seat, "iit");
+            await supervisorB.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent-" + seat }).Ok();
+            await supervisorB.PostAsJsonAsync($"/api/v1/seats/{seat}/state", new { state = "Ready" }).Ok();
+        }
+
+        var calls = Enumerable.Range(1, 16).Select(i => $"{cluster}-c{i}").ToList();
+        foreach (var call in calls.Take(12))
+        {
+            await softswitch.PostAsJsonAsync("/api/v1/cti/calls", new { callId = call, caller = "13800000000", queue = "iit" }).Expect(HttpStatusCode.Accepted);
+        }
+
+        var supervisorA = await Login(a.Address, "supervisor");
+        await Drive(softswitch, supervisorA, calls.Take(12).ToList(), stopAfter: 3);
+
+        b.Process.Kill(entireProcessTree: true);
+        await b.Process.WaitForExitAsync();
+
+        foreach (var call in calls.Skip(12))
+        {
+            await Retry(() => softswitch.PostAsJsonAsync("/api/v1/cti/calls", new { callId = call, caller = "13900000000", queue = "iit" }), HttpStatusCode.Accepted);
+        }
+
+        await Drive(softswitch, supervisorA, calls, stopAfter: int.MaxValue);
+
+        foreach (var call in calls)
+        {
+            var view = await supervisorA.GetAsync($"/api/v1/calls/{call}").Ok();
+            Assert.Equal("Ended", view.Str("state"));
+            Assert.Single(view.GetProperty("timeline").EnumerateArray(), t => t.Str("state") == "Connected");
+        }
+
+        var total = 0;
+        foreach (var seat in seats)
+        {
+            var view = await supervisorA.GetAsync($"/api/v1/seats/{seat}").Ok();
+            Assert.Equal("Ready", view.Str("state"));
+            total += view.GetProperty("today").GetProperty("calls").GetInt32();
+        }
+
+        Assert.Equal(16, total);
+        var stats = await supervisorA.GetAsync("/api/v1/queues/iit/stats").Ok();
+        Assert.Equal((16, 16, 0), (stats.GetProperty("offered").GetInt32(), stats.GetProperty("answered").GetInt32(), stats.GetProperty("waiting").GetInt32()));
+    }
+
+    /// <summary>Answers every offered call, hangs up and ends wrap-up, until all calls ended (or enough answered).</summary>
+    private static async Task Drive(HttpClient softswitch, HttpClient supervisor, List<string> calls, int stopAfter)
+    {
+        var answered = 0;
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (DateTime.UtcNow < deadline)
+        {
+            var states = new List<JsonElement>();
+            foreach (var call in calls)
+            {
+                states.Add(await RetryRead(() => supervisor.GetAsync($"/api/v1/calls/{call}")));
+            }
+
+            if (states.All(s => s.Str("state") == "Ended"))
+            {
+                return;
+            }
+
+            foreach (var offered in states.Where(s => s.Str("state") == "Offered"))
+            {
+                var (callId, seatId) = (offered.Str("callId"), offered.Str("seatId"));
+                var answer = await softswitch.PostAsJsonAsync($"/api/v1/cti/calls/{callId}/answered", new { seatId });
+                if (answer.StatusCode != HttpStatusCode.OK)
+                {
+                    continue; // the offer timed out meanwhile; it will be offered again
+                }
+
+                await Retry(() => softswitch.PostAsync($"/api/v1/cti/calls/{callId}/ended", null), HttpStatusCode.OK);
+                await Retry(() => supervisor.PostAsJsonAsync($"/api/v1/seats/{seatId}/state", new { state = "Ready" }), HttpStatusCode.OK);
+                if (++answered >= stopAfter)
+                {
+                    return;
+                }
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new Xunit.Sdk.XunitException("Traffic did not settle within three minutes.");
+    }
+
+    private static async Task Retry(Func<Task<HttpResponseMessage>> send, HttpStatusCode expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var response = await send();
+            if (response.StatusCode == expected)
+            {
+                return;
+            }
+
+            Assert.True((int)response.StatusCode >= 500 && DateTime.UtcNow < deadline, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            await Task.Delay(500);
+        }
+    }
+
+    private static async Task<JsonElement> RetryRead(Func<Task<HttpResponseMessage>> read)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var response = await read();
+            if (response.IsSuccessStatusCode)
+            {
+                return await response.Content.ReadFromJsonAsync<JsonElement>();
+            }
+
+            Assert.True((int)response.StatusCode >= 500 && DateTime.UtcNow < deadline, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            await Task.Delay(500);
+        }
+    }
+
+    private static async Task<HttpClient> Login(Uri address, string user)
+    {
+        var client = new HttpClient { BaseAddress = address };
+        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = RunningHost.Password }).Ok();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token.Str("accessToken"));
+        return client;
+    }
+
+    private async Task<(Process Process, Uri Address)> StartHost()
+    {
+        var http = RunningHost.FreePort();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CallCenter.Host.dll"), $"--urls=http://127.0.0.1:{http}"])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var env = start.Environment;
+        env["CallCenter__Mode"] = "Cluster";
+        env["ConnectionStrings__Postgres"] = database;
+        env["CallCenter__ClusterId"] = cluster;
+        env["CallCenter__ServiceId"] = cluster;
+        env["CallCenter__SiloPort"] = RunningHost.FreePort().ToString();
+        env["CallCenter__GatewayPort"] = RunningHost.FreePort().ToString();
+        env["CallCenter__Simulator__Enabled"] = "false";
+        env["CallCenter__Demo__SeedUsers"] = "true";
+        env["CallCenter__Cti__ApiKey"] = RunningHost.ApiKey;
+        env["CallCenter__Membership__ProbeTimeout"] = "00:00:01";
+        env["CallCenter__Membership__NumMissedProbesLimit"] = "2";
+        env["CallCenter__Membership__NumVotesForDeathDeclaration"] = "1";
+        env["CALLCENTER_DEMO_PASSWORD"] = RunningHost.Password;
+        env["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        hosts.Add(process);
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var address = new Uri($"http://127.0.0.1:{http}");
+        using var probe = new HttpClient { BaseAddress = address };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                if ((await probe.GetAsync("/healthz")).IsSuccessStatusCode)
+                {
+                    return (process, address);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new Xunit.Sdk.XunitException($"Host on port {http} did not start (exited: {process.HasExited}).");
+    }
+}
