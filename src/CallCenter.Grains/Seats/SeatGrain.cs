@@ -139,37 +139,34 @@ public sealed class SeatGrain(
         return true;
     }
 
-    async Task ISeatRoutingGrain.OfferTimedOut(string callId)
+    Task ISeatRoutingGrain.OfferTimedOut(string callId) => ReleaseOffer(callId, missed: true);
+
+    Task ISeatRoutingGrain.OfferWithdrawn(string callId) => ReleaseOffer(callId, missed: false);
+
+    /// <summary>Frees a seat from an offer; a miss counts, and too many in a row park the seat NotReady/missed.</summary>
+    private async Task ReleaseOffer(string callId, bool missed)
     {
         if (S.State != SeatState.Reserved || S.CallId != callId)
         {
             return;
         }
 
-        S.MissedInRow++;
-        S.MissedToday++;
         S.CallId = S.OfferQueue = null;
-        if (S.MissedInRow >= options.Value.MissedOffersLimit)
+        if (missed)
+        {
+            S.MissedInRow++;
+            S.MissedToday++;
+        }
+
+        if (missed && S.MissedInRow >= options.Value.MissedOffersLimit)
         {
             Move(SeatState.NotReady, NotReadyReasons.Missed, "miss an offer");
         }
         else
         {
-            Move(SeatState.Ready, null, "miss an offer");
+            Move(SeatState.Ready, null, missed ? "miss an offer" : "lose an offer");
         }
 
-        await seat.WriteStateAsync();
-    }
-
-    async Task ISeatRoutingGrain.OfferWithdrawn(string callId)
-    {
-        if (S.State != SeatState.Reserved || S.CallId != callId)
-        {
-            return;
-        }
-
-        S.CallId = S.OfferQueue = null;
-        Move(SeatState.Ready, null, "lose an offer");
         await seat.WriteStateAsync();
     }
 
