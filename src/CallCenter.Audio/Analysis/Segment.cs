@@ -1,0 +1,7 @@
+namespace CallCenter.Audio.Analysis;
+
+/// <summary>A span of a recording in seconds from its start.</summary>
+public sealed record Segment(double Start, double End)
+{
+    public double Duration => End - Start;
+}
