@@ -32,7 +32,7 @@ public sealed class WavBuilder
             BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(18), (ushort)bits);
             BinaryPrimitives.WriteUInt32LittleEndian(body.AsSpan(20), channels == 2 ? 3u : 4u);
             BinaryPrimitives.WriteUInt16LittleEndian(body.AsSpan(24), (ushort)tag);
-            "\0\0\0\0\x10\0\x80\0\0\xAA\0\x38\x9B\x71"u8.ToArray().CopyTo(body, 26);
+            new byte[] { 0, 0, 0, 0, 0x10, 0, 0x80, 0, 0, 0xAA, 0, 0x38, 0x9B, 0x71 }.CopyTo(body, 26);
         }
 
         return body;

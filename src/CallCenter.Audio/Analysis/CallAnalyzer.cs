@@ -27,8 +27,8 @@ public static class CallAnalyzer
         var frameSeconds = options.FrameMilliseconds / 1000.0;
         var duration = (double)samples / format.SampleRate;
         var held = HoldMask(energy[0].Count, hold, frameSeconds);
-        var agent = Without(VoiceActivity.Detect(energy[agentChannel], options), held);
-        var caller = format.Channels > 1 ? Without(VoiceActivity.Detect(energy[1 - agentChannel], options), held) : null;
+        var agent = VoiceActivity.Detect(energy[agentChannel], options, held);
+        var caller = format.Channels > 1 ? VoiceActivity.Detect(energy[1 - agentChannel], options, held) : null;
         var analytics = TalkFigures.Compute(agent, caller, held, duration, options);
         return new AnalysisResult(new Peaks(format.SampleRate, duration, options.FrameMilliseconds, peaks), analytics, energy.Select(e => e.ToArray()).ToArray());
     }
@@ -99,15 +99,5 @@ public static class CallAnalyzer
         }
 
         return mask;
-    }
-
-    private static bool[] Without(bool[] speaking, bool[] held)
-    {
-        for (var i = 0; i < speaking.Length; i++)
-        {
-            speaking[i] &= !held[i];
-        }
-
-        return speaking;
     }
 }

@@ -3,17 +3,21 @@ namespace CallCenter.Audio.Analysis;
 /// <summary>Frame energies → speaking frames: adaptive floor, threshold, minimum length, hangover.</summary>
 public static class VoiceActivity
 {
-    public static bool[] Detect(IReadOnlyList<float> energyDbfs, AnalysisOptions options)
+    /// <summary>
+    /// Speaking frames of one channel. The floor starts at the channel's 5th-percentile energy (so a recording that
+    /// opens mid-sentence is not taken for noise); frames in <paramref name="excluded"/> (hold) are never speech.
+    /// </summary>
+    public static bool[] Detect(IReadOnlyList<float> energyDbfs, AnalysisOptions options, bool[]? excluded = null)
     {
         var frameSeconds = options.FrameMilliseconds / 1000.0;
         var rise = options.FloorRiseDbPerSecond * frameSeconds;
         var loud = new bool[energyDbfs.Count];
-        var floor = double.PositiveInfinity;
+        double floor = energyDbfs.Count == 0 ? -120 : energyDbfs.Order().ElementAt(energyDbfs.Count / 20);
         for (var i = 0; i < loud.Length; i++)
         {
             var e = energyDbfs[i];
             floor = e < floor ? e : floor + rise;
-            loud[i] = e >= Math.Max(floor + options.MarginDb, options.AbsoluteFloorDbfs);
+            loud[i] = e >= Math.Max(floor + options.MarginDb, options.AbsoluteFloorDbfs) && excluded?[i] != true;
         }
 
         var minimum = (int)Math.Ceiling(options.MinimumSpeechMilliseconds / (double)options.FrameMilliseconds);
@@ -28,7 +32,7 @@ public static class VoiceActivity
 
             for (var i = start; i < Math.Min(loud.Length, end + hangover); i++)
             {
-                speaking[i] = true;
+                speaking[i] = excluded?[i] != true;
             }
         }
 
