@@ -1,4 +1,10 @@
 using CallCenter.Host;
+using CallCenter.Host.Recording;
+
+if (args.Length > 0 && args[0] == "audio")
+{
+    return AudioCommand.Run(args[1..], Console.Out, Console.Error);
+}
 
 if (args.Length > 0 && args[0] == "migrate")
 {

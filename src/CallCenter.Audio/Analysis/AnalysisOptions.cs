@@ -15,7 +15,7 @@ public sealed record AnalysisOptions
     /// <summary>The noise floor falls at once to a quieter frame and rises this much per second otherwise.</summary>
     public double FloorRiseDbPerSecond { get; init; } = 1;
 
-    /// <summary>Speech continues this long after the last loud frame (bridges gaps between syllables).</summary>
+    /// <summary>Pauses up to this long inside speech (between syllables and words) do not end a segment.</summary>
     public int HangoverMilliseconds { get; init; } = 200;
 
     /// <summary>Loud runs shorter than this (clicks) are not speech.</summary>

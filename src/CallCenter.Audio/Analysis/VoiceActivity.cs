@@ -1,6 +1,6 @@
 namespace CallCenter.Audio.Analysis;
 
-/// <summary>Frame energies → speaking frames: adaptive floor, threshold, minimum length, hangover.</summary>
+/// <summary>Frame energies → speaking frames: adaptive floor, threshold, minimum length, hangover bridging.</summary>
 public static class VoiceActivity
 {
     /// <summary>
@@ -23,17 +23,17 @@ public static class VoiceActivity
         var minimum = (int)Math.Ceiling(options.MinimumSpeechMilliseconds / (double)options.FrameMilliseconds);
         var hangover = options.HangoverMilliseconds / options.FrameMilliseconds;
         var speaking = new bool[loud.Length];
-        foreach (var (start, end) in Runs(loud))
+        var previousEnd = -1;
+        foreach (var (start, end) in Runs(loud).Where(r => r.End - r.Start >= minimum))
         {
-            if (end - start < minimum)
-            {
-                continue;
-            }
-
-            for (var i = start; i < Math.Min(loud.Length, end + hangover); i++)
+            // a pause no longer than the hangover (between syllables) stays speech; the segment ends at its last loud frame
+            var from = previousEnd >= 0 && start - previousEnd <= hangover ? previousEnd : start;
+            for (var i = from; i < end; i++)
             {
                 speaking[i] = excluded?[i] != true;
             }
+
+            previousEnd = end;
         }
 
         return speaking;
