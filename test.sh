@@ -10,9 +10,14 @@ mkdir -p "$RESULTS"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
+# PostgreSQL (cluster and storage tests) and ffmpeg (recordings in formats other than WAVE)
 PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
-if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
-  as_root apt-get update -qq && as_root apt-get install -y -qq postgresql >/dev/null
+missing=""
+if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then missing="$missing postgresql"; fi
+if ! command -v ffmpeg >/dev/null 2>&1; then missing="$missing ffmpeg"; fi
+if [ -n "$missing" ]; then
+  echo "installing:$missing"
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
   PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 fi
 

@@ -56,28 +56,20 @@ public sealed class WavReader : IDisposable
     }
 
     /// <summary>Reads up to destination.Length / Channels frames as interleaved floats in [-1, 1]; 0 at the end.</summary>
-    public int Read(Span<float> destination)
-    {
-        var bytes = Fill(destination.Length / Format.Channels);
-        var samples = bytes / Format.BytesPerSample;
-        var source = buffer.AsSpan(0, bytes);
-        for (var i = 0; i < samples; i++)
-        {
-            destination[i] = DecodeFloat(source.Slice(i * Format.BytesPerSample, Format.BytesPerSample));
-        }
-
-        return samples / Format.Channels;
-    }
+    public int Read(Span<float> destination) => Read(destination, DecodeFloat);
 
     /// <summary>Reads up to destination.Length / Channels frames as interleaved 16-bit samples; 0 at the end.</summary>
-    public int Read(Span<short> destination)
+    public int Read(Span<short> destination) => Read(destination, DecodeShort);
+
+    private int Read<T>(Span<T> destination, Func<ReadOnlySpan<byte>, T> decode)
     {
         var bytes = Fill(destination.Length / Format.Channels);
-        var samples = bytes / Format.BytesPerSample;
+        var width = Format.BytesPerSample;
+        var samples = bytes / width;
         var source = buffer.AsSpan(0, bytes);
         for (var i = 0; i < samples; i++)
         {
-            destination[i] = DecodeShort(source.Slice(i * Format.BytesPerSample, Format.BytesPerSample));
+            destination[i] = decode(source.Slice(i * width, width));
         }
 
         return samples / Format.Channels;
