@@ -123,6 +123,20 @@ public sealed class WavReaderTests
         Assert.Equal(WavWriter.Rf64HeaderBytes + 3_000_000_000L * 4, WavWriter.OutputBytes(2, 3_000_000_000L));
     }
 
+    [Fact]
+    public void Past_4_GiB_the_writer_switches_to_rf64_and_the_reader_follows_the_ds64_sizes()
+    {
+        const long frames = 1_500_000_000; // 6 GB of stereo 16-bit samples
+        using var header = new MemoryStream();
+        WavWriter.WriteHeader(header, 2, 8000, frames);
+        Assert.Equal(WavWriter.Rf64HeaderBytes, header.Length);
+        Assert.Equal("RF64", System.Text.Encoding.ASCII.GetString(header.ToArray(), 0, 4));
+        header.Position = 0;
+        using var reader = WavReader.Open(header);
+        Assert.Equal((frames, 2, 16), (reader.FrameCount!.Value, reader.Format.Channels, reader.Format.BitsPerSample));
+        Assert.Equal(TimeSpan.FromSeconds(frames / 8000.0), reader.Duration);
+    }
+
     [Theory]
     [InlineData(AudioProblem.NotWave)]
     [InlineData(AudioProblem.Truncated)]
