@@ -57,6 +57,7 @@ public static class CallCenterApp
         api.MapGroup("/seats").MapSeatsApi();
         api.MapGroup("/calls").MapCallsApi();
         api.MapGroup("/cti").MapCtiApi();
+        api.MapGroup("/calendar").MapCalendarApi();
         app.MapHub<CtiHub>("/hubs/cti");
         return app;
     }

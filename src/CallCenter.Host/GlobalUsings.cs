@@ -1,3 +1,4 @@
+global using CallCenter.Calendar;
 global using CallCenter.Calls;
 global using CallCenter.Routing;
 global using CallCenter.Seats;

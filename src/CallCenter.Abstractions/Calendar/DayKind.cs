@@ -1,0 +1,9 @@
+namespace CallCenter.Calendar;
+
+public enum DayKind
+{
+    Workday,
+    Weekend,
+    Holiday,
+    MakeUpWorkday,
+}

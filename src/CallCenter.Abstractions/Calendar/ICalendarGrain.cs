@@ -1,0 +1,19 @@
+namespace CallCenter.Calendar;
+
+/// <summary>The working-day calendar of a region (key "CN"), seeded with the shipped official arrangements.</summary>
+[Alias("CallCenter.Calendar.ICalendarGrain")]
+public interface ICalendarGrain : IGrainWithStringKey
+{
+    /// <summary>Imports or replaces one year's arrangement (an administrator's edit).</summary>
+    [Alias("PutYear")] Task<YearCalendar> PutYear(YearCalendar year);
+
+    /// <summary>The loaded arrangement of a year, or null when none is loaded.</summary>
+    [Alias("GetYear")] Task<YearCalendar?> GetYear(int year);
+
+    [Alias("LoadedYears")] Task<IReadOnlyList<int>> LoadedYears();
+
+    [Alias("Check")] Task<WorkingDay> Check(DateOnly date);
+
+    /// <summary>The working day <paramref name="days"/> working days after <paramref name="from"/> (0: the same day if it is a working day, else the next).</summary>
+    [Alias("AddWorkingDays")] Task<WorkingDayResult> AddWorkingDays(DateOnly from, int days);
+}

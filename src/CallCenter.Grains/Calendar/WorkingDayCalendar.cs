@@ -1,0 +1,121 @@
+namespace CallCenter.Calendar;
+
+/// <summary>
+/// Working days from the loaded official arrangements: holidays are off, make-up days (调休) are on, other days follow
+/// the week. For a year with nothing loaded it assumes Monday–Friday and says so in a warning, never silently.
+/// </summary>
+public sealed class WorkingDayCalendar
+{
+    public const int MaxDays = 3660;
+
+    private readonly HashSet<int> years;
+    private readonly Dictionary<DateOnly, (DayKind Kind, string? Name)> special = [];
+
+    public WorkingDayCalendar(IEnumerable<YearCalendar> loaded)
+    {
+        var list = loaded.ToList();
+        years = list.Select(y => y.Year).ToHashSet();
+        foreach (var year in list)
+        {
+            foreach (var holiday in year.Holidays)
+            {
+                for (var d = holiday.From; d <= holiday.To; d = d.AddDays(1))
+                {
+                    special[d] = (DayKind.Holiday, holiday.Name);
+                }
+            }
+
+            foreach (var day in year.MakeUpWorkdays)
+            {
+                special[day] = (DayKind.MakeUpWorkday, null);
+            }
+        }
+    }
+
+    public static string MissingYear(int year) =>
+        $"No official holiday arrangement is loaded for {year}; Monday–Friday is assumed for that year. Load it on the calendar page when the State Council publishes it.";
+
+    public bool IsLoaded(int year) => years.Contains(year);
+
+    public WorkingDay Check(DateOnly date)
+    {
+        var loaded = IsLoaded(date.Year);
+        if (loaded && special.TryGetValue(date, out var day))
+        {
+            return new WorkingDay(date, day.Kind == DayKind.MakeUpWorkday, day.Kind, day.Name, true, null);
+        }
+
+        var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+        return new WorkingDay(date, !weekend, weekend ? DayKind.Weekend : DayKind.Workday, null, loaded, loaded ? null : MissingYear(date.Year));
+    }
+
+    public WorkingDayResult AddWorkingDays(DateOnly from, int days)
+    {
+        if (days is < 0 or > MaxDays)
+        {
+            throw new DomainValidationException("days", $"Working days to add must be between 0 and {MaxDays}.");
+        }
+
+        var touched = new SortedSet<int> { from.Year };
+        var date = from;
+        if (days == 0)
+        {
+            while (!Check(date).IsWorkingDay)
+            {
+                date = date.AddDays(1);
+                touched.Add(date.Year);
+            }
+        }
+
+        for (var counted = 0; counted < days;)
+        {
+            date = date.AddDays(1);
+            touched.Add(date.Year);
+            if (Check(date).IsWorkingDay)
+            {
+                counted++;
+            }
+        }
+
+        return new WorkingDayResult(date, touched.Where(y => !IsLoaded(y)).Select(MissingYear).ToArray());
+    }
+
+    /// <summary>Refuses an arrangement that cannot be right, naming the first problem.</summary>
+    public static YearCalendar Validate(YearCalendar year)
+    {
+        if (year.Year is < 2000 or > 2100)
+        {
+            throw new DomainValidationException("year", "The year must be between 2000 and 2100.");
+        }
+
+        var first = new DateOnly(year.Year - 1, 12, 1);
+        var last = new DateOnly(year.Year + 1, 1, 31);
+        foreach (var h in year.Holidays ?? throw new DomainValidationException("holidays", "The list of holidays is required (it may be empty)."))
+        {
+            if (string.IsNullOrWhiteSpace(h.Name) || h.Name.Length > 50)
+            {
+                throw new DomainValidationException("holidays", "Every holiday needs a name of at most 50 characters.");
+            }
+
+            if (h.From > h.To || h.To.DayNumber - h.From.DayNumber > 15 || h.From < first || h.To > last)
+            {
+                throw new DomainValidationException("holidays", $"{h.Name}: {h.From:yyyy-MM-dd} to {h.To:yyyy-MM-dd} must be in order, at most 16 days, around {year.Year}.");
+            }
+        }
+
+        foreach (var day in year.MakeUpWorkdays ?? throw new DomainValidationException("makeUpWorkdays", "The list of make-up working days is required (it may be empty)."))
+        {
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday) || day < first || day > last)
+            {
+                throw new DomainValidationException("makeUpWorkdays", $"{day:yyyy-MM-dd} is not a weekend day around {year.Year}; make-up working days (调休) fall on weekends.");
+            }
+
+            if (year.Holidays.Any(h => day >= h.From && day <= h.To))
+            {
+                throw new DomainValidationException("makeUpWorkdays", $"{day:yyyy-MM-dd} is both a holiday and a make-up working day.");
+            }
+        }
+
+        return year;
+    }
+}
