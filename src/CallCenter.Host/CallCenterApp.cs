@@ -31,8 +31,8 @@ public static class CallCenterApp
         builder.Services.AddCallCenterIdentity(settings, builder.Configuration);
         builder.Services.AddCallCenterTelemetry();
         builder.UseCallCenterSilo(settings);
-        builder.Services.AddSingleton<CtiCommandRelay>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<CtiCommandRelay>());
+        builder.Services.AddHostedService<CtiCommandRelay>();
+        builder.Services.AddHostedService<MonitorRelay>();
         if (settings.Simulator.Enabled)
         {
             builder.Services.AddHostedService<TrafficSimulator>();
@@ -59,6 +59,7 @@ public static class CallCenterApp
         api.MapGroup("/cti").MapCtiApi();
         api.MapGroup("/calendar").MapCalendarApi();
         app.MapHub<CtiHub>("/hubs/cti");
+        app.MapHub<MonitorHub>("/hubs/monitor");
         return app;
     }
 }

@@ -27,7 +27,7 @@ public sealed class RunningHost : IAsyncDisposable
 
     public static string NewDataDir() => Path.Combine(Path.GetTempPath(), "cc-host-" + Guid.NewGuid().ToString("N"));
 
-    public static async Task<RunningHost> Start(string? dataDir = null)
+    public static async Task<RunningHost> Start(string? dataDir = null, params string[] extra)
     {
         dataDir ??= NewDataDir();
         Environment.SetEnvironmentVariable("CALLCENTER_DEMO_PASSWORD", Password);
@@ -40,6 +40,7 @@ public sealed class RunningHost : IAsyncDisposable
             "--CallCenter:Simulator:Enabled=false",
             $"--CallCenter:Cti:ApiKey={ApiKey}",
             "--Logging:LogLevel:Default=Warning",
+            .. extra,
         ]);
         await app.StartAsync();
         return new RunningHost(app, new Uri(app.Urls.First()), dataDir);

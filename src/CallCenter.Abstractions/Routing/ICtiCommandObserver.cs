@@ -4,5 +4,5 @@ namespace CallCenter.Routing;
 [Alias("CallCenter.Routing.ICtiCommandObserver")]
 public interface ICtiCommandObserver : IGrainObserver
 {
-    [Alias("Deliver")] Task Deliver(CtiCommand command);
+    [OneWay, Alias("Deliver")] Task Deliver(CtiCommand command);
 }

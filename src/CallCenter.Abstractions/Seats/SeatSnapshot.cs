@@ -11,4 +11,5 @@ public sealed record SeatSnapshot(
     [property: Id(5)] DateTimeOffset Since,
     [property: Id(6)] string? CallId,
     [property: Id(7)] bool PhoneRegistered,
-    [property: Id(8)] SeatCounters Today);
+    [property: Id(8)] SeatCounters Today,
+    [property: Id(9)] string? CallQueue = null);

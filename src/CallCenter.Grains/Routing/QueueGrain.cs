@@ -30,7 +30,7 @@ public sealed class QueueGrain(
     {
         Q.Definition = definition;
         RollDay();
-        await queue.WriteStateAsync();
+        await Save();
         return definition;
     }
 
@@ -40,12 +40,17 @@ public sealed class QueueGrain(
     Task<QueueStats> IQueueGrain.GetStats()
     {
         RequireDefined();
+        return Task.FromResult(Stats());
+    }
+
+    private QueueStats Stats()
+    {
         RollDay();
         var now = clock.Now;
         var d = Q.Today;
         var finished = d.Answered + d.Abandoned;
         var onLine = Q.Entries.Where(e => !e.Callback).ToList();
-        return Task.FromResult(new QueueStats(
+        return new QueueStats(
             Id,
             Waiting: onLine.Count,
             Ringing: Q.Entries.Count(e => e.OfferedTo is not null),
@@ -58,7 +63,7 @@ public sealed class QueueGrain(
             d.OverflowedOut,
             ServiceLevelPercent: finished == 0 ? null : Math.Round(100.0 * d.AnsweredWithinServiceLevel / finished, 1),
             SeatsAvailable: Q.Seats.Values.Count(s => s.Available),
-            RecentAbandoned: d.RecentAbandoned.ToArray()));
+            RecentAbandoned: d.RecentAbandoned.ToArray());
     }
 
     async Task IQueueGrain.Enqueue(QueuedCall call)
@@ -79,7 +84,7 @@ public sealed class QueueGrain(
             EnteredAt = call.EnteredAt,
         });
         Q.Today.Offered++;
-        await queue.WriteStateAsync();
+        await Save();
         await KeepAlive();
         await Dispatch();
     }
@@ -112,7 +117,7 @@ public sealed class QueueGrain(
                 break;
         }
 
-        await queue.WriteStateAsync();
+        await Save();
         await Dispatch();
     }
 
@@ -131,7 +136,7 @@ public sealed class QueueGrain(
             seat.CallsToday = availability.CallsToday;
         }
 
-        await queue.WriteStateAsync();
+        await Save();
         if (availability.Available)
         {
             await Dispatch();
@@ -204,12 +209,12 @@ public sealed class QueueGrain(
         entry.OfferExpiresAt = clock.Now.AddSeconds(definition.RingTimeoutSeconds);
         entry.OfferConfirmed = false;
         seat.Available = false;
-        await queue.WriteStateAsync();
+        await Save();
 
         if (!await GrainFactory.GetGrain<ISeatRoutingGrain>(seat.SeatId).TryReserve(entry.CallId, Id))
         {
             ClearOffer(entry);
-            await queue.WriteStateAsync();
+            await Save();
             return false;
         }
 
@@ -223,13 +228,13 @@ public sealed class QueueGrain(
             await GrainFactory.GetGrain<ISeatRoutingGrain>(seat.SeatId).OfferWithdrawn(entry.CallId);
             ClearOffer(entry);
             await Reconcile(entry);
-            await queue.WriteStateAsync();
+            await Save();
             return true;
         }
 
         entry.OfferConfirmed = true;
         Q.LastRoundRobinSeat = seat.SeatId;
-        await queue.WriteStateAsync();
+        await Save();
         Send(CtiCommandKinds.Offer, entry, seat.SeatId);
         return true;
     }
@@ -254,7 +259,7 @@ public sealed class QueueGrain(
             Remove(entry);
         }
 
-        await queue.WriteStateAsync();
+        await Save();
     }
 
     private async Task Overflow(QueueEntry entry, string target)
@@ -266,13 +271,13 @@ public sealed class QueueGrain(
         catch (IllegalTransitionException)
         {
             await Reconcile(entry);
-            await queue.WriteStateAsync();
+            await Save();
             return;
         }
 
         Remove(entry);
         Q.Today.OverflowedOut++;
-        await queue.WriteStateAsync();
+        await Save();
 
         _ = GrainFactory.GetGrain<IQueueGrain>(target).AcceptOverflow(new QueuedCall(entry.CallId, entry.Caller, entry.Priority, clock.Now));
     }
@@ -391,6 +396,16 @@ public sealed class QueueGrain(
             {
                 await this.UnregisterReminder(reminder);
             }
+        }
+    }
+
+    /// <summary>Persists the queue, then tells the wallboard (one-way, batched by the local notifier).</summary>
+    private async Task Save()
+    {
+        await queue.WriteStateAsync();
+        if (Q.Definition is { } definition)
+        {
+            _ = GrainFactory.GetGrain<IMonitorNotifier>(0).QueueChanged(MonitorTiles.Queue(Id, definition, Stats(), clock.Now));
         }
     }
 

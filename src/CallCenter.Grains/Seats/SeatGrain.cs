@@ -32,7 +32,7 @@ public sealed class SeatGrain(
         }
 
         S.Definition = definition;
-        await seat.WriteStateAsync();
+        await Save();
         foreach (var dropped in previous?.Skills.Where(old => definition.Skills.All(s => s.Queue != old.Queue)) ?? [])
         {
             _ = GrainFactory.GetGrain<IQueueGrain>(dropped.Queue).SeatChanged(new SeatAvailability(Id, 0, false, S.IdleSince, S.CallsToday));
@@ -54,7 +54,7 @@ public sealed class SeatGrain(
         S.Agent = agent;
         S.WantsReady = false;
         S.MissedInRow = 0;
-        await seat.WriteStateAsync();
+        await Save();
         return Snapshot();
     }
 
@@ -115,7 +115,7 @@ public sealed class SeatGrain(
             Move(SeatState.Ready, null, "return to routing");
         }
 
-        await seat.WriteStateAsync();
+        await Save();
         return Snapshot();
     }
 
@@ -135,7 +135,7 @@ public sealed class SeatGrain(
         Move(SeatState.Reserved, null, "take an offer");
         S.CallId = callId;
         S.OfferQueue = queue;
-        await seat.WriteStateAsync();
+        await Save();
         return true;
     }
 
@@ -167,7 +167,7 @@ public sealed class SeatGrain(
             Move(SeatState.Ready, null, missed ? "miss an offer" : "lose an offer");
         }
 
-        await seat.WriteStateAsync();
+        await Save();
     }
 
     async Task ISeatRoutingGrain.Connect(string callId)
@@ -185,7 +185,7 @@ public sealed class SeatGrain(
         Move(SeatState.OnCall, null, "connect a call");
         S.MissedInRow = 0;
         S.CallsToday++;
-        await seat.WriteStateAsync();
+        await Save();
     }
 
     async Task ISeatRoutingGrain.CallEnded(string callId)
@@ -202,7 +202,7 @@ public sealed class SeatGrain(
 
         Move(SeatState.WrapUp, null, "start wrap-up");
         S.WrapUpEndsAt = clock.Now.AddSeconds(options.Value.WrapUpSeconds);
-        await seat.WriteStateAsync();
+        await Save();
         StartWrapUpTimer();
         await this.RegisterOrUpdateReminder(WrapUpReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
@@ -241,7 +241,7 @@ public sealed class SeatGrain(
             Move(SeatState.Ready, null, "go Ready");
         }
 
-        await seat.WriteStateAsync();
+        await Save();
     }
 
     private async Task GoNotReady(string reason)
@@ -285,11 +285,11 @@ public sealed class SeatGrain(
     {
         if (finishedCall is not null)
         {
-            S.CallId = null;
+            S.CallId = S.OfferQueue = null;
             S.WrapUpEndsAt = null;
         }
 
-        await seat.WriteStateAsync();
+        await Save();
         if (finishedCall is null)
         {
             return;
@@ -385,5 +385,16 @@ public sealed class SeatGrain(
 
     private SeatSnapshot Snapshot() => new(
         Id, S.Definition!, S.Agent, S.State, S.Reason, S.Since, S.CallId, S.PhoneRegistered,
-        new SeatCounters(S.Day, S.CallsToday, S.TalkSecondsToday, S.MissedToday, new Dictionary<string, double>(S.NotReadySecondsToday)));
+        new SeatCounters(S.Day, S.CallsToday, S.TalkSecondsToday, S.MissedToday, new Dictionary<string, double>(S.NotReadySecondsToday)),
+        S.OfferQueue);
+
+    /// <summary>Persists the seat, then tells the wallboard (one-way, batched by the local notifier).</summary>
+    private async Task Save()
+    {
+        await seat.WriteStateAsync();
+        if (S.Definition is not null)
+        {
+            _ = GrainFactory.GetGrain<IMonitorNotifier>(0).SeatChanged(MonitorTiles.Seat(Snapshot()));
+        }
+    }
 }

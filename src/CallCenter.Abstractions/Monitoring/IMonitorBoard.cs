@@ -1,0 +1,15 @@
+namespace CallCenter.Monitoring;
+
+/// <summary>The latest tile of every seat and queue, versioned, fanned out to every host's relay. Key 0.</summary>
+[Alias("CallCenter.Monitoring.IMonitorBoard")]
+public interface IMonitorBoard : IGrainWithIntegerKey
+{
+    [Alias("Publish")] Task Publish(IReadOnlyList<SeatTile> seats, IReadOnlyList<QueueTile> queues);
+
+    [Alias("Snapshot")] Task<MonitorSnapshot> Snapshot();
+
+    /// <summary>Hosts call this on a timer: observers expire if not refreshed.</summary>
+    [Alias("Subscribe")] Task Subscribe(IMonitorObserver observer);
+
+    [Alias("Unsubscribe")] Task Unsubscribe(IMonitorObserver observer);
+}

@@ -1,0 +1,10 @@
+namespace CallCenter.Monitoring;
+
+/// <summary>Which seats and queues exist, so a reactivated board can rebuild every tile from the grains themselves.</summary>
+[GenerateSerializer]
+public sealed class MonitorBoardRecord
+{
+    [Id(0)] public HashSet<string> Seats { get; set; } = [];
+
+    [Id(1)] public HashSet<string> Queues { get; set; } = [];
+}

@@ -1,0 +1,16 @@
+using CallCenter.Host.Hosting;
+using CallCenter.Monitoring;
+using Microsoft.AspNetCore.SignalR;
+
+namespace CallCenter.Host;
+
+/// <summary>This host's observer on the wallboard: every batch goes to the supervisors connected to this host.</summary>
+public sealed class MonitorRelay(IGrainFactory grains, IHubContext<MonitorHub, IMonitorClient> hub, ILogger<MonitorRelay> logger)
+    : HostObserver<IMonitorObserver>(grains, logger), IMonitorObserver
+{
+    public Task OnBatch(MonitorBatch batch) => hub.Clients.Group(MonitorHub.Everyone).Batch(batch);
+
+    protected override Task Subscribe(IMonitorObserver self) => Grains.GetGrain<IMonitorBoard>(0).Subscribe(self);
+
+    protected override Task Unsubscribe(IMonitorObserver self) => Grains.GetGrain<IMonitorBoard>(0).Unsubscribe(self);
+}

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using CallCenter.Monitoring;
+using CallCenter.Seats;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallCenter.Host.Tests;
+
+public sealed class MonitorHubTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private RunningHost Host => fixture.Host;
+
+    [Fact]
+    public async Task A_supervisor_gets_a_snapshot_then_every_change_as_a_versioned_batch()
+    {
+        var admin = await Host.As("admin");
+        var (queue, seat) = await Define(admin);
+        await using var wallboard = await Wallboard.Connect(Host, "supervisor");
+        var snapshot = await wallboard.Snapshot();
+        var tile = Assert.Single(snapshot.Seats, s => s.SeatId == seat);
+        Assert.Equal(SeatState.LoggedOut, tile.State);
+        Assert.Contains(snapshot.Queues, q => q.QueueId == queue);
+
+        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1" }).Ok();
+        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/state", new { state = "Ready" }).Ok();
+        var ready = await wallboard.WaitFor(b => b.Seats.Any(s => s.SeatId == seat && s.State == SeatState.Ready));
+        Assert.Equal(snapshot.Epoch, ready.Epoch);
+        Assert.True(ready.Version > snapshot.Version);
+        Assert.True(wallboard.VersionsAreConsecutive(), string.Join(",", wallboard.Versions));
+        Assert.Equal("agent1", ready.Seats.Last(s => s.SeatId == seat).Agent);
+    }
+
+    [Fact]
+    public async Task A_reconnecting_client_gets_a_fresh_snapshot()
+    {
+        var admin = await Host.As("admin");
+        var (_, seat) = await Define(admin);
+        await using (var first = await Wallboard.Connect(Host, "supervisor"))
+        {
+            Assert.Equal(SeatState.LoggedOut, (await first.Snapshot()).Seats.Single(s => s.SeatId == seat).State);
+        }
+
+        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent2" }).Ok();
+        await using var again = await Wallboard.Connect(Host, "admin");
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        MonitorSnapshot fresh;
+        do
+        {
+            fresh = await again.Snapshot();
+        }
+        while (fresh.Seats.Single(s => s.SeatId == seat).State != SeatState.NotReady && DateTime.UtcNow < deadline && await Task.Delay(50).ContinueWith(_ => true));
+
+        Assert.Equal(("agent2", SeatState.NotReady), (fresh.Seats.Single(s => s.SeatId == seat).Agent, fresh.Seats.Single(s => s.SeatId == seat).State));
+    }
+
+    [Theory]
+    [InlineData("agent1")]
+    [InlineData("grader")]
+    public async Task Only_supervisors_and_administrators_may_watch(string user)
+    {
+        var error = await Assert.ThrowsAnyAsync<HttpRequestException>(() => Wallboard.Connect(Host, user));
+        Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => Wallboard.Connect(Host, null));
+    }
+
+    private static async Task<(string Queue, string Seat)> Define(HttpClient admin)
+    {
+        var queue = "mq-" + Guid.NewGuid().ToString("N")[..6];
+        var seat = "ms-" + Guid.NewGuid().ToString("N")[..6];
+        await Api.DefineQueue(admin, queue);
+        await Api.DefineSeat(admin, seat, queue);
+        return (queue, seat);
+    }
+}
+
+/// <summary>A wallboard client on /hubs/monitor that records every batch it receives.</summary>
+public sealed class Wallboard : IAsyncDisposable
+{
+    private readonly HubConnection connection;
+    private readonly ConcurrentQueue<MonitorBatch> batches = new();
+
+    private Wallboard(HubConnection connection)
+    {
+        this.connection = connection;
+        connection.On<MonitorBatch>("Batch", batches.Enqueue);
+    }
+
+    public IEnumerable<long> Versions => batches.Select(b => b.Version);
+
+    public static async Task<Wallboard> Connect(RunningHost host, string? user)
+    {
+        string? token = null;
+        if (user is not null)
+        {
+            var client = await host.As(user);
+            token = client.DefaultRequestHeaders.Authorization!.Parameter;
+        }
+
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.Address, "/hubs/monitor"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.AccessTokenProvider = () => Task.FromResult(token);
+            })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()))
+            .Build();
+        var board = new Wallboard(connection);
+        await connection.StartAsync();
+        return board;
+    }
+
+    public Task<MonitorSnapshot> Snapshot() => connection.InvokeAsync<MonitorSnapshot>("Snapshot");
+
+    public bool VersionsAreConsecutive() => Versions.Zip(Versions.Skip(1)).All(p => p.Second == p.First + 1);
+
+    public async Task<MonitorBatch> WaitFor(Func<MonitorBatch, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (batches.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No matching batch among {batches.Count} received.");
+    }
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+}
