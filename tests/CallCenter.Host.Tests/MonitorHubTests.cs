@@ -65,6 +65,15 @@ public sealed class MonitorHubTests(HostFixture fixture) : IClassFixture<HostFix
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => Wallboard.Connect(Host, null));
     }
 
+    [Fact]
+    public async Task Acknowledging_an_alert_that_is_not_open_is_refused_with_a_reason()
+    {
+        await using var wallboard = await Wallboard.Connect(Host, "supervisor");
+        var error = await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => wallboard.Acknowledge("NotReadyTooLong:nobody", "checked"));
+        Assert.Contains("does not exist", error.Message);
+        await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => wallboard.Acknowledge("x", new string('n', 600)));
+    }
+
     private static async Task<(string Queue, string Seat)> Define(HttpClient admin)
     {
         var queue = "mq-" + Guid.NewGuid().ToString("N")[..6];
@@ -112,6 +121,8 @@ public sealed class Wallboard : IAsyncDisposable
     }
 
     public Task<MonitorSnapshot> Snapshot() => connection.InvokeAsync<MonitorSnapshot>("Snapshot");
+
+    public Task<Alert> Acknowledge(string key, string? note) => connection.InvokeAsync<Alert>("Acknowledge", key, note);
 
     public bool VersionsAreConsecutive() => Versions.Zip(Versions.Skip(1)).All(p => p.Second == p.First + 1);
 

@@ -8,6 +8,9 @@ public interface IMonitorBoard : IGrainWithIntegerKey
 
     [Alias("Snapshot")] Task<MonitorSnapshot> Snapshot();
 
+    /// <summary>A supervisor acknowledges an open alert with a note; everyone sees it.</summary>
+    [Alias("Acknowledge")] Task<Alert> Acknowledge(string key, string supervisor, string? note);
+
     /// <summary>Hosts call this on a timer: observers expire if not refreshed.</summary>
     [Alias("Subscribe")] Task Subscribe(IMonitorObserver observer);
 

@@ -1,10 +1,11 @@
 namespace CallCenter.Monitoring;
 
-/// <summary>Every seat and queue as of <paramref name="Version"/>; apply only batches with a higher version.</summary>
+/// <summary>Every seat and queue, and the open alerts, as of <paramref name="Version"/>; apply only batches with a higher version.</summary>
 [GenerateSerializer, Immutable]
 [Alias("CallCenter.Monitoring.MonitorSnapshot")]
 public sealed record MonitorSnapshot(
     [property: Id(0)] string Epoch,
     [property: Id(1)] long Version,
     [property: Id(2)] IReadOnlyList<SeatTile> Seats,
-    [property: Id(3)] IReadOnlyList<QueueTile> Queues);
+    [property: Id(3)] IReadOnlyList<QueueTile> Queues,
+    [property: Id(4)] IReadOnlyList<Alert> OpenAlerts);

@@ -11,6 +11,7 @@ namespace CallCenter.Monitoring;
 public sealed class MonitorBoard(
     [PersistentState("monitor-board", StorageNames.Grains)] IPersistentState<MonitorBoardRecord> known,
     CallCenterClock clock,
+    IOptions<AlertRules> rules,
     ILogger<MonitorBoard> logger) : Grain, IMonitorBoard
 {
     private readonly ObserverManager<IMonitorObserver> observers = new(TimeSpan.FromMinutes(2), logger);
@@ -42,6 +43,9 @@ public sealed class MonitorBoard(
             {
             }
         }
+
+        // Time alone raises alerts (a seat NotReady too long), so look again every second.
+        this.RegisterGrainTimer(() => Broadcast([], []), new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
     }
 
     async Task IMonitorBoard.Publish(IReadOnlyList<SeatTile> changedSeats, IReadOnlyList<QueueTile> changedQueues)
@@ -64,12 +68,65 @@ public sealed class MonitorBoard(
             await known.WriteStateAsync();
         }
 
-        var batch = new MonitorBatch(epoch, ++version, changedSeats, changedQueues);
-        await observers.Notify(o => o.OnBatch(batch));
+        await Broadcast(changedSeats, changedQueues);
+    }
+
+    async Task<Alert> IMonitorBoard.Acknowledge(string key, string supervisor, string? note)
+    {
+        if (!known.State.OpenAlerts.TryGetValue(key, out var alert))
+        {
+            throw new NotConfiguredException("Open alert", key);
+        }
+
+        alert = alert with { AcknowledgedBy = supervisor, AcknowledgedAt = clock.Now, Note = note };
+        known.State.OpenAlerts[key] = alert;
+        await known.WriteStateAsync();
+        await Send(new MonitorBatch(epoch, ++version, [], [], [alert]));
+        return alert;
+    }
+
+    /// <summary>Re-evaluates the alert rules and sends whatever changed; nothing at all sends nothing.</summary>
+    private async Task Broadcast(IReadOnlyList<SeatTile> changedSeats, IReadOnlyList<QueueTile> changedQueues)
+    {
+        var alerts = await EvaluateAlerts();
+        if (changedSeats.Count + changedQueues.Count + alerts.Count > 0)
+        {
+            await Send(new MonitorBatch(epoch, ++version, changedSeats, changedQueues, alerts));
+        }
+    }
+
+    private Task Send(MonitorBatch batch) => observers.Notify(o => o.OnBatch(batch));
+
+    private async Task<List<Alert>> EvaluateAlerts()
+    {
+        var now = clock.Now;
+        var open = known.State.OpenAlerts;
+        var holding = AlertEvaluator.Holding(seats.Values, queues.Values, rules.Value, now);
+        var changed = new List<Alert>();
+        foreach (var (key, (kind, subject, message)) in holding.Where(h => !open.ContainsKey(h.Key)))
+        {
+            open[key] = new Alert(key, kind, subject, message, now);
+            changed.Add(open[key]);
+        }
+
+        foreach (var key in open.Keys.Where(k => !holding.ContainsKey(k)).ToList())
+        {
+            changed.Add(open[key] with { ClearedAt = now });
+            open.Remove(key);
+        }
+
+        if (changed.Count > 0)
+        {
+            await known.WriteStateAsync();
+        }
+
+        return changed;
     }
 
     Task<MonitorSnapshot> IMonitorBoard.Snapshot() =>
-        Task.FromResult(new MonitorSnapshot(epoch, version, seats.Values.OrderBy(s => s.SeatId).ToArray(), queues.Values.OrderBy(q => q.QueueId).ToArray()));
+        Task.FromResult(new MonitorSnapshot(
+            epoch, version, seats.Values.OrderBy(s => s.SeatId).ToArray(), queues.Values.OrderBy(q => q.QueueId).ToArray(),
+            known.State.OpenAlerts.Values.OrderBy(a => a.RaisedAt).ToArray()));
 
     Task IMonitorBoard.Subscribe(IMonitorObserver observer)
     {

@@ -7,4 +7,7 @@ public sealed class MonitorBoardRecord
     [Id(0)] public HashSet<string> Seats { get; set; } = [];
 
     [Id(1)] public HashSet<string> Queues { get; set; } = [];
+
+    /// <summary>Open alerts with their acknowledgements, kept across restarts.</summary>
+    [Id(2)] public Dictionary<string, Alert> OpenAlerts { get; set; } = [];
 }

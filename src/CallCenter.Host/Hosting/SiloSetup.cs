@@ -10,6 +10,7 @@ public static class SiloSetup
     {
         builder.Services.AddSingleton(new CallCenterClock(TimeProvider.System, CallCenterClock.FindZone(settings.TimeZone)));
         builder.Services.Configure<SeatOptions>(builder.Configuration.GetSection("CallCenter:Seats"));
+        builder.Services.Configure<CallCenter.Monitoring.AlertRules>(builder.Configuration.GetSection("CallCenter:Alerts"));
         builder.UseOrleans(silo =>
         {
             ConfigureSilo(silo, settings, builder.Configuration.GetConnectionString("Postgres"));

@@ -23,4 +23,22 @@ public sealed class MonitorHub(IGrainFactory grains) : Hub<IMonitorClient>
     public override Task OnConnectedAsync() => Groups.AddToGroupAsync(Context.ConnectionId, Everyone);
 
     public Task<MonitorSnapshot> Snapshot() => grains.GetGrain<IMonitorBoard>(0).Snapshot();
+
+    /// <summary>Acknowledges an open alert with an optional note (at most 500 characters), recorded with the supervisor's name.</summary>
+    public async Task<Alert> Acknowledge(string key, string? note)
+    {
+        if (string.IsNullOrWhiteSpace(key) || key.Length > 200 || note?.Length > 500)
+        {
+            throw new HubException("An alert key (at most 200 characters) and a note of at most 500 characters are expected.");
+        }
+
+        try
+        {
+            return await grains.GetGrain<IMonitorBoard>(0).Acknowledge(key, Context.User!.Identity!.Name!, note);
+        }
+        catch (NotConfiguredException e)
+        {
+            throw new HubException(e.Message);
+        }
+    }
 }

@@ -1,0 +1,18 @@
+namespace CallCenter.Monitoring;
+
+/// <summary>
+/// A condition a supervisor should see: raised when a rule starts to hold, cleared when it stops. The key names the
+/// rule and its subject, so one condition is one alert however often it is re-evaluated.
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("CallCenter.Monitoring.Alert")]
+public sealed record Alert(
+    [property: Id(0)] string Key,
+    [property: Id(1)] AlertKind Kind,
+    [property: Id(2)] string Subject,
+    [property: Id(3)] string Message,
+    [property: Id(4)] DateTimeOffset RaisedAt,
+    [property: Id(5)] DateTimeOffset? ClearedAt = null,
+    [property: Id(6)] string? AcknowledgedBy = null,
+    [property: Id(7)] DateTimeOffset? AcknowledgedAt = null,
+    [property: Id(8)] string? Note = null);

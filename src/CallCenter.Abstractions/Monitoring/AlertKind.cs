@@ -1,0 +1,11 @@
+namespace CallCenter.Monitoring;
+
+public enum AlertKind
+{
+    NotReadyTooLong,
+    OnCallTooLong,
+    WrapUpTooLong,
+    RemotePhoneOffline,
+    ServiceLevelBelowTarget,
+    LongestWaitTooLong,
+}

@@ -1,0 +1,53 @@
+namespace CallCenter.Monitoring;
+
+/// <summary>Which alert conditions hold right now, from the board's tiles. Pure, so every rule is tested directly.</summary>
+public static class AlertEvaluator
+{
+    public static Dictionary<string, (AlertKind Kind, string Subject, string Message)> Holding(
+        IEnumerable<SeatTile> seats, IEnumerable<QueueTile> queues, AlertRules rules, DateTimeOffset now)
+    {
+        var holding = new Dictionary<string, (AlertKind, string, string)>();
+        foreach (var seat in seats)
+        {
+            var seconds = (now - seat.Since).TotalSeconds;
+            var who = $"{seat.Name} ({seat.Agent ?? "no agent"})";
+            Check(seat.State == SeatState.NotReady && seat.Reason != NotReadyReasons.PhoneOffline, rules.NotReadyMaxSeconds, AlertKind.NotReadyTooLong, $"{who} has been NotReady ({seat.Reason}) for {Minutes(seconds)}");
+            Check(seat.State == SeatState.OnCall, rules.OnCallMaxSeconds, AlertKind.OnCallTooLong, $"{who} has been on one call for {Minutes(seconds)}");
+            Check(seat.State == SeatState.WrapUp, rules.WrapUpMaxSeconds, AlertKind.WrapUpTooLong, $"{who} has been in wrap-up for {Minutes(seconds)}");
+            if (rules.RemotePhoneOffline && seat.Remote && !seat.PhoneRegistered && seat.State != SeatState.LoggedOut)
+            {
+                holding[Key(AlertKind.RemotePhoneOffline, seat.SeatId)] = (AlertKind.RemotePhoneOffline, seat.SeatId, $"{who}: the remote IP phone is offline");
+            }
+
+            void Check(bool condition, int limit, AlertKind kind, string message)
+            {
+                if (condition && limit > 0 && seconds >= limit)
+                {
+                    holding[Key(kind, seat.SeatId)] = (kind, seat.SeatId, message);
+                }
+            }
+        }
+
+        foreach (var queue in queues)
+        {
+            var stats = queue.Stats;
+            var finished = stats.Answered + stats.Abandoned;
+            if (stats.ServiceLevelPercent is { } level && finished >= rules.ServiceLevelMinimumCalls && level < rules.ServiceLevelTargetPercent)
+            {
+                holding[Key(AlertKind.ServiceLevelBelowTarget, queue.QueueId)] = (AlertKind.ServiceLevelBelowTarget, queue.QueueId, $"{queue.Name}: service level {level:0.#}% is below {rules.ServiceLevelTargetPercent:0.#}%");
+            }
+
+            var waited = stats.Waiting == 0 ? 0 : stats.LongestWaitSeconds + (now - queue.At).TotalSeconds;
+            if (rules.LongestWaitMaxSeconds > 0 && waited >= rules.LongestWaitMaxSeconds)
+            {
+                holding[Key(AlertKind.LongestWaitTooLong, queue.QueueId)] = (AlertKind.LongestWaitTooLong, queue.QueueId, $"{queue.Name}: a caller has waited {Minutes(waited)}");
+            }
+        }
+
+        return holding;
+    }
+
+    public static string Key(AlertKind kind, string subject) => $"{kind}:{subject}";
+
+    private static string Minutes(double seconds) => seconds < 120 ? $"{seconds:0} s" : $"{seconds / 60:0} min";
+}

@@ -1,0 +1,50 @@
+namespace CallCenter.Grains.Tests.Monitoring;
+
+public sealed class AlertEvaluatorTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 2, 0, 0, TimeSpan.Zero);
+    private static readonly AlertRules Rules = new();
+
+    private static SeatTile Seat(SeatState state, double secondsAgo, string? reason = null, bool remote = false, bool phone = true) =>
+        new("S1", "座席 1", "纳税服务科", remote, "agent1", state, reason, Now.AddSeconds(-secondsAgo), null, null, phone,
+            new SeatCounters(DateOnly.FromDateTime(Now.Date), 0, 0, 0, new Dictionary<string, double>()), ["q"]);
+
+    private static QueueTile Queue(int answered, int withinLevel, int abandoned, int waiting = 0, double longestWait = 0, double reportedSecondsAgo = 0) =>
+        new("q", "发票业务", 20, new QueueStats("q", waiting, 0, 0, longestWait, answered + abandoned, answered, withinLevel, abandoned, 0,
+            answered + abandoned == 0 ? null : Math.Round(100.0 * withinLevel / (answered + abandoned), 1), 0, []), Now.AddSeconds(-reportedSecondsAgo));
+
+    private static AlertKind[] Kinds(SeatTile? seat = null, QueueTile? queue = null) =>
+        AlertEvaluator.Holding(seat is null ? [] : [seat], queue is null ? [] : [queue], Rules, Now).Values.Select(v => v.Kind).ToArray();
+
+    [Theory]
+    [InlineData(SeatState.NotReady, 899, false)]
+    [InlineData(SeatState.NotReady, 900, true)]
+    [InlineData(SeatState.OnCall, 1300, true)]
+    [InlineData(SeatState.WrapUp, 119, false)]
+    [InlineData(SeatState.WrapUp, 121, true)]
+    [InlineData(SeatState.Ready, 100_000, false)]
+    public void Seats_in_a_state_longer_than_its_limit_raise_an_alert(SeatState state, double seconds, bool raised) =>
+        Assert.Equal(raised, Kinds(Seat(state, seconds, NotReadyReasons.Break)).Length == 1);
+
+    [Fact]
+    public void A_remote_seat_with_its_phone_offline_raises_one_alert_not_two()
+    {
+        var kinds = Kinds(Seat(SeatState.NotReady, 5000, NotReadyReasons.PhoneOffline, remote: true, phone: false));
+        Assert.Equal([AlertKind.RemotePhoneOffline], kinds);
+    }
+
+    [Fact]
+    public void Service_level_below_target_waits_for_enough_calls()
+    {
+        Assert.Empty(Kinds(queue: Queue(answered: 5, withinLevel: 1, abandoned: 0)));
+        Assert.Equal([AlertKind.ServiceLevelBelowTarget], Kinds(queue: Queue(answered: 10, withinLevel: 5, abandoned: 2)));
+        Assert.Empty(Kinds(queue: Queue(answered: 10, withinLevel: 9, abandoned: 0)));
+    }
+
+    [Fact]
+    public void The_longest_wait_keeps_growing_after_the_queue_last_reported()
+    {
+        Assert.Empty(Kinds(queue: Queue(0, 0, 0, waiting: 1, longestWait: 30)));
+        Assert.Equal([AlertKind.LongestWaitTooLong], Kinds(queue: Queue(0, 0, 0, waiting: 1, longestWait: 30, reportedSecondsAgo: 31)));
+    }
+}
