@@ -54,7 +54,8 @@ public static class CallCenterApp
         var api = app.MapGroup("/api/v1");
         api.MapGroup("/auth").MapAuthApi();
         api.MapGroup("/queues").MapQueuesApi();
-        api.MapGroup("/seats").MapSeatsApi();
+        api.MapGroup("/seats").MapSeatsApi().MapSupervisionApi();
+        api.MapGroup("/audit").MapAuditApi();
         api.MapGroup("/calls").MapCallsApi();
         api.MapGroup("/cti").MapCtiApi();
         api.MapGroup("/calendar").MapCalendarApi();

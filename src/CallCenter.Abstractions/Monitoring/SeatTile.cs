@@ -18,4 +18,6 @@ public sealed record SeatTile(
     [property: Id(9)] string? CallQueue,
     [property: Id(10)] bool PhoneRegistered,
     [property: Id(11)] SeatCounters Today,
-    [property: Id(12)] IReadOnlyList<string> Queues);
+    [property: Id(12)] IReadOnlyList<string> Queues,
+    [property: Id(13)] MonitorMode Monitoring = MonitorMode.None,
+    [property: Id(14)] string? MonitoredBy = null);

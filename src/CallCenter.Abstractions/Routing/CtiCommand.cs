@@ -1,6 +1,9 @@
 namespace CallCenter.Routing;
 
-/// <summary>A command from the platform to the softswitch, e.g. "offer" a call to a seat's phone or "cancel-offer".</summary>
+/// <summary>
+/// A command from the platform to the softswitch: "offer" a call to a seat's phone, "cancel-offer", or bridge a
+/// supervisor in ("listen", "whisper", "barge", "stop-monitoring").
+/// </summary>
 [GenerateSerializer, Immutable]
 [Alias("CallCenter.Routing.CtiCommand")]
 public sealed record CtiCommand(
@@ -9,4 +12,5 @@ public sealed record CtiCommand(
     [property: Id(2)] string SeatId,
     [property: Id(3)] string? Caller,
     [property: Id(4)] string? Queue,
-    [property: Id(5)] DateTimeOffset At);
+    [property: Id(5)] DateTimeOffset At,
+    [property: Id(6)] string? Supervisor = null);

@@ -12,4 +12,6 @@ public sealed record SeatSnapshot(
     [property: Id(6)] string? CallId,
     [property: Id(7)] bool PhoneRegistered,
     [property: Id(8)] SeatCounters Today,
-    [property: Id(9)] string? CallQueue = null);
+    [property: Id(9)] string? CallQueue = null,
+    [property: Id(10)] MonitorMode Monitoring = MonitorMode.None,
+    [property: Id(11)] string? MonitoredBy = null);

@@ -4,7 +4,7 @@ namespace CallCenter.Seats;
 public sealed class SeatGrain(
     [PersistentState("seat", StorageNames.Grains)] IPersistentState<SeatRecord> seat,
     CallCenterClock clock,
-    IOptions<SeatOptions> options) : Grain, ISeatGrain, ISeatRoutingGrain, IRemindable
+    IOptions<SeatOptions> options) : Grain, ISeatGrain, ISeatRoutingGrain, ISeatSupervisionGrain, IRemindable
 {
     private const string WrapUpReminder = "wrap-up";
     private IGrainTimer? wrapUpTimer;
@@ -97,6 +97,8 @@ public sealed class SeatGrain(
         Move(SeatState.LoggedOut, null, "log out");
         S.Agent = null;
         S.WantsReady = false;
+        S.Monitoring = MonitorMode.None;
+        S.MonitoredBy = null;
         await SaveAfterWrapUp(finishedCall);
         return Snapshot();
     }
@@ -123,6 +125,59 @@ public sealed class SeatGrain(
     {
         RequireDefined();
         return Task.FromResult(Snapshot());
+    }
+
+    async Task<SeatSnapshot> ISeatSupervisionGrain.Force(SeatState state, string? reason, string supervisor)
+    {
+        RequireDefined();
+        if (S.State is SeatState.Reserved or SeatState.OnCall)
+        {
+            throw new IllegalTransitionException("Seat", Id, S.State.ToString(), $"be forced {state} (wait for the call to end)");
+        }
+
+        if (S.State == SeatState.LoggedOut)
+        {
+            throw new IllegalTransitionException("Seat", Id, S.State.ToString(), $"be forced {state}");
+        }
+
+        var agent = S.Agent;
+        switch (state)
+        {
+            case SeatState.NotReady:
+                reason = string.IsNullOrEmpty(reason) ? NotReadyReasons.Forced : ValidReason(reason);
+                await GoNotReady(reason);
+                break;
+            case SeatState.LoggedOut:
+                await ((ISeatGrain)this).Logout();
+                break;
+            default:
+                throw new DomainValidationException("state", "A supervisor can force NotReady or LoggedOut.");
+        }
+
+        await Audit.Record(GrainFactory, clock, supervisor, $"force-{state}", Id, $"agent={agent}; reason={reason ?? "-"}");
+        return Snapshot();
+    }
+
+    async Task<SeatSnapshot> ISeatSupervisionGrain.Monitor(MonitorMode mode, string supervisor)
+    {
+        RequireDefined();
+        if (S.State == SeatState.LoggedOut && mode != MonitorMode.None)
+        {
+            throw new IllegalTransitionException("Seat", Id, S.State.ToString(), "be monitored");
+        }
+
+        if (mode == S.Monitoring && (mode == MonitorMode.None || supervisor == S.MonitoredBy))
+        {
+            return Snapshot();
+        }
+
+        S.Monitoring = mode;
+        S.MonitoredBy = mode == MonitorMode.None ? null : supervisor;
+        await Save();
+        _ = GrainFactory.GetGrain<ICtiCommandBus>(0).Send(
+            new CtiCommand(CtiCommandKinds.Monitoring(mode), S.CallId ?? "", Id, null, S.OfferQueue, clock.Now, supervisor));
+        await Audit.Record(GrainFactory, clock, supervisor, $"monitor-{mode}".ToLowerInvariant(), Id, $"agent={S.Agent}; call={S.CallId ?? "-"}");
+        return Snapshot();
     }
 
     async Task<bool> ISeatRoutingGrain.TryReserve(string callId, string queue)
@@ -386,7 +441,9 @@ public sealed class SeatGrain(
     private SeatSnapshot Snapshot() => new(
         Id, S.Definition!, S.Agent, S.State, S.Reason, S.Since, S.CallId, S.PhoneRegistered,
         new SeatCounters(S.Day, S.CallsToday, S.TalkSecondsToday, S.MissedToday, new Dictionary<string, double>(S.NotReadySecondsToday)),
-        S.OfferQueue);
+        S.OfferQueue,
+        S.Monitoring,
+        S.MonitoredBy);
 
     /// <summary>Persists the seat, then tells the wallboard (one-way, batched by the local notifier).</summary>
     private async Task Save()

@@ -21,4 +21,6 @@ public sealed class SeatRecord
     [Id(14)] public double TalkSecondsToday { get; set; }
     [Id(15)] public int MissedToday { get; set; }
     [Id(16)] public Dictionary<string, double> NotReadySecondsToday { get; set; } = [];
+    [Id(17)] public MonitorMode Monitoring { get; set; }
+    [Id(18)] public string? MonitoredBy { get; set; }
 }

@@ -1,0 +1,12 @@
+namespace CallCenter.Seats;
+
+/// <summary>What supervisors do to a seat. Same grain as <see cref="ISeatGrain"/>; every action is audited.</summary>
+[Alias("CallCenter.Seats.ISeatSupervisionGrain")]
+public interface ISeatSupervisionGrain : IGrainWithStringKey
+{
+    /// <summary>Forces the seat NotReady (reason "forced" unless given) or logs the agent out; refused during an offer or a call.</summary>
+    [Alias("Force")] Task<SeatSnapshot> Force(SeatState state, string? reason, string supervisor);
+
+    /// <summary>Starts or stops listening, whispering or barging; the softswitch is told and the agent sees it.</summary>
+    [Alias("Monitor")] Task<SeatSnapshot> Monitor(MonitorMode mode, string supervisor);
+}

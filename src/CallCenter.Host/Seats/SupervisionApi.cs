@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using CallCenter.Host.Hosting;
+using CallCenter.Host.Identity;
+
+namespace CallCenter.Host;
+
+/// <summary>Supervisor actions on seats; each is written to the audit trail with who, whom and when.</summary>
+public static class SupervisionApi
+{
+    public sealed record ForceRequest(SeatState? State, string? Reason);
+
+    public sealed record MonitorRequest(MonitorMode? Mode);
+
+    public static RouteGroupBuilder MapSupervisionApi(this RouteGroupBuilder group)
+    {
+        group.MapPost("/{seatId}/force", Force).RequireAuthorization(Policies.Supervision).WithTags("Supervision");
+        group.MapPost("/{seatId}/monitor", Monitor).RequireAuthorization(Policies.Supervision).WithTags("Supervision");
+        return group;
+    }
+
+    private static async Task<Results<Ok<SeatsApi.SeatView>, ValidationProblem>> Force(string seatId, ForceRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var check = new Validation()
+            .Id("seatId", seatId)
+            .Require("state", request.State is SeatState.NotReady or SeatState.LoggedOut, "'state' must be NotReady or LoggedOut.")
+            .Text("reason", request.Reason, 32, required: false);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var seat = await grains.GetGrain<ISeatSupervisionGrain>(seatId).Force(request.State!.Value, request.Reason, user.Identity!.Name!);
+        return TypedResults.Ok(SeatsApi.View(seat));
+    }
+
+    private static async Task<Results<Ok<SeatsApi.SeatView>, ValidationProblem>> Monitor(string seatId, MonitorRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var check = new Validation()
+            .Id("seatId", seatId)
+            .Require("mode", request.Mode is not null, "'mode' is required: Listen, Whisper, Barge or None.");
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var seat = await grains.GetGrain<ISeatSupervisionGrain>(seatId).Monitor(request.Mode!.Value, user.Identity!.Name!);
+        return TypedResults.Ok(SeatsApi.View(seat));
+    }
+}
