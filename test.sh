@@ -10,11 +10,14 @@ mkdir -p "$RESULTS"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# PostgreSQL (cluster and storage tests) and ffmpeg (recordings in formats other than WAVE)
+# PostgreSQL (cluster and storage tests), ffmpeg (recordings in formats other than WAVE)
 PGBIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)"
 missing=""
 if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then missing="$missing postgresql"; fi
 if ! command -v ffmpeg >/dev/null 2>&1; then missing="$missing ffmpeg"; fi
+# Debian's Chromium for the browser tests (Playwright never downloads one), and a CJK font for readable screenshots
+if [ ! -x /usr/bin/chromium ]; then missing="$missing chromium"; fi
+if [ ! -d /usr/share/fonts/truetype/wqy ]; then missing="$missing fonts-wqy-zenhei"; fi
 if [ -n "$missing" ]; then
   echo "installing:$missing"
   as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null

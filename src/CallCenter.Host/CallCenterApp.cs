@@ -42,6 +42,7 @@ public static class CallCenterApp
 
         var app = builder.Build();
         app.UseExceptionHandler();
+        app.UseCallCenterPages();
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();

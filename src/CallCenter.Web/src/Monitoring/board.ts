@@ -1,0 +1,48 @@
+import type { Alert, MonitorBatch, MonitorSnapshot, QueueTile, SeatTile } from "../shared/types";
+
+/**
+ * The wallboard's model: a snapshot plus the batches after it. A batch from another epoch or with a skipped version
+ * means we missed something, so the caller must fetch a new snapshot (apply returns false).
+ */
+export class Board {
+  seats = new Map<string, SeatTile>();
+  queues = new Map<string, QueueTile>();
+  alerts = new Map<string, Alert>();
+  private epoch = "";
+  private version = -1;
+  private pending: MonitorBatch[] = [];
+  private loaded = false;
+
+  load(snapshot: MonitorSnapshot): void {
+    this.seats = new Map(snapshot.seats.map((s) => [s.seatId, s]));
+    this.queues = new Map(snapshot.queues.map((q) => [q.queueId, q]));
+    this.alerts = new Map(snapshot.openAlerts.map((a) => [a.key, a]));
+    this.epoch = snapshot.epoch;
+    this.version = snapshot.version;
+    this.loaded = true;
+    const buffered = this.pending.filter((b) => b.epoch === this.epoch && b.version > this.version);
+    this.pending = [];
+    buffered.sort((a, b) => a.version - b.version).forEach((b) => this.apply(b));
+  }
+
+  /** Applies a batch in order; false when a snapshot is needed (gap or new epoch). */
+  apply(batch: MonitorBatch): boolean {
+    if (!this.loaded) {
+      this.pending.push(batch);
+      return true;
+    }
+    if (batch.epoch !== this.epoch || batch.version > this.version + 1) {
+      this.loaded = false;
+      this.pending = [batch];
+      return false;
+    }
+    if (batch.version <= this.version) {
+      return true;
+    }
+    batch.seats.forEach((s) => this.seats.set(s.seatId, s));
+    batch.queues.forEach((q) => this.queues.set(q.queueId, q));
+    batch.alerts.forEach((a) => (a.clearedAt ? this.alerts.delete(a.key) : this.alerts.set(a.key, a)));
+    this.version = batch.version;
+    return true;
+  }
+}

@@ -1,0 +1,132 @@
+import "../shared/style.css";
+import { elapsed, escape, me, signOut } from "../shared/api";
+import { connect } from "../shared/hub";
+import { t, toggleLanguage, translatePage, type Word } from "../shared/i18n";
+import type { MonitorBatch, MonitorSnapshot, QueueTile, SeatTile } from "../shared/types";
+import { Board } from "./board";
+
+const board = new Board();
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const filters = { department: $<HTMLSelectElement>("department"), queue: $<HTMLSelectElement>("queue"), state: $<HTMLSelectElement>("state") };
+
+translatePage();
+$("wall-mode").addEventListener("click", () => document.body.classList.toggle("wall"));
+$("language").addEventListener("click", toggleLanguage);
+$("sign-out").addEventListener("click", signOut);
+Object.values(filters).forEach((f) => f.addEventListener("change", render));
+
+const hub = connect("/hubs/monitor", (live) => {
+  $("status").textContent = live ? t("connected") : t("reconnecting");
+  $("status").className = live ? "status live" : "status";
+  if (live) {
+    void refresh();
+  }
+});
+hub.on("Batch", (batch: MonitorBatch) => {
+  if (!board.apply(batch)) {
+    void refresh();
+  }
+  render();
+});
+
+async function refresh(): Promise<void> {
+  board.load(await hub.invoke<MonitorSnapshot>("Snapshot"));
+  fillFilters();
+  render();
+}
+
+async function start(): Promise<void> {
+  const user = await me();
+  $("user").textContent = user.userName;
+  await hub.start();
+  $("status").textContent = t("connected");
+  $("status").className = "status live";
+  await refresh();
+}
+
+function fillFilters(): void {
+  const options = (select: HTMLSelectElement, all: Word, values: [string, string][]) => {
+    const current = select.value;
+    select.innerHTML = `<option value="">${t(all)}</option>` + values.map(([v, label]) => `<option value="${escape(v)}">${escape(label)}</option>`).join("");
+    select.value = current;
+  };
+  const departments = [...new Set([...board.seats.values()].map((s) => s.department))].sort();
+  options(filters.department, "allDepartments", departments.map((d) => [d, d]));
+  options(filters.queue, "allQueues", [...board.queues.values()].map((q) => [q.queueId, q.name]));
+  const states: SeatTile["state"][] = ["Ready", "Reserved", "OnCall", "WrapUp", "NotReady", "LoggedOut"];
+  options(filters.state, "allStates", states.map((s) => [s, t(s)]));
+}
+
+function visible(seat: SeatTile): boolean {
+  return (!filters.department.value || seat.department === filters.department.value)
+    && (!filters.queue.value || seat.queues.includes(filters.queue.value))
+    && (!filters.state.value || seat.state === filters.state.value);
+}
+
+function render(): void {
+  renderQueues();
+  renderAlerts();
+  const seats = [...board.seats.values()].filter(visible).sort((a, b) => a.seatId.localeCompare(b.seatId));
+  $("seats").innerHTML = seats.length === 0
+    ? `<p class="empty">${t("noSeats")}</p>`
+    : seats.map((s) => `
+      <article class="seat ${s.state}" data-seat="${escape(s.seatId)}" title="${escape(s.department)}">
+        <header><b>${escape(s.name)}</b>${s.remote ? `<span class="badge">${t("remote")}</span>` : ""}
+          ${!s.phoneRegistered && s.remote ? `<span class="badge bad">${t("phoneOffline")}</span>` : ""}</header>
+        <div class="agent">${escape(s.agent ?? "—")}</div>
+        <div class="state"><span data-state>${t(s.state)}</span>${s.reason ? ` · ${escape(s.reason)}` : ""}</div>
+        <div class="timer" data-since="${s.since}">${elapsed(s.since)}</div>
+        <footer>${s.callQueue ? escape(board.queues.get(s.callQueue)?.name ?? s.callQueue) + " · " : ""}${t("calls")} ${s.today.calls}${s.monitoring !== "None" ? " · 🎧" : ""}</footer>
+      </article>`).join("");
+}
+
+function renderQueues(): void {
+  const queues = [...board.queues.values()].sort((a, b) => a.queueId.localeCompare(b.queueId));
+  $("queues").innerHTML = queues.length === 0
+    ? `<p class="empty">${t("noQueues")}</p>`
+    : queues.map((q) => `
+      <article class="queue" data-queue="${escape(q.queueId)}">
+        <header>${escape(q.name)}</header>
+        <dl>
+          <dt>${t("waiting")}</dt><dd>${q.stats.waiting}</dd>
+          <dt>${t("longest")}</dt><dd data-wait="${waitStart(q)}">${q.stats.waiting ? elapsed(waitStart(q)) : "—"}</dd>
+          <dt>${t("serviceLevel")}</dt><dd class="${level(q)}">${q.stats.serviceLevelPercent ?? "—"}${q.stats.serviceLevelPercent === null ? "" : "%"}</dd>
+          <dt>${t("abandoned")}</dt><dd title="${escape(q.stats.recentAbandoned.map((a) => `${a.maskedCaller} ${a.waitedSeconds}s`).join("\n"))}">${q.stats.abandoned}</dd>
+          <dt>${t("available")}</dt><dd>${q.stats.seatsAvailable}</dd>
+        </dl>
+      </article>`).join("");
+}
+
+function renderAlerts(): void {
+  const alerts = [...board.alerts.values()].sort((a, b) => a.raisedAt.localeCompare(b.raisedAt));
+  $("alerts").innerHTML = alerts.length === 0
+    ? `<p class="empty">${t("noAlerts")}</p>`
+    : alerts.map((a) => `
+      <li class="alert ${a.acknowledgedBy ? "acknowledged" : ""}" data-alert="${escape(a.key)}">
+        <span>${escape(a.message)}</span>
+        ${a.acknowledgedBy
+          ? `<small>${t("acknowledged")}: ${escape(a.acknowledgedBy)}${a.note ? ` — ${escape(a.note)}` : ""}</small>`
+          : `<input placeholder="${t("note")}" maxlength="500"><button data-ack>${t("acknowledge")}</button>`}
+      </li>`).join("");
+}
+
+$("alerts").addEventListener("click", async (e) => {
+  const button = (e.target as HTMLElement).closest("button[data-ack]");
+  const item = button?.closest<HTMLElement>("[data-alert]");
+  if (item) {
+    await hub.invoke("Acknowledge", item.dataset.alert, item.querySelector("input")?.value || null);
+  }
+});
+
+const waitStart = (q: QueueTile) => new Date(Date.parse(q.at) - q.stats.longestWaitSeconds * 1000).toISOString();
+const level = (q: QueueTile) => (q.stats.serviceLevelPercent ?? 100) >= 80 ? "good" : "bad";
+
+// Timers tick in the browser; the server only sends changes.
+setInterval(() => {
+  document.querySelectorAll<HTMLElement>("[data-since]").forEach((el) => (el.textContent = elapsed(el.dataset.since!)));
+  document.querySelectorAll<HTMLElement>("[data-wait]").forEach((el) => {
+    if (el.textContent !== "—") el.textContent = elapsed(el.dataset.wait!);
+  });
+}, 1000);
+
+void start();

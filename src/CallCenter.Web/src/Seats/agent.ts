@@ -1,0 +1,62 @@
+import "../shared/style.css";
+import { api, elapsed, escape, me, post, signOut } from "../shared/api";
+import { t, toggleLanguage, translatePage } from "../shared/i18n";
+import type { SeatTile } from "../shared/types";
+
+// The agent desktop: log in at a seat, go Ready / Not ready, see offers, the current call and whether a supervisor
+// is listening. It reads the seat every second (the agent hub comes with supervisor messages).
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+translatePage();
+$("language").addEventListener("click", toggleLanguage);
+$("sign-out").addEventListener("click", signOut);
+
+let seatId = localStorage.getItem("seat") ?? "";
+let userName = "";
+$<HTMLInputElement>("seat-id").value = seatId;
+
+async function act(action: () => Promise<unknown>): Promise<void> {
+  $("error").textContent = "";
+  try {
+    await action();
+    await refresh();
+  } catch (e) {
+    $("error").textContent = (e as Error).message;
+  }
+}
+
+$("login").addEventListener("click", () => act(async () => {
+  seatId = $<HTMLInputElement>("seat-id").value.trim();
+  localStorage.setItem("seat", seatId);
+  await post(`/seats/${encodeURIComponent(seatId)}/login`, { agent: userName });
+}));
+$("ready").addEventListener("click", () => act(() => post(`/seats/${encodeURIComponent(seatId)}/state`, { state: "Ready" })));
+$("not-ready").addEventListener("click", () => act(() =>
+  post(`/seats/${encodeURIComponent(seatId)}/state`, { state: "NotReady", reason: $<HTMLSelectElement>("reason").value })));
+$("logout").addEventListener("click", () => act(() => post(`/seats/${encodeURIComponent(seatId)}/logout`)));
+
+async function refresh(): Promise<void> {
+  if (!seatId) {
+    return;
+  }
+  try {
+    const seat = await api<SeatTile>(`/seats/${encodeURIComponent(seatId)}`);
+    $("seat").className = `seat big ${seat.state}`;
+    $("seat").innerHTML = `
+      <header><b>${escape(seat.name)}</b> · ${escape(seat.agent ?? "—")}</header>
+      <div class="state" id="seat-state">${t(seat.state)}${seat.reason ? ` · ${escape(seat.reason)}` : ""}</div>
+      <div class="timer">${elapsed(seat.since)}</div>
+      <footer>${[seat.callId ? `${t("currentCall")}: ${escape(seat.callId)}` : "", `${t("calls")} ${seat.today.calls}`].filter(Boolean).join(" · ")}</footer>`;
+    $("monitored").hidden = seat.monitoring === "None";
+  } catch {
+    $("seat").innerHTML = "";
+  }
+}
+
+async function start(): Promise<void> {
+  userName = (await me()).userName;
+  $("user").textContent = userName;
+  await refresh();
+  setInterval(refresh, 1000);
+}
+
+void start();

@@ -1,0 +1,45 @@
+// Calls to the platform's API with the sign-in cookie; a 401 sends the user to the sign-in page.
+export async function api<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(`/api/v1${path}`, {
+    credentials: "same-origin",
+    headers: { "content-type": "application/json" },
+    ...init,
+  });
+  if (response.status === 401) {
+    location.href = `/login.html?return=${encodeURIComponent(location.pathname)}`;
+    throw new Error("signed out");
+  }
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(problem.detail ?? problem.title ?? `${response.status}`);
+  }
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}
+
+export const post = <T>(path: string, body?: unknown) => api<T>(path, { method: "POST", body: JSON.stringify(body ?? {}) });
+
+export interface Me {
+  userName: string;
+  roles: string[];
+}
+
+export const me = () => api<Me>("/auth/me");
+
+export async function signOut(): Promise<void> {
+  await post("/auth/logout");
+  location.href = "/login.html";
+}
+
+export function elapsed(since: string, now = Date.now()): string {
+  const seconds = Math.max(0, Math.floor((now - Date.parse(since)) / 1000));
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = seconds % 60;
+  const mm = `${m}`.padStart(2, "0");
+  const ss = `${s}`.padStart(2, "0");
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+}
+
+export function escape(text: string | null | undefined): string {
+  return (text ?? "").replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,4 @@
+import "./style.css";
+import { translatePage } from "./i18n";
+
+translatePage();

@@ -1,0 +1,18 @@
+import { defineConfig } from "vite";
+import { resolve } from "node:path";
+
+// Pages are plain HTML + one TypeScript module each; the build lands in dist/, which the host serves at /.
+export default defineConfig({
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        index: resolve(__dirname, "index.html"),
+        login: resolve(__dirname, "login.html"),
+        wallboard: resolve(__dirname, "wallboard.html"),
+        agent: resolve(__dirname, "agent.html"),
+      },
+    },
+  },
+});

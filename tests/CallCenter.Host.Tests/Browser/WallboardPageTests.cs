@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace CallCenter.Host.Tests.Browser;
+
+public sealed class WallboardPageTests : IAsyncLifetime
+{
+    private RunningHost host = null!;
+    private BrowserSession browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        host = await RunningHost.Start(null, "--CallCenter:Alerts:NotReadyMaxSeconds=2");
+        browser = await BrowserSession.Start();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await browser.DisposeAsync();
+        await host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_supervisor_sees_seat_changes_live_and_acknowledges_an_alert()
+    {
+        var admin = await host.As("admin");
+        await Api.DefineQueue(admin, "invoice");
+        await Api.DefineSeat(admin, "W01", "invoice");
+        var wallboard = await browser.SignIn(host, "supervisor");
+        Assert.EndsWith("/wallboard.html", wallboard.Url);
+        var tile = wallboard.Locator("[data-seat=W01]");
+        await Assertions.Expect(tile).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("LoggedOut"));
+
+        var agent = await host.As("agent1");
+        await agent.PostAsJsonAsync("/api/v1/seats/W01/login", new { agent = "agent1" }).Ok();
+        await agent.PostAsJsonAsync("/api/v1/seats/W01/state", new { state = "Ready" }).Ok();
+        await Assertions.Expect(tile).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("Ready"));
+        await Assertions.Expect(tile.Locator("[data-state]")).ToHaveTextAsync("就绪");
+        await BrowserSession.Shoot(wallboard, "wallboard-ready");
+
+        await agent.PostAsJsonAsync("/api/v1/seats/W01/state", new { state = "NotReady", reason = "meal" }).Ok();
+        var alert = wallboard.Locator("[data-alert='NotReadyTooLong:W01']");
+        await Assertions.Expect(alert).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 20_000 });
+        await alert.Locator("input").FillAsync("已提醒座席");
+        await alert.Locator("button").ClickAsync();
+        await Assertions.Expect(alert).ToContainTextAsync("supervisor");
+        await Assertions.Expect(alert).ToContainTextAsync("已提醒座席");
+        await BrowserSession.Shoot(wallboard, "wallboard-alert-acknowledged");
+    }
+
+    [Fact]
+    public async Task An_agent_logs_in_at_a_seat_and_goes_ready_on_the_agent_desktop()
+    {
+        var admin = await host.As("admin");
+        await Api.DefineQueue(admin, "iit");
+        await Api.DefineSeat(admin, "A07", "iit");
+        var desk = await browser.SignIn(host, "agent2");
+        Assert.EndsWith("/agent.html", desk.Url);
+        await desk.FillAsync("#seat-id", "A07");
+        await desk.ClickAsync("#login");
+        await Assertions.Expect(desk.Locator("#seat-state")).ToContainTextAsync("示忙");
+        await desk.ClickAsync("#ready");
+        await Assertions.Expect(desk.Locator("#seat-state")).ToHaveTextAsync("就绪");
+        await BrowserSession.Shoot(desk, "agent-desktop-ready");
+
+        var seat = await (await host.As("supervisor")).GetAsync("/api/v1/seats/A07").Ok();
+        Assert.Equal(("Ready", "agent2"), (seat.Str("state"), seat.Str("agent")));
+    }
+}
