@@ -2,7 +2,8 @@ namespace CallCenter.Routing;
 
 /// <summary>
 /// Live figures of one queue for today (call-centre time zone). Service level = answered within the threshold
-/// ÷ calls that left the queue answered or abandoned; null before any call did.
+/// ÷ calls that left the queue answered or abandoned; null before any call did. The 15-minute figure uses only the
+/// calls that left in the last 15 minutes.
 /// </summary>
 [GenerateSerializer, Immutable]
 [Alias("CallCenter.Routing.QueueStats")]
@@ -19,4 +20,5 @@ public sealed record QueueStats(
     [property: Id(9)] int OverflowedOut,
     [property: Id(10)] double? ServiceLevelPercent,
     [property: Id(11)] int SeatsAvailable,
-    [property: Id(12)] IReadOnlyList<AbandonedCall> RecentAbandoned);
+    [property: Id(12)] IReadOnlyList<AbandonedCall> RecentAbandoned,
+    [property: Id(13)] double? ServiceLevelPercent15Minutes = null);

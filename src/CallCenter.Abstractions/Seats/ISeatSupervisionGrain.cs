@@ -9,4 +9,7 @@ public interface ISeatSupervisionGrain : IGrainWithStringKey
 
     /// <summary>Starts or stops listening, whispering or barging; the softswitch is told and the agent sees it.</summary>
     [Alias("Monitor")] Task<SeatSnapshot> Monitor(MonitorMode mode, string supervisor);
+
+    /// <summary>Sends a text message to the agent logged in at the seat; the seat keeps the latest 20.</summary>
+    [Alias("Message")] Task<SeatSnapshot> Message(string text, string supervisor);
 }

@@ -14,4 +14,5 @@ public sealed record SeatSnapshot(
     [property: Id(8)] SeatCounters Today,
     [property: Id(9)] string? CallQueue = null,
     [property: Id(10)] MonitorMode Monitoring = MonitorMode.None,
-    [property: Id(11)] string? MonitoredBy = null);
+    [property: Id(11)] string? MonitoredBy = null,
+    [property: Id(12)] IReadOnlyList<SeatMessage>? Messages = null);

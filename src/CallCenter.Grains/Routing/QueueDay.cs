@@ -13,4 +13,7 @@ public sealed class QueueDay
     [Id(4)] public int Abandoned { get; set; }
     [Id(5)] public int OverflowedOut { get; set; }
     [Id(6)] public List<AbandonedCall> RecentAbandoned { get; set; } = [];
+
+    /// <summary>Calls that left the queue in the last 15 minutes: when, and whether within the service level.</summary>
+    [Id(7)] public List<FinishedCall> LastQuarterHour { get; set; } = [];
 }

@@ -10,6 +10,7 @@ public sealed class QueueGrain(
     CallCenterClock clock) : Grain, IQueueGrain, IRemindable
 {
     private const string KeepAliveReminder = "acd";
+    private static readonly TimeSpan QuarterHour = TimeSpan.FromMinutes(15);
     private IGrainTimer? ticker;
     private bool keepAliveRegistered;
 
@@ -63,7 +64,8 @@ public sealed class QueueGrain(
             d.OverflowedOut,
             ServiceLevelPercent: finished == 0 ? null : Math.Round(100.0 * d.AnsweredWithinServiceLevel / finished, 1),
             SeatsAvailable: Q.Seats.Values.Count(s => s.Available),
-            RecentAbandoned: d.RecentAbandoned.ToArray());
+            RecentAbandoned: d.RecentAbandoned.ToArray(),
+            ServiceLevelPercent15Minutes: QuarterHourLevel(now));
     }
 
     async Task IQueueGrain.Enqueue(QueuedCall call)
@@ -332,16 +334,33 @@ public sealed class QueueGrain(
     private void CountAnswered(QueueEntry entry)
     {
         Q.Today.Answered++;
-        if ((clock.Now - entry.EnteredAt).TotalSeconds <= Q.Definition!.ServiceLevelSeconds)
+        var within = (clock.Now - entry.EnteredAt).TotalSeconds <= Q.Definition!.ServiceLevelSeconds;
+        if (within)
         {
             Q.Today.AnsweredWithinServiceLevel++;
         }
+
+        Finished(within);
+    }
+
+    private void Finished(bool withinServiceLevel)
+    {
+        var now = clock.Now;
+        Q.Today.LastQuarterHour.RemoveAll(f => now - f.At > QuarterHour);
+        Q.Today.LastQuarterHour.Add(new FinishedCall(now, withinServiceLevel));
+    }
+
+    private double? QuarterHourLevel(DateTimeOffset now)
+    {
+        var recent = Q.Today.LastQuarterHour.Where(f => now - f.At <= QuarterHour).ToList();
+        return recent.Count == 0 ? null : Math.Round(100.0 * recent.Count(f => f.WithinServiceLevel) / recent.Count, 1);
     }
 
     private void CountAbandoned(QueueEntry entry)
     {
         var now = clock.Now;
         Q.Today.Abandoned++;
+        Finished(withinServiceLevel: false);
         Q.Today.RecentAbandoned.Insert(0, new AbandonedCall(entry.CallId, AcdRanking.MaskCaller(entry.Caller), Math.Round((now - entry.EnteredAt).TotalSeconds, 1), now));
         if (Q.Today.RecentAbandoned.Count > QueueDay.AbandonedKept)
         {

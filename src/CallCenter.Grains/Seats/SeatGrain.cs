@@ -99,6 +99,7 @@ public sealed class SeatGrain(
         S.WantsReady = false;
         S.Monitoring = MonitorMode.None;
         S.MonitoredBy = null;
+        S.Messages.Clear();
         await SaveAfterWrapUp(finishedCall);
         return Snapshot();
     }
@@ -177,6 +178,25 @@ public sealed class SeatGrain(
         _ = GrainFactory.GetGrain<ICtiCommandBus>(0).Send(
             new CtiCommand(CtiCommandKinds.Monitoring(mode), S.CallId ?? "", Id, null, S.OfferQueue, clock.Now, supervisor));
         await Audit.Record(GrainFactory, clock, supervisor, $"monitor-{mode}".ToLowerInvariant(), Id, $"agent={S.Agent}; call={S.CallId ?? "-"}");
+        return Snapshot();
+    }
+
+    async Task<SeatSnapshot> ISeatSupervisionGrain.Message(string text, string supervisor)
+    {
+        RequireDefined();
+        if (S.State == SeatState.LoggedOut)
+        {
+            throw new IllegalTransitionException("Seat", Id, S.State.ToString(), "receive a message (nobody is logged in)");
+        }
+
+        S.Messages.Insert(0, new SeatMessage(clock.Now, supervisor, text));
+        if (S.Messages.Count > 20)
+        {
+            S.Messages.RemoveAt(S.Messages.Count - 1);
+        }
+
+        await Save();
+        await Audit.Record(GrainFactory, clock, supervisor, "message", Id, $"agent={S.Agent}; {text.Length} characters");
         return Snapshot();
     }
 
@@ -443,7 +463,8 @@ public sealed class SeatGrain(
         new SeatCounters(S.Day, S.CallsToday, S.TalkSecondsToday, S.MissedToday, new Dictionary<string, double>(S.NotReadySecondsToday)),
         S.OfferQueue,
         S.Monitoring,
-        S.MonitoredBy);
+        S.MonitoredBy,
+        S.Messages.ToArray());
 
     /// <summary>Persists the seat, then tells the wallboard (one-way, batched by the local notifier).</summary>
     private async Task Save()

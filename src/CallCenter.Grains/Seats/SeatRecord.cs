@@ -23,4 +23,5 @@ public sealed class SeatRecord
     [Id(16)] public Dictionary<string, double> NotReadySecondsToday { get; set; } = [];
     [Id(17)] public MonitorMode Monitoring { get; set; }
     [Id(18)] public string? MonitoredBy { get; set; }
+    [Id(19)] public List<SeatMessage> Messages { get; set; } = [];
 }

@@ -17,7 +17,7 @@ public static class SeatsApi
     public sealed record SeatView(
         string SeatId, string Name, string Department, bool Remote, IReadOnlyList<SeatSkill> Skills, string? Agent,
         SeatState State, string? Reason, DateTimeOffset Since, string? CallId, bool PhoneRegistered, SeatCounters Today,
-        MonitorMode Monitoring, string? MonitoredBy);
+        MonitorMode Monitoring, string? MonitoredBy, IReadOnlyList<SeatMessage> Messages);
 
     public static RouteGroupBuilder MapSeatsApi(this RouteGroupBuilder group)
     {
@@ -123,5 +123,5 @@ public static class SeatsApi
 
     internal static SeatView View(SeatSnapshot s) => new(
         s.SeatId, s.Definition.Name, s.Definition.Department, s.Definition.Remote, s.Definition.Skills, s.Agent,
-        s.State, s.Reason, s.Since, s.CallId, s.PhoneRegistered, s.Today, s.Monitoring, s.MonitoredBy);
+        s.State, s.Reason, s.Since, s.CallId, s.PhoneRegistered, s.Today, s.Monitoring, s.MonitoredBy, s.Messages ?? []);
 }

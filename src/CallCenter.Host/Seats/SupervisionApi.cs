@@ -11,10 +11,13 @@ public static class SupervisionApi
 
     public sealed record MonitorRequest(MonitorMode? Mode);
 
+    public sealed record MessageRequest(string? Text);
+
     public static RouteGroupBuilder MapSupervisionApi(this RouteGroupBuilder group)
     {
         group.MapPost("/{seatId}/force", Force).RequireAuthorization(Policies.Supervision).WithTags("Supervision");
         group.MapPost("/{seatId}/monitor", Monitor).RequireAuthorization(Policies.Supervision).WithTags("Supervision");
+        group.MapPost("/{seatId}/message", Message).RequireAuthorization(Policies.Supervision).WithTags("Supervision");
         return group;
     }
 
@@ -30,6 +33,18 @@ public static class SupervisionApi
         }
 
         var seat = await grains.GetGrain<ISeatSupervisionGrain>(seatId).Force(request.State!.Value, request.Reason, user.Identity!.Name!);
+        return TypedResults.Ok(SeatsApi.View(seat));
+    }
+
+    private static async Task<Results<Ok<SeatsApi.SeatView>, ValidationProblem>> Message(string seatId, MessageRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var check = new Validation().Id("seatId", seatId).Text("text", request.Text, 500);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var seat = await grains.GetGrain<ISeatSupervisionGrain>(seatId).Message(request.Text!.Trim(), user.Identity!.Name!);
         return TypedResults.Ok(SeatsApi.View(seat));
     }
 

@@ -190,6 +190,11 @@ public sealed class QueueRoutingTests(ClusterFixture fixture)
         var stats = await s.QueueGrain(q).GetStats();
         Assert.Equal((3, 2, 1, 1), (stats.Offered, stats.Answered, stats.AnsweredWithinServiceLevel, stats.Abandoned));
         Assert.Equal(33.3, stats.ServiceLevelPercent);
+        Assert.Equal(33.3, stats.ServiceLevelPercent15Minutes);
+
+        s.Advance(16 * 60);
+        var later = await s.QueueGrain(q).GetStats();
+        Assert.Equal((33.3, (double?)null), (later.ServiceLevelPercent, later.ServiceLevelPercent15Minutes));
     }
 
     [Fact]

@@ -62,7 +62,29 @@ public sealed class WallboardPageTests : IAsyncLifetime
         await Assertions.Expect(desk.Locator("#seat-state")).ToHaveTextAsync("就绪");
         await BrowserSession.Shoot(desk, "agent-desktop-ready");
 
-        var seat = await (await host.As("supervisor")).GetAsync("/api/v1/seats/A07").Ok();
+        var supervisor = await host.As("supervisor");
+        var seat = await supervisor.GetAsync("/api/v1/seats/A07").Ok();
         Assert.Equal(("Ready", "agent2"), (seat.Str("state"), seat.Str("agent")));
+
+        await supervisor.PostAsJsonAsync("/api/v1/seats/A07/message", new { text = "请注意发票新政口径" }).Ok();
+        await Assertions.Expect(desk.Locator("#messages")).ToContainTextAsync("请注意发票新政口径");
+        await BrowserSession.Shoot(desk, "agent-desktop-message");
+    }
+
+    [Fact]
+    public async Task Five_hundred_seats_fit_on_one_1080p_wall()
+    {
+        var admin = await host.As("admin");
+        await Api.DefineQueue(admin, "wall");
+        await Parallel.ForEachAsync(Enumerable.Range(1, 500), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+            await Api.DefineSeat(admin, $"Z{i:000}", "wall"));
+        var page = await browser.SignIn(host, "supervisor");
+        await page.SetViewportSizeAsync(1920, 1080);
+        await page.ClickAsync("#wall-mode");
+        await Assertions.Expect(page.Locator("[data-seat]")).ToHaveCountAsync(500);
+        var seats = await page.Locator("#seats").BoundingBoxAsync();
+        Assert.NotNull(seats);
+        Assert.True(seats!.Y + seats.Height <= 1080, $"the seat grid ends at {seats.Y + seats.Height:0} px");
+        await BrowserSession.Shoot(page, "wallboard-500-seats");
     }
 }

@@ -1,5 +1,5 @@
 import "../shared/style.css";
-import { elapsed, escape, me, signOut } from "../shared/api";
+import { elapsed, escape, me, post, signOut } from "../shared/api";
 import { connect } from "../shared/hub";
 import { t, toggleLanguage, translatePage, type Word } from "../shared/i18n";
 import type { MonitorBatch, MonitorSnapshot, QueueTile, SeatTile } from "../shared/types";
@@ -67,6 +67,8 @@ function render(): void {
   renderQueues();
   renderAlerts();
   const seats = [...board.seats.values()].filter(visible).sort((a, b) => a.seatId.localeCompare(b.seatId));
+  // Past 120 tiles the grid turns dense (name and timer only) so 500 seats fit one 1080p wall.
+  $("seats").classList.toggle("dense", seats.length > 120);
   $("seats").innerHTML = seats.length === 0
     ? `<p class="empty">${t("noSeats")}</p>`
     : seats.map((s) => `
@@ -90,10 +92,14 @@ function renderQueues(): void {
         <dl>
           <dt>${t("waiting")}</dt><dd>${q.stats.waiting}</dd>
           <dt>${t("longest")}</dt><dd data-wait="${waitStart(q)}">${q.stats.waiting ? elapsed(waitStart(q)) : "—"}</dd>
-          <dt>${t("serviceLevel")}</dt><dd class="${level(q)}">${q.stats.serviceLevelPercent ?? "—"}${q.stats.serviceLevelPercent === null ? "" : "%"}</dd>
-          <dt>${t("abandoned")}</dt><dd title="${escape(q.stats.recentAbandoned.map((a) => `${a.maskedCaller} ${a.waitedSeconds}s`).join("\n"))}">${q.stats.abandoned}</dd>
+          <dt>${t("serviceLevel")}</dt><dd class="${level(q.stats.serviceLevelPercent)}">${percent(q.stats.serviceLevelPercent)}</dd>
+          <dt>${t("sl15")}</dt><dd class="${level(q.stats.serviceLevelPercent15Minutes)}">${percent(q.stats.serviceLevelPercent15Minutes)}</dd>
+          <dt>${t("abandoned")}</dt><dd>${q.stats.abandoned}</dd>
           <dt>${t("available")}</dt><dd>${q.stats.seatsAvailable}</dd>
         </dl>
+        <div class="by-state" title="${t("byState")}">${byState(q.queueId)}</div>
+        ${q.stats.recentAbandoned.length ? `<details><summary>${t("recentAbandoned")}</summary><ol class="abandoned">${q.stats.recentAbandoned.slice(0, 10)
+          .map((a) => `<li>${escape(a.maskedCaller)} · ${a.waitedSeconds}s · ${new Date(a.at).toLocaleTimeString()}</li>`).join("")}</ol></details>` : ""}
       </article>`).join("");
 }
 
@@ -118,8 +124,25 @@ $("alerts").addEventListener("click", async (e) => {
   }
 });
 
+function byState(queueId: string): string {
+  const counts = new Map<string, number>();
+  [...board.seats.values()].filter((s) => s.queues.includes(queueId) && s.state !== "LoggedOut")
+    .forEach((s) => counts.set(s.state, (counts.get(s.state) ?? 0) + 1));
+  return [...counts].map(([state, n]) => `<span class="pill ${state}">${t(state as SeatTile["state"])} ${n}</span>`).join("");
+}
+
+const percent = (value: number | null) => (value === null ? "—" : `${value}%`);
+
+$("seats").addEventListener("click", async (e) => {
+  const tile = (e.target as HTMLElement).closest<HTMLElement>("[data-seat]");
+  const text = tile && prompt(`${t("sendMessage")} ${tile.dataset.seat}`);
+  if (tile && text) {
+    await post(`/seats/${encodeURIComponent(tile.dataset.seat!)}/message`, { text }).catch((err) => alert((err as Error).message));
+  }
+});
+
 const waitStart = (q: QueueTile) => new Date(Date.parse(q.at) - q.stats.longestWaitSeconds * 1000).toISOString();
-const level = (q: QueueTile) => (q.stats.serviceLevelPercent ?? 100) >= 80 ? "good" : "bad";
+const level = (value: number | null) => ((value ?? 100) >= 80 ? "good" : "bad");
 
 // Timers tick in the browser; the server only sends changes.
 setInterval(() => {

@@ -3,6 +3,8 @@ import { api, elapsed, escape, me, post, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import type { SeatTile } from "../shared/types";
 
+type SeatView = SeatTile & { messages: { at: string; from: string; text: string }[] };
+
 // The agent desktop: log in at a seat, go Ready / Not ready, see offers, the current call and whether a supervisor
 // is listening. It reads the seat every second (the agent hub comes with supervisor messages).
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -39,7 +41,7 @@ async function refresh(): Promise<void> {
     return;
   }
   try {
-    const seat = await api<SeatTile>(`/seats/${encodeURIComponent(seatId)}`);
+    const seat = await api<SeatView>(`/seats/${encodeURIComponent(seatId)}`);
     $("seat").className = `seat big ${seat.state}`;
     $("seat").innerHTML = `
       <header><b>${escape(seat.name)}</b> · ${escape(seat.agent ?? "—")}</header>
@@ -47,6 +49,8 @@ async function refresh(): Promise<void> {
       <div class="timer">${elapsed(seat.since)}</div>
       <footer>${[seat.callId ? `${t("currentCall")}: ${escape(seat.callId)}` : "", `${t("calls")} ${seat.today.calls}`].filter(Boolean).join(" · ")}</footer>`;
     $("monitored").hidden = seat.monitoring === "None";
+    $("messages").innerHTML = seat.messages.map((m) =>
+      `<li><time>${new Date(m.at).toLocaleTimeString()}</time> <b>${escape(m.from)}</b> ${escape(m.text)}</li>`).join("");
   } catch {
     $("seat").innerHTML = "";
   }

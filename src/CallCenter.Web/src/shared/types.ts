@@ -32,6 +32,7 @@ export interface QueueTile {
     answered: number;
     abandoned: number;
     serviceLevelPercent: number | null;
+    serviceLevelPercent15Minutes: number | null;
     seatsAvailable: number;
     recentAbandoned: { callId: string; maskedCaller: string; waitedSeconds: number; at: string }[];
   };
