@@ -23,27 +23,13 @@ public static class OfferLatency
         var rate = args.Length > 0 ? double.Parse(args[0]) : 50;
         var seconds = args.Length > 1 ? int.Parse(args[1]) : 20;
         var seatCount = args.Length > 2 ? int.Parse(args[2]) : 40;
-        const string Password = "Load-pass-1";
-        const string ApiKey = "load-test-key";
-
-        var dataDir = Path.Combine(Path.GetTempPath(), "cc-load-" + Guid.NewGuid().ToString("N"));
-        Environment.SetEnvironmentVariable("CALLCENTER_DEMO_PASSWORD", Password);
-        var app = CallCenterApp.Build(
-        [
-            "--urls=http://127.0.0.1:0", $"--CallCenter:DataDir={dataDir}", $"--CallCenter:SiloPort={FreePort()}",
-    $"--CallCenter:GatewayPort={FreePort()}", "--CallCenter:Simulator:Enabled=false", $"--CallCenter:Cti:ApiKey={ApiKey}",
-    "--CallCenter:Seats:WrapUpSeconds=0", "--Logging:LogLevel:Default=Warning",
-]);
-        await app.StartAsync();
-        var address = new Uri(app.Urls.First());
-        try
+        await using var host = await LoadHost.Start("--CallCenter:Seats:WrapUpSeconds=0");
+        var address = host.Address;
         {
             var http = new HttpClient { BaseAddress = address };
-            var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = Password })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-            var admin = new HttpClient { BaseAddress = address };
-            admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            var admin = await host.Client("admin");
             var softswitch = new HttpClient { BaseAddress = address };
-            softswitch.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+            softswitch.DefaultRequestHeaders.Add("X-Api-Key", LoadHost.ApiKey);
 
             (await admin.PutAsJsonAsync("/api/v1/queues/load", new { name = "load", ringTimeoutSeconds = 30 })).EnsureSuccessStatusCode();
             for (var i = 0; i < seatCount; i++)
@@ -57,7 +43,7 @@ public static class OfferLatency
             var offer = new LongHistogram(TimeSpan.FromMinutes(5).Ticks / 10, 3);
             var offers = 0;
             await using var adapter = new HubConnectionBuilder()
-                .WithUrl(new Uri(address, "/hubs/cti"), o => o.Headers["X-Api-Key"] = ApiKey)
+                .WithUrl(new Uri(address, "/hubs/cti"), o => o.Headers["X-Api-Key"] = LoadHost.ApiKey)
                 .Build();
             adapter.On<CtiCommand>("Command", command =>
             {
@@ -114,12 +100,6 @@ public static class OfferLatency
             Console.WriteLine($"call posted → offer     p50 {Ms(offer, 50)} ms  p99 {Ms(offer, 99)} ms  max {offer.GetMaxValue() / 1000.0:F1} ms");
             Console.WriteLine($"ratio offer/baseline    p50 {Ratio(offer, baseline, 50)}x  p99 {Ratio(offer, baseline, 99)}x");
         }
-        finally
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-            Directory.Delete(dataDir, recursive: true);
-        }
 
         static async Task OpenLoop(double perSecond, int seconds, Func<int, Task> send)
         {
@@ -149,11 +129,5 @@ public static class OfferLatency
         static string Ratio(LongHistogram a, LongHistogram b, double percentile) =>
     (a.GetValueAtPercentile(percentile) / (double)Math.Max(1, b.GetValueAtPercentile(percentile))).ToString("F1");
 
-        static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
     }
 }
