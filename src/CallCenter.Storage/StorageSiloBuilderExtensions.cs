@@ -13,6 +13,7 @@ public static class StorageSiloBuilderExtensions
     public static ISiloBuilder UseCallCenterSqlite(this ISiloBuilder silo, string databasePath, string storageName)
     {
         silo.Services.AddSingleton(new SqliteDatabase(databasePath));
+        silo.Services.AddSingleton<SqliteWriter>();
         silo.Services.AddSingleton<IGrainStorageSerializer, JsonGrainStateSerializer>();
         silo.Services.AddGrainStorage(storageName, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
         silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();

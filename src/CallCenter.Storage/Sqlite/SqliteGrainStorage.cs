@@ -9,7 +9,7 @@ namespace CallCenter.Storage.Sqlite;
 /// stale one changes nothing and throws <see cref="InconsistentStateException"/>. A clear keeps the row (payload NULL)
 /// so versions keep rising.
 /// </summary>
-public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSerializer serializer, IOptions<ClusterOptions> cluster) : IGrainStorage
+public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter writer, IGrainStorageSerializer serializer, IOptions<ClusterOptions> cluster) : IGrainStorage
 {
     private string ServiceId => cluster.Value.ServiceId;
 
@@ -35,9 +35,8 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var payload = serializer.Serialize(grainState.State).ToString();
-        await using var connection = await database.OpenAsync();
         var version = await Versioned(
-            connection, stateName, grainId, grainState.ETag, payload,
+            stateName, grainId, grainState.ETag, payload,
             insert: "INSERT INTO grain_state (service_id, state_name, grain_id, payload, version, modified_at) VALUES ($s, $n, $g, $p, 1, $t) ON CONFLICT DO NOTHING RETURNING version",
             update: "UPDATE grain_state SET payload = $p, version = version + 1, modified_at = $t WHERE service_id = $s AND state_name = $n AND grain_id = $g AND version = $v RETURNING version");
         grainState.ETag = version.ToString();
@@ -55,9 +54,8 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
             }
         }
 
-        await using var connection = await database.OpenAsync();
         var version = await Versioned(
-            connection, stateName, grainId, grainState.ETag, null,
+            stateName, grainId, grainState.ETag, null,
             insert: null,
             update: "UPDATE grain_state SET payload = NULL, version = version + 1, modified_at = $t WHERE service_id = $s AND state_name = $n AND grain_id = $g AND version = $v RETURNING version");
         grainState.ETag = version.ToString();
@@ -65,14 +63,16 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
         grainState.State = Activator.CreateInstance<T>();
     }
 
-    private async Task<long> Versioned(SqliteConnection connection, string stateName, GrainId grainId, string? etag, string? payload, string? insert, string update)
+    private async Task<long> Versioned(string stateName, GrainId grainId, string? etag, string? payload, string? insert, string update)
     {
         var expected = etag is null ? (long?)null : long.Parse(etag);
-        await using var command = Command(connection, expected is null ? insert! : update, stateName, grainId);
-        command.Parameters.AddWithValue("$p", (object?)payload ?? DBNull.Value);
-        command.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O"));
-        command.Parameters.AddWithValue("$v", (object?)expected ?? DBNull.Value);
-        var result = await command.ExecuteScalarAsync();
+        var result = await writer.Execute(command =>
+        {
+            Bind(command, expected is null ? insert! : update, stateName, grainId);
+            command.Parameters.AddWithValue("$p", (object?)payload ?? DBNull.Value);
+            command.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O"));
+            command.Parameters.AddWithValue("$v", (object?)expected ?? DBNull.Value);
+        });
         if (result is not long version)
         {
             throw new InconsistentStateException(
@@ -86,10 +86,15 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, IGrainStorageSer
     private SqliteCommand Command(SqliteConnection connection, string sql, string stateName, GrainId grainId)
     {
         var command = connection.CreateCommand();
+        Bind(command, sql, stateName, grainId);
+        return command;
+    }
+
+    private void Bind(SqliteCommand command, string sql, string stateName, GrainId grainId)
+    {
         command.CommandText = sql;
         command.Parameters.AddWithValue("$s", ServiceId);
         command.Parameters.AddWithValue("$n", stateName);
         command.Parameters.AddWithValue("$g", grainId.ToString());
-        return command;
     }
 }

@@ -8,7 +8,7 @@ namespace CallCenter.Storage.Sqlite;
 /// Orleans reminders in SQLite. Grain hashes are stored unsigned, so a ring range (begin, end] is one comparison,
 /// or two joined by OR when it wraps past zero.
 /// </summary>
-public sealed class SqliteReminderTable(SqliteDatabase database, IOptions<ClusterOptions> cluster) : IReminderTable
+public sealed class SqliteReminderTable(SqliteDatabase database, SqliteWriter writer, IOptions<ClusterOptions> cluster) : IReminderTable
 {
     private const string Columns = "grain_id, reminder_name, start_at, period_ms, version";
 
@@ -45,23 +45,23 @@ public sealed class SqliteReminderTable(SqliteDatabase database, IOptions<Cluste
 
     public async Task<string?> UpsertRow(ReminderEntry entry)
     {
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO reminders (service_id, grain_id, reminder_name, start_at, period_ms, grain_hash, version)
-            VALUES ($s, $g, $r, $start, $period, $hash, 1)
-            ON CONFLICT (service_id, grain_id, reminder_name) DO UPDATE
-              SET start_at = excluded.start_at, period_ms = excluded.period_ms, grain_hash = excluded.grain_hash, version = version + 1
-            RETURNING version
-            """;
-        command.Parameters.AddWithValue("$s", ServiceId);
-        command.Parameters.AddWithValue("$g", entry.GrainId.ToString());
-        command.Parameters.AddWithValue("$r", entry.ReminderName);
-        command.Parameters.AddWithValue("$start", entry.StartAt.ToUniversalTime().Ticks);
-        command.Parameters.AddWithValue("$period", (long)entry.Period.TotalMilliseconds);
-        command.Parameters.AddWithValue("$hash", (long)entry.GrainId.GetUniformHashCode());
-        var version = (long)(await command.ExecuteScalarAsync())!;
-        return version.ToString();
+        var version = await writer.Execute(command =>
+        {
+            command.CommandText = """
+                INSERT INTO reminders (service_id, grain_id, reminder_name, start_at, period_ms, grain_hash, version)
+                VALUES ($s, $g, $r, $start, $period, $hash, 1)
+                ON CONFLICT (service_id, grain_id, reminder_name) DO UPDATE
+                  SET start_at = excluded.start_at, period_ms = excluded.period_ms, grain_hash = excluded.grain_hash, version = version + 1
+                RETURNING version
+                """;
+            command.Parameters.AddWithValue("$s", ServiceId);
+            command.Parameters.AddWithValue("$g", entry.GrainId.ToString());
+            command.Parameters.AddWithValue("$r", entry.ReminderName);
+            command.Parameters.AddWithValue("$start", entry.StartAt.ToUniversalTime().Ticks);
+            command.Parameters.AddWithValue("$period", (long)entry.Period.TotalMilliseconds);
+            command.Parameters.AddWithValue("$hash", (long)entry.GrainId.GetUniformHashCode());
+        });
+        return ((long)version!).ToString();
     }
 
     public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
@@ -71,14 +71,15 @@ public sealed class SqliteReminderTable(SqliteDatabase database, IOptions<Cluste
             return false;
         }
 
-        await using var connection = await database.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM reminders WHERE service_id = $s AND grain_id = $g AND reminder_name = $r AND version = $v";
-        command.Parameters.AddWithValue("$s", ServiceId);
-        command.Parameters.AddWithValue("$g", grainId.ToString());
-        command.Parameters.AddWithValue("$r", reminderName);
-        command.Parameters.AddWithValue("$v", version);
-        return await command.ExecuteNonQueryAsync() > 0;
+        var removed = await writer.Execute(command =>
+        {
+            command.CommandText = "DELETE FROM reminders WHERE service_id = $s AND grain_id = $g AND reminder_name = $r AND version = $v RETURNING 1";
+            command.Parameters.AddWithValue("$s", ServiceId);
+            command.Parameters.AddWithValue("$g", grainId.ToString());
+            command.Parameters.AddWithValue("$r", reminderName);
+            command.Parameters.AddWithValue("$v", version);
+        });
+        return removed is not null;
     }
 
     public async Task TestOnlyClearTable()
