@@ -106,6 +106,34 @@ public abstract class StorageConformance : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Many_concurrent_writes_all_land_and_a_stale_one_among_them_fails_alone()
+    {
+        var grains = Enumerable.Range(0, 200).Select(_ => NewGrain(Guid.NewGuid().ToString())).ToArray();
+        var stale = Fresh();
+        await Storage.WriteStateAsync("note", grains[0], stale);
+        await Storage.WriteStateAsync("note", grains[0], Copy(stale));
+
+        var writes = grains.Skip(1).Select(async (g, i) =>
+        {
+            var state = Fresh();
+            state.State = new Note { Text = g.ToString(), Count = i };
+            await Storage.WriteStateAsync("note", g, state);
+        }).ToList();
+        var staleWrite = Storage.WriteStateAsync("note", grains[0], stale);
+        await Task.WhenAll(writes);
+        await Assert.ThrowsAsync<InconsistentStateException>(() => staleWrite);
+
+        foreach (var g in grains.Skip(1))
+        {
+            var read = Fresh();
+            await Storage.ReadStateAsync("note", g, read);
+            Assert.Equal((g.ToString(), "1"), (read.State.Text, read.ETag));
+        }
+    }
+
+    private static GrainState<Note> Copy(GrainState<Note> state) => new(state.State) { ETag = state.ETag, RecordExists = state.RecordExists };
+
+    [Fact]
     public async Task Clearing_a_never_written_grain_is_harmless()
     {
         var state = Fresh();
