@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using CallCenter.Routing;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CallCenter.Host.Tests;
 
@@ -21,11 +20,7 @@ public sealed class CallFlowApiTests(HostFixture fixture) : IClassFixture<HostFi
         await Api.DefineSeat(admin, seat, queue, remote: true);
 
         var commands = new ConcurrentQueue<CtiCommand>();
-        await using var adapter = new HubConnectionBuilder()
-            .WithUrl(new Uri(Host.Address, "/hubs/cti"), o => o.Headers["X-Api-Key"] = RunningHost.ApiKey)
-            .Build();
-        adapter.On<CtiCommand>("Command", commands.Enqueue);
-        await adapter.StartAsync();
+        await using var adapter = await Host.CtiAdapter(commands);
 
         await softswitch.PostAsJsonAsync($"/api/v1/cti/phones/{seat}", new { registered = true }).Ok();
         var loggedIn = await agent.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1" }).Ok();

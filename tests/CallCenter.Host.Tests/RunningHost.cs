@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Headers;
+using CallCenter.Routing;
+using Microsoft.AspNetCore.SignalR.Client;
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -47,6 +50,17 @@ public sealed class RunningHost : IAsyncDisposable
     }
 
     public HttpClient Anonymous() => new() { BaseAddress = Address };
+
+    /// <summary>A softswitch adapter on /hubs/cti that collects every command it receives.</summary>
+    public async Task<HubConnection> CtiAdapter(ConcurrentQueue<CtiCommand> commands)
+    {
+        var adapter = new HubConnectionBuilder()
+            .WithUrl(new Uri(Address, "/hubs/cti"), o => o.Headers["X-Api-Key"] = ApiKey)
+            .Build();
+        adapter.On<CtiCommand>("Command", commands.Enqueue);
+        await adapter.StartAsync();
+        return adapter;
+    }
 
     public HttpClient Softswitch()
     {

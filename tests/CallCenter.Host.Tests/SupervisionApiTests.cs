@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using CallCenter.Routing;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CallCenter.Host.Tests;
 
@@ -32,11 +31,7 @@ public sealed class SupervisionApiTests(HostFixture fixture) : IClassFixture<Hos
     public async Task Listen_then_barge_go_to_the_softswitch_and_the_agent_sees_being_monitored()
     {
         var commands = new ConcurrentQueue<CtiCommand>();
-        await using var adapter = new HubConnectionBuilder()
-            .WithUrl(new Uri(Host.Address, "/hubs/cti"), o => o.Headers["X-Api-Key"] = RunningHost.ApiKey)
-            .Build();
-        adapter.On<CtiCommand>("Command", commands.Enqueue);
-        await adapter.StartAsync();
+        await using var adapter = await Host.CtiAdapter(commands);
         var (seat, supervisor, agent) = await ReadySeat();
 
         await supervisor.PostAsJsonAsync($"/api/v1/seats/{seat}/monitor", new { mode = "Listen" }).Ok();
