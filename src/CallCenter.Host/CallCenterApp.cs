@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using System.Text.Json.Serialization;
 using CallCenter.Host.Hosting;
 using CallCenter.Host.Identity;
@@ -32,6 +33,7 @@ public static class CallCenterApp
         builder.Services.AddCallCenterTelemetry();
         builder.UseCallCenterSilo(settings);
         builder.Services.AddHostedService<CtiCommandRelay>();
+        builder.Services.AddSingleton<MonitorScopes>();
         builder.Services.AddHostedService<MonitorRelay>();
         if (settings.Simulator.Enabled)
         {
@@ -62,6 +64,10 @@ public static class CallCenterApp
         api.MapGroup("/calendar").MapCalendarApi();
         app.MapHub<CtiHub>("/hubs/cti");
         app.MapHub<MonitorHub>("/hubs/monitor");
+        if (settings.Dashboard)
+        {
+            app.MapOrleansDashboard("/dashboard").RequireAuthorization(Policies.Administration);
+        }
         return app;
     }
 }

@@ -26,6 +26,9 @@ public sealed class CallCenterSettings
 
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
+    /// <summary>The Orleans dashboard at /dashboard (administrators only); it profiles every grain call.</summary>
+    public bool Dashboard { get; set; } = true;
+
     public CtiSettings Cti { get; set; } = new();
 
     public DemoSettings Demo { get; set; } = new();

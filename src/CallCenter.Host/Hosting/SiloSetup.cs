@@ -1,3 +1,4 @@
+using Orleans.Dashboard;
 using CallCenter.Storage;
 using CallCenter.Storage.PostgreSql;
 using Orleans.Configuration;
@@ -15,6 +16,10 @@ public static class SiloSetup
         {
             ConfigureSilo(silo, settings, builder.Configuration.GetConnectionString("Postgres"));
             silo.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("CallCenter:Membership"));
+            if (settings.Dashboard)
+            {
+                silo.AddDashboard();
+            }
         });
     }
 
