@@ -20,8 +20,8 @@ public static class Api
     public static async Task DefineQueue(HttpClient admin, string queue, object? overrides = null) =>
         await admin.PutAsJsonAsync($"/api/v1/queues/{queue}", overrides ?? new { name = "发票业务", strategy = "LongestIdle", serviceLevelSeconds = 20, ringTimeoutSeconds = 20 }).Ok();
 
-    public static async Task DefineSeat(HttpClient admin, string seat, string queue, bool remote = false) =>
-        await admin.PutAsJsonAsync($"/api/v1/seats/{seat}", new { name = seat, department = "纳税服务科", remote, skills = new[] { new { queue, level = 3 } } }).Ok();
+    public static async Task DefineSeat(HttpClient admin, string seat, string queue, bool remote = false, string department = "纳税服务科") =>
+        await admin.PutAsJsonAsync($"/api/v1/seats/{seat}", new { name = seat, department, remote, skills = new[] { new { queue, level = 3 } } }).Ok();
 
     public static async Task<JsonElement> WaitFor(Func<Task<JsonElement>> read, Func<JsonElement, bool> done, string what)
     {

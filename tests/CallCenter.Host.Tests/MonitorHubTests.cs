@@ -44,15 +44,37 @@ public sealed class MonitorHubTests(HostFixture fixture) : IClassFixture<HostFix
 
         await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent2" }).Ok();
         await using var again = await Wallboard.Connect(Host, "admin");
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        MonitorSnapshot fresh;
-        do
-        {
-            fresh = await again.Snapshot();
-        }
-        while (fresh.Seats.Single(s => s.SeatId == seat).State != SeatState.NotReady && DateTime.UtcNow < deadline && await Task.Delay(50).ContinueWith(_ => true));
+        var fresh = await again.SnapshotWhen(f => f.Seats.Single(s => s.SeatId == seat).State == SeatState.NotReady);
 
         Assert.Equal(("agent2", SeatState.NotReady), (fresh.Seats.Single(s => s.SeatId == seat).Agent, fresh.Seats.Single(s => s.SeatId == seat).State));
+    }
+
+    [Fact]
+    public async Task A_department_scope_sees_only_its_seats_and_a_queue_scope_only_its_queue()
+    {
+        var admin = await Host.As("admin");
+        var (queue, seat) = await Define(admin);
+        var department = "dep-" + Guid.NewGuid().ToString("N")[..6];
+        var other = "ms-" + Guid.NewGuid().ToString("N")[..6];
+        await Api.DefineSeat(admin, other, queue, department: department);
+        var (otherQueue, _) = await Define(admin);
+
+        await using var mine = await Wallboard.Connect(Host, "supervisor", $"department={Uri.EscapeDataString(department)}");
+        await using var byQueue = await Wallboard.Connect(Host, "supervisor", $"queue={queue}");
+        var snapshot = await mine.SnapshotWhen(s => s.Seats.Count > 0 && s.Queues.Any(q => q.QueueId == otherQueue));
+        Assert.Equal([other], snapshot.Seats.Select(s => s.SeatId));
+        var queueSnapshot = await byQueue.SnapshotWhen(s => s.Seats.Count == 2);
+        Assert.Equal(new[] { other, seat }.Order(), queueSnapshot.Seats.Select(s => s.SeatId).Order());
+        Assert.Equal([queue], queueSnapshot.Queues.Select(q => q.QueueId));
+
+        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1" }).Ok();
+        await admin.PostAsJsonAsync($"/api/v1/seats/{other}/login", new { agent = "agent2" }).Ok();
+        await mine.WaitFor(b => b.Seats.Any(s => s.SeatId == other && s.State == SeatState.NotReady));
+        await byQueue.WaitFor(b => b.Seats.Any(s => s.SeatId == seat && s.State == SeatState.NotReady));
+        await byQueue.WaitFor(b => b.Seats.Any(s => s.SeatId == other && s.State == SeatState.NotReady));
+        Assert.DoesNotContain(mine.Received.SelectMany(b => b.Seats), s => s.SeatId == seat || s.Department != department);
+        Assert.All(byQueue.Received.SelectMany(b => b.Queues), q => Assert.Equal(queue, q.QueueId));
+        Assert.All(byQueue.Received.SelectMany(b => b.Seats), s => Assert.Contains(queue, s.Queues));
     }
 
     [Theory]
@@ -98,7 +120,9 @@ public sealed class Wallboard : IAsyncDisposable
 
     public IEnumerable<long> Versions => batches.Select(b => b.Version);
 
-    public static async Task<Wallboard> Connect(RunningHost host, string? user)
+    public IEnumerable<MonitorBatch> Received => batches;
+
+    public static async Task<Wallboard> Connect(RunningHost host, string? user, string? scope = null)
     {
         string? token = null;
         if (user is not null)
@@ -108,7 +132,7 @@ public sealed class Wallboard : IAsyncDisposable
         }
 
         var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.Address, "/hubs/monitor"), o =>
+            .WithUrl(new Uri(host.Address, "/hubs/monitor" + (scope is null ? "" : "?" + scope)), o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.AccessTokenProvider = () => Task.FromResult(token);
@@ -121,6 +145,20 @@ public sealed class Wallboard : IAsyncDisposable
     }
 
     public Task<MonitorSnapshot> Snapshot() => connection.InvokeAsync<MonitorSnapshot>("Snapshot");
+
+    /// <summary>Snapshots until one matches (the board learns of new seats and queues a batch window later), or the last one.</summary>
+    public async Task<MonitorSnapshot> SnapshotWhen(Func<MonitorSnapshot, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var snapshot = await Snapshot();
+        while (!match(snapshot) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            snapshot = await Snapshot();
+        }
+
+        return snapshot;
+    }
 
     public Task<Alert> Acknowledge(string key, string? note) => connection.InvokeAsync<Alert>("Acknowledge", key, note);
 

@@ -2,7 +2,8 @@ namespace CallCenter.Monitoring;
 
 /// <summary>
 /// A condition a supervisor should see: raised when a rule starts to hold, cleared when it stops. The key names the
-/// rule and its subject, so one condition is one alert however often it is re-evaluated.
+/// rule and its subject, so one condition is one alert however often it is re-evaluated. <paramref name="Department"/>
+/// and <paramref name="Queues"/> say which supervisors' scopes it belongs to (a queue alert has no department).
 /// </summary>
 [GenerateSerializer, Immutable]
 [Alias("CallCenter.Monitoring.Alert")]
@@ -15,4 +16,6 @@ public sealed record Alert(
     [property: Id(5)] DateTimeOffset? ClearedAt = null,
     [property: Id(6)] string? AcknowledgedBy = null,
     [property: Id(7)] DateTimeOffset? AcknowledgedAt = null,
-    [property: Id(8)] string? Note = null);
+    [property: Id(8)] string? Note = null,
+    [property: Id(9)] string? Department = null,
+    [property: Id(10)] IReadOnlyList<string>? Queues = null);

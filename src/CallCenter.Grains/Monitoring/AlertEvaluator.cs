@@ -3,10 +3,11 @@ namespace CallCenter.Monitoring;
 /// <summary>Which alert conditions hold right now, from the board's tiles. Pure, so every rule is tested directly.</summary>
 public static class AlertEvaluator
 {
-    public static Dictionary<string, (AlertKind Kind, string Subject, string Message)> Holding(
+    /// <summary>The alerts that hold at <paramref name="now"/>, by key, as if raised now.</summary>
+    public static Dictionary<string, Alert> Holding(
         IEnumerable<SeatTile> seats, IEnumerable<QueueTile> queues, AlertRules rules, DateTimeOffset now)
     {
-        var holding = new Dictionary<string, (AlertKind, string, string)>();
+        var holding = new Dictionary<string, Alert>();
         foreach (var seat in seats)
         {
             var seconds = (now - seat.Since).TotalSeconds;
@@ -16,16 +17,19 @@ public static class AlertEvaluator
             Check(seat.State == SeatState.WrapUp, rules.WrapUpMaxSeconds, AlertKind.WrapUpTooLong, $"{who} has been in wrap-up for {Minutes(seconds)}");
             if (rules.RemotePhoneOffline && seat.Remote && !seat.PhoneRegistered && seat.State != SeatState.LoggedOut)
             {
-                holding[Key(AlertKind.RemotePhoneOffline, seat.SeatId)] = (AlertKind.RemotePhoneOffline, seat.SeatId, $"{who}: the remote IP phone is offline");
+                Raise(AlertKind.RemotePhoneOffline, $"{who}: the remote IP phone is offline");
             }
 
             void Check(bool condition, int limit, AlertKind kind, string message)
             {
                 if (condition && limit > 0 && seconds >= limit)
                 {
-                    holding[Key(kind, seat.SeatId)] = (kind, seat.SeatId, message);
+                    Raise(kind, message);
                 }
             }
+
+            void Raise(AlertKind kind, string message) =>
+                holding[Key(kind, seat.SeatId)] = new Alert(Key(kind, seat.SeatId), kind, seat.SeatId, message, now, Department: seat.Department, Queues: seat.Queues);
         }
 
         foreach (var queue in queues)
@@ -34,14 +38,17 @@ public static class AlertEvaluator
             var finished = stats.Answered + stats.Abandoned;
             if (stats.ServiceLevelPercent is { } level && finished >= rules.ServiceLevelMinimumCalls && level < rules.ServiceLevelTargetPercent)
             {
-                holding[Key(AlertKind.ServiceLevelBelowTarget, queue.QueueId)] = (AlertKind.ServiceLevelBelowTarget, queue.QueueId, $"{queue.Name}: service level {level:0.#}% is below {rules.ServiceLevelTargetPercent:0.#}%");
+                Raise(AlertKind.ServiceLevelBelowTarget, $"{queue.Name}: service level {level:0.#}% is below {rules.ServiceLevelTargetPercent:0.#}%");
             }
 
             var waited = stats.Waiting == 0 ? 0 : stats.LongestWaitSeconds + (now - queue.At).TotalSeconds;
             if (rules.LongestWaitMaxSeconds > 0 && waited >= rules.LongestWaitMaxSeconds)
             {
-                holding[Key(AlertKind.LongestWaitTooLong, queue.QueueId)] = (AlertKind.LongestWaitTooLong, queue.QueueId, $"{queue.Name}: a caller has waited {Minutes(waited)}");
+                Raise(AlertKind.LongestWaitTooLong, $"{queue.Name}: a caller has waited {Minutes(waited)}");
             }
+
+            void Raise(AlertKind kind, string message) =>
+                holding[Key(kind, queue.QueueId)] = new Alert(Key(kind, queue.QueueId), kind, queue.QueueId, message, now, Queues: [queue.QueueId]);
         }
 
         return holding;

@@ -103,9 +103,9 @@ public sealed class MonitorBoard(
         var open = known.State.OpenAlerts;
         var holding = AlertEvaluator.Holding(seats.Values, queues.Values, rules.Value, now);
         var changed = new List<Alert>();
-        foreach (var (key, (kind, subject, message)) in holding.Where(h => !open.ContainsKey(h.Key)))
+        foreach (var (key, alert) in holding.Where(h => !open.ContainsKey(h.Key)))
         {
-            open[key] = new Alert(key, kind, subject, message, now);
+            open[key] = alert;
             changed.Add(open[key]);
         }
 

@@ -14,15 +14,35 @@ public interface IMonitorClient
 /// <summary>
 /// /hubs/monitor for supervisors. A client subscribes to batches on connect, then calls Snapshot() and applies only
 /// the batches with a higher version in the same epoch; on a gap or a new epoch it calls Snapshot() again.
+/// <c>?department=</c> and <c>?queue=</c> on the connection narrow both to a <see cref="MonitorScope"/>.
 /// </summary>
 [Authorize(Policy = Policies.Supervision)]
-public sealed class MonitorHub(IGrainFactory grains) : Hub<IMonitorClient>
+public sealed class MonitorHub(IGrainFactory grains, MonitorScopes scopes) : Hub<IMonitorClient>
 {
-    public const string Everyone = "wallboard";
+    public static string Everyone => MonitorScope.Everything.Group;
 
-    public override Task OnConnectedAsync() => Groups.AddToGroupAsync(Context.ConnectionId, Everyone);
+    private MonitorScope Scope => (MonitorScope)Context.Items[nameof(MonitorScope)]!;
 
-    public Task<MonitorSnapshot> Snapshot() => grains.GetGrain<IMonitorBoard>(0).Snapshot();
+    public override async Task OnConnectedAsync()
+    {
+        var scope = MonitorScope.From(Context.GetHttpContext()!.Request.Query)
+            ?? throw new HubException("department and queue must be at most 100 characters.");
+        Context.Items[nameof(MonitorScope)] = scope;
+        scopes.Add(scope);
+        await Groups.AddToGroupAsync(Context.ConnectionId, scope.Group);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.ContainsKey(nameof(MonitorScope)))
+        {
+            scopes.Remove(Scope);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<MonitorSnapshot> Snapshot() => Scope.Filter(await grains.GetGrain<IMonitorBoard>(0).Snapshot());
 
     /// <summary>Acknowledges an open alert with an optional note (at most 500 characters), recorded with the supervisor's name.</summary>
     public async Task<Alert> Acknowledge(string key, string? note)

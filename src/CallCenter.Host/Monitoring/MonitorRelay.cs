@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace CallCenter.Host;
 
-/// <summary>This host's observer on the wallboard: every batch goes to the supervisors connected to this host.</summary>
-public sealed class MonitorRelay(IGrainFactory grains, IHubContext<MonitorHub, IMonitorClient> hub, ILogger<MonitorRelay> logger)
+/// <summary>This host's observer on the wallboard: every batch goes to the supervisors connected to this host, each scope its share.</summary>
+public sealed class MonitorRelay(IGrainFactory grains, IHubContext<MonitorHub, IMonitorClient> hub, MonitorScopes scopes, ILogger<MonitorRelay> logger)
     : HostObserver<IMonitorObserver>(grains, logger), IMonitorObserver
 {
-    public Task OnBatch(MonitorBatch batch) => hub.Clients.Group(MonitorHub.Everyone).Batch(batch);
+    public Task OnBatch(MonitorBatch batch) =>
+        Task.WhenAll(scopes.Active().Select(scope => hub.Clients.Group(scope.Group).Batch(scope.Filter(batch))));
 
     protected override Task Subscribe(IMonitorObserver self) => Grains.GetGrain<IMonitorBoard>(0).Subscribe(self);
 

@@ -15,7 +15,9 @@ $("language").addEventListener("click", toggleLanguage);
 $("sign-out").addEventListener("click", signOut);
 Object.values(filters).forEach((f) => f.addEventListener("change", render));
 
-const hub = connect("/hubs/monitor", (live) => {
+// wallboard.html?department=… or ?queue=… watches only that scope: the server sends nothing else.
+const scope = new URLSearchParams([...new URLSearchParams(location.search)].filter(([k]) => k === "department" || k === "queue"));
+const hub = connect("/hubs/monitor" + (scope.size ? "?" + scope : ""), (live) => {
   $("status").textContent = live ? t("connected") : t("reconnecting");
   $("status").className = live ? "status live" : "status";
   if (live) {
@@ -95,6 +97,7 @@ function renderQueues(): void {
           <dt>${t("serviceLevel")}</dt><dd class="${level(q.stats.serviceLevelPercent)}">${percent(q.stats.serviceLevelPercent)}</dd>
           <dt>${t("sl15")}</dt><dd class="${level(q.stats.serviceLevelPercent15Minutes)}">${percent(q.stats.serviceLevelPercent15Minutes)}</dd>
           <dt>${t("abandoned")}</dt><dd>${q.stats.abandoned}</dd>
+          <dt>${t("aht")}</dt><dd>${q.stats.averageHandleSeconds == null ? "—" : minutesSeconds(q.stats.averageHandleSeconds)}</dd>
           <dt>${t("available")}</dt><dd>${q.stats.seatsAvailable}</dd>
         </dl>
         <div class="by-state" title="${t("byState")}">${byState(q.queueId)}</div>
@@ -141,6 +144,10 @@ $("seats").addEventListener("click", async (e) => {
   }
 });
 
+const minutesSeconds = (seconds: number) => {
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+};
 const waitStart = (q: QueueTile) => new Date(Date.parse(q.at) - q.stats.longestWaitSeconds * 1000).toISOString();
 const level = (value: number | null) => ((value ?? 100) >= 80 ? "good" : "bad");
 

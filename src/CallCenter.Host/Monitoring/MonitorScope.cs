@@ -1,0 +1,85 @@
+using CallCenter.Monitoring;
+
+namespace CallCenter.Host;
+
+/// <summary>
+/// What one wallboard connection watches: a department's seats, a queue and the seats serving it, or (no filter)
+/// everything. Queue figures are the centre's, so a department scope still sees every queue. Each scope is one
+/// SignalR group; it receives every batch version, possibly empty, so its clients can still detect gaps.
+/// </summary>
+public sealed record MonitorScope(string? Department, string? Queue)
+{
+    public static readonly MonitorScope Everything = new(null, null);
+
+    public string Group => $"wallboard|{Department}|{Queue}";
+
+    public bool Covers(SeatTile seat) =>
+        (Department is null || seat.Department == Department) && (Queue is null || seat.Queues.Contains(Queue));
+
+    public bool Covers(QueueTile queue) => Queue is null || queue.QueueId == Queue;
+
+    public bool Covers(Alert alert) =>
+        (Department is null || alert.Department is null || alert.Department == Department)
+        && (Queue is null || (alert.Queues ?? []).Contains(Queue));
+
+    public MonitorBatch Filter(MonitorBatch batch) => this == Everything
+        ? batch
+        : batch with { Seats = [.. batch.Seats.Where(Covers)], Queues = [.. batch.Queues.Where(Covers)], Alerts = [.. batch.Alerts.Where(Covers)] };
+
+    public MonitorSnapshot Filter(MonitorSnapshot snapshot) => this == Everything
+        ? snapshot
+        : snapshot with { Seats = [.. snapshot.Seats.Where(Covers)], Queues = [.. snapshot.Queues.Where(Covers)], OpenAlerts = [.. snapshot.OpenAlerts.Where(Covers)] };
+
+    /// <summary>From the connection's query string (<c>?department=</c>, <c>?queue=</c>); null when a value is unusable.</summary>
+    public static MonitorScope? From(IQueryCollection query)
+    {
+        var department = Value(query["department"]);
+        var queue = Value(query["queue"]);
+        if (department is { Length: > 100 } || queue is { Length: > 100 })
+        {
+            return null;
+        }
+
+        return department is null && queue is null ? Everything : new MonitorScope(department, queue);
+
+        static string? Value(Microsoft.Extensions.Primitives.StringValues values) =>
+            string.IsNullOrWhiteSpace(values.ToString()) ? null : values.ToString().Trim();
+    }
+}
+
+/// <summary>The scopes this host's wallboard connections watch, so the relay sends each its share of a batch.</summary>
+public sealed class MonitorScopes
+{
+    private readonly Dictionary<MonitorScope, int> connections = [];
+
+    public void Add(MonitorScope scope)
+    {
+        lock (connections)
+        {
+            connections[scope] = connections.GetValueOrDefault(scope) + 1;
+        }
+    }
+
+    public void Remove(MonitorScope scope)
+    {
+        lock (connections)
+        {
+            if (connections.TryGetValue(scope, out var count) && count > 1)
+            {
+                connections[scope] = count - 1;
+            }
+            else
+            {
+                connections.Remove(scope);
+            }
+        }
+    }
+
+    public MonitorScope[] Active()
+    {
+        lock (connections)
+        {
+            return [.. connections.Keys];
+        }
+    }
+}
