@@ -22,4 +22,7 @@ public interface IQueueGrain : IGrainWithStringKey
 
     /// <summary>A seat reports its availability; never awaited by the seat, so seat and queue never wait on each other.</summary>
     [OneWay, Alias("SeatChanged")] Task SeatChanged(SeatAvailability availability);
+
+    /// <summary>A seat finished the after-call work of a call from this queue: talk plus wrap-up took <paramref name="seconds"/>.</summary>
+    [OneWay, Alias("CallHandled")] Task CallHandled(string callId, double seconds);
 }

@@ -3,7 +3,8 @@ namespace CallCenter.Routing;
 /// <summary>
 /// Live figures of one queue for today (call-centre time zone). Service level = answered within the threshold
 /// ÷ calls that left the queue answered or abandoned; null before any call did. The 15-minute figure uses only the
-/// calls that left in the last 15 minutes.
+/// calls that left in the last 15 minutes. Average handle time = talk plus wrap-up over the calls whose after-call
+/// work finished today.
 /// </summary>
 [GenerateSerializer, Immutable]
 [Alias("CallCenter.Routing.QueueStats")]
@@ -21,4 +22,5 @@ public sealed record QueueStats(
     [property: Id(10)] double? ServiceLevelPercent,
     [property: Id(11)] int SeatsAvailable,
     [property: Id(12)] IReadOnlyList<AbandonedCall> RecentAbandoned,
-    [property: Id(13)] double? ServiceLevelPercent15Minutes = null);
+    [property: Id(13)] double? ServiceLevelPercent15Minutes = null,
+    [property: Id(14)] double? AverageHandleSeconds = null);

@@ -16,4 +16,8 @@ public sealed class QueueDay
 
     /// <summary>Calls that left the queue in the last 15 minutes: when, and whether within the service level.</summary>
     [Id(7)] public List<FinishedCall> LastQuarterHour { get; set; } = [];
+
+    [Id(8)] public int Handled { get; set; }
+
+    [Id(9)] public double HandleSeconds { get; set; }
 }

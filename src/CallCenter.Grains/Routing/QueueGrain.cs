@@ -65,7 +65,8 @@ public sealed class QueueGrain(
             ServiceLevelPercent: finished == 0 ? null : Math.Round(100.0 * d.AnsweredWithinServiceLevel / finished, 1),
             SeatsAvailable: Q.Seats.Values.Count(s => s.Available),
             RecentAbandoned: d.RecentAbandoned.ToArray(),
-            ServiceLevelPercent15Minutes: QuarterHourLevel(now));
+            ServiceLevelPercent15Minutes: QuarterHourLevel(now),
+            AverageHandleSeconds: d.Handled == 0 ? null : Math.Round(d.HandleSeconds / d.Handled, 1));
     }
 
     async Task IQueueGrain.Enqueue(QueuedCall call)
@@ -121,6 +122,14 @@ public sealed class QueueGrain(
 
         await Save();
         await Dispatch();
+    }
+
+    async Task IQueueGrain.CallHandled(string callId, double seconds)
+    {
+        RollDay();
+        Q.Today.Handled++;
+        Q.Today.HandleSeconds += Math.Max(0, seconds);
+        await Save();
     }
 
     async Task IQueueGrain.SeatChanged(SeatAvailability availability)

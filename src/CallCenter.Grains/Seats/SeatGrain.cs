@@ -258,6 +258,7 @@ public sealed class SeatGrain(
         }
 
         Move(SeatState.OnCall, null, "connect a call");
+        S.ConnectedAt = clock.Now;
         S.MissedInRow = 0;
         S.CallsToday++;
         await Save();
@@ -358,16 +359,22 @@ public sealed class SeatGrain(
     /// <summary>Persists a change that left wrap-up, then tells the call its after-call work is done.</summary>
     private async Task SaveAfterWrapUp(string? finishedCall)
     {
+        var handled = (Queue: S.OfferQueue, Seconds: S.ConnectedAt is { } connected ? (clock.Now - connected).TotalSeconds : 0);
         if (finishedCall is not null)
         {
             S.CallId = S.OfferQueue = null;
-            S.WrapUpEndsAt = null;
+            S.WrapUpEndsAt = S.ConnectedAt = null;
         }
 
         await Save();
         if (finishedCall is null)
         {
             return;
+        }
+
+        if (handled.Queue is not null)
+        {
+            _ = GrainFactory.GetGrain<IQueueGrain>(handled.Queue).CallHandled(finishedCall, handled.Seconds);
         }
 
         await StopWrapUpClock();

@@ -24,4 +24,7 @@ public sealed class SeatRecord
     [Id(17)] public MonitorMode Monitoring { get; set; }
     [Id(18)] public string? MonitoredBy { get; set; }
     [Id(19)] public List<SeatMessage> Messages { get; set; } = [];
+
+    /// <summary>When the current call was connected: handle time runs from here to the end of wrap-up.</summary>
+    [Id(20)] public DateTimeOffset? ConnectedAt { get; set; }
 }

@@ -26,6 +26,7 @@ public sealed class CallFlowTests(ClusterFixture fixture)
         Assert.Equal(CallState.WrapUp, ended.State);
         Assert.Equal(SeatState.WrapUp, (await s.Seat(seat).Get()).State);
 
+        s.Advance(15);
         await s.Seat(seat).ChangeState(SeatState.Ready, null);
         var done = await s.Call(call).Get();
         Assert.Equal(CallState.Ended, done.State);
@@ -39,6 +40,8 @@ public sealed class CallFlowTests(ClusterFixture fixture)
         Assert.Equal(60, counters.TalkSeconds, precision: 3);
         var stats = await s.QueueGrain(q).GetStats();
         Assert.Equal((1, 1, 1, 100.0), (stats.Offered, stats.Answered, stats.AnsweredWithinServiceLevel, stats.ServiceLevelPercent));
+        var handled = await Eventually.Until(() => s.QueueGrain(q).GetStats(), st => st.AverageHandleSeconds is not null, "the handle time to reach the queue");
+        Assert.Equal(75, handled.AverageHandleSeconds!.Value, precision: 1);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ const words = {
     remote: "远程", calls: "今日接听", connected: "已连接", reconnecting: "正在重新连接…", seat: "座席号",
     login: "签入", ready: "就绪", notReady: "示忙", logout: "签出", reason: "原因", currentCall: "当前通话",
     monitored: "班长正在监听", state: "状态", acknowledged: "已确认", messages: "班长消息", sendMessage: "发送给该座席的消息：",
-    byState: "座席状态", sl15: "近15分钟", recentAbandoned: "最近放弃",
+    byState: "座席状态", sl15: "近15分钟", aht: "平均处理时长", recentAbandoned: "最近放弃",
     LoggedOut: "未签入", NotReady: "示忙", Ready: "就绪", Reserved: "振铃", OnCall: "通话中", WrapUp: "话后处理",
   },
   en: {
@@ -23,7 +23,7 @@ const words = {
     login: "Log in", ready: "Ready", notReady: "Not ready", logout: "Log out", reason: "Reason",
     currentCall: "Current call", monitored: "A supervisor is listening", state: "State", acknowledged: "Acknowledged",
     messages: "Messages from supervisors", sendMessage: "Message to this seat:", byState: "Seats by state",
-    sl15: "Last 15 min", recentAbandoned: "Recently abandoned",
+    sl15: "Last 15 min", aht: "Avg handle time", recentAbandoned: "Recently abandoned",
     LoggedOut: "Logged out", NotReady: "Not ready", Ready: "Ready", Reserved: "Ringing", OnCall: "On call", WrapUp: "Wrap-up",
   },
 } as const;

@@ -33,6 +33,7 @@ export interface QueueTile {
     abandoned: number;
     serviceLevelPercent: number | null;
     serviceLevelPercent15Minutes: number | null;
+    averageHandleSeconds: number | null;
     seatsAvailable: number;
     recentAbandoned: { callId: string; maskedCaller: string; waitedSeconds: number; at: string }[];
   };
