@@ -1,5 +1,6 @@
 global using CallCenter.Calendar;
 global using CallCenter.Calls;
+global using CallCenter.Duty;
 global using CallCenter.Monitoring;
 global using CallCenter.Routing;
 global using CallCenter.Seats;

@@ -8,4 +8,6 @@ public enum AlertKind
     RemotePhoneOffline,
     ServiceLevelBelowTarget,
     LongestWaitTooLong,
+    DutyOfficerLate,
+    DutyNoShow,
 }

@@ -6,6 +6,9 @@ public interface IMonitorBoard : IGrainWithIntegerKey
 {
     [Alias("Publish")] Task Publish(IReadOnlyList<SeatTile> seats, IReadOnlyList<QueueTile> queues);
 
+    /// <summary>A duty shift changed (rare: a few a day), so shifts report straight to the board.</summary>
+    [OneWay, Alias("DutyChanged")] Task DutyChanged(CallCenter.Duty.DutyTile shift);
+
     [Alias("Snapshot")] Task<MonitorSnapshot> Snapshot();
 
     /// <summary>A supervisor acknowledges an open alert with a note; everyone sees it.</summary>

@@ -54,6 +54,26 @@ public static class AlertEvaluator
         return holding;
     }
 
+    /// <summary>Duty officers late to check in, and shifts that became no-shows.</summary>
+    public static IEnumerable<Alert> Duty(IEnumerable<DutyTile> shifts, DateTimeOffset now)
+    {
+        foreach (var shift in shifts)
+        {
+            var who = $"{shift.DepartmentName} {shift.TemplateName}: {shift.Shift.Officer ?? "no officer"}";
+            if (shift.Status == ShiftStatus.NoShow)
+            {
+                yield return Raise(AlertKind.DutyNoShow, $"{who} did not check in; backup {shift.Shift.Backup ?? "none"} asked to cover");
+            }
+            else if (shift.Status == ShiftStatus.Open && shift.Late)
+            {
+                yield return Raise(AlertKind.DutyOfficerLate, $"{who} is late: the shift started at {shift.Shift.Start:HH:mm}");
+            }
+
+            Alert Raise(AlertKind kind, string message) =>
+                new(Key(kind, shift.ShiftId), kind, shift.ShiftId, message, now, Department: shift.Shift.Department);
+        }
+    }
+
     public static string Key(AlertKind kind, string subject) => $"{kind}:{subject}";
 
     private static string Minutes(double seconds) => seconds < 120 ? $"{seconds:0} s" : $"{seconds / 60:0} min";

@@ -17,6 +17,7 @@ public sealed class MonitorBoard(
     private readonly ObserverManager<IMonitorObserver> observers = new(TimeSpan.FromMinutes(2), logger);
     private readonly Dictionary<string, SeatTile> seats = [];
     private readonly Dictionary<string, QueueTile> queues = [];
+    private readonly Dictionary<string, DutyTile> duty = [];
     private readonly string epoch = Guid.NewGuid().ToString("N")[..12];
     private long version;
 
@@ -38,6 +39,17 @@ public sealed class MonitorBoard(
             {
                 var queue = GrainFactory.GetGrain<IQueueGrain>(id);
                 queues[id] = MonitorTiles.Queue(id, await queue.GetDefinition(), await queue.GetStats(), clock.Now);
+            }
+            catch (NotConfiguredException)
+            {
+            }
+        }
+
+        foreach (var id in known.State.Shifts.Where(s => s.Value == clock.Today).Select(s => s.Key))
+        {
+            try
+            {
+                duty[id] = await GrainFactory.GetGrain<IShiftGrain>(id).Tile();
             }
             catch (NotConfiguredException)
             {
@@ -71,6 +83,27 @@ public sealed class MonitorBoard(
         await Broadcast(changedSeats, changedQueues);
     }
 
+    async Task IMonitorBoard.DutyChanged(DutyTile shift)
+    {
+        var today = clock.Today;
+        if (shift.Shift.Date != today)
+        {
+            return;
+        }
+
+        duty[shift.ShiftId] = shift;
+        foreach (var old in known.State.Shifts.Where(s => s.Value != today).Select(s => s.Key).ToList())
+        {
+            known.State.Shifts.Remove(old);
+            duty.Remove(old);
+        }
+
+        known.State.Shifts[shift.ShiftId] = shift.Shift.Date;
+        await known.WriteStateAsync();
+        var alerts = await EvaluateAlerts();
+        await Send(new MonitorBatch(epoch, ++version, [], [], alerts, [shift]));
+    }
+
     async Task<Alert> IMonitorBoard.Acknowledge(string key, string supervisor, string? note)
     {
         if (!known.State.OpenAlerts.TryGetValue(key, out var alert))
@@ -102,6 +135,11 @@ public sealed class MonitorBoard(
         var now = clock.Now;
         var open = known.State.OpenAlerts;
         var holding = AlertEvaluator.Holding(seats.Values, queues.Values, rules.Value, now);
+        foreach (var alert in AlertEvaluator.Duty(duty.Values, now))
+        {
+            holding[alert.Key] = alert;
+        }
+
         var changed = new List<Alert>();
         foreach (var (key, alert) in holding.Where(h => !open.ContainsKey(h.Key)))
         {
@@ -126,7 +164,8 @@ public sealed class MonitorBoard(
     Task<MonitorSnapshot> IMonitorBoard.Snapshot() =>
         Task.FromResult(new MonitorSnapshot(
             epoch, version, seats.Values.OrderBy(s => s.SeatId).ToArray(), queues.Values.OrderBy(q => q.QueueId).ToArray(),
-            known.State.OpenAlerts.Values.OrderBy(a => a.RaisedAt).ToArray()));
+            known.State.OpenAlerts.Values.OrderBy(a => a.RaisedAt).ToArray(),
+            duty.Values.Where(d => d.Shift.Date == clock.Today).OrderBy(d => d.Shift.Start).ThenBy(d => d.DepartmentName).ToArray()));
 
     Task IMonitorBoard.Subscribe(IMonitorObserver observer)
     {

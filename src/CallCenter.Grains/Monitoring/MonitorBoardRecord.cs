@@ -10,4 +10,7 @@ public sealed class MonitorBoardRecord
 
     /// <summary>Open alerts with their acknowledgements, kept across restarts.</summary>
     [Id(2)] public Dictionary<string, Alert> OpenAlerts { get; set; } = [];
+
+    /// <summary>Duty shifts reported to the board, with their day; only today's are shown and kept.</summary>
+    [Id(3)] public Dictionary<string, DateOnly> Shifts { get; set; } = [];
 }

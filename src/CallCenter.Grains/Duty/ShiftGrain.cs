@@ -1,0 +1,380 @@
+using CallCenter.Monitoring;
+
+namespace CallCenter.Duty;
+
+/// <summary>
+/// One duty shift. Its clock (window open, late, no-show, end) is driven by a durable reminder and a grain timer
+/// while active, and every call catches up with the time first, so a restart mid-shift only resumes it.
+/// Shifts call officers, the register and the board; none of those call a shift back.
+/// </summary>
+[GrainType("duty-shift")]
+public sealed class ShiftGrain(
+    [PersistentState("duty-shift", StorageNames.Grains)] IPersistentState<ShiftRecord> shift,
+    CallCenterClock clock) : Grain, IShiftGrain, IRemindable
+{
+    private const string ClockReminder = "shift-clock";
+    private IGrainTimer? timer;
+
+    private ShiftRecord S => shift.State;
+
+    private ShiftPlan Plan => S.Plan ?? throw new NotConfiguredException("Shift", this.GetPrimaryKeyString());
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (S.Plan is not null && !Finished)
+        {
+            StartTimer();
+            await CatchUp();
+        }
+    }
+
+    private bool Finished => S.Status is ShiftStatus.CheckedOut or ShiftStatus.Missed or ShiftStatus.Cancelled;
+
+    async Task<ShiftView> IShiftGrain.Schedule(ShiftPlan plan)
+    {
+        if (S.Plan is not null && S.Status is not (ShiftStatus.Scheduled or ShiftStatus.Open or ShiftStatus.Cancelled))
+        {
+            if (S.Plan.Shift.Officer == plan.Shift.Officer && S.Plan.Shift.Backup == plan.Shift.Backup)
+            {
+                return View(null);
+            }
+
+            throw new IllegalTransitionException("Shift", Id, S.Status.ToString(), "be rescheduled");
+        }
+
+        var before = S.Plan?.Shift;
+        S.Plan = plan;
+        S.Status = ShiftStatus.Scheduled;
+        await Tell(before, plan.Shift);
+        await Advance();
+        await Save();
+        if (!Finished)
+        {
+            StartTimer();
+            await this.RegisterOrUpdateReminder(ClockReminder, NextReminderDue(), TimeSpan.FromMinutes(1));
+        }
+
+        return View(null);
+    }
+
+    async Task<ShiftView> IShiftGrain.Reassign(string officer, string? backup, string reason)
+    {
+        await CatchUp();
+        if (S.Status is not (ShiftStatus.Scheduled or ShiftStatus.Open or ShiftStatus.NoShow))
+        {
+            throw new IllegalTransitionException("Shift", Id, S.Status.ToString(), "change its officer");
+        }
+
+        var before = Plan.Shift;
+        S.Plan = Plan with { Shift = before with { Officer = officer, Backup = backup == officer ? null : backup } };
+        S.Swap = null;
+        if (S.Status == ShiftStatus.NoShow)
+        {
+            S.Status = ShiftStatus.Open;
+        }
+
+        await Tell(before, S.Plan.Shift);
+        await Notify(officer, "assigned", $"You are now on duty for {Describe()} ({reason}).");
+        await Save();
+        return View(null);
+    }
+
+    async Task IShiftGrain.Cancel(string reason)
+    {
+        if (S.Plan is null || S.Status is ShiftStatus.Cancelled)
+        {
+            return;
+        }
+
+        if (S.Status == ShiftStatus.CheckedIn)
+        {
+            throw new IllegalTransitionException("Shift", Id, S.Status.ToString(), "be cancelled");
+        }
+
+        S.Status = ShiftStatus.Cancelled;
+        await Tell(Plan.Shift, null);
+        await Save();
+        await Stop();
+    }
+
+    async Task<ShiftView> IShiftGrain.Get()
+    {
+        await CatchUp();
+        return View(await PreviousHandover());
+    }
+
+    async Task<DutyTile> IShiftGrain.Tile()
+    {
+        await CatchUp();
+        return Tile();
+    }
+
+    async Task<ShiftView> IShiftGrain.CheckIn(string user, ClockSource source)
+    {
+        await CatchUp();
+        if (S.Status == ShiftStatus.CheckedIn && S.CheckedInBy == user)
+        {
+            return View(await PreviousHandover());
+        }
+
+        var plan = Plan;
+        var substitute = S.Status == ShiftStatus.NoShow && plan.Shift.Backup == user;
+        if (plan.Shift.Officer != user && !substitute)
+        {
+            throw new NotPermittedException(
+                $"{user} is not rostered for {Describe()}: only its officer ({plan.Shift.Officer ?? "none"}), an approved swap, or the backup after a no-show may check in.");
+        }
+
+        var now = clock.Now;
+        if (now < plan.WindowOpens || now >= plan.Shift.End || S.Status is not (ShiftStatus.Open or ShiftStatus.NoShow))
+        {
+            throw new RuleViolationException(
+                $"Check-in to {Describe()} is open from {Local(plan.WindowOpens)} until {Local(plan.Shift.End)}; the server's time is {Local(now)} and the shift is {S.Status}.");
+        }
+
+        await GrainFactory.GetGrain<IDutyOfficerGrain>(user).Activate(Id);
+        S.Status = ShiftStatus.CheckedIn;
+        S.CheckedInBy = user;
+        S.CheckedInAt = now;
+        S.Late = S.Late || now >= plan.LateAt;
+        S.Clock.Add(new ClockEntry("in", user, now, now, source.Address, source.Device, user, substitute ? "backup after a no-show" : null));
+        await Save();
+        return View(await PreviousHandover());
+    }
+
+    async Task<ShiftView> IShiftGrain.CheckOut(string user, string notes, IReadOnlyList<string> openMatters, ClockSource source)
+    {
+        await CatchUp();
+        if (S.Status != ShiftStatus.CheckedIn)
+        {
+            throw new IllegalTransitionException("Shift", Id, S.Status.ToString(), "check out");
+        }
+
+        if (S.CheckedInBy != user)
+        {
+            throw new NotPermittedException($"Only {S.CheckedInBy}, who checked in, may check out of {Describe()}.");
+        }
+
+        await Close(user, clock.Now, source, notes, openMatters, "out", user);
+        return View(await PreviousHandover());
+    }
+
+    async Task<ShiftView> IShiftGrain.Correct(string administrator, string kind, DateTimeOffset at, string reason)
+    {
+        await CatchUp();
+        if (kind is not ("in" or "out"))
+        {
+            throw new DomainValidationException("kind", "A correction is of a check-in (\"in\") or a check-out (\"out\").");
+        }
+
+        var officer = S.CheckedInBy ?? Plan.Shift.Officer ?? throw new RuleViolationException($"{Describe()} has no officer to correct.");
+        S.Clock.Add(new ClockEntry("correct-" + kind, officer, at, clock.Now, null, null, administrator, reason));
+        if (kind == "in")
+        {
+            S.CheckedInAt = at;
+            S.CheckedInBy = officer;
+            S.Late = at >= Plan.LateAt;
+        }
+        else
+        {
+            S.CheckedOutAt = at;
+        }
+
+        await Save();
+        return View(await PreviousHandover());
+    }
+
+    async Task<ShiftView> IShiftGrain.RequestSwap(string user, string colleague, string? note)
+    {
+        await CatchUp();
+        if (Plan.Shift.Officer != user)
+        {
+            throw new NotPermittedException($"Only the officer of {Describe()} ({Plan.Shift.Officer}) may ask for a swap.");
+        }
+
+        if (S.Status is not (ShiftStatus.Scheduled or ShiftStatus.Open) || colleague == user)
+        {
+            throw new RuleViolationException($"A swap for {Describe()} needs a colleague other than you, before the shift starts.");
+        }
+
+        S.Swap = new SwapRequest(user, colleague, note, clock.Now);
+        await Save();
+        await Notify(colleague, "swap-asked", $"{user} asks you to take {Describe()}{(note is null ? "" : ": " + note)}.");
+        return View(null);
+    }
+
+    async Task<ShiftView> IShiftGrain.AnswerSwap(string user, bool accept)
+    {
+        await CatchUp();
+        if (S.Swap is not { } swap || swap.To != user)
+        {
+            throw new NotPermittedException($"{user} has no swap request for {Describe()} to answer.");
+        }
+
+        S.Swap = accept ? swap with { AcceptedAt = clock.Now } : null;
+        await Save();
+        await Notify(swap.From, accept ? "swap-accepted" : "swap-declined", $"{user} {(accept ? "accepted" : "declined")} taking {Describe()}.");
+        if (accept)
+        {
+            await Notify(Plan.Head, "swap-approval", $"{swap.From} and {user} ask you to approve a swap of {Describe()}.");
+        }
+
+        return View(null);
+    }
+
+    Task<Handover?> IShiftGrain.GetHandover() => Task.FromResult(S.Handover);
+
+    async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (S.Plan is null || Finished)
+        {
+            await Stop();
+            return;
+        }
+
+        StartTimer();
+        await CatchUp();
+    }
+
+    /// <summary>Applies every milestone the clock has passed, saving once if anything changed.</summary>
+    private async Task CatchUp()
+    {
+        if (S.Plan is not null && await Advance())
+        {
+            await Save();
+        }
+
+        if (S.Plan is not null && Finished)
+        {
+            await Stop();
+        }
+    }
+
+    private async Task<bool> Advance()
+    {
+        var plan = Plan;
+        var now = clock.Now;
+        var changed = false;
+        if (S.Status == ShiftStatus.Scheduled && now >= plan.WindowOpens)
+        {
+            S.Status = ShiftStatus.Open;
+            changed = true;
+        }
+
+        if (S.Status == ShiftStatus.Open && !S.Late && now >= plan.LateAt)
+        {
+            S.Late = changed = true;
+        }
+
+        if (S.Status == ShiftStatus.Open && now >= plan.NoShowAt)
+        {
+            S.Status = ShiftStatus.NoShow;
+            changed = true;
+            var who = plan.Shift.Officer ?? "no one";
+            await Notify(plan.Head, "no-show", $"{who} has not checked in to {Describe()}; the backup ({plan.Shift.Backup ?? "none"}) has been asked to cover.");
+            if (plan.Shift.Backup is { } backup)
+            {
+                await Notify(backup, "cover", $"{who} has not checked in to {Describe()}: please check in to cover it.");
+            }
+        }
+
+        if ((S.Status is ShiftStatus.Open or ShiftStatus.NoShow or ShiftStatus.Scheduled) && now >= plan.Shift.End)
+        {
+            S.Status = ShiftStatus.Missed;
+            changed = true;
+        }
+
+        if (S.Status == ShiftStatus.CheckedIn && now >= plan.Shift.End && !S.Overtime)
+        {
+            S.Overtime = changed = true;
+        }
+
+        if (S.Status == ShiftStatus.CheckedIn && now >= plan.AutoCheckOutAt)
+        {
+            await Close(S.CheckedInBy!, plan.AutoCheckOutAt, new ClockSource(null, null), "", [], "out", "system");
+            changed = false;
+        }
+
+        return changed;
+    }
+
+    private async Task Close(string user, DateTimeOffset at, ClockSource source, string notes, IReadOnlyList<string> openMatters, string kind, string by)
+    {
+        S.Status = ShiftStatus.CheckedOut;
+        S.CheckedOutAt = at;
+        S.Overtime = at > Plan.Shift.End;
+        S.Clock.Add(new ClockEntry(kind, user, at, clock.Now, source.Address, source.Device, by, by == "system" ? "automatic check-out after the shift" : null));
+        if (by != "system" || S.Handover is null)
+        {
+            S.Handover = new Handover(user, at, notes, openMatters);
+        }
+
+        await Save();
+        await GrainFactory.GetGrain<IDutyOfficerGrain>(user).Release(Id);
+        await Stop();
+    }
+
+    private async Task Save()
+    {
+        await shift.WriteStateAsync();
+        var tile = Tile();
+        await GrainFactory.GetGrain<IDutyRegisterGrain>(0).Update(tile);
+        _ = GrainFactory.GetGrain<IMonitorBoard>(0).DutyChanged(tile);
+    }
+
+    private async Task<Handover?> PreviousHandover() =>
+        Plan.PreviousShiftId is { } previous ? await GrainFactory.GetGrain<IShiftGrain>(previous).GetHandover() : null;
+
+    /// <summary>Tells the people who joined or left the shift, so their own lists stay right.</summary>
+    private async Task Tell(RosterShift? before, RosterShift? after)
+    {
+        string?[] old = [before?.Officer, before?.Backup];
+        string?[] now = [after?.Officer, after?.Backup];
+        foreach (var person in old.Except(now).OfType<string>())
+        {
+            await GrainFactory.GetGrain<IDutyOfficerGrain>(person).Assign(Id, before!.Start, false);
+        }
+
+        foreach (var person in now.OfType<string>())
+        {
+            await GrainFactory.GetGrain<IDutyOfficerGrain>(person).Assign(Id, after!.Start, true);
+        }
+    }
+
+    private Task Notify(string person, string kind, string text) =>
+        GrainFactory.GetGrain<IDutyOfficerGrain>(person).Notify(new DutyNotice(clock.Now, kind, Id, text));
+
+    private void StartTimer() =>
+        timer ??= this.RegisterGrainTimer(CatchUp, new GrainTimerCreationOptions(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)));
+
+    private async Task Stop()
+    {
+        timer?.Dispose();
+        timer = null;
+        if (await this.GetReminder(ClockReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private TimeSpan NextReminderDue()
+    {
+        var due = Plan.WindowOpens - clock.Now;
+        return due < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : due;
+    }
+
+    private string Describe() => $"the {Plan.TemplateName} shift of {Plan.Shift.Date:yyyy-MM-dd} ({Plan.DepartmentName})";
+
+    private string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, clock.Zone).ToString("yyyy-MM-dd HH:mm");
+
+    private DutyTile Tile()
+    {
+        var p = Plan;
+        return new DutyTile(p.Shift, p.TemplateName, p.DepartmentName, S.Status, S.Late, S.Overtime, S.CheckedInBy, S.CheckedInAt, S.CheckedOutAt);
+    }
+
+    private ShiftView View(Handover? previous) =>
+        new(Plan, S.Status, S.Late, S.Overtime, S.CheckedInBy, S.CheckedInAt, S.CheckedOutAt, S.Clock.ToArray(), S.Handover, previous, S.Swap, Plan.WindowOpens);
+}
