@@ -62,6 +62,7 @@ public static class CallCenterApp
         api.MapGroup("/calls").MapCallsApi();
         api.MapGroup("/cti").MapCtiApi();
         api.MapGroup("/calendar").MapCalendarApi();
+        api.MapGroup("/duty").MapDutyApi();
         app.MapHub<CtiHub>("/hubs/cti");
         app.MapHub<MonitorHub>("/hubs/monitor");
         if (settings.Dashboard)

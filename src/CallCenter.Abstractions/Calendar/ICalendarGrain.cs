@@ -16,4 +16,10 @@ public interface ICalendarGrain : IGrainWithStringKey
 
     /// <summary>The working day <paramref name="days"/> working days after <paramref name="from"/> (0: the same day if it is a working day, else the next).</summary>
     [Alias("AddWorkingDays")] Task<WorkingDayResult> AddWorkingDays(DateOnly from, int days);
+
+    /// <summary>
+    /// The end of the working day <paramref name="workingDays"/> working days after the one <paramref name="at"/> falls
+    /// in; an instant after closing time or on a day off counts from the next working day (0 = "the same working day").
+    /// </summary>
+    [Alias("EndOfWorkingDay")] Task<WorkingDeadline> EndOfWorkingDay(DateTimeOffset at, int workingDays);
 }

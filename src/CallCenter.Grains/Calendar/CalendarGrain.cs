@@ -2,7 +2,9 @@ namespace CallCenter.Calendar;
 
 [GrainType("calendar")]
 public sealed class CalendarGrain(
-    [PersistentState("calendar", StorageNames.Grains)] IPersistentState<CalendarRecord> calendar) : Grain, ICalendarGrain
+    [PersistentState("calendar", StorageNames.Grains)] IPersistentState<CalendarRecord> calendar,
+    CallCenterClock clock,
+    IOptions<OfficeHours> hours) : Grain, ICalendarGrain
 {
     private WorkingDayCalendar days = new([]);
 
@@ -38,4 +40,16 @@ public sealed class CalendarGrain(
     Task<WorkingDay> ICalendarGrain.Check(DateOnly date) => Task.FromResult(days.Check(date));
 
     Task<WorkingDayResult> ICalendarGrain.AddWorkingDays(DateOnly from, int count) => Task.FromResult(days.AddWorkingDays(from, count));
+
+    Task<WorkingDeadline> ICalendarGrain.EndOfWorkingDay(DateTimeOffset at, int workingDays)
+    {
+        var closes = hours.Value.Closes;
+        var local = TimeZoneInfo.ConvertTime(at, clock.Zone);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        var first = days.Check(date).IsWorkingDay && TimeOnly.FromDateTime(local.DateTime) < closes
+            ? new WorkingDayResult(date, [])
+            : days.AddWorkingDays(date.AddDays(1), 0);
+        var target = days.AddWorkingDays(first.Date, workingDays);
+        return Task.FromResult(new WorkingDeadline(target.Date, clock.At(target.Date, closes), [.. first.Warnings.Union(target.Warnings)]));
+    }
 }

@@ -19,6 +19,7 @@ public static class CalendarApi
         group.MapPut("/years/{year:int}", PutYear).RequireAuthorization(Policies.Administration);
         group.MapGet("/days/{date}", (DateOnly date, IGrainFactory grains) => Calendar(grains).Check(date));
         group.MapGet("/add", Add);
+        group.MapGet("/end-of-day", EndOfDay);
         return group;
     }
 
@@ -46,6 +47,10 @@ public static class CalendarApi
 
     private static async Task<Ok<WorkingDayResult>> Add(DateOnly from, int days, IGrainFactory grains) =>
         TypedResults.Ok(await Calendar(grains).AddWorkingDays(from, days));
+
+    /// <summary>The deadline "the same working day" (workingDays=0) or N working days later, from an instant (default now).</summary>
+    private static async Task<Ok<WorkingDeadline>> EndOfDay(DateTimeOffset? at, int? workingDays, IGrainFactory grains, CallCenterClock clock) =>
+        TypedResults.Ok(await Calendar(grains).EndOfWorkingDay(at ?? clock.Now, workingDays ?? 0));
 
     private static ICalendarGrain Calendar(IGrainFactory grains) => grains.GetGrain<ICalendarGrain>(Region);
 }

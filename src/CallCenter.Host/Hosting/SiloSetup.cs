@@ -12,6 +12,7 @@ public static class SiloSetup
         builder.Services.AddSingleton(new CallCenterClock(TimeProvider.System, CallCenterClock.FindZone(settings.TimeZone)));
         builder.Services.Configure<SeatOptions>(builder.Configuration.GetSection("CallCenter:Seats"));
         builder.Services.Configure<CallCenter.Monitoring.AlertRules>(builder.Configuration.GetSection("CallCenter:Alerts"));
+        builder.Services.Configure<CallCenter.Calendar.OfficeHours>(builder.Configuration.GetSection("CallCenter:OfficeHours"));
         builder.UseOrleans(silo =>
         {
             ConfigureSilo(silo, settings, builder.Configuration.GetConnectionString("Postgres"));

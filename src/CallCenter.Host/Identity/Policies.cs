@@ -9,6 +9,8 @@ public static class Policies
     public const string SeatWork = nameof(SeatWork);
     public const string CallReading = nameof(CallReading);
     public const string Softswitch = nameof(Softswitch);
+    public const string DutyWork = nameof(DutyWork);
+    public const string Staff = nameof(Staff);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -16,6 +18,8 @@ public static class Policies
         options.AddPolicy(Supervision, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         options.AddPolicy(SeatWork, p => p.RequireRole(Roles.Agent, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(CallReading, p => p.RequireRole(Roles.Supervisor, Roles.Admin, Roles.Grader, Roles.Agent));
+        options.AddPolicy(DutyWork, p => p.RequireRole(Roles.DutyOfficer, Roles.Supervisor, Roles.Admin));
+        options.AddPolicy(Staff, p => p.RequireRole(Roles.People));
         options.AddPolicy(Softswitch, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireRole(Roles.Softswitch));
     }
 
