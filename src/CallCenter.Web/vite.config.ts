@@ -12,6 +12,8 @@ export default defineConfig({
         login: resolve(__dirname, "login.html"),
         wallboard: resolve(__dirname, "wallboard.html"),
         agent: resolve(__dirname, "agent.html"),
+        duty: resolve(__dirname, "duty.html"),
+        roster: resolve(__dirname, "roster.html"),
       },
     },
   },

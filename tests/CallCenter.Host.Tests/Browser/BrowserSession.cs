@@ -37,10 +37,10 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(playwright, browser);
     }
 
-    /// <summary>A fresh browser context signed in through the sign-in page.</summary>
+    /// <summary>A fresh browser context (a Beijing desk: zh-CN, Asia/Shanghai) signed in through the sign-in page.</summary>
     public async Task<IPage> SignIn(RunningHost host, string user)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString(), ViewportSize = new ViewportSize { Width = 1600, Height = 900 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString(), ViewportSize = new ViewportSize { Width = 1600, Height = 900 }, TimezoneId = "Asia/Shanghai", Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login.html");
         await page.FillAsync("input[name=userName]", user);

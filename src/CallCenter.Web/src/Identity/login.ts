@@ -22,5 +22,6 @@ form.addEventListener("submit", async (e) => {
   const back = new URLSearchParams(location.search).get("return");
   const user = await me();
   location.href = back && back.startsWith("/") ? back
-    : user.roles.some((r) => r === "Supervisor" || r === "Admin") ? "/wallboard.html" : "/agent.html";
+    : user.roles.some((r) => r === "Supervisor" || r === "Admin") ? "/wallboard.html"
+    : user.roles.includes("DutyOfficer") ? "/duty.html" : "/agent.html";
 });

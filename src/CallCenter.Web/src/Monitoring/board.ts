@@ -1,4 +1,4 @@
-import type { Alert, MonitorBatch, MonitorSnapshot, QueueTile, SeatTile } from "../shared/types";
+import type { Alert, DutyTile, MonitorBatch, MonitorSnapshot, QueueTile, SeatTile } from "../shared/types";
 
 /**
  * The wallboard's model: a snapshot plus the batches after it. A batch from another epoch or with a skipped version
@@ -8,6 +8,7 @@ export class Board {
   seats = new Map<string, SeatTile>();
   queues = new Map<string, QueueTile>();
   alerts = new Map<string, Alert>();
+  duty = new Map<string, DutyTile>();
   private epoch = "";
   private version = -1;
   private pending: MonitorBatch[] = [];
@@ -17,6 +18,7 @@ export class Board {
     this.seats = new Map(snapshot.seats.map((s) => [s.seatId, s]));
     this.queues = new Map(snapshot.queues.map((q) => [q.queueId, q]));
     this.alerts = new Map(snapshot.openAlerts.map((a) => [a.key, a]));
+    this.duty = new Map((snapshot.duty ?? []).map((d) => [d.shiftId, d]));
     this.epoch = snapshot.epoch;
     this.version = snapshot.version;
     this.loaded = true;
@@ -42,6 +44,7 @@ export class Board {
     batch.seats.forEach((s) => this.seats.set(s.seatId, s));
     batch.queues.forEach((q) => this.queues.set(q.queueId, q));
     batch.alerts.forEach((a) => (a.clearedAt ? this.alerts.delete(a.key) : this.alerts.set(a.key, a)));
+    (batch.duty ?? []).forEach((d) => (d.status === "Cancelled" ? this.duty.delete(d.shiftId) : this.duty.set(d.shiftId, d)));
     this.version = batch.version;
     return true;
   }

@@ -2,7 +2,7 @@ import "../shared/style.css";
 import { elapsed, escape, me, post, signOut } from "../shared/api";
 import { connect } from "../shared/hub";
 import { t, toggleLanguage, translatePage, type Word } from "../shared/i18n";
-import type { MonitorBatch, MonitorSnapshot, QueueTile, SeatTile } from "../shared/types";
+import type { DutyTile, MonitorBatch, MonitorSnapshot, QueueTile, SeatTile } from "../shared/types";
 import { Board } from "./board";
 
 const board = new Board();
@@ -68,6 +68,7 @@ function visible(seat: SeatTile): boolean {
 function render(): void {
   renderQueues();
   renderAlerts();
+  renderDuty();
   const seats = [...board.seats.values()].filter(visible).sort((a, b) => a.seatId.localeCompare(b.seatId));
   // Past 120 tiles the grid turns dense (name and timer only) so 500 seats fit one 1080p wall.
   $("seats").classList.toggle("dense", seats.length > 120);
@@ -118,6 +119,30 @@ function renderAlerts(): void {
           : `<input placeholder="${t("note")}" maxlength="500"><button data-ack>${t("acknowledge")}</button>`}
       </li>`).join("");
 }
+
+/** Today's duty officers (带班): who is checked in since when, who is late or did not come. */
+function renderDuty(): void {
+  const shifts = [...board.duty.values()].sort((a, b) => a.shift.start.localeCompare(b.shift.start));
+  $("duty").innerHTML = shifts.length === 0
+    ? `<p class="empty">${t("noDuty")}</p>`
+    : shifts.map((d) => `
+      <li class="duty-shift ${d.status}${d.late ? " late" : ""}" data-shift="${escape(d.shiftId)}">
+        <b>${escape(d.departmentName)}</b> · ${escape(d.templateName)} ${clockTime(d.shift.start)}–${clockTime(d.shift.end)}
+        <div><span data-officer>${escape(d.checkedInBy ?? d.shift.officer ?? "—")}</span>
+          <span class="badge ${d.status === "NoShow" || (d.late && d.status === "Open") ? "bad" : ""}" data-duty-status>${dutyStatus(d)}</span></div>
+      </li>`).join("");
+}
+
+function dutyStatus(d: DutyTile): string {
+  const since = d.checkedInAt ? ` ${clockTime(d.checkedInAt)}` : "";
+  switch (d.status) {
+    case "CheckedIn": return `${t("dutyCheckedIn")}${since}${d.late ? ` · ${t("dutyLate")}` : ""}${d.overtime ? ` · ${t("dutyOvertime")}` : ""}`;
+    case "Open": return d.late ? t("dutyLate") : t("dutyExpected");
+    default: return t(`duty${d.status}` as Word);
+  }
+}
+
+const clockTime = (at: string) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 
 $("alerts").addEventListener("click", async (e) => {
   const button = (e.target as HTMLElement).closest("button[data-ack]");

@@ -56,6 +56,7 @@ export interface MonitorBatch {
   seats: SeatTile[];
   queues: QueueTile[];
   alerts: Alert[];
+  duty: DutyTile[] | null;
 }
 
 export interface MonitorSnapshot {
@@ -64,4 +65,67 @@ export interface MonitorSnapshot {
   seats: SeatTile[];
   queues: QueueTile[];
   openAlerts: Alert[];
+  duty: DutyTile[] | null;
+}
+
+export type ShiftStatus = "Scheduled" | "Open" | "CheckedIn" | "CheckedOut" | "NoShow" | "Missed" | "Cancelled";
+
+export interface RosterShift {
+  shiftId: string;
+  date: string;
+  template: string;
+  start: string;
+  end: string;
+  department: string | null;
+  officer: string | null;
+  backup: string | null;
+}
+
+export interface DutyTile {
+  shift: RosterShift;
+  shiftId: string;
+  templateName: string;
+  departmentName: string;
+  status: ShiftStatus;
+  late: boolean;
+  overtime: boolean;
+  checkedInBy: string | null;
+  checkedInAt: string | null;
+  checkedOutAt: string | null;
+}
+
+export interface Handover {
+  by: string;
+  at: string;
+  notes: string;
+  openMatters: string[];
+}
+
+export interface ShiftView {
+  plan: { rotation: string; shift: RosterShift; templateName: string; departmentName: string; head: string };
+  status: ShiftStatus;
+  late: boolean;
+  overtime: boolean;
+  checkedInBy: string | null;
+  checkedInAt: string | null;
+  checkedOutAt: string | null;
+  clock: { kind: string; officer: string; at: string; address: string | null; device: string | null; by: string; reason: string | null }[];
+  handover: Handover | null;
+  previousHandover: Handover | null;
+  swap: { from: string; to: string; note: string | null; requestedAt: string; acceptedAt: string | null } | null;
+  windowOpens: string;
+}
+
+export interface DutyNotice {
+  at: string;
+  kind: string;
+  shiftId: string | null;
+  text: string;
+}
+
+export interface Roster {
+  rotation: string;
+  shifts: RosterShift[];
+  problems: string[];
+  published: boolean;
 }
