@@ -38,6 +38,7 @@ public static class CallCenterApp
         if (settings.Simulator.Enabled)
         {
             builder.Services.AddHostedService<TrafficSimulator>();
+            builder.Services.AddHostedService<DutyDemo>();
         }
 
         configure?.Invoke(builder);

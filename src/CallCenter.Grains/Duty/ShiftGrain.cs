@@ -272,32 +272,49 @@ public sealed class ShiftGrain(
         {
             S.Status = ShiftStatus.NoShow;
             changed = true;
-            var who = plan.Shift.Officer ?? "no one";
-            await Notify(plan.Head, "no-show", $"{who} has not checked in to {Describe()}; the backup ({plan.Shift.Backup ?? "none"}) has been asked to cover.");
-            if (plan.Shift.Backup is { } backup)
+
+            // Nobody is asked to cover a shift that is already over (e.g. one published after the fact).
+            if (now < plan.Shift.End)
             {
-                await Notify(backup, "cover", $"{who} has not checked in to {Describe()}: please check in to cover it.");
+                await AskBackup(plan);
             }
         }
 
+        return await AtEnd(plan, now) | changed;
+    }
+
+    private async Task AskBackup(ShiftPlan plan)
+    {
+        var who = plan.Shift.Officer ?? "no one";
+        await Notify(plan.Head, "no-show", $"{who} has not checked in to {Describe()}; the backup ({plan.Shift.Backup ?? "none"}) has been asked to cover.");
+        if (plan.Shift.Backup is { } backup)
+        {
+            await Notify(backup, "cover", $"{who} has not checked in to {Describe()}: please check in to cover it.");
+        }
+    }
+
+    /// <summary>At the end: a shift no one took is missed, a checked-in officer goes into overtime, later is checked out.</summary>
+    private async Task<bool> AtEnd(ShiftPlan plan, DateTimeOffset now)
+    {
         if ((S.Status is ShiftStatus.Open or ShiftStatus.NoShow or ShiftStatus.Scheduled) && now >= plan.Shift.End)
         {
             S.Status = ShiftStatus.Missed;
-            changed = true;
-        }
-
-        if (S.Status == ShiftStatus.CheckedIn && now >= plan.Shift.End && !S.Overtime)
-        {
-            S.Overtime = changed = true;
+            return true;
         }
 
         if (S.Status == ShiftStatus.CheckedIn && now >= plan.AutoCheckOutAt)
         {
             await Close(S.CheckedInBy!, plan.AutoCheckOutAt, new ClockSource(null, null), "", [], "out", "system");
-            changed = false;
+            return false;
         }
 
-        return changed;
+        if (S.Status == ShiftStatus.CheckedIn && now >= plan.Shift.End && !S.Overtime)
+        {
+            S.Overtime = true;
+            return true;
+        }
+
+        return false;
     }
 
     private async Task Close(string user, DateTimeOffset at, ClockSource source, string notes, IReadOnlyList<string> openMatters, string kind, string by)

@@ -91,6 +91,16 @@ public sealed class ShiftLifecycleTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_shift_published_after_it_ended_is_missed_without_asking_anyone_to_cover()
+    {
+        var shift = await Scheduled("am", startsInMinutes: -150);
+        Assert.Equal(ShiftStatus.Missed, (await shift.Get()).Status);
+        Assert.Empty(await Officers(Head).Notices());
+        Assert.Empty(await Officers(Backup).Notices());
+        await Assert.ThrowsAsync<RuleViolationException>(() => shift.CheckIn(Officer, Phone));
+    }
+
+    [Fact]
     public async Task Someone_not_rostered_is_refused_and_nobody_holds_two_shifts_at_once()
     {
         var first = await Scheduled("am", startsInMinutes: 10);
