@@ -18,4 +18,7 @@ public interface ISeatRoutingGrain : IGrainWithStringKey
 
     /// <summary>OnCall → WrapUp when the call's audio ends.</summary>
     [Alias("CallEnded")] Task CallEnded(string callId);
+
+    /// <summary>Sends the seat's availability to its queues again (a queue asks after reactivating).</summary>
+    [OneWay, Alias("ReportAvailability")] Task ReportAvailability();
 }

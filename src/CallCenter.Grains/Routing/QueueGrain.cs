@@ -12,6 +12,8 @@ public sealed class QueueGrain(
     private const string KeepAliveReminder = "acd";
     private static readonly TimeSpan QuarterHour = TimeSpan.FromMinutes(15);
     private IGrainTimer? ticker;
+    private IGrainTimer? seatWrite;
+    private bool seatsDirty;
     private bool keepAliveRegistered;
 
     private string Id => this.GetPrimaryKeyString();
@@ -24,7 +26,21 @@ public sealed class QueueGrain(
             StartTicking();
         }
 
+        // Availability is written a second late (see SeatChanged): the seats themselves say where they stand now.
+        foreach (var seat in Q.Seats.Keys)
+        {
+            _ = GrainFactory.GetGrain<ISeatRoutingGrain>(seat).ReportAvailability();
+        }
+
         return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (seatsDirty)
+        {
+            await Save();
+        }
     }
 
     async Task<QueueDefinition> IQueueGrain.Define(QueueDefinition definition)
@@ -132,22 +148,39 @@ public sealed class QueueGrain(
         await Save();
     }
 
+    /// <summary>
+    /// Who serves the queue is written at once; a seat going Ready or not only changes memory and is written with the
+    /// next write, or a second later (write merging: a busy queue hears hundreds of these a second). After a crash the
+    /// queue asks its seats again on activation, so nothing is lost for long.
+    /// </summary>
     async Task IQueueGrain.SeatChanged(SeatAvailability availability)
     {
+        var member = Q.Seats.TryGetValue(availability.SeatId, out var known);
         if (availability.Level <= 0)
         {
             Q.Seats.Remove(availability.SeatId);
         }
         else
         {
-            var seat = Q.Seats.TryGetValue(availability.SeatId, out var known) ? known : Q.Seats[availability.SeatId] = new QueueSeat { SeatId = availability.SeatId };
+            var seat = known ?? (Q.Seats[availability.SeatId] = new QueueSeat { SeatId = availability.SeatId });
+            member &= seat.Level == availability.Level;
             seat.Level = availability.Level;
             seat.Available = availability.Available;
             seat.IdleSince = availability.IdleSince;
             seat.CallsToday = availability.CallsToday;
         }
 
-        await Save();
+        if (member && availability.Level > 0)
+        {
+            seatsDirty = true;
+            seatWrite ??= this.RegisterGrainTimer(WriteSeats, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan));
+            ReportTile();
+        }
+        else
+        {
+            await Save();
+        }
+
         if (availability.Available)
         {
             await Dispatch();
@@ -428,9 +461,25 @@ public sealed class QueueGrain(
     }
 
     /// <summary>Persists the queue, then tells the wallboard (one-way, batched by the local notifier).</summary>
+    private async Task WriteSeats()
+    {
+        seatWrite?.Dispose();
+        seatWrite = null;
+        if (seatsDirty)
+        {
+            await Save();
+        }
+    }
+
     private async Task Save()
     {
         await queue.WriteStateAsync();
+        seatsDirty = false;
+        ReportTile();
+    }
+
+    private void ReportTile()
+    {
         if (Q.Definition is { } definition)
         {
             _ = GrainFactory.GetGrain<IMonitorNotifier>(0).QueueChanged(MonitorTiles.Queue(Id, definition, Stats(), clock.Now));

@@ -446,6 +446,12 @@ public sealed class SeatGrain(
         }
     }
 
+    Task ISeatRoutingGrain.ReportAvailability()
+    {
+        NotifyQueues();
+        return Task.CompletedTask;
+    }
+
     private void NotifyQueues()
     {
         // One-way: the seat never waits on a queue, so a queue waiting on this seat cannot deadlock.

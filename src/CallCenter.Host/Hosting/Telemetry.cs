@@ -12,7 +12,7 @@ public static class Telemetry
 
     public static readonly Counter<long> CtiEvents = Meter.CreateCounter<long>("callcenter.cti.events", description: "Softswitch events received, by kind");
 
-    /// <summary>Metrics (Prometheus at /metrics) and traces (OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set).</summary>
+    /// <summary>Metrics (Prometheus at /metrics) and, when OTEL_EXPORTER_OTLP_ENDPOINT is set, traces over OTLP.</summary>
     public static void AddCallCenterTelemetry(this IServiceCollection services)
     {
         var otel = services.AddOpenTelemetry()
@@ -20,14 +20,15 @@ public static class Telemetry
                 .AddAspNetCoreInstrumentation()
                 .AddMeter("Microsoft.Orleans")
                 .AddMeter(MeterName)
-                .AddPrometheusExporter())
-            .WithTracing(t =>
-            {
-                t.AddAspNetCoreInstrumentation().AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application");
-                if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")))
-                {
-                    t.AddOtlpExporter();
-                }
-            });
+                .AddPrometheusExporter());
+
+        // Traces only when there is somewhere to send them: recording a span for every grain call costs CPU on the hot path.
+        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")))
+        {
+            otel.WithTracing(t => t
+                .AddAspNetCoreInstrumentation()
+                .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
+                .AddOtlpExporter());
+        }
     }
 }
