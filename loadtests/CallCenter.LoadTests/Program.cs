@@ -2,7 +2,7 @@ using CallCenter.LoadTests;
 
 // Load harnesses, each with a baseline measured in the same run:
 //   offers     call posted by the softswitch → offer command on /hubs/cti, against GET /healthz
-//   wallboard  seat state change in the grains → batch received by N supervisors, against IHubContext alone
+//   wallboard  seat state change in the grains → batch received by N supervisors (a second process), against IHubContext alone
 switch (args.FirstOrDefault())
 {
     case "offers":
@@ -10,6 +10,9 @@ switch (args.FirstOrDefault())
         break;
     case "wallboard":
         await WallboardLatency.Run(args[1..]);
+        break;
+    case "wallboard-clients":
+        await WallboardClients.Run(args[1..]);
         break;
     default:
         Console.Error.WriteLine("usage: offers [callsPerSecond seconds seats] | wallboard [eventsPerSecond seconds seats clients]");

@@ -14,8 +14,9 @@ namespace CallCenter.LoadTests;
 
 /// <summary>
 /// Wallboard fan-out: M seats change state at R events/s (open loop) through the seat grains; N supervisor clients on
-/// /hubs/monitor record, for every seat tile they receive, the time since the change was scheduled. The baseline in
-/// the same run sends the same kind of batches (50 ms windows) straight from IHubContext, with no Orleans.
+/// /hubs/monitor, in a second process, record for every seat tile they receive the time since the change was
+/// scheduled. The baseline in the same run sends the same kind of batches (50 ms windows) straight from IHubContext,
+/// with no Orleans.
 ///   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- wallboard [events/s=1000] [seconds=20] [seats=500] [clients=500]
 /// </summary>
 public static class WallboardLatency
@@ -37,22 +38,19 @@ public static class WallboardLatency
             await grains.GetGrain<ISeatGrain>(id).Login("agent-" + id);
         });
 
-        var probe = new Probe();
         var token = await host.Token("supervisor");
-        var clients = new List<HubConnection>();
-        for (var i = 0; i < clientCount; i += 25)
-        {
-            clients.AddRange(await Task.WhenAll(Enumerable.Range(i, Math.Min(25, clientCount - i)).Select(_ => Connect(host, token, probe))));
-        }
-
+        await using var wall = await ClientProcess.Start(host.Address, token, clientCount);
         await Task.Delay(2000);
-        var orleans = await Measure("orleans", probe, rate, seconds, clientCount, (n, intended) =>
+        Func<int, Task> change = n =>
         {
-            var seat = seats[n % seatCount];
-            var ready = n / seatCount % 2 == 0;
-            probe.Expect(seat, ready ? SeatState.Ready : SeatState.NotReady, intended);
-            return grains.GetGrain<ISeatGrain>(seat).ChangeState(ready ? SeatState.Ready : SeatState.NotReady, ready ? null : NotReadyReasons.Break);
-        });
+            var ready = WallboardSchedule.StateOf(n, seatCount) == SeatState.Ready;
+            return grains.GetGrain<ISeatGrain>(seats[n % seatCount]).ChangeState(ready ? SeatState.Ready : SeatState.NotReady, ready ? null : NotReadyReasons.Break);
+        };
+
+        // Five seconds unmeasured first, so the JIT, the activations and the connections' buffers are warm.
+        // Whole pairs of rounds over the seats, so every seat ends as it started (NotReady) and the measured run's first change is a real one.
+        await Measure("warm-up", wall, "B", rate, 5, seatCount, clientCount, change, events: 2 * seatCount * (int)Math.Ceiling(rate * 5 / (2.0 * seatCount)));
+        var orleans = await Measure("orleans", wall, "B", rate, seconds, seatCount, clientCount, change);
 
         var hub = host.App.Services.GetRequiredService<IHubContext<MonitorHub, IMonitorClient>>();
         var pending = new ConcurrentQueue<SeatTile>();
@@ -76,68 +74,64 @@ public static class WallboardLatency
                 }
             }
         });
-        var baseline = await Measure("baseline", probe, rate, seconds, clientCount, (n, intended) =>
+        var baseline = await Measure("baseline", wall, "X", rate, seconds, seatCount, clientCount, n =>
         {
-            var seat = $"X{n % seatCount:000}";
-            var ready = n / seatCount % 2 == 0;
-            probe.Expect(seat, ready ? SeatState.Ready : SeatState.NotReady, intended);
-            pending.Enqueue(template with { SeatId = seat, State = ready ? SeatState.Ready : SeatState.NotReady, Since = DateTimeOffset.UtcNow });
+            pending.Enqueue(template with { SeatId = $"X{n % seatCount:000}", State = WallboardSchedule.StateOf(n, seatCount), Since = DateTimeOffset.UtcNow });
             return Task.CompletedTask;
         });
         flusher.Cancel();
         await flushing;
-        await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
 
-        Console.WriteLine($"wallboard: {rate} events/s for {seconds} s, {seatCount} seats, {clientCount} supervisor clients, {Environment.ProcessorCount} cores");
+        Console.WriteLine($"wallboard: {rate} events/s for {seconds} s, {seatCount} seats, {clientCount} supervisor clients in a second process, {Environment.ProcessorCount} cores");
         Report(orleans);
         Report(baseline);
         if (orleans.Received > 0 && baseline.Received > 0)
         {
-            Console.WriteLine($"ratio orleans/baseline: p99 {orleans.Histogram.GetValueAtPercentile(99) / (double)Math.Max(1, baseline.Histogram.GetValueAtPercentile(99)):F2}x, " +
+            Console.WriteLine($"ratio orleans/baseline: p99 {orleans.Latency.P99 / Math.Max(0.001, baseline.Latency.P99):F2}x, " +
                               $"throughput {orleans.Throughput / Math.Max(1, baseline.Throughput):F2}x");
         }
     }
 
-    private static async Task<Result> Measure(string name, Probe probe, double rate, int seconds, int clients, Func<int, long, Task> send)
+    private static async Task<Result> Measure(string name, ClientProcess wall, string prefix, double rate, int seconds, int seats, int clients, Func<int, Task> send, int? events = null)
     {
-        probe.Reset();
-        var total = (int)(rate * seconds);
-        var interval = Stopwatch.Frequency / rate;
-        var start = Stopwatch.GetTimestamp();
+        // The plan starts a moment ahead, so the client process has it before the first change.
+        var plan = new WallboardSchedule(prefix, Stopwatch.GetTimestamp() + Stopwatch.Frequency / 5, rate, seats);
+        await wall.Send($"run {prefix} {plan.Start} {rate.ToString(System.Globalization.CultureInfo.InvariantCulture)} {seats}");
+        var total = events ?? (int)(rate * seconds);
         var running = new List<Task>(total);
         for (var n = 0; n < total; n++)
         {
-            var intended = start + (long)(n * interval);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), intended);
+            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), plan.IntendedAt(n));
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait);
             }
 
-            running.Add(send(n, intended));
+            running.Add(send(n));
         }
 
         await Task.WhenAll(running);
         var expected = (long)total * clients;
         var quiet = Stopwatch.StartNew();
-        var last = probe.Received;
-        while (probe.Received < expected && quiet.Elapsed < TimeSpan.FromSeconds(5))
+        var report = await wall.Report();
+        while (report.Received < expected && quiet.Elapsed < TimeSpan.FromSeconds(5))
         {
             await Task.Delay(200);
-            if (probe.Received != last)
+            var next = await wall.Report();
+            if (next.Received != report.Received)
             {
-                last = probe.Received;
                 quiet.Restart();
             }
+
+            report = next;
         }
 
-        var elapsed = Math.Max(0.001, Stopwatch.GetElapsedTime(start, Math.Max(start, probe.LastReceipt)).TotalSeconds);
-        return new Result(name, total, expected, probe.Received, probe.Received / elapsed, probe.Snapshot());
+        var elapsed = Math.Max(0.001, Stopwatch.GetElapsedTime(plan.Start, Math.Max(plan.Start, report.LastReceipt)).TotalSeconds);
+        return new Result(name, total, expected, report.Received, report.Received / elapsed, report);
     }
 
     private static void Report(Result r)
     {
-        static string Ms(LongHistogram h, double p) => (h.GetValueAtPercentile(p) / 1000.0).ToString("F1");
         if (r.Received == 0)
         {
             Console.WriteLine($"{r.Name,-9} events {r.Events}, receipts 0/{r.Expected}: nothing arrived");
@@ -145,78 +139,10 @@ public static class WallboardLatency
         }
 
         Console.WriteLine($"{r.Name,-9} events {r.Events}, receipts {r.Received}/{r.Expected} ({100.0 * r.Received / r.Expected:F1}%), throughput {r.Throughput:F0} receipts/s; " +
-                          $"latency p50 {Ms(r.Histogram, 50)} ms, p99 {Ms(r.Histogram, 99)} ms, p99.9 {Ms(r.Histogram, 99.9)} ms, max {r.Histogram.GetMaxValue() / 1000.0:F1} ms");
+                          $"latency p50 {r.Latency.P50:F1} ms, p99 {r.Latency.P99:F1} ms, p99.9 {r.Latency.P999:F1} ms, max {r.Latency.Max:F1} ms");
     }
 
-    private static async Task<HubConnection> Connect(LoadHost host, string token, Probe probe)
-    {
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(host.Address, "/hubs/monitor"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
-            .Build();
-        connection.On<MonitorBatch>("Batch", probe.Received_);
-        await connection.StartAsync();
-        return connection;
-    }
-
-    private sealed record Result(string Name, int Events, long Expected, long Received, double Throughput, LongHistogram Histogram);
-
-    /// <summary>Matches each received seat tile to the scheduled time of the change that produced it.</summary>
-    private sealed class Probe
-    {
-        private readonly ConcurrentDictionary<(string, SeatState), long> intended = new();
-        private LongHistogram histogram = new(TimeSpan.FromMinutes(5).Ticks / 10, 3);
-        private long received;
-        private long lastReceipt;
-
-        public long Received => Interlocked.Read(ref received);
-
-        public long LastReceipt => Interlocked.Read(ref lastReceipt);
-
-        public void Expect(string seat, SeatState state, long at) => intended[(seat, state)] = at;
-
-        public void Received_(MonitorBatch batch)
-        {
-            var now = Stopwatch.GetTimestamp();
-            foreach (var tile in batch.Seats)
-            {
-                if (intended.TryGetValue((tile.SeatId, tile.State), out var at))
-                {
-                    lock (this)
-                    {
-                        histogram.RecordValue((long)Stopwatch.GetElapsedTime(at, now).TotalMicroseconds);
-                    }
-
-                    Interlocked.Increment(ref received);
-                    Interlocked.Exchange(ref lastReceipt, now);
-                }
-            }
-        }
-
-        public void Reset()
-        {
-            lock (this)
-            {
-                histogram = new LongHistogram(TimeSpan.FromMinutes(5).Ticks / 10, 3);
-            }
-
-            Interlocked.Exchange(ref received, 0);
-            intended.Clear();
-        }
-
-        public LongHistogram Snapshot()
-        {
-            lock (this)
-            {
-                return histogram.Copy() as LongHistogram ?? histogram;
-            }
-        }
-    }
+    private sealed record Result(string Name, int Events, long Expected, long Received, double Throughput, WallboardClients.Report Latency);
 }
 
 internal static class MonitorTilesForBaseline

@@ -35,6 +35,7 @@ public static class CallCenterApp
         builder.Services.AddHostedService<CtiCommandRelay>();
         builder.Services.AddSingleton<MonitorScopes>();
         builder.Services.AddHostedService<MonitorRelay>();
+        builder.Services.AddHostedService<MonitorMetrics>();
         if (settings.Simulator.Enabled)
         {
             builder.Services.AddHostedService<TrafficSimulator>();

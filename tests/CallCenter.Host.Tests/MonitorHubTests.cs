@@ -77,6 +77,29 @@ public sealed class MonitorHubTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.All(byQueue.Received.SelectMany(b => b.Seats), s => Assert.Contains(queue, s.Queues));
     }
 
+    [Fact]
+    public async Task The_wallboard_figures_are_exported_as_metrics()
+    {
+        var admin = await Host.As("admin");
+        var (queue, seat) = await Define(admin);
+        await using var wallboard = await Wallboard.Connect(Host, "supervisor");
+        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent3" }).Ok();
+        await wallboard.WaitFor(b => b.Seats.Any(s => s.SeatId == seat && s.State == SeatState.NotReady));
+
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        string metrics;
+        do
+        {
+            metrics = await Host.Anonymous().GetStringAsync("/metrics");
+        }
+        while (!metrics.Contains($"queue=\"{queue}\"") && DateTime.UtcNow < deadline && await Task.Delay(250).ContinueWith(_ => true));
+
+        Assert.Contains("callcenter_seats{", metrics);
+        Assert.Matches($"callcenter_queue_waiting{{[^}}]*queue=\"{queue}\"[^}}]*}} 0", metrics);
+        Assert.Contains("callcenter_monitor_batches_total", metrics);
+        Assert.Contains("callcenter_monitor_push_lag", metrics);
+    }
+
     [Theory]
     [InlineData("agent1")]
     [InlineData("grader")]

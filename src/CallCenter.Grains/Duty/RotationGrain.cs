@@ -134,6 +134,11 @@ public sealed class RotationGrain(
             throw new RuleViolationException($"{open} shift(s) of the draft have no officer: assign them (edit with a reason) before publishing.");
         }
 
+        if (S.Draft.FirstOrDefault(s => !definition.Departments.Any(d => d.Id == s.Department) || !definition.Templates.Any(t => t.Id == s.Template)) is { } stale)
+        {
+            throw new RuleViolationException($"{stale.ShiftId} names a department or shift the rotation no longer has: generate the draft again.");
+        }
+
         var from = S.Draft.Min(s => s.Date);
         var to = S.Draft.Max(s => s.Date);
         var drafted = S.Draft.Select(s => s.ShiftId).ToHashSet();

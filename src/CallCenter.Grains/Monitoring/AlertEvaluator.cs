@@ -70,7 +70,7 @@ public static class AlertEvaluator
             }
 
             Alert Raise(AlertKind kind, string message) =>
-                new(Key(kind, shift.ShiftId), kind, shift.ShiftId, message, now, Department: shift.Shift.Department);
+                new(Key(kind, shift.ShiftId), kind, shift.ShiftId, message, now, Department: shift.DepartmentName);
         }
     }
 

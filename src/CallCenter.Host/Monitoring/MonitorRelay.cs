@@ -8,8 +8,11 @@ namespace CallCenter.Host;
 public sealed class MonitorRelay(IGrainFactory grains, IHubContext<MonitorHub, IMonitorClient> hub, MonitorScopes scopes, ILogger<MonitorRelay> logger)
     : HostObserver<IMonitorObserver>(grains, logger), IMonitorObserver
 {
-    public Task OnBatch(MonitorBatch batch) =>
-        Task.WhenAll(scopes.Active().Select(scope => hub.Clients.Group(scope.Group).Batch(scope.Filter(batch))));
+    public Task OnBatch(MonitorBatch batch)
+    {
+        MonitorMetrics.Pushed(batch, DateTimeOffset.UtcNow);
+        return Task.WhenAll(scopes.Active().Select(scope => hub.Clients.Group(scope.Group).Batch(scope.Filter(batch))));
+    }
 
     protected override Task Subscribe(IMonitorObserver self) => Grains.GetGrain<IMonitorBoard>(0).Subscribe(self);
 

@@ -63,7 +63,7 @@ public sealed class ShiftLifecycleTests(ClusterFixture fixture)
         var board = fixture.Client.GetGrain<IMonitorBoard>(0);
         var raised = await Eventually.Until(() => board.Snapshot(), b => b.OpenAlerts.Any(a => a.Key == key), "the late alert");
         Assert.Contains(raised.Duty!, d => d.ShiftId == shift.GetPrimaryKeyString() && d.Late);
-        Assert.Equal("tax", raised.OpenAlerts.Single(a => a.Key == key).Department);
+        Assert.Equal("纳税服务科", raised.OpenAlerts.Single(a => a.Key == key).Department);
 
         var checkedIn = await shift.CheckIn(Officer, Phone);
         Assert.True(checkedIn.Late);

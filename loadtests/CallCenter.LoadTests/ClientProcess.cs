@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace CallCenter.LoadTests;
+
+/// <summary>This program started again as "wallboard-clients", driven over its stdin and stdout.</summary>
+public sealed class ClientProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private ClientProcess(Process process) => this.process = process;
+
+    public static async Task<ClientProcess> Start(Uri address, string token, int clients)
+    {
+        var self = Environment.ProcessPath!;
+        var info = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            info.ArgumentList.Add(typeof(ClientProcess).Assembly.Location);
+        }
+
+        foreach (var arg in new[] { "wallboard-clients", address.ToString(), token, clients.ToString() })
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(info)!;
+        var ready = await process.StandardOutput.ReadLineAsync();
+        if (ready != "connected")
+        {
+            process.Kill();
+            throw new InvalidOperationException($"The client process did not connect: {ready}");
+        }
+
+        return new ClientProcess(process);
+    }
+
+    public async Task Send(string line)
+    {
+        await process.StandardInput.WriteLineAsync(line);
+        await process.StandardInput.FlushAsync();
+    }
+
+    public async Task<WallboardClients.Report> Report()
+    {
+        await Send("report");
+        return JsonSerializer.Deserialize<WallboardClients.Report>((await process.StandardOutput.ReadLineAsync())!)!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        process.StandardInput.Close();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(20)))
+        {
+            process.Kill();
+        }
+
+        await process.WaitForExitAsync();
+        process.Dispose();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CallCenter.Monitoring;
+using HdrHistogram;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallCenter.LoadTests;
+
+/// <summary>
+/// The supervisors of the wallboard benchmark, in a process of their own (as a real wall's browsers are): N clients on
+/// /hubs/monitor. Reads "run prefix start rate seats" and "report" lines on stdin; answers each report with one JSON line.
+/// </summary>
+public static class WallboardClients
+{
+    public sealed record Report(long Received, long LastReceipt, double P50, double P99, double P999, double Max);
+
+    public static async Task Run(string[] args)
+    {
+        var (url, token, count) = (new Uri(args[0]), args[1], int.Parse(args[2]));
+        WallboardSchedule? schedule = null;
+        var histogram = new LongHistogram(TimeSpan.FromMinutes(5).Ticks / 10, 3);
+        long received = 0, lastReceipt = 0;
+        void OnBatch(MonitorBatch batch)
+        {
+            var now = Stopwatch.GetTimestamp();
+            if (schedule is not { } plan)
+            {
+                return;
+            }
+
+            foreach (var tile in batch.Seats)
+            {
+                if (plan.IntendedFor(tile.SeatId, tile.State, now) is { } at)
+                {
+                    lock (histogram)
+                    {
+                        histogram.RecordValue((long)Stopwatch.GetElapsedTime(at, now).TotalMicroseconds);
+                        received++;
+                        lastReceipt = now;
+                    }
+                }
+            }
+        }
+
+        var clients = new List<HubConnection>();
+        for (var i = 0; i < count; i += 25)
+        {
+            clients.AddRange(await Task.WhenAll(Enumerable.Range(i, Math.Min(25, count - i)).Select(_ => Connect(url, token, OnBatch))));
+        }
+
+        Console.WriteLine("connected");
+        while (Console.ReadLine() is { } line)
+        {
+            var words = line.Split(' ');
+            if (words[0] == "run")
+            {
+                lock (histogram)
+                {
+                    histogram.Reset();
+                    received = lastReceipt = 0;
+                    schedule = new WallboardSchedule(words[1], long.Parse(words[2]), double.Parse(words[3]), int.Parse(words[4]));
+                }
+            }
+            else if (words[0] == "report")
+            {
+                lock (histogram)
+                {
+                    static double Ms(double micros) => micros / 1000.0;
+                    Console.WriteLine(JsonSerializer.Serialize(new Report(
+                        received, lastReceipt, Ms(histogram.GetValueAtPercentile(50)), Ms(histogram.GetValueAtPercentile(99)),
+                        Ms(histogram.GetValueAtPercentile(99.9)), Ms(histogram.GetMaxValue()))));
+                }
+            }
+        }
+
+        await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
+    }
+
+    private static async Task<HubConnection> Connect(Uri url, string token, Action<MonitorBatch> onBatch)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(url, "/hubs/monitor"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .Build();
+        connection.On("Batch", onBatch);
+        await connection.StartAsync();
+        return connection;
+    }
+}
