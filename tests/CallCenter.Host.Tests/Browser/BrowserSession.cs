@@ -26,6 +26,8 @@ public sealed class BrowserSession : IAsyncDisposable
             throw new InvalidOperationException($"{Chromium} is missing: run the tests with ./test.sh, which installs Debian's chromium.");
         }
 
+        // Test assemblies run side by side on 2 cores: waiting for a page to reach a state may take more than Playwright's 5 s.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
