@@ -115,6 +115,26 @@ public sealed class DutyApiTests(HostFixture fixture) : IClassFixture<HostFixtur
     }
 
     [Fact]
+    public async Task A_private_calendar_address_serves_only_its_officers_shifts_without_signing_in()
+    {
+        var duty = await DutyScenario.Publish(Host);
+        var link = await (await Host.As("duty1")).GetAsync($"/api/v1/duty/rotations/{duty.Rotation}/feed-link").Ok();
+        var url = link.Str("url");
+        var feed = await Host.Anonymous().GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Equal("text/calendar", feed.Content.Headers.ContentType!.MediaType);
+        var text = (await feed.Content.ReadAsStringAsync()).Replace("\r\n ", "");
+        Assert.Contains($"UID:{duty.Rotation}-{duty.Today:yyyy-MM-dd}-now@callcenter", text);
+
+        var other = await (await Host.As("duty3")).GetAsync($"/api/v1/duty/rotations/{duty.Rotation}/feed-link").Ok();
+        Assert.DoesNotContain("BEGIN:VEVENT", await Host.Anonymous().GetStringAsync(other.Str("url")));
+        var tampered = url.Replace(".ics", "x.ics");
+        var refused = await Host.Anonymous().GetAsync(tampered).Expect(HttpStatusCode.NotFound);
+        Assert.Contains("not valid or has expired", refused.Str("detail"));
+        await Host.Anonymous().GetAsync($"/api/v1/duty/rotations/{duty.Rotation}/feed-link").Expect(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
     public async Task A_duty_officer_declares_their_own_leave_and_the_next_roster_respects_it()
     {
         var duty = await DutyScenario.Publish(Host);

@@ -40,6 +40,7 @@ public static class DutyApi
         rotation.MapGet("/roster.ics", RosterExport.Calendar);
         duty.MapShiftApi();
         duty.MapMyDutyApi();
+        duty.MapDutyFeed(group);
         return group;
     }
 

@@ -74,6 +74,8 @@ function activeCard(s: ShiftView): string {
 
 async function refresh(): Promise<void> {
   const duty = await api<MyDuty>("/duty/me");
+  rotation = duty.active?.plan.rotation ?? duty.shifts[0]?.plan.rotation ?? "";
+  $("feed").hidden = !rotation;
   $("active").innerHTML = duty.active ? activeCard(duty.active) : "";
   const upcoming = duty.shifts.filter((s) => s.plan.shift.shiftId !== duty.active?.plan.shift.shiftId);
   $("shifts").innerHTML = upcoming.length === 0 ? `<p class="empty">${t("noShifts")}</p>` : upcoming.map(card).join("");
@@ -100,6 +102,16 @@ document.addEventListener("click", (e) => {
     void act(() => post(`${path(activeId)}/check-out`, { notes: $<HTMLTextAreaElement>("notes").value, openMatters, device: navigator.userAgent.slice(0, 200) }));
   }
 });
+
+// A private address for calendar apps (valid a year); shown once asked for, to copy into the app.
+let rotation = "";
+$("feed").addEventListener("click", () => act(async () => {
+  const link = await api<{ url: string }>(`/duty/rotations/${encodeURIComponent(rotation)}/feed-link`);
+  const input = $<HTMLInputElement>("feed-url");
+  input.value = location.origin + link.url;
+  input.hidden = false;
+  input.select();
+}));
 
 async function start(): Promise<void> {
   user = (await me()).userName;
