@@ -1,6 +1,7 @@
 global using CallCenter.Calendar;
 global using CallCenter.Calls;
 global using CallCenter.Duty;
+global using CallCenter.Grading;
 global using CallCenter.Monitoring;
 global using CallCenter.Routing;
 global using CallCenter.Seats;

@@ -1,0 +1,25 @@
+namespace CallCenter.Grading;
+
+/// <summary>One evaluation (key: its id). Every step is written to its history and the audit trail.</summary>
+[Alias("CallCenter.Grading.IEvaluationGrain")]
+public interface IEvaluationGrain : IGrainWithStringKey
+{
+    /// <summary>Starts a draft on the latest version of the form; the grader may not be the agent.</summary>
+    [Alias("Start")] Task<EvaluationView> Start(string callId, string agent, string grader, string formId);
+
+    /// <summary>Throws <see cref="NotConfiguredException"/> for an evaluation never started.</summary>
+    [Alias("Get")] Task<EvaluationView> Get();
+
+    /// <summary>Replaces the draft's answers; the running score comes back.</summary>
+    [Alias("Answer")] Task<EvaluationView> Answer(string grader, IReadOnlyList<Answer> answers);
+
+    [Alias("Submit")] Task<EvaluationView> Submit(string grader);
+
+    [Alias("Acknowledge")] Task<EvaluationView> Acknowledge(string agent);
+
+    /// <summary>Refused with <see cref="RuleViolationException"/> after the dispute deadline.</summary>
+    [Alias("Dispute")] Task<EvaluationView> Dispute(string agent, string reason);
+
+    /// <summary>A second grader upholds the score or revises it with new answers.</summary>
+    [Alias("Review")] Task<EvaluationView> Review(string reviewer, IReadOnlyList<Answer>? revised, string note);
+}
