@@ -36,6 +36,7 @@ public static class CallCenterApp
         builder.Services.AddSingleton<MonitorScopes>();
         builder.Services.AddHostedService<MonitorRelay>();
         builder.Services.AddHostedService<MonitorMetrics>();
+        builder.Services.AddHostedService<GradingSetup>();
         if (settings.Simulator.Enabled)
         {
             builder.Services.AddHostedService<TrafficSimulator>();
@@ -65,6 +66,7 @@ public static class CallCenterApp
         api.MapGroup("/cti").MapCtiApi();
         api.MapGroup("/calendar").MapCalendarApi();
         api.MapGroup("/duty").MapDutyApi();
+        api.MapGroup("/grading").MapGradingApi();
         app.MapHub<CtiHub>("/hubs/cti");
         app.MapHub<MonitorHub>("/hubs/monitor");
         if (settings.Dashboard)

@@ -42,11 +42,16 @@ public static class ScoreCalculator
 
         var weightSum = sections.Where(s => s.Percent is not null).Sum(s => s.Section.Weight);
         var scored = sections.Select(s => new SectionScore(
-            s.Section.Id, s.Percent is { } p ? Math.Round(p, 2, MidpointRounding.AwayFromZero) : null,
-            s.Percent is null || weightSum == 0 ? 0m : s.Section.Weight / weightSum, s.Failed)).ToList();
+            s.Section.Id, s.Percent is { } p ? Round(p) : null,
+            s.Percent is null || weightSum == 0 ? 0m : Plain(s.Section.Weight / weightSum), s.Failed)).ToList();
         var total = sections.Where(s => s.Percent is not null && weightSum > 0).Sum(s => s.Section.Weight / weightSum * s.Percent!.Value);
-        return new Score(formFailed ? 0m : Math.Round(total, 2, MidpointRounding.AwayFromZero), scored, formFailed, complete);
+        return new Score(formFailed ? 0m : Round(total), scored, formFailed, complete);
     }
+
+    private static decimal Round(decimal value) => Plain(Math.Round(value, 2, MidpointRounding.AwayFromZero));
+
+    /// <summary>Drops trailing zeros (100.00 → 100), so the figures read the same everywhere they are shown.</summary>
+    private static decimal Plain(decimal value) => value / 1.000000000000000000000000000000000m;
 
     /// <summary>Every answer must fit its question; a submitted evaluation must answer every question.</summary>
     public static void Validate(ScorecardForm form, IReadOnlyCollection<Answer> answers, bool requireAll)

@@ -11,6 +11,7 @@ public static class Policies
     public const string Softswitch = nameof(Softswitch);
     public const string DutyWork = nameof(DutyWork);
     public const string Staff = nameof(Staff);
+    public const string Grading = nameof(Grading);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -20,6 +21,7 @@ public static class Policies
         options.AddPolicy(CallReading, p => p.RequireRole(Roles.Supervisor, Roles.Admin, Roles.Grader, Roles.Agent));
         options.AddPolicy(DutyWork, p => p.RequireRole(Roles.DutyOfficer, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.People));
+        options.AddPolicy(Grading, p => p.RequireRole(Roles.Grader, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Softswitch, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireRole(Roles.Softswitch));
     }
 

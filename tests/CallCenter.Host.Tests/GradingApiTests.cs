@@ -1,0 +1,70 @@
+namespace CallCenter.Host.Tests;
+
+public sealed class GradingApiTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private RunningHost Host => fixture.Host;
+
+    [Fact]
+    public async Task A_grader_scores_a_call_with_a_critical_fail_and_the_agent_disputes_it_before_a_second_grader_revises_it()
+    {
+        var callId = await Call();
+        var grader = await Host.As("grader");
+        var form = await Api.WaitFor(() => grader.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), f => f.Str("version") == "1", "the default scorecard");
+        var started = await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, agent = "agent1" }).Ok();
+        var id = started.Str("evaluationId");
+        Assert.Equal(("Draft", "1"), (started.Str("status"), started.GetProperty("form").Str("version")));
+
+        var questions = form.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("questions").EnumerateArray()).Select(q => (Id: q.Str("id"), Max: q.GetProperty("maxPoints").GetInt32())).ToList();
+        var answers = questions.Select(q => new { questionId = q.Id, points = q.Id == "correct" ? 0 : q.Max, comment = q.Id == "correct" ? "个税专项附加扣除标准答错" : null }).ToList();
+        await grader.PutAsJsonAsync($"/api/v1/grading/evaluations/{id}/answers", new { answers = new[] { new { questionId = "greeting", points = 9 } } }).Expect(HttpStatusCode.BadRequest);
+        var scored = await grader.PutAsJsonAsync($"/api/v1/grading/evaluations/{id}/answers", new { answers }).Ok();
+        Assert.Equal(("0", "True"), (scored.GetProperty("score").Str("total"), scored.GetProperty("score").Str("criticalFailed")));
+        await (await Host.As("grader2")).PostAsync($"/api/v1/grading/evaluations/{id}/submit", null).Expect(HttpStatusCode.Forbidden);
+        var submitted = await grader.PostAsync($"/api/v1/grading/evaluations/{id}/submit", null).Ok();
+        Assert.Equal("Submitted", submitted.Str("status"));
+
+        await (await Host.As("agent2")).GetAsync($"/api/v1/grading/evaluations/{id}").Expect(HttpStatusCode.Forbidden);
+        var agent = await Host.As("agent1");
+        Assert.Equal("Submitted", (await agent.GetAsync($"/api/v1/grading/evaluations/{id}").Ok()).Str("status"));
+        await agent.PostAsJsonAsync($"/api/v1/grading/evaluations/{id}/dispute", new { reason = "" }).Expect(HttpStatusCode.BadRequest);
+        await agent.PostAsJsonAsync($"/api/v1/grading/evaluations/{id}/dispute", new { reason = "政策口径以 2026 年公告为准" }).Ok();
+
+        await grader.PostAsJsonAsync($"/api/v1/grading/evaluations/{id}/review", new { decision = "uphold", note = "x" }).Expect(HttpStatusCode.Forbidden);
+        var perfect = questions.Select(q => new { questionId = q.Id, points = q.Max }).ToList();
+        var revised = await (await Host.As("grader2")).PostAsJsonAsync($"/api/v1/grading/evaluations/{id}/review", new { decision = "revise", answers = perfect, note = "按新公告答复正确" }).Ok();
+        Assert.Equal(("Revised", "100", "0"), (revised.Str("status"), revised.GetProperty("score").Str("total"), revised.GetProperty("originalScore").Str("total")));
+
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
+        var trail = await (await Host.As("supervisor")).GetAsync($"/api/v1/audit/{today}").Ok();
+        Assert.Equal(["evaluation-start", "evaluation-submit", "evaluation-dispute", "evaluation-revise"],
+            trail.EnumerateArray().Where(e => e.Str("subject") == $"evaluation:{id}").Select(e => e.Str("action")));
+    }
+
+    [Fact]
+    public async Task Nobody_grades_their_own_call_and_unknown_calls_or_forms_are_404()
+    {
+        var callId = await Call();
+        var grader = await Host.As("grader");
+        await Api.WaitFor(() => grader.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), _ => true, "the default scorecard");
+        var own = await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, agent = "grader" }).Expect(HttpStatusCode.Forbidden);
+        Assert.Contains("own calls", own.Str("detail"));
+        await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId = "no-such-call", agent = "agent1" }).Expect(HttpStatusCode.NotFound);
+        await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, agent = "agent1", formId = "no-such-form" }).Expect(HttpStatusCode.NotFound);
+        await (await Host.As("agent1")).PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, agent = "agent2" }).Expect(HttpStatusCode.Forbidden);
+        var admin = await Host.As("admin");
+        await admin.PutAsJsonAsync("/api/v1/grading/forms/mini", new { name = "mini", sections = new[] { new { id = "s", name = "S", weight = 0, questions = new[] { new { id = "q", text = "q", kind = "Scale", maxPoints = 5 } } } } })
+            .Expect(HttpStatusCode.BadRequest);
+        var mini = await admin.PutAsJsonAsync("/api/v1/grading/forms/mini", new { name = "mini", sections = new[] { new { id = "s", name = "S", weight = 1, questions = new[] { new { id = "q", text = "q", kind = "Scale", maxPoints = 5 } } } } }).Ok();
+        Assert.Equal("1", mini.Str("version"));
+    }
+
+    private async Task<string> Call()
+    {
+        var admin = await Host.As("admin");
+        var queue = "gq-" + Guid.NewGuid().ToString("N")[..6];
+        await Api.DefineQueue(admin, queue);
+        var callId = "gc-" + Guid.NewGuid().ToString("N")[..8];
+        await Host.Softswitch().PostAsJsonAsync("/api/v1/cti/calls", new { callId, caller = "13800138000", queue }).Expect(HttpStatusCode.Accepted);
+        return callId;
+    }
+}
