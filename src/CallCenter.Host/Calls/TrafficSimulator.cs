@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
+using CallCenter.Host.Hosting;
 using CallCenter.Host.Identity;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -30,7 +31,7 @@ public sealed class TrafficSimulator(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!await Started(stoppingToken))
+        if (!await lifetime.WhenStarted(stoppingToken))
         {
             return;
         }
@@ -217,14 +218,6 @@ public sealed class TrafficSimulator(
     }
 
     private TimeSpan Exponential(double mean) => TimeSpan.FromSeconds(Math.Min(mean * 10, -mean * Math.Log(1 - random.NextDouble())));
-
-    private async Task<bool> Started(CancellationToken stop)
-    {
-        var started = new TaskCompletionSource();
-        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await Task.WhenAny(started.Task, Task.Delay(Timeout.Infinite, stop));
-        return started.Task.IsCompleted;
-    }
 
     private Uri OwnAddress()
     {

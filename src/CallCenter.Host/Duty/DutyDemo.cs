@@ -1,3 +1,4 @@
+using CallCenter.Host.Hosting;
 using CallCenter.Calendar;
 using CallCenter.Duty;
 
@@ -14,10 +15,7 @@ public sealed class DutyDemo(IGrainFactory grains, CallCenterClock clock, IHostA
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource();
-        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await Task.WhenAny(started.Task, Task.Delay(Timeout.Infinite, stoppingToken));
-        if (stoppingToken.IsCancellationRequested)
+        if (!await lifetime.WhenStarted(stoppingToken))
         {
             return;
         }

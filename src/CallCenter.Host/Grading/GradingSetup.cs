@@ -1,3 +1,4 @@
+using CallCenter.Host.Hosting;
 using CallCenter.Grading;
 
 namespace CallCenter.Host;
@@ -7,10 +8,7 @@ public sealed class GradingSetup(IGrainFactory grains, IHostApplicationLifetime 
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var started = new TaskCompletionSource();
-        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
-        await Task.WhenAny(started.Task, Task.Delay(Timeout.Infinite, stoppingToken));
-        if (stoppingToken.IsCancellationRequested)
+        if (!await lifetime.WhenStarted(stoppingToken))
         {
             return;
         }
