@@ -34,6 +34,7 @@ public static class CallCenterApp
         builder.UseCallCenterSilo(settings);
         builder.Services.AddHostedService<CtiCommandRelay>();
         builder.Services.AddSingleton<MonitorScopes>();
+        builder.Services.AddSingleton<CallCenter.Host.Recording.RecordingStore>();
         builder.Services.AddHostedService<MonitorRelay>();
         builder.Services.AddHostedService<MonitorMetrics>();
         builder.Services.AddHostedService<GradingSetup>();
@@ -62,8 +63,8 @@ public static class CallCenterApp
         api.MapGroup("/queues").MapQueuesApi();
         api.MapGroup("/seats").MapSeatsApi().MapSupervisionApi();
         api.MapGroup("/audit").MapAuditApi();
-        api.MapGroup("/calls").MapCallsApi();
-        api.MapGroup("/cti").MapCtiApi();
+        api.MapGroup("/calls").MapCallsApi().MapRecordingPlayback();
+        api.MapGroup("/cti").MapCtiApi().MapRecordingIngest();
         api.MapGroup("/calendar").MapCalendarApi();
         api.MapGroup("/duty").MapDutyApi();
         api.MapGroup("/grading").MapGradingApi();

@@ -36,6 +36,8 @@ public sealed class CallCenterSettings
     public SimulatorSettings Simulator { get; set; } = new();
 
     public string SqlitePath => Path.Combine(DataDir, "callcenter.db");
+
+    public RecordingSettings Recordings { get; set; } = new();
 }
 
 public enum HostingMode
@@ -69,4 +71,16 @@ public sealed class SimulatorSettings
     public double MeanPatienceSeconds { get; set; } = 90;
 
     public int Seats { get; set; } = 12;
+}
+
+public sealed class RecordingSettings
+{
+    /// <summary>Where recordings are kept; default "recordings" under the data directory. In a cluster: a directory every host shares.</summary>
+    public string? Directory { get; set; }
+
+    /// <summary>The softswitch's recording store, from which it may report recordings by path; none: uploads only.</summary>
+    public string? ImportDirectory { get; set; }
+
+    /// <summary>The largest upload accepted, in megabytes (an hour of stereo G.711 is about 58 MB).</summary>
+    public int MaxUploadMegabytes { get; set; } = 200;
 }

@@ -1,0 +1,164 @@
+using System.Security.Claims;
+using CallCenter.Audio;
+using CallCenter.Host.Hosting;
+using CallCenter.Host.Identity;
+using CallCenter.Host.Recording;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+
+namespace CallCenter.Host;
+
+/// <summary>Recordings: the softswitch reports them, authorised people play them (every playback audited).</summary>
+public static class RecordingApi
+{
+    public sealed record ImportRequest(string? Path, int? AgentChannel);
+
+    public sealed record RecordingView(string CallId, double DurationSeconds, int AgentChannel, string Sha256, long Bytes, Audio.Analysis.TalkAnalytics Analytics);
+
+    public static RouteGroupBuilder MapRecordingIngest(this RouteGroupBuilder cti)
+    {
+        cti.MapPost("/calls/{callId}/recording", Ingest);
+        return cti;
+    }
+
+    public static RouteGroupBuilder MapRecordingPlayback(this RouteGroupBuilder calls)
+    {
+        calls.MapGet("/{callId}/recording", Play).RequireAuthorization(Policies.CallReading);
+        calls.MapGet("/{callId}/recording/analysis", Analysis).RequireAuthorization(Policies.CallReading);
+        return calls;
+    }
+
+    /// <summary>
+    /// JSON <c>{path, agentChannel}</c> names a file in the softswitch's recording store (CallCenter:Recordings:ImportDirectory);
+    /// any other body is the recording itself (WAV in any layout the audio core reads, or MP3 etc. through ffmpeg), with ?agentChannel=.
+    /// </summary>
+    private static async Task<IResult> Ingest(string callId, int? agentChannel, HttpContext http, IGrainFactory grains, RecordingStore store, CallCenterSettings settings, CallCenterClock clock)
+    {
+        var check = new Validation().Id("callId", callId);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var call = await grains.GetGrain<ICallGrain>(callId).Get();
+        string? upload = null;
+        try
+        {
+            string source;
+            int channel;
+            if (http.Request.HasJsonContentType())
+            {
+                var request = await http.Request.ReadFromJsonAsync<ImportRequest>();
+                channel = request?.AgentChannel ?? 0;
+                if (string.IsNullOrWhiteSpace(request?.Path) || store.Importable(request.Path) is not { } found)
+                {
+                    return check.Require("path", false, settings.Recordings.ImportDirectory is null
+                        ? "No recording store is configured (CallCenter__Recordings__ImportDirectory): upload the file as the request body instead."
+                        : "'path' must name an existing file inside the recording store.").Problem();
+                }
+
+                source = found;
+            }
+            else
+            {
+                channel = agentChannel ?? 0;
+                var limit = settings.Recordings.MaxUploadMegabytes * 1024L * 1024L;
+                if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+                {
+                    size.MaxRequestBodySize = limit;
+                }
+
+                if (http.Request.ContentLength > limit)
+                {
+                    return TypedResults.Problem($"A recording may be at most {settings.Recordings.MaxUploadMegabytes} MB.", statusCode: 413);
+                }
+
+                upload = Path.Combine(Path.GetTempPath(), $"cc-upload-{Guid.NewGuid():N}");
+                await using (var file = File.Create(upload))
+                {
+                    await http.Request.Body.CopyToAsync(file);
+                }
+
+                source = upload;
+            }
+
+            if (channel is not (0 or 1))
+            {
+                return check.Require("agentChannel", false, "'agentChannel' is 0 (left) or 1 (right).").Problem();
+            }
+
+            var (location, stored) = await store.Ingest(call.CallId, source, channel, clock.Now);
+            await grains.GetGrain<ICallGrain>(callId).AttachRecording(new RecordingReference(location, channel));
+            Telemetry.CtiEvents.Add(1, new KeyValuePair<string, object?>("kind", "recording"));
+            return TypedResults.Created($"/api/v1/calls/{callId}/recording", View(call.CallId, stored));
+        }
+        catch (Exception e) when (e is AudioFormatException or ArgumentOutOfRangeException)
+        {
+            return check.Require("recording", false, $"The recording could not be read: {e.Message}").Problem();
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == 413)
+        {
+            return TypedResults.Problem($"A recording may be at most {settings.Recordings.MaxUploadMegabytes} MB.", statusCode: 413);
+        }
+        finally
+        {
+            if (upload is not null)
+            {
+                File.Delete(upload);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The recording as 16-bit PCM WAV with range requests (206, 416) and an ETag. A request from the start of the file
+    /// (no range, or one starting at byte 0) is a playback and goes to the audit trail; seeks within it do not.
+    /// </summary>
+    private static async Task<IResult> Play(string callId, ClaimsPrincipal user, HttpContext http, IGrainFactory grains, RecordingStore store, CallCenterClock clock)
+    {
+        var (call, refused) = await Recorded(callId, user, grains);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var stored = await store.Analysis(call!.Recording!.Location);
+        var range = http.Request.Headers.Range.ToString();
+        if (range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal))
+        {
+            await Reporting.Audit.Record(grains, clock, user.Identity!.Name!, "recording-play", $"call:{callId}", range.Length == 0 ? null : range);
+        }
+
+        return TypedResults.PhysicalFile(store.WavPath(call.Recording.Location), "audio/wav", enableRangeProcessing: true, entityTag: new EntityTagHeaderValue($"\"{stored.Sha256}\""));
+    }
+
+    private static async Task<IResult> Analysis(string callId, ClaimsPrincipal user, IGrainFactory grains, RecordingStore store)
+    {
+        var (call, refused) = await Recorded(callId, user, grains);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var stored = await store.Analysis(call!.Recording!.Location);
+        return TypedResults.Ok(new { recording = View(callId, stored), peaks = stored.Peaks });
+    }
+
+    private static async Task<(CallSnapshot? Call, IResult? Refused)> Recorded(string callId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var check = new Validation().Id("callId", callId);
+        if (!check.IsValid)
+        {
+            return (null, check.Problem());
+        }
+
+        var call = await grains.GetGrain<ICallGrain>(callId).Get();
+        if (!await CallAccess.MayHear(user, call, grains))
+        {
+            return (null, TypedResults.Problem("Only supervisors, the agent who took the call and a grader assigned to evaluate it may hear it.", statusCode: 403));
+        }
+
+        return call.Recording is null ? (null, TypedResults.Problem($"Call '{callId}' has no recording yet.", statusCode: 404)) : (call, null);
+    }
+
+    private static RecordingView View(string callId, RecordingStore.Stored s) => new(callId, s.DurationSeconds, s.AgentChannel, s.Sha256, s.Bytes, s.Analytics);
+}

@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using CallCenter.Audio;
+using CallCenter.Audio.Analysis;
+using CallCenter.Audio.Wav;
+
+namespace CallCenter.Host.Recording;
+
+/// <summary>
+/// Keeps each call's recording as browser-playable 16-bit PCM WAV beside its analysis (peaks and talk analytics,
+/// computed once at ingest) under {Directory}/{yyyy-MM}/{callId}.wav and .json. The ETag is the WAV's SHA-256.
+/// </summary>
+public sealed class RecordingStore(CallCenterSettings settings)
+{
+    public sealed record Stored(string Sha256, long Bytes, double DurationSeconds, int AgentChannel, TalkAnalytics Analytics, Peaks Peaks);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public string Root => Path.GetFullPath(settings.Recordings.Directory ?? Path.Combine(settings.DataDir, "recordings"));
+
+    /// <summary>Transcodes and analyses a recording in a temporary file, then moves both results into place.</summary>
+    public async Task<(string Location, Stored Stored)> Ingest(string callId, string source, int agentChannel, DateTimeOffset at)
+    {
+        var location = Path.Combine(at.ToString("yyyy-MM"), callId);
+        var target = Path.Combine(Root, location);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var wav = target + ".wav.part";
+        await using (var output = File.Create(wav))
+        {
+            PcmTranscoder.ToPcm16(() => AudioSource.Open(source), output);
+        }
+
+        var result = CallAnalyzer.Analyze(wav, agentChannel);
+        string hash;
+        await using (var read = File.OpenRead(wav))
+        {
+            hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(read));
+        }
+
+        var stored = new Stored(hash, new FileInfo(wav).Length, result.Peaks.DurationSeconds, agentChannel, result.Analytics, result.Peaks);
+        await File.WriteAllTextAsync(target + ".json", JsonSerializer.Serialize(stored, Json));
+        File.Move(wav, target + ".wav", overwrite: true);
+        return (location, stored);
+    }
+
+    public string WavPath(string location) => Inside(Path.Combine(Root, location + ".wav"));
+
+    public async Task<Stored> Analysis(string location) =>
+        JsonSerializer.Deserialize<Stored>(await File.ReadAllTextAsync(Inside(Path.Combine(Root, location + ".json"))), Json)!;
+
+    /// <summary>A path the softswitch reported must lie inside its configured recording store.</summary>
+    public string? Importable(string path)
+    {
+        if (settings.Recordings.ImportDirectory is not { } import)
+        {
+            return null;
+        }
+
+        var root = Path.GetFullPath(import) + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(Path.Combine(root, path));
+        return full.StartsWith(root, StringComparison.Ordinal) && File.Exists(full) ? full : null;
+    }
+
+    private string Inside(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : throw new NotConfiguredException("Recording", path);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net.Http.Headers;
+
+namespace CallCenter.Host.Tests;
+
+public sealed class RecordingApiTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private static readonly string DeadAir = Path.Combine(AppContext.BaseDirectory, "Fixtures", "dead-air.mulaw.wav");
+
+    private RunningHost Host => fixture.Host;
+
+    [Fact]
+    public async Task The_softswitch_uploads_a_recording_which_is_analysed_once_and_played_with_ranges_and_an_etag()
+    {
+        var callId = await TakenCall("agent1");
+        var stored = await Upload(callId);
+        Assert.InRange(stored.GetProperty("durationSeconds").GetDouble(), 12, 14);
+        Assert.NotEmpty(stored.GetProperty("analytics").GetProperty("deadAir").EnumerateArray());
+
+        var supervisor = await Host.As("supervisor");
+        var whole = await supervisor.GetAsync($"/api/v1/calls/{callId}/recording");
+        Assert.Equal((HttpStatusCode.OK, "audio/wav"), (whole.StatusCode, whole.Content.Headers.ContentType!.MediaType));
+        var length = whole.Content.Headers.ContentLength!.Value;
+        var etag = whole.Headers.ETag!;
+        Assert.Equal($"\"{stored.Str("sha256")}\"", etag.Tag);
+
+        var part = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/calls/{callId}/recording");
+        part.Headers.Range = new RangeHeaderValue(1000, 1999);
+        var partial = await supervisor.SendAsync(part);
+        Assert.Equal(HttpStatusCode.PartialContent, partial.StatusCode);
+        Assert.Equal($"bytes 1000-1999/{length}", partial.Content.Headers.ContentRange!.ToString());
+        Assert.Equal(1000, (await partial.Content.ReadAsByteArrayAsync()).Length);
+
+        var beyond = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/calls/{callId}/recording");
+        beyond.Headers.Range = new RangeHeaderValue(length + 10, null);
+        Assert.Equal(HttpStatusCode.RequestedRangeNotSatisfiable, (await supervisor.SendAsync(beyond)).StatusCode);
+
+        var again = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/calls/{callId}/recording");
+        again.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await supervisor.SendAsync(again)).StatusCode);
+
+        var analysis = await supervisor.GetAsync($"/api/v1/calls/{callId}/recording/analysis").Ok();
+        Assert.Equal(2, analysis.GetProperty("peaks").GetProperty("channels").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Only_the_agent_supervisors_and_an_assigned_grader_hear_a_call_and_every_playback_is_audited()
+    {
+        var callId = await TakenCall("agent2");
+        await Upload(callId);
+        await (await Host.As("agent3")).GetAsync($"/api/v1/calls/{callId}/recording").Expect(HttpStatusCode.Forbidden);
+        var grader = await Host.As("grader");
+        var refused = await grader.GetAsync($"/api/v1/calls/{callId}/recording").Expect(HttpStatusCode.Forbidden);
+        Assert.Contains("assigned", refused.Str("detail"));
+
+        await Api.WaitFor(() => grader.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), _ => true, "the default scorecard");
+        await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, agent = "agent2" }).Ok();
+        Assert.Equal(HttpStatusCode.OK, (await grader.GetAsync($"/api/v1/calls/{callId}/recording")).StatusCode);
+        var agent = await Host.As("agent2");
+        Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync($"/api/v1/calls/{callId}/recording")).StatusCode);
+        var seek = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/calls/{callId}/recording");
+        seek.Headers.Range = new RangeHeaderValue(5000, null);
+        Assert.Equal(HttpStatusCode.PartialContent, (await agent.SendAsync(seek)).StatusCode);
+
+        var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
+        var plays = (await (await Host.As("supervisor")).GetAsync($"/api/v1/audit/{today}").Ok()).EnumerateArray()
+            .Where(e => e.Str("action") == "recording-play" && e.Str("subject") == $"call:{callId}").Select(e => e.Str("actor")).ToList();
+        Assert.Equal(["grader", "agent2"], plays);
+    }
+
+    [Fact]
+    public async Task Unreadable_or_misaddressed_recordings_are_refused_with_a_reason()
+    {
+        var callId = await TakenCall("agent3");
+        var softswitch = Host.Softswitch();
+        var junk = await softswitch.PostAsync($"/api/v1/cti/calls/{callId}/recording", new ByteArrayContent(new byte[4000]) { Headers = { ContentType = new("audio/wav") } })
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("could not be read", junk.GetRawText());
+        await softswitch.PostAsync($"/api/v1/cti/calls/no-such-call/recording", new ByteArrayContent(await File.ReadAllBytesAsync(DeadAir))).Expect(HttpStatusCode.NotFound);
+        var path = await softswitch.PostAsJsonAsync($"/api/v1/cti/calls/{callId}/recording", new { path = "/etc/passwd" }).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("upload the file", path.GetRawText());
+        await softswitch.PostAsync($"/api/v1/cti/calls/{callId}/recording?agentChannel=2", new ByteArrayContent(await File.ReadAllBytesAsync(DeadAir))).Expect(HttpStatusCode.BadRequest);
+        await (await Host.As("supervisor")).GetAsync($"/api/v1/calls/{callId}/recording").Expect(HttpStatusCode.NotFound);
+    }
+
+    private async Task<System.Text.Json.JsonElement> Upload(string callId)
+    {
+        var body = new ByteArrayContent(await File.ReadAllBytesAsync(DeadAir));
+        body.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
+        return await Host.Softswitch().PostAsync($"/api/v1/cti/calls/{callId}/recording?agentChannel=0", body).Expect(HttpStatusCode.Created);
+    }
+
+    /// <summary>A call answered and ended at a seat where <paramref name="agent"/> is logged in.</summary>
+    private async Task<string> TakenCall(string agent)
+    {
+        var admin = await Host.As("admin");
+        var id = Guid.NewGuid().ToString("N")[..6];
+        await Api.DefineQueue(admin, "rq-" + id);
+        await Api.DefineSeat(admin, "rs-" + id, "rq-" + id);
+        await admin.PostAsJsonAsync($"/api/v1/seats/rs-{id}/login", new { agent }).Ok();
+        await admin.PostAsJsonAsync($"/api/v1/seats/rs-{id}/state", new { state = "Ready" }).Ok();
+        var softswitch = Host.Softswitch();
+        var callId = "rc-" + id;
+        await softswitch.PostAsJsonAsync("/api/v1/cti/calls", new { callId, caller = "13700001111", queue = "rq-" + id }).Expect(HttpStatusCode.Accepted);
+        await Api.WaitFor(() => admin.GetAsync($"/api/v1/calls/{callId}").Ok(), c => c.Str("state") == "Offered", "the offer");
+        await softswitch.PostAsJsonAsync($"/api/v1/cti/calls/{callId}/answered", new { seatId = "rs-" + id }).Ok();
+        await softswitch.PostAsync($"/api/v1/cti/calls/{callId}/ended", null).Ok();
+        return callId;
+    }
+}
