@@ -68,6 +68,41 @@ public sealed class RecordingApiTests(HostFixture fixture) : IClassFixture<HostF
     }
 
     [Fact]
+    public async Task A_weekly_sample_assigns_each_agents_recorded_calls_to_graders_with_due_dates_and_replays_with_its_seed()
+    {
+        await using var own = await RunningHost.Start();
+        var calls = new List<string>();
+        foreach (var agent in new[] { "agent1", "agent1", "agent2", "agent2", "agent3" })
+        {
+            var callId = await TakenCall(own, agent);
+            await Upload(own, callId);
+            calls.Add(callId);
+        }
+
+        var supervisor = await own.As("supervisor");
+        await Api.WaitFor(() => supervisor.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), _ => true, "the default scorecard");
+        var request = new { perAgent = 1, seed = 7, graders = new[] { "grader", "grader2" }, dueWorkingDays = 3 };
+        var sample = await supervisor.PostAsJsonAsync("/api/v1/grading/samples", request).Ok();
+        var assignments = sample.GetProperty("assignments").EnumerateArray().ToList();
+        Assert.Equal(5, sample.GetProperty("candidates").GetInt32());
+        Assert.Equal(["agent1", "agent2", "agent3"], assignments.Select(a => a.Str("agent")));
+        Assert.Equal([2, 1], new[] { "grader", "grader2" }.Select(g => assignments.Count(a => a.Str("grader") == g)).OrderDescending());
+        var again = await supervisor.PostAsJsonAsync("/api/v1/grading/samples", request).Ok();
+        Assert.Equal(assignments.Select(a => a.GetRawText()), again.GetProperty("assignments").EnumerateArray().Select(a => a.GetRawText()));
+
+        var grader = await own.As("grader");
+        var queue = await grader.GetAsync("/api/v1/grading/queue").Ok();
+        var mine = assignments.Where(a => a.Str("grader") == "grader").Select(a => $"{a.Str("callId")}.grader").ToList();
+        Assert.Equal(mine.Order(), queue.EnumerateArray().Select(t => t.Str("evaluationId")).Order());
+        Assert.All(queue.EnumerateArray(), t => Assert.Equal(sample.Str("due"), t.Str("due")));
+        var first = await grader.GetAsync($"/api/v1/grading/evaluations/{mine[0]}").Ok();
+        Assert.Equal(("Draft", sample.Str("due")), (first.Str("status"), first.Str("due")));
+        Assert.Equal(HttpStatusCode.OK, (await grader.GetAsync($"/api/v1/calls/{mine[0].Split('.')[0]}/recording")).StatusCode);
+        await (await own.As("grader")).PostAsJsonAsync("/api/v1/grading/samples", request).Expect(HttpStatusCode.Forbidden);
+        await supervisor.PostAsJsonAsync("/api/v1/grading/samples", new { perAgent = 1, graders = Array.Empty<string>() }).Expect(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Unreadable_or_misaddressed_recordings_are_refused_with_a_reason()
     {
         var callId = await TakenCall("agent3");
@@ -82,23 +117,27 @@ public sealed class RecordingApiTests(HostFixture fixture) : IClassFixture<HostF
         await (await Host.As("supervisor")).GetAsync($"/api/v1/calls/{callId}/recording").Expect(HttpStatusCode.NotFound);
     }
 
-    private async Task<System.Text.Json.JsonElement> Upload(string callId)
+    private Task<System.Text.Json.JsonElement> Upload(string callId) => Upload(Host, callId);
+
+    private Task<string> TakenCall(string agent) => TakenCall(Host, agent);
+
+    private static async Task<System.Text.Json.JsonElement> Upload(RunningHost host, string callId)
     {
         var body = new ByteArrayContent(await File.ReadAllBytesAsync(DeadAir));
         body.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
-        return await Host.Softswitch().PostAsync($"/api/v1/cti/calls/{callId}/recording?agentChannel=0", body).Expect(HttpStatusCode.Created);
+        return await host.Softswitch().PostAsync($"/api/v1/cti/calls/{callId}/recording?agentChannel=0", body).Expect(HttpStatusCode.Created);
     }
 
     /// <summary>A call answered and ended at a seat where <paramref name="agent"/> is logged in.</summary>
-    private async Task<string> TakenCall(string agent)
+    private static async Task<string> TakenCall(RunningHost host, string agent)
     {
-        var admin = await Host.As("admin");
+        var admin = await host.As("admin");
         var id = Guid.NewGuid().ToString("N")[..6];
         await Api.DefineQueue(admin, "rq-" + id);
         await Api.DefineSeat(admin, "rs-" + id, "rq-" + id);
         await admin.PostAsJsonAsync($"/api/v1/seats/rs-{id}/login", new { agent }).Ok();
         await admin.PostAsJsonAsync($"/api/v1/seats/rs-{id}/state", new { state = "Ready" }).Ok();
-        var softswitch = Host.Softswitch();
+        var softswitch = host.Softswitch();
         var callId = "rc-" + id;
         await softswitch.PostAsJsonAsync("/api/v1/cti/calls", new { callId, caller = "13700001111", queue = "rq-" + id }).Expect(HttpStatusCode.Accepted);
         await Api.WaitFor(() => admin.GetAsync($"/api/v1/calls/{callId}").Ok(), c => c.Str("state") == "Offered", "the offer");

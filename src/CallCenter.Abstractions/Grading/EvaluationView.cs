@@ -28,4 +28,5 @@ public sealed record EvaluationView(
     [property: Id(10)] string? DisputeReason,
     [property: Id(11)] string? Reviewer,
     [property: Id(12)] Score? OriginalScore,
-    [property: Id(13)] IReadOnlyList<EvaluationHistory> History);
+    [property: Id(13)] IReadOnlyList<EvaluationHistory> History,
+    [property: Id(14)] DateTimeOffset? Due = null);

@@ -4,8 +4,8 @@ namespace CallCenter.Grading;
 [Alias("CallCenter.Grading.IEvaluationGrain")]
 public interface IEvaluationGrain : IGrainWithStringKey
 {
-    /// <summary>Starts a draft on the latest version of the form; the grader may not be the agent.</summary>
-    [Alias("Start")] Task<EvaluationView> Start(string callId, string agent, string grader, string formId);
+    /// <summary>Starts a draft on the latest version of the form, due by <paramref name="due"/>; the grader may not be the agent.</summary>
+    [Alias("Start")] Task<EvaluationView> Start(string callId, string agent, string grader, string formId, DateTimeOffset? due = null);
 
     /// <summary>Throws <see cref="NotConfiguredException"/> for an evaluation never started.</summary>
     [Alias("Get")] Task<EvaluationView> Get();

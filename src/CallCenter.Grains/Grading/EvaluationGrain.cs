@@ -14,7 +14,7 @@ public sealed class EvaluationGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    async Task<EvaluationView> IEvaluationGrain.Start(string callId, string agent, string grader, string formId)
+    async Task<EvaluationView> IEvaluationGrain.Start(string callId, string agent, string grader, string formId, DateTimeOffset? due)
     {
         if (S.Form is not null)
         {
@@ -36,7 +36,9 @@ public sealed class EvaluationGrain(
         S.Grader = grader;
         S.Form = await GrainFactory.GetGrain<IScorecardFormGrain>(formId).Get(null);
         S.Status = EvaluationStatus.Draft;
+        S.Due = due;
         await Record(grader, "start", $"call {callId}, agent {agent}, form {formId} v{S.Form.Version}");
+        await GrainFactory.GetGrain<IGraderQueueGrain>(grader).Assign(Id, due);
         return View();
     }
 
@@ -155,5 +157,5 @@ public sealed class EvaluationGrain(
 
     private EvaluationView View() => new(
         Id, S.CallId!, S.Agent, S.Grader, Form, S.Status, S.Answers.ToArray(), Score(), S.SubmittedAt, S.DisputeBy,
-        S.DisputeReason, S.Reviewer, S.OriginalScore, S.History.ToArray());
+        S.DisputeReason, S.Reviewer, S.OriginalScore, S.History.ToArray(), S.Due);
 }

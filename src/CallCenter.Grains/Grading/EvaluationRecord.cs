@@ -15,4 +15,5 @@ public sealed class EvaluationRecord
     [Id(9)] public string? Reviewer { get; set; }
     [Id(10)] public Score? OriginalScore { get; set; }
     [Id(11)] public List<EvaluationHistory> History { get; set; } = [];
+    [Id(12)] public DateTimeOffset? Due { get; set; }
 }

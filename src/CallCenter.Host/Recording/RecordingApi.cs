@@ -89,6 +89,7 @@ public static class RecordingApi
 
             var (location, stored) = await store.Ingest(call.CallId, source, channel, clock.Now);
             await grains.GetGrain<ICallGrain>(callId).AttachRecording(new RecordingReference(location, channel));
+            await Sample.Index(grains, clock, call, stored.Analytics);
             Telemetry.CtiEvents.Add(1, new KeyValuePair<string, object?>("kind", "recording"));
             return TypedResults.Created($"/api/v1/calls/{callId}/recording", View(call.CallId, stored));
         }

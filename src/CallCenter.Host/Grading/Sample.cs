@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Security.Claims;
+using CallCenter.Grading;
+using CallCenter.Host.Hosting;
+using CallCenter.Host.Identity;
+
+namespace CallCenter.Host;
+
+/// <summary>Which recorded calls get graded: each recording joins its week's index; a draw assigns evaluations.</summary>
+public static class Sample
+{
+    public sealed record SampleRequest(string? Week, int? PerAgent, bool? EachQueue, double? OverSampleFactor, int? Seed, List<string>? Graders, string? FormId, int? DueWorkingDays);
+
+    public sealed record SampleResult(string Week, int Candidates, IReadOnlyList<Assignment> Assignments, DateTimeOffset Due);
+
+    public static string WeekOf(DateOnly day) => $"{ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)):00}";
+
+    /// <summary>Adds a recorded call to its week, with the agent at the seat that took it and what the analytics flagged.</summary>
+    public static async Task Index(IGrainFactory grains, CallCenterClock clock, CallSnapshot call, Audio.Analysis.TalkAnalytics analytics)
+    {
+        if (call.SeatId is not { } seat || (await grains.GetGrain<ISeatGrain>(seat).Get()).Agent is not { } agent)
+        {
+            return;
+        }
+
+        var deadAir = analytics.DeadAir.Select(d => d.End - d.Start).DefaultIfEmpty(0).Max();
+        var overTalk = (analytics.OverTalk ?? []).Sum(s => s.End - s.Start);
+        await grains.GetGrain<IRecordedCallsGrain>(WeekOf(clock.Today)).Add(new RecordedCall(call.CallId, agent, call.Queue, clock.Now, deadAir, overTalk));
+    }
+
+    public static RouteGroupBuilder MapSampling(this RouteGroupBuilder group)
+    {
+        group.MapPost("/samples", Draw).RequireAuthorization(Policies.Supervision);
+        group.MapGet("/queue", async (ClaimsPrincipal user, IGrainFactory grains) =>
+            TypedResults.Ok(await grains.GetGrain<IGraderQueueGrain>(user.Identity!.Name!).List())).RequireAuthorization(Policies.Grading);
+        return group;
+    }
+
+    /// <summary>Draws a week's sample and starts one evaluation per drawn call for its grader, due N working days from now.</summary>
+    private static async Task<Results<Ok<SampleResult>, ValidationProblem>> Draw(SampleRequest request, IGrainFactory grains, CallCenterClock clock)
+    {
+        var week = request.Week ?? WeekOf(clock.Today);
+        var check = new Validation()
+            .Require("week", System.Text.RegularExpressions.Regex.IsMatch(week, @"^\d{4}-W\d{2}$"), "'week' is an ISO week such as 2026-W48.")
+            .Range("perAgent", request.PerAgent, 1, 100)
+            .Range("dueWorkingDays", request.DueWorkingDays, 0, 30)
+            .Require("graders", request.Graders is { Count: > 0 and <= 100 } && request.Graders.All(Validation.IsId), "'graders' lists the graders' user names.");
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var rule = new SamplingRule(request.PerAgent ?? 2, request.EachQueue ?? true, request.OverSampleFactor ?? 3, request.Seed ?? 0);
+        var candidates = await grains.GetGrain<IRecordedCallsGrain>(week).List();
+        var assignments = Sampler.Draw(candidates, rule, request.Graders!);
+        var due = (await grains.GetGrain<CallCenter.Calendar.ICalendarGrain>(CalendarApi.Region).EndOfWorkingDay(clock.Now, request.DueWorkingDays ?? 5)).At;
+        foreach (var a in assignments)
+        {
+            await grains.GetGrain<IEvaluationGrain>($"{a.CallId}.{a.Grader}").Start(a.CallId, a.Agent, a.Grader, request.FormId ?? GradingApi.DefaultForm, due);
+        }
+
+        return TypedResults.Ok(new SampleResult(week, candidates.Count, assignments, due));
+    }
+}
