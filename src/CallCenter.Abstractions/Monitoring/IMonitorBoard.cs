@@ -9,6 +9,9 @@ public interface IMonitorBoard : IGrainWithIntegerKey
     /// <summary>A duty shift changed (rare: a few a day), so shifts report straight to the board.</summary>
     [OneWay, Alias("DutyChanged")] Task DutyChanged(CallCenter.Duty.DutyTile shift);
 
+    /// <summary>An agent's quality score changed (an evaluation was submitted or revised).</summary>
+    [OneWay, Alias("QualityChanged")] Task QualityChanged(CallCenter.Grading.QualityTile quality);
+
     [Alias("Snapshot")] Task<MonitorSnapshot> Snapshot();
 
     /// <summary>A supervisor acknowledges an open alert with a note; everyone sees it.</summary>

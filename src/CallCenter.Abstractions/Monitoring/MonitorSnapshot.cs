@@ -9,4 +9,5 @@ public sealed record MonitorSnapshot(
     [property: Id(2)] IReadOnlyList<SeatTile> Seats,
     [property: Id(3)] IReadOnlyList<QueueTile> Queues,
     [property: Id(4)] IReadOnlyList<Alert> OpenAlerts,
-    [property: Id(5)] IReadOnlyList<CallCenter.Duty.DutyTile>? Duty = null);
+    [property: Id(5)] IReadOnlyList<CallCenter.Duty.DutyTile>? Duty = null,
+    [property: Id(6)] IReadOnlyList<CallCenter.Grading.QualityTile>? Quality = null);

@@ -67,6 +67,7 @@ public sealed class EvaluationGrain(
         S.SubmittedAt = clock.Now;
         S.DisputeBy = (await GrainFactory.GetGrain<ICalendarGrain>("CN").EndOfWorkingDay(clock.Now, options.Value.DisputeWorkingDays)).At;
         await Record(grader, "submit", $"score {Score().Total}");
+        await GrainFactory.GetGrain<IAgentQualityGrain>(S.Agent).Scored(Id, Score());
         return View();
     }
 
@@ -116,6 +117,7 @@ public sealed class EvaluationGrain(
         S.Answers = [.. revised];
         S.Status = EvaluationStatus.Revised;
         await Record(reviewer, "revise", $"{S.OriginalScore.Total} → {Score().Total}: {note}");
+        await GrainFactory.GetGrain<IAgentQualityGrain>(S.Agent).Scored(Id, Score());
         return View();
     }
 

@@ -18,6 +18,7 @@ public sealed class MonitorBoard(
     private readonly Dictionary<string, SeatTile> seats = [];
     private readonly Dictionary<string, QueueTile> queues = [];
     private readonly Dictionary<string, DutyTile> duty = [];
+    private readonly Dictionary<string, QualityTile> quality = [];
     private readonly string epoch = Guid.NewGuid().ToString("N")[..12];
     private long version;
 
@@ -53,6 +54,14 @@ public sealed class MonitorBoard(
             }
             catch (NotConfiguredException)
             {
+            }
+        }
+
+        foreach (var agent in known.State.Agents)
+        {
+            if (await GrainFactory.GetGrain<IAgentQualityGrain>(agent).Get() is { } tile)
+            {
+                quality[agent] = tile;
             }
         }
 
@@ -102,6 +111,17 @@ public sealed class MonitorBoard(
         await known.WriteStateAsync();
         var alerts = await EvaluateAlerts();
         await Send(new MonitorBatch(epoch, ++version, [], [], alerts, [shift]));
+    }
+
+    async Task IMonitorBoard.QualityChanged(QualityTile tile)
+    {
+        quality[tile.Agent] = tile;
+        if (known.State.Agents.Add(tile.Agent))
+        {
+            await known.WriteStateAsync();
+        }
+
+        await Send(new MonitorBatch(epoch, ++version, [], [], [], Quality: [tile]));
     }
 
     async Task<Alert> IMonitorBoard.Acknowledge(string key, string supervisor, string? note)
@@ -165,7 +185,8 @@ public sealed class MonitorBoard(
         Task.FromResult(new MonitorSnapshot(
             epoch, version, seats.Values.OrderBy(s => s.SeatId).ToArray(), queues.Values.OrderBy(q => q.QueueId).ToArray(),
             known.State.OpenAlerts.Values.OrderBy(a => a.RaisedAt).ToArray(),
-            duty.Values.Where(d => d.Shift.Date == clock.Today).OrderBy(d => d.Shift.Start).ThenBy(d => d.DepartmentName).ToArray()));
+            duty.Values.Where(d => d.Shift.Date == clock.Today).OrderBy(d => d.Shift.Start).ThenBy(d => d.DepartmentName).ToArray(),
+            quality.Values.OrderBy(q => q.Agent).ToArray()));
 
     Task IMonitorBoard.Subscribe(IMonitorObserver observer)
     {

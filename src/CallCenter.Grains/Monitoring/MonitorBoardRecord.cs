@@ -13,4 +13,7 @@ public sealed class MonitorBoardRecord
 
     /// <summary>Duty shifts reported to the board, with their day; only today's are shown and kept.</summary>
     [Id(3)] public Dictionary<string, DateOnly> Shifts { get; set; } = [];
+
+    /// <summary>Agents with a quality score, so a reactivated board can show them again.</summary>
+    [Id(4)] public HashSet<string> Agents { get; set; } = [];
 }

@@ -26,6 +26,12 @@ public sealed class EvaluationWorkflowTests(ClusterFixture fixture)
         var revised = await evaluation.Review("grader2", Perfect(form), "录音后段已补充告知");
         Assert.Equal((EvaluationStatus.Revised, 100m, 94m), (revised.Status, revised.Score.Total, revised.OriginalScore!.Total));
         Assert.Equal(["start", "submit", "dispute", "revise"], revised.History.Select(h => h.Action));
+        var quality = await fixture.Client.GetGrain<IAgentQualityGrain>(s.Id("agent")).Get();
+        Assert.Equal(100m, quality!.Latest);
+        Assert.Equal([100m], quality.Trend); // the revision replaced the submitted 94, it did not add a score
+        var board = await Eventually.Until(() => fixture.Client.GetGrain<IMonitorBoard>(0).Snapshot(),
+            b => b.Quality?.Any(q => q.Agent == s.Id("agent") && q.Latest == 100m) == true, "the revised score on the wallboard");
+        Assert.Single(board.Quality!, q => q.Agent == s.Id("agent"));
         await Assert.ThrowsAsync<IllegalTransitionException>(() => evaluation.Acknowledge(s.Id("agent")));
     }
 

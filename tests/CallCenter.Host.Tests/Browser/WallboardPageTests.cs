@@ -48,6 +48,30 @@ public sealed class WallboardPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_submitted_evaluation_shows_its_score_on_the_agents_seat_tile()
+    {
+        var admin = await host.As("admin");
+        await Api.DefineQueue(admin, "score");
+        await Api.DefineSeat(admin, "Q01", "score");
+        await admin.PostAsJsonAsync("/api/v1/seats/Q01/login", new { agent = "agent3" }).Ok();
+        await host.Softswitch().PostAsJsonAsync("/api/v1/cti/calls", new { callId = "scored-call", caller = "13600000000", queue = "score" }).Expect(HttpStatusCode.Accepted);
+        var wallboard = await browser.SignIn(host, "supervisor");
+        await Assertions.Expect(wallboard.Locator("[data-seat=Q01]")).ToBeVisibleAsync();
+        await Assertions.Expect(wallboard.Locator("[data-seat=Q01] [data-score]")).ToHaveCountAsync(0);
+
+        var grader = await host.As("grader");
+        var form = await Api.WaitFor(() => grader.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), _ => true, "the default scorecard");
+        var id = (await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId = "scored-call", agent = "agent3" }).Ok()).Str("evaluationId");
+        var answers = form.GetProperty("sections").EnumerateArray().SelectMany(x => x.GetProperty("questions").EnumerateArray())
+            .Select(q => new { questionId = q.Str("id"), points = q.Str("id") == "complete" ? 5 : q.GetProperty("maxPoints").GetInt32(), comment = "答复不够完整" }).ToList();
+        await grader.PutAsJsonAsync($"/api/v1/grading/evaluations/{id}/answers", new { answers }).Ok();
+        await grader.PostAsync($"/api/v1/grading/evaluations/{id}/submit", null).Ok();
+
+        await Assertions.Expect(wallboard.Locator("[data-seat=Q01] [data-score]")).ToHaveTextAsync("95");
+        await BrowserSession.Shoot(wallboard, "wallboard-quality-score");
+    }
+
+    [Fact]
     public async Task An_agent_logs_in_at_a_seat_and_goes_ready_on_the_agent_desktop()
     {
         var admin = await host.As("admin");

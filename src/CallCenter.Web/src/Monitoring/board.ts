@@ -1,4 +1,4 @@
-import type { Alert, DutyTile, MonitorBatch, MonitorSnapshot, QueueTile, SeatTile } from "../shared/types";
+import type { Alert, DutyTile, MonitorBatch, MonitorSnapshot, QualityTile, QueueTile, SeatTile } from "../shared/types";
 
 /**
  * The wallboard's model: a snapshot plus the batches after it. A batch from another epoch or with a skipped version
@@ -9,6 +9,7 @@ export class Board {
   queues = new Map<string, QueueTile>();
   alerts = new Map<string, Alert>();
   duty = new Map<string, DutyTile>();
+  quality = new Map<string, QualityTile>();
   private epoch = "";
   private version = -1;
   private pending: MonitorBatch[] = [];
@@ -19,6 +20,7 @@ export class Board {
     this.queues = new Map(snapshot.queues.map((q) => [q.queueId, q]));
     this.alerts = new Map(snapshot.openAlerts.map((a) => [a.key, a]));
     this.duty = new Map((snapshot.duty ?? []).map((d) => [d.shiftId, d]));
+    this.quality = new Map((snapshot.quality ?? []).map((q) => [q.agent, q]));
     this.epoch = snapshot.epoch;
     this.version = snapshot.version;
     this.loaded = true;
@@ -45,6 +47,7 @@ export class Board {
     batch.queues.forEach((q) => this.queues.set(q.queueId, q));
     batch.alerts.forEach((a) => (a.clearedAt ? this.alerts.delete(a.key) : this.alerts.set(a.key, a)));
     (batch.duty ?? []).forEach((d) => (d.status === "Cancelled" ? this.duty.delete(d.shiftId) : this.duty.set(d.shiftId, d)));
+    (batch.quality ?? []).forEach((q) => this.quality.set(q.agent, q));
     this.version = batch.version;
     return true;
   }

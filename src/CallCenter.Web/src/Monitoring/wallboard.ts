@@ -78,7 +78,7 @@ function render(): void {
       <article class="seat ${s.state}" data-seat="${escape(s.seatId)}" title="${escape(s.department)}">
         <header><b>${escape(s.name)}</b>${s.remote ? `<span class="badge">${t("remote")}</span>` : ""}
           ${!s.phoneRegistered && s.remote ? `<span class="badge bad">${t("phoneOffline")}</span>` : ""}</header>
-        <div class="agent">${escape(s.agent ?? "—")}</div>
+        <div class="agent">${escape(s.agent ?? "—")}${score(s.agent)}</div>
         <div class="state"><span data-state>${t(s.state)}</span>${s.reason ? ` · ${escape(s.reason)}` : ""}</div>
         <div class="timer" data-since="${s.since}">${elapsed(s.since)}</div>
         <footer>${s.callQueue ? escape(board.queues.get(s.callQueue)?.name ?? s.callQueue) + " · " : ""}${t("calls")} ${s.today.calls}${s.monitoring !== "None" ? " · 🎧" : ""}</footer>
@@ -140,6 +140,17 @@ function dutyStatus(d: DutyTile): string {
     case "Open": return d.late ? t("dutyLate") : t("dutyExpected");
     default: return t(`duty${d.status}` as Word);
   }
+}
+
+/** The agent's latest evaluation score, with the direction since the one before (a failed critical question shows red). */
+function score(agent: string | null): string {
+  const q = agent ? board.quality.get(agent) : undefined;
+  if (!q) {
+    return "";
+  }
+  const before = q.trend.length > 1 ? q.trend[q.trend.length - 2] : q.latest;
+  const arrow = q.latest > before ? "▲" : q.latest < before ? "▼" : "";
+  return ` <span class="badge ${q.criticalFailed || q.latest < 60 ? "bad" : ""}" data-score title="${t("quality")}: ${q.trend.join(" → ")}">${q.latest}${arrow}</span>`;
 }
 
 const clockTime = (at: string) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });

@@ -20,7 +20,7 @@ const words = {
     published: "已发布", department: "科室", officer: "值班人员", backup: "备岗人员", edit: "修改", problems: "问题",
     definition: "轮值定义（JSON）", save: "保存", load: "读取", exportCsv: "导出 CSV", exportIcs: "导出日历 (iCal)",
     editReason: "修改原因：", newOfficer: "新的值班人员用户名：", noRoster: "该期间没有排班", saved: "已保存",
-    subscribe: "日历订阅", feedLink: "获取我的日历订阅地址",
+    subscribe: "日历订阅", feedLink: "获取我的日历订阅地址", quality: "质检得分",
     LoggedOut: "未签入", NotReady: "示忙", Ready: "就绪", Reserved: "振铃", OnCall: "通话中", WrapUp: "话后处理",
   },
   en: {
@@ -47,7 +47,7 @@ const words = {
     problems: "Problems", definition: "Rotation definition (JSON)", save: "Save", load: "Load", exportCsv: "Export CSV",
     exportIcs: "Export calendar (iCal)", editReason: "Reason for the change:", newOfficer: "New officer's user name:",
     noRoster: "No roster in this period", saved: "Saved", subscribe: "Calendar subscription",
-    feedLink: "Get my calendar address",
+    feedLink: "Get my calendar address", quality: "Quality score",
     LoggedOut: "Logged out", NotReady: "Not ready", Ready: "Ready", Reserved: "Ringing", OnCall: "On call", WrapUp: "Wrap-up",
   },
 } as const;

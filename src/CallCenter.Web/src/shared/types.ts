@@ -57,6 +57,15 @@ export interface MonitorBatch {
   queues: QueueTile[];
   alerts: Alert[];
   duty: DutyTile[] | null;
+  quality: QualityTile[] | null;
+}
+
+export interface QualityTile {
+  agent: string;
+  latest: number;
+  trend: number[];
+  criticalFailed: boolean;
+  at: string;
 }
 
 export interface MonitorSnapshot {
@@ -66,6 +75,7 @@ export interface MonitorSnapshot {
   queues: QueueTile[];
   openAlerts: Alert[];
   duty: DutyTile[] | null;
+  quality: QualityTile[] | null;
 }
 
 export type ShiftStatus = "Scheduled" | "Open" | "CheckedIn" | "CheckedOut" | "NoShow" | "Missed" | "Cancelled";

@@ -1,0 +1,21 @@
+namespace CallCenter.Grading;
+
+/// <summary>An agent's quality as the wallboard shows it: the latest score and the last ones before it, oldest first.</summary>
+[GenerateSerializer, Immutable]
+[Alias("CallCenter.Grading.QualityTile")]
+public sealed record QualityTile(
+    [property: Id(0)] string Agent,
+    [property: Id(1)] decimal Latest,
+    [property: Id(2)] IReadOnlyList<decimal> Trend,
+    [property: Id(3)] bool CriticalFailed,
+    [property: Id(4)] DateTimeOffset At);
+
+/// <summary>One agent's recent evaluation scores (key: the agent's name); each new one goes to the wallboard.</summary>
+[Alias("CallCenter.Grading.IAgentQualityGrain")]
+public interface IAgentQualityGrain : IGrainWithStringKey
+{
+    /// <summary>Records (or replaces, after a review) an evaluation's score.</summary>
+    [Alias("Scored")] Task<QualityTile> Scored(string evaluationId, Score score);
+
+    [Alias("Get")] Task<QualityTile?> Get();
+}
