@@ -14,6 +14,7 @@ export default defineConfig({
         agent: resolve(__dirname, "agent.html"),
         duty: resolve(__dirname, "duty.html"),
         roster: resolve(__dirname, "roster.html"),
+        grader: resolve(__dirname, "grader.html"),
       },
     },
   },

@@ -4,7 +4,7 @@ namespace CallCenter.Host.Tests;
 
 public sealed class RecordingApiTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
-    private static readonly string DeadAir = Path.Combine(AppContext.BaseDirectory, "Fixtures", "dead-air.mulaw.wav");
+    private static readonly string DeadAir = RecordedCalls.DeadAir;
 
     private RunningHost Host => fixture.Host;
 
@@ -117,32 +117,11 @@ public sealed class RecordingApiTests(HostFixture fixture) : IClassFixture<HostF
         await (await Host.As("supervisor")).GetAsync($"/api/v1/calls/{callId}/recording").Expect(HttpStatusCode.NotFound);
     }
 
-    private Task<System.Text.Json.JsonElement> Upload(string callId) => Upload(Host, callId);
+    private Task<System.Text.Json.JsonElement> Upload(string callId) => RecordedCalls.Upload(Host, callId);
 
-    private Task<string> TakenCall(string agent) => TakenCall(Host, agent);
+    private Task<string> TakenCall(string agent) => RecordedCalls.TakenCall(Host, agent);
 
-    private static async Task<System.Text.Json.JsonElement> Upload(RunningHost host, string callId)
-    {
-        var body = new ByteArrayContent(await File.ReadAllBytesAsync(DeadAir));
-        body.Headers.ContentType = new MediaTypeHeaderValue("audio/wav");
-        return await host.Softswitch().PostAsync($"/api/v1/cti/calls/{callId}/recording?agentChannel=0", body).Expect(HttpStatusCode.Created);
-    }
+    private static Task<System.Text.Json.JsonElement> Upload(RunningHost host, string callId) => RecordedCalls.Upload(host, callId);
 
-    /// <summary>A call answered and ended at a seat where <paramref name="agent"/> is logged in.</summary>
-    private static async Task<string> TakenCall(RunningHost host, string agent)
-    {
-        var admin = await host.As("admin");
-        var id = Guid.NewGuid().ToString("N")[..6];
-        await Api.DefineQueue(admin, "rq-" + id);
-        await Api.DefineSeat(admin, "rs-" + id, "rq-" + id);
-        await admin.PostAsJsonAsync($"/api/v1/seats/rs-{id}/login", new { agent }).Ok();
-        await admin.PostAsJsonAsync($"/api/v1/seats/rs-{id}/state", new { state = "Ready" }).Ok();
-        var softswitch = host.Softswitch();
-        var callId = "rc-" + id;
-        await softswitch.PostAsJsonAsync("/api/v1/cti/calls", new { callId, caller = "13700001111", queue = "rq-" + id }).Expect(HttpStatusCode.Accepted);
-        await Api.WaitFor(() => admin.GetAsync($"/api/v1/calls/{callId}").Ok(), c => c.Str("state") == "Offered", "the offer");
-        await softswitch.PostAsJsonAsync($"/api/v1/cti/calls/{callId}/answered", new { seatId = "rs-" + id }).Ok();
-        await softswitch.PostAsync($"/api/v1/cti/calls/{callId}/ended", null).Ok();
-        return callId;
-    }
+    private static Task<string> TakenCall(RunningHost host, string agent) => RecordedCalls.TakenCall(host, agent);
 }

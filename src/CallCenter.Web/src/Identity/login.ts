@@ -23,5 +23,6 @@ form.addEventListener("submit", async (e) => {
   const user = await me();
   location.href = back && back.startsWith("/") ? back
     : user.roles.some((r) => r === "Supervisor" || r === "Admin") ? "/wallboard.html"
-    : user.roles.includes("DutyOfficer") ? "/duty.html" : "/agent.html";
+    : user.roles.includes("DutyOfficer") ? "/duty.html"
+    : user.roles.includes("Grader") ? "/grader.html" : "/agent.html";
 });

@@ -21,6 +21,11 @@ const words = {
     definition: "轮值定义（JSON）", save: "保存", load: "读取", exportCsv: "导出 CSV", exportIcs: "导出日历 (iCal)",
     editReason: "修改原因：", newOfficer: "新的值班人员用户名：", noRoster: "该期间没有排班", saved: "已保存",
     subscribe: "日历订阅", feedLink: "获取我的日历订阅地址", quality: "质检得分",
+    workbench: "质检工作台", myQueue: "待评分通话", noAssigned: "暂无分配的通话", submitted: "已提交", due: "截止",
+    formVersion: "评分表版本", play: "播放", pause: "暂停", speed: "倍速", skipSilence: "跳过静音", total: "总分",
+    criticalFail: "一票否决", submit: "提交", yes: "是", no: "否", notApplicable: "不适用", comment: "评语",
+    stamp: "插入当前时间", stampShort: "时间点", deadAir: "静音", overTalk: "抢话",
+    shortcuts: "快捷键：空格 播放/暂停 · ←/→ 后退/前进 5 秒 · [ / ] 减速/加速",
     LoggedOut: "未签入", NotReady: "示忙", Ready: "就绪", Reserved: "振铃", OnCall: "通话中", WrapUp: "话后处理",
   },
   en: {
@@ -48,6 +53,11 @@ const words = {
     exportIcs: "Export calendar (iCal)", editReason: "Reason for the change:", newOfficer: "New officer's user name:",
     noRoster: "No roster in this period", saved: "Saved", subscribe: "Calendar subscription",
     feedLink: "Get my calendar address", quality: "Quality score",
+    workbench: "Grader workbench", myQueue: "Calls to grade", noAssigned: "No calls assigned",
+    submitted: "Submitted", due: "due", formVersion: "form version", play: "Play", pause: "Pause", speed: "Speed",
+    skipSilence: "Skip silence", total: "Total", criticalFail: "Critical fail", submit: "Submit", yes: "Yes", no: "No",
+    notApplicable: "N/A", comment: "Comment", stamp: "Insert the current time", stampShort: "Time", deadAir: "Dead air", overTalk: "Over-talk",
+    shortcuts: "Keys: space play/pause · ←/→ 5 s back/forward · [ / ] slower/faster",
     LoggedOut: "Logged out", NotReady: "Not ready", Ready: "Ready", Reserved: "Ringing", OnCall: "On call", WrapUp: "Wrap-up",
   },
 } as const;
