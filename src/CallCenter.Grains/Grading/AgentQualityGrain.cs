@@ -51,7 +51,7 @@ public sealed class AgentQualityGrain(
             return null;
         }
 
-        var latest = scores.MaxBy(s => s.At);
+        var latest = scores.MaxBy(s => s.At)!;
         return new QualityTile(this.GetPrimaryKeyString(), latest.Total, scores.Select(s => s.Total).ToArray(), latest.CriticalFailed, latest.At);
     }
 }

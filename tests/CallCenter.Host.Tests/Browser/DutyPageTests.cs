@@ -2,23 +2,8 @@ using Microsoft.Playwright;
 
 namespace CallCenter.Host.Tests.Browser;
 
-public sealed class DutyPageTests : IAsyncLifetime
+public sealed class DutyPageTests() : BrowserTest()
 {
-    private RunningHost host = null!;
-    private BrowserSession browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        host = await RunningHost.Start();
-        browser = await BrowserSession.Start();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        await host.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_duty_officer_checks_in_on_the_duty_page_and_the_wallboard_duty_panel_shows_it()
     {

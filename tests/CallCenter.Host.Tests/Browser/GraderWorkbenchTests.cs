@@ -3,23 +3,8 @@ using Microsoft.Playwright;
 
 namespace CallCenter.Host.Tests.Browser;
 
-public sealed class GraderWorkbenchTests : IAsyncLifetime
+public sealed class GraderWorkbenchTests() : BrowserTest()
 {
-    private RunningHost host = null!;
-    private BrowserSession browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        host = await RunningHost.Start();
-        browser = await BrowserSession.Start();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        await host.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_grader_plays_an_assigned_call_jumps_to_dead_air_fails_a_critical_question_and_the_wallboard_shows_the_score()
     {

@@ -2,23 +2,8 @@ using Microsoft.Playwright;
 
 namespace CallCenter.Host.Tests.Browser;
 
-public sealed class WallboardPageTests : IAsyncLifetime
+public sealed class WallboardPageTests() : BrowserTest("--CallCenter:Alerts:NotReadyMaxSeconds=2")
 {
-    private RunningHost host = null!;
-    private BrowserSession browser = null!;
-
-    public async Task InitializeAsync()
-    {
-        host = await RunningHost.Start(null, "--CallCenter:Alerts:NotReadyMaxSeconds=2");
-        browser = await BrowserSession.Start();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await browser.DisposeAsync();
-        await host.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_supervisor_sees_seat_changes_live_and_acknowledges_an_alert()
     {
