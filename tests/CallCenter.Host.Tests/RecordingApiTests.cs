@@ -103,6 +103,32 @@ public sealed class RecordingApiTests(HostFixture fixture) : IClassFixture<HostF
     }
 
     [Fact]
+    public async Task A_clearly_wrong_answer_opens_a_same_day_callback_with_the_correct_answer_and_graders_see_the_number_masked()
+    {
+        var callId = await TakenCall("agent1");
+        var grader = await Host.As("grader");
+        var mark = new { atSeconds = 1.5, wrongAnswer = "小规模纳税人季度销售额45万元以下不免征增值税", correctAnswer = "季度销售额不超过30万元免征增值税", policyReference = "财政部 税务总局公告2023年第19号" };
+        await grader.PostAsJsonAsync($"/api/v1/grading/calls/{callId}/corrections", mark).Expect(HttpStatusCode.Forbidden);
+        await Api.WaitFor(() => grader.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), _ => true, "the default scorecard");
+        await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, agent = "agent1" }).Ok();
+        await grader.PostAsJsonAsync($"/api/v1/grading/calls/{callId}/corrections", new { atSeconds = -1, wrongAnswer = "x", correctAnswer = "y" }).Expect(HttpStatusCode.BadRequest);
+
+        var opened = await grader.PostAsJsonAsync($"/api/v1/grading/calls/{callId}/corrections", mark).Expect(HttpStatusCode.Created);
+        Assert.Equal(("CallbackOpen", "agent1", "137****1111"), (opened.Str("status"), opened.Str("agent"), opened.Str("caller")));
+        var due = DateTimeOffset.Parse(opened.Str("callbackDue"));
+        Assert.Equal(new TimeSpan(17, 30, 0), due.ToOffset(TimeSpan.FromHours(8)).TimeOfDay);
+        var again = await grader.PostAsJsonAsync($"/api/v1/grading/calls/{callId}/corrections", mark).Expect(HttpStatusCode.Created);
+        Assert.Equal(opened.Str("correctionId"), again.Str("correctionId"));
+
+        var supervisor = await Host.As("supervisor");
+        var open = await supervisor.GetAsync("/api/v1/grading/corrections?status=CallbackOpen").Ok();
+        Assert.Equal("13700001111", open.EnumerateArray().Single(c => c.Str("callId") == callId).Str("caller"));
+        await grader.PostAsync($"/api/v1/grading/corrections/{opened.Str("correctionId")}/callback-done", null).Expect(HttpStatusCode.Forbidden);
+        await supervisor.PostAsync($"/api/v1/grading/corrections/{opened.Str("correctionId")}/callback-done", null).Ok();
+        Assert.DoesNotContain((await supervisor.GetAsync("/api/v1/grading/corrections?status=CallbackOpen").Ok()).EnumerateArray(), c => c.Str("callId") == callId);
+    }
+
+    [Fact]
     public async Task Unreadable_or_misaddressed_recordings_are_refused_with_a_reason()
     {
         var callId = await TakenCall("agent3");
