@@ -10,7 +10,7 @@ namespace CallCenter.Host.Identity;
 public sealed class IdentityBootstrap(IServiceProvider services, CallCenterSettings settings, CtiKey ctiKey, ILogger<IdentityBootstrap> logger) : IHostedService
 {
     public static readonly string[] DemoUsers =
-        ["admin", "supervisor", "grader", "grader2", "agent1", "agent2", "agent3", "duty1", "duty2", "duty3", "head1", "liaison1"];
+        ["admin", "supervisor", "grader", "grader2", "grader3", "agent1", "agent2", "agent3", "duty1", "duty2", "duty3", "head1", "liaison1"];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
