@@ -58,6 +58,41 @@ public sealed class GradingApiTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Equal("1", mini.Str("version"));
     }
 
+    [Fact]
+    public async Task An_agent_sees_their_submitted_evaluations_and_the_monthly_report_counts_scores_and_critical_fails()
+    {
+        var grader = await Host.As("grader");
+        var form = await Api.WaitFor(() => grader.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), _ => true, "the default scorecard");
+        var questions = form.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("questions").EnumerateArray()).ToList();
+        var agent = await Host.As("agent3");
+        var ids = new List<string>();
+        foreach (var correct in new[] { true, false })
+        {
+            var id = (await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId = await Call(), agent = "agent3" }).Ok()).Str("evaluationId");
+            var answers = questions.Select(q => new { questionId = q.Str("id"), points = q.Str("id") == "correct" && !correct ? 0 : q.GetProperty("maxPoints").GetInt32() }).ToList();
+            await grader.PutAsJsonAsync($"/api/v1/grading/evaluations/{id}/answers", new { answers }).Ok();
+            await agent.GetAsync($"/api/v1/grading/evaluations/{id}").Expect(HttpStatusCode.Forbidden);
+            await grader.PostAsync($"/api/v1/grading/evaluations/{id}/submit", null).Ok();
+            ids.Add(id);
+        }
+
+        var mine = await agent.GetAsync("/api/v1/grading/mine").Ok();
+        Assert.Equal(ids.AsEnumerable().Reverse(), mine.EnumerateArray().Select(e => e.Str("evaluationId")));
+        await agent.PostAsync($"/api/v1/grading/evaluations/{ids[0]}/acknowledge", null).Ok();
+
+        var month = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM");
+        var supervisor = await Host.As("supervisor");
+        var row = (await supervisor.GetAsync($"/api/v1/grading/reports/agents?month={month}").Ok()).EnumerateArray().Single(r => r.Str("agent") == "agent3");
+        Assert.Equal(("2", "50", "0", "1"), (row.Str("evaluations"), row.Str("average"), row.Str("lowest"), row.Str("criticalFails")));
+        var csv = await supervisor.GetStringAsync($"/api/v1/grading/reports/agents.csv?month={month}");
+        Assert.Contains("agent,evaluations,average,lowest,critical_fails", csv);
+        Assert.Contains("agent3,2,50,0,1", csv);
+        var byQuestion = (await supervisor.GetAsync($"/api/v1/grading/reports/questions?month={month}").Ok()).EnumerateArray().ToList();
+        Assert.Contains(byQuestion, q => q.Str("questionId") == "correct");
+        await supervisor.GetAsync("/api/v1/grading/reports/agents?month=2026-13").Expect(HttpStatusCode.BadRequest);
+        await agent.GetAsync($"/api/v1/grading/reports/agents?month={month}").Expect(HttpStatusCode.Forbidden);
+    }
+
     private async Task<string> Call()
     {
         var admin = await Host.As("admin");

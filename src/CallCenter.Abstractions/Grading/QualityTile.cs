@@ -18,4 +18,7 @@ public interface IAgentQualityGrain : IGrainWithStringKey
     [Alias("Scored")] Task<QualityTile> Scored(string evaluationId, Score score);
 
     [Alias("Get")] Task<QualityTile?> Get();
+
+    /// <summary>Every evaluation of this agent that was submitted, newest first.</summary>
+    [Alias("Evaluations")] Task<IReadOnlyList<string>> Evaluations();
 }

@@ -7,6 +7,8 @@ public sealed class AgentQualityRecord
 
     /// <summary>The latest evaluations' scores, oldest first.</summary>
     [Id(0)] public List<ScoreEntry> Scores { get; set; } = [];
+
+    [Id(1)] public List<string> All { get; set; } = [];
 }
 
 [GenerateSerializer]
@@ -35,6 +37,11 @@ public sealed class AgentQualityGrain(
             }
         }
 
+        if (!quality.State.All.Contains(evaluationId))
+        {
+            quality.State.All.Insert(0, evaluationId);
+        }
+
         await quality.WriteStateAsync();
         var tile = Tile()!;
         _ = GrainFactory.GetGrain<IMonitorBoard>(0).QualityChanged(tile);
@@ -42,6 +49,8 @@ public sealed class AgentQualityGrain(
     }
 
     Task<QualityTile?> IAgentQualityGrain.Get() => Task.FromResult(Tile());
+
+    Task<IReadOnlyList<string>> IAgentQualityGrain.Evaluations() => Task.FromResult<IReadOnlyList<string>>(quality.State.All.ToArray());
 
     private QualityTile? Tile()
     {

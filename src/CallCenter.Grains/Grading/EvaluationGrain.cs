@@ -67,7 +67,7 @@ public sealed class EvaluationGrain(
         S.SubmittedAt = clock.Now;
         S.DisputeBy = (await GrainFactory.GetGrain<ICalendarGrain>("CN").EndOfWorkingDay(clock.Now, options.Value.DisputeWorkingDays)).At;
         await Record(grader, "submit", $"score {Score().Total}");
-        await GrainFactory.GetGrain<IAgentQualityGrain>(S.Agent).Scored(Id, Score());
+        await Scored();
         return View();
     }
 
@@ -117,8 +117,18 @@ public sealed class EvaluationGrain(
         S.Answers = [.. revised];
         S.Status = EvaluationStatus.Revised;
         await Record(reviewer, "revise", $"{S.OriginalScore.Total} → {Score().Total}: {note}");
-        await GrainFactory.GetGrain<IAgentQualityGrain>(S.Agent).Scored(Id, Score());
+        await Scored();
         return View();
+    }
+
+    /// <summary>The agent's latest scores (wallboard) and the month of submission's report take the new score.</summary>
+    private async Task Scored()
+    {
+        var score = Score();
+        await GrainFactory.GetGrain<IAgentQualityGrain>(S.Agent).Scored(Id, score);
+        var points = Form.Sections.SelectMany(s => s.Questions).ToDictionary(q => q.Id, q => S.Answers.FirstOrDefault(a => a.QuestionId == q.Id) is { Points: { } p } ? (decimal?)(100m * p / q.MaxPoints) : null);
+        var month = TimeZoneInfo.ConvertTime(S.SubmittedAt!.Value, clock.Zone).ToString("yyyy-MM");
+        await GrainFactory.GetGrain<IQualityMonthGrain>(month).Scored(new ScoredEvaluation(Id, S.Agent, score.Total, score.CriticalFailed, points, clock.Now));
     }
 
     private ScorecardForm Form => S.Form ?? throw new NotConfiguredException("Evaluation", Id);

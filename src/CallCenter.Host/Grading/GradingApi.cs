@@ -80,7 +80,8 @@ public static class GradingApi
     private static async Task<Results<Ok<EvaluationView>, ForbidHttpResult>> Get(string evaluationId, ClaimsPrincipal user, IGrainFactory grains)
     {
         var view = await Evaluation(grains, evaluationId).Get();
-        var allowed = user.MaySupervise() || view.Agent == Name(user) || (user.IsInRole(Roles.Grader) && !await CalibrationApi.Blind(user, view, grains));
+        var allowed = user.MaySupervise() || (view.Agent == Name(user) && view.Status != EvaluationStatus.Draft)
+            || (user.IsInRole(Roles.Grader) && !await CalibrationApi.Blind(user, view, grains));
         return allowed ? TypedResults.Ok(view) : TypedResults.Forbid();
     }
 

@@ -56,11 +56,39 @@ async function refresh(): Promise<void> {
   }
 }
 
+interface MyEvaluation { evaluationId: string; callId: string; status: string; score: { total: number; criticalFailed: boolean }; disputeBy: string | null }
+
+/** My submitted evaluations: acknowledge, or dispute with a reason before the deadline. */
+async function loadEvaluations(): Promise<void> {
+  const mine = await api<MyEvaluation[]>("/grading/mine");
+  $("evaluations").innerHTML = mine.length === 0 ? `<p class="empty">—</p>` : mine.map((e) => `
+    <li data-evaluation="${escape(e.evaluationId)}"><b>${escape(e.callId)}</b> · ${e.score.total}${e.score.criticalFailed ? ` <span class="badge bad">${t("criticalFail")}</span>` : ""}
+      · ${escape(e.status)}${e.status === "Submitted" ? `${e.disputeBy ? ` · ${t("disputeBy")} ${new Date(e.disputeBy).toLocaleString()}` : ""}
+      <button data-ack>${t("acknowledgeEvaluation")}</button> <button data-dispute>${t("dispute")}</button>` : ""}</li>`).join("");
+}
+
+$("evaluations").addEventListener("click", (e) => {
+  const target = e.target as HTMLElement;
+  const id = target.closest<HTMLElement>("[data-evaluation]")?.dataset.evaluation;
+  if (!id) {
+    return;
+  }
+  if (target.matches("[data-ack]")) {
+    void act(() => post(`/grading/evaluations/${encodeURIComponent(id)}/acknowledge`)).then(loadEvaluations);
+  } else if (target.matches("[data-dispute]")) {
+    const reason = prompt(t("disputeReason"));
+    if (reason) {
+      void act(() => post(`/grading/evaluations/${encodeURIComponent(id)}/dispute`, { reason })).then(loadEvaluations);
+    }
+  }
+});
+
 async function start(): Promise<void> {
   userName = (await me()).userName;
   $("user").textContent = userName;
   await refresh();
   setInterval(refresh, 1000);
+  await loadEvaluations().catch(() => undefined);
 }
 
 void start();

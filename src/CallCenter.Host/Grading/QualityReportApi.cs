@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using CallCenter.Grading;
+using CallCenter.Host.Hosting;
+using CallCenter.Host.Identity;
+
+namespace CallCenter.Host;
+
+/// <summary>An agent's own evaluations, and the monthly quality reports per agent and per question (also as CSV).</summary>
+public static class QualityReportApi
+{
+    public sealed record AgentRow(string Agent, int Evaluations, decimal Average, decimal Lowest, int CriticalFails);
+
+    public sealed record QuestionRow(string QuestionId, int Answered, decimal AveragePercent);
+
+    public static RouteGroupBuilder MapQualityReports(this RouteGroupBuilder group)
+    {
+        group.MapGet("/mine", Mine).RequireAuthorization(Policies.CallReading);
+        group.MapGet("/reports/agents", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(Agents(await Month(month, grains, clock))))
+            .RequireAuthorization(Policies.Grading);
+        group.MapGet("/reports/agents.csv", AgentsCsv).RequireAuthorization(Policies.Grading);
+        group.MapGet("/reports/questions", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(Questions(await Month(month, grains, clock))))
+            .RequireAuthorization(Policies.Grading);
+        return group;
+    }
+
+    /// <summary>The signed-in person's submitted evaluations, newest first (drafts stay with their grader).</summary>
+    private static async Task<Ok<EvaluationView[]>> Mine(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var ids = await grains.GetGrain<IAgentQualityGrain>(user.Identity!.Name!).Evaluations();
+        return TypedResults.Ok(await Task.WhenAll(ids.Take(100).Select(id => grains.GetGrain<IEvaluationGrain>(id).Get())));
+    }
+
+    private static async Task<IResult> AgentsCsv(string? month, IGrainFactory grains, CallCenterClock clock)
+    {
+        var csv = new StringBuilder("agent,evaluations,average,lowest,critical_fails\r\n");
+        foreach (var row in Agents(await Month(month, grains, clock)))
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{row.Agent},{row.Evaluations},{row.Average},{row.Lowest},{row.CriticalFails}\r\n");
+        }
+
+        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"quality-{month ?? "this-month"}.csv");
+    }
+
+    private static async Task<IReadOnlyList<ScoredEvaluation>> Month(string? month, IGrainFactory grains, CallCenterClock clock)
+    {
+        month ??= clock.Today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            throw new DomainValidationException("month", "'month' is written yyyy-MM, e.g. 2026-11.");
+        }
+
+        return await grains.GetGrain<IQualityMonthGrain>(month).List();
+    }
+
+    private static AgentRow[] Agents(IReadOnlyList<ScoredEvaluation> month) =>
+        [.. month.GroupBy(e => e.Agent).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new AgentRow(
+            g.Key, g.Count(), Math.Round(g.Average(e => e.Total), 2, MidpointRounding.AwayFromZero), g.Min(e => e.Total), g.Count(e => e.CriticalFailed)))];
+
+    private static QuestionRow[] Questions(IReadOnlyList<ScoredEvaluation> month) =>
+        [.. month.SelectMany(e => e.QuestionPercent).Where(q => q.Value is not null).GroupBy(q => q.Key).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new QuestionRow(g.Key, g.Count(), Math.Round(g.Average(q => q.Value!.Value), 2, MidpointRounding.AwayFromZero)))];
+}
