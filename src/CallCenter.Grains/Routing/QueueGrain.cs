@@ -14,6 +14,7 @@ public sealed class QueueGrain(
     private IGrainTimer? ticker;
     private IGrainTimer? seatWrite;
     private bool seatsDirty;
+    private long seatsAskedAt = Environment.TickCount64;
     private bool keepAliveRegistered;
 
     private string Id => this.GetPrimaryKeyString();
@@ -26,12 +27,7 @@ public sealed class QueueGrain(
             StartTicking();
         }
 
-        // Availability is written a second late (see SeatChanged): the seats themselves say where they stand now.
-        foreach (var seat in Q.Seats.Keys)
-        {
-            _ = GrainFactory.GetGrain<ISeatRoutingGrain>(seat).ReportAvailability();
-        }
-
+        AskSeats();
         return Task.CompletedTask;
     }
 
@@ -217,7 +213,26 @@ public sealed class QueueGrain(
         }
 
         await Dispatch();
+        if (Q.Entries.Any(e => e.OfferedTo is null && !e.Callback) && !Q.Seats.Values.Any(s => s.Available) && Environment.TickCount64 - seatsAskedAt > 5_000)
+        {
+            AskSeats();
+        }
+
         await KeepAlive();
+    }
+
+    /// <summary>
+    /// Availability is written a second late (see SeatChanged), and a one-way report to a seat on a silo that just died
+    /// is lost: so the queue asks its seats where they stand on activation, and again every five seconds while calls
+    /// wait and no seat looks free.
+    /// </summary>
+    private void AskSeats()
+    {
+        seatsAskedAt = Environment.TickCount64;
+        foreach (var seat in Q.Seats.Keys)
+        {
+            _ = GrainFactory.GetGrain<ISeatRoutingGrain>(seat).ReportAvailability();
+        }
     }
 
     /// <summary>Offers waiting calls to free seats until one of the two runs out.</summary>
