@@ -67,6 +67,9 @@ public sealed class SimulatorSettings
 
     public double MeanTalkSeconds { get; set; } = 60;
 
+    /// <summary>Each answered call is recorded (stereo G.711), at most this many seconds of it; 0: no recordings.</summary>
+    public int RecordSeconds { get; set; } = 30;
+
     /// <summary>Average time a caller waits before hanging up.</summary>
     public double MeanPatienceSeconds { get; set; } = 90;
 

@@ -159,8 +159,15 @@ public sealed class TrafficSimulator(
                 return;
             }
 
-            await Task.Delay(Exponential(settings.Simulator.MeanTalkSeconds), stop);
+            var talk = Exponential(settings.Simulator.MeanTalkSeconds);
+            await Task.Delay(talk, stop);
             await http.PostAsync($"api/v1/cti/calls/{offer.CallId}/ended", null, stop);
+            if (settings.Simulator.RecordSeconds > 0)
+            {
+                var audio = SimulatedRecording.Create(Math.Clamp(talk.TotalSeconds, 3, settings.Simulator.RecordSeconds), Random.Shared);
+                var body = new ByteArrayContent(audio) { Headers = { ContentType = new("audio/wav") } };
+                await http.PostAsync($"api/v1/cti/calls/{offer.CallId}/recording?agentChannel=0", body, stop);
+            }
         }
         catch (OperationCanceledException)
         {
