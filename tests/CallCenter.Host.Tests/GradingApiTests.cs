@@ -68,7 +68,7 @@ public sealed class GradingApiTests(HostFixture fixture) : IClassFixture<HostFix
         var ids = new List<string>();
         foreach (var correct in new[] { true, false })
         {
-            var id = (await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId = await Call(), agent = "agent3" }).Ok()).Str("evaluationId");
+            var id = (await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId = await RecordedCalls.TakenCall(Host, "agent3"), agent = "agent3" }).Ok()).Str("evaluationId");
             var answers = questions.Select(q => new { questionId = q.Str("id"), points = q.Str("id") == "correct" && !correct ? 0 : q.GetProperty("maxPoints").GetInt32() }).ToList();
             await grader.PutAsJsonAsync($"/api/v1/grading/evaluations/{id}/answers", new { answers }).Ok();
             await agent.GetAsync($"/api/v1/grading/evaluations/{id}").Expect(HttpStatusCode.Forbidden);
@@ -87,10 +87,31 @@ public sealed class GradingApiTests(HostFixture fixture) : IClassFixture<HostFix
         var csv = await supervisor.GetStringAsync($"/api/v1/grading/reports/agents.csv?month={month}");
         Assert.Contains("agent,evaluations,average,lowest,critical_fails", csv);
         Assert.Contains("agent3,2,50,0,1", csv);
+        var team = (await supervisor.GetAsync($"/api/v1/grading/reports/teams?month={month}").Ok()).EnumerateArray().Single(t => t.Str("team") == "纳税服务科");
+        Assert.True(team.GetProperty("evaluations").GetInt32() >= 2 && team.GetProperty("criticalFails").GetInt32() >= 1);
         var byQuestion = (await supervisor.GetAsync($"/api/v1/grading/reports/questions?month={month}").Ok()).EnumerateArray().ToList();
         Assert.Contains(byQuestion, q => q.Str("questionId") == "correct");
         await supervisor.GetAsync("/api/v1/grading/reports/agents?month=2026-13").Expect(HttpStatusCode.BadRequest);
         await agent.GetAsync($"/api/v1/grading/reports/agents?month={month}").Expect(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task A_supervisor_scoring_a_call_in_progress_sends_the_running_total_to_the_wallboard_live()
+    {
+        var callId = await RecordedCalls.TakenCall(Host, "agent2", end: false);
+        var supervisor = await Host.As("supervisor");
+        var form = await Api.WaitFor(() => supervisor.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), _ => true, "the default scorecard");
+        await using var wallboard = await Wallboard.Connect(Host, "supervisor");
+        var id = (await supervisor.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, agent = "agent2" }).Ok()).Str("evaluationId");
+        await supervisor.PutAsJsonAsync($"/api/v1/grading/evaluations/{id}/answers", new { answers = new[] { new { questionId = "patience", points = 5, comment = "语气生硬" } } }).Ok();
+        var live = await wallboard.WaitFor(b => b.Quality?.Any(q => q.Agent == "agent2" && q.Live) == true);
+        Assert.Equal(50m, live.Quality!.Single(q => q.Agent == "agent2").Latest);
+
+        var answers = form.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("questions").EnumerateArray())
+            .Select(q => new { questionId = q.Str("id"), points = q.GetProperty("maxPoints").GetInt32() }).ToList();
+        await supervisor.PutAsJsonAsync($"/api/v1/grading/evaluations/{id}/answers", new { answers }).Ok();
+        await supervisor.PostAsync($"/api/v1/grading/evaluations/{id}/submit", null).Ok();
+        await wallboard.WaitFor(b => b.Quality?.Any(q => q.Agent == "agent2" && !q.Live && q.Latest == 100m) == true);
     }
 
     private async Task<string> Call()

@@ -14,8 +14,8 @@ public static class RecordedCalls
         return await host.Softswitch().PostAsync($"/api/v1/cti/calls/{callId}/recording?agentChannel=0", body).Expect(HttpStatusCode.Created);
     }
 
-    /// <summary>A call answered and ended at a seat where <paramref name="agent"/> is logged in.</summary>
-    public static async Task<string> TakenCall(RunningHost host, string agent)
+    /// <summary>A call answered (and, unless told otherwise, ended) at a seat where <paramref name="agent"/> is logged in.</summary>
+    public static async Task<string> TakenCall(RunningHost host, string agent, bool end = true)
     {
         var admin = await host.As("admin");
         var id = Guid.NewGuid().ToString("N")[..6];
@@ -28,7 +28,11 @@ public static class RecordedCalls
         await softswitch.PostAsJsonAsync("/api/v1/cti/calls", new { callId, caller = "13700001111", queue = "rq-" + id }).Expect(HttpStatusCode.Accepted);
         await Api.WaitFor(() => admin.GetAsync($"/api/v1/calls/{callId}").Ok(), c => c.Str("state") == "Offered", "the offer");
         await softswitch.PostAsJsonAsync($"/api/v1/cti/calls/{callId}/answered", new { seatId = "rs-" + id }).Ok();
-        await softswitch.PostAsync($"/api/v1/cti/calls/{callId}/ended", null).Ok();
+        if (end)
+        {
+            await softswitch.PostAsync($"/api/v1/cti/calls/{callId}/ended", null).Ok();
+        }
+
         return callId;
     }
 }

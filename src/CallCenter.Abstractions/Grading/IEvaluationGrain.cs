@@ -4,8 +4,11 @@ namespace CallCenter.Grading;
 [Alias("CallCenter.Grading.IEvaluationGrain")]
 public interface IEvaluationGrain : IGrainWithStringKey
 {
-    /// <summary>Starts a draft on the latest version of the form, due by <paramref name="due"/>; the grader may not be the agent.</summary>
-    [Alias("Start")] Task<EvaluationView> Start(string callId, string agent, string grader, string formId, DateTimeOffset? due = null);
+    /// <summary>
+    /// Starts a draft on the latest version of the form, due by <paramref name="due"/>; the grader may not be the agent.
+    /// <paramref name="live"/>: a supervisor scoring a call in progress, whose running total goes to the wallboard.
+    /// </summary>
+    [Alias("Start")] Task<EvaluationView> Start(string callId, string agent, string grader, string formId, DateTimeOffset? due = null, bool live = false);
 
     /// <summary>Throws <see cref="NotConfiguredException"/> for an evaluation never started.</summary>
     [Alias("Get")] Task<EvaluationView> Get();

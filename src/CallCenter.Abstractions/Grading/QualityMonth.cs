@@ -9,7 +9,8 @@ public sealed record ScoredEvaluation(
     [property: Id(2)] decimal Total,
     [property: Id(3)] bool CriticalFailed,
     [property: Id(4)] IReadOnlyDictionary<string, decimal?> QuestionPercent,
-    [property: Id(5)] DateTimeOffset At);
+    [property: Id(5)] DateTimeOffset At,
+    [property: Id(6)] string? Team = null);
 
 /// <summary>The evaluations scored in one month (key "2026-11"), each counted once with its latest score.</summary>
 [Alias("CallCenter.Grading.IQualityMonthGrain")]

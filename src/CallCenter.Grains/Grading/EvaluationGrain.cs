@@ -14,7 +14,7 @@ public sealed class EvaluationGrain(
 
     private string Id => this.GetPrimaryKeyString();
 
-    async Task<EvaluationView> IEvaluationGrain.Start(string callId, string agent, string grader, string formId, DateTimeOffset? due)
+    async Task<EvaluationView> IEvaluationGrain.Start(string callId, string agent, string grader, string formId, DateTimeOffset? due, bool live)
     {
         if (S.Form is not null)
         {
@@ -37,6 +37,8 @@ public sealed class EvaluationGrain(
         S.Form = await GrainFactory.GetGrain<IScorecardFormGrain>(formId).Get(null);
         S.Status = EvaluationStatus.Draft;
         S.Due = due;
+        S.Live = live;
+        S.Team = await TeamOf(callId);
         await Record(grader, "start", $"call {callId}, agent {agent}, form {formId} v{S.Form.Version}");
         await GrainFactory.GetGrain<IGraderQueueGrain>(grader).Assign(Id, due);
         return View();
@@ -55,6 +57,14 @@ public sealed class EvaluationGrain(
         ScoreCalculator.Validate(Form, answers, requireAll: false);
         S.Answers = [.. answers];
         await evaluation.WriteStateAsync();
+        if (S.Live)
+        {
+            var running = Score();
+            var before = await GrainFactory.GetGrain<IAgentQualityGrain>(S.Agent).Get();
+            _ = GrainFactory.GetGrain<IMonitorBoard>(0).QualityChanged(
+                new QualityTile(S.Agent, running.Total, before?.Trend ?? [], running.CriticalFailed, clock.Now, Live: true));
+        }
+
         return View();
     }
 
@@ -128,7 +138,20 @@ public sealed class EvaluationGrain(
         await GrainFactory.GetGrain<IAgentQualityGrain>(S.Agent).Scored(Id, score);
         var points = Form.Sections.SelectMany(s => s.Questions).ToDictionary(q => q.Id, q => S.Answers.FirstOrDefault(a => a.QuestionId == q.Id) is { Points: { } p } ? (decimal?)(100m * p / q.MaxPoints) : null);
         var month = TimeZoneInfo.ConvertTime(S.SubmittedAt!.Value, clock.Zone).ToString("yyyy-MM");
-        await GrainFactory.GetGrain<IQualityMonthGrain>(month).Scored(new ScoredEvaluation(Id, S.Agent, score.Total, score.CriticalFailed, points, clock.Now));
+        await GrainFactory.GetGrain<IQualityMonthGrain>(month).Scored(new ScoredEvaluation(Id, S.Agent, score.Total, score.CriticalFailed, points, clock.Now, S.Team));
+    }
+
+    private async Task<string?> TeamOf(string callId)
+    {
+        try
+        {
+            var call = await GrainFactory.GetGrain<ICallGrain>(callId).Get();
+            return call.SeatId is { } seat ? (await GrainFactory.GetGrain<ISeatGrain>(seat).Get()).Definition.Department : null;
+        }
+        catch (NotConfiguredException)
+        {
+            return null;
+        }
     }
 
     private ScorecardForm Form => S.Form ?? throw new NotConfiguredException("Evaluation", Id);

@@ -16,4 +16,8 @@ public sealed class EvaluationRecord
     [Id(10)] public Score? OriginalScore { get; set; }
     [Id(11)] public List<EvaluationHistory> History { get; set; } = [];
     [Id(12)] public DateTimeOffset? Due { get; set; }
+    [Id(13)] public bool Live { get; set; }
+
+    /// <summary>The department of the seat that took the call: the agent's team in the reports.</summary>
+    [Id(14)] public string? Team { get; set; }
 }

@@ -71,9 +71,10 @@ public static class GradingApi
             return check.Problem();
         }
 
-        await grains.GetGrain<ICallGrain>(request.CallId!).Get();
+        var call = await grains.GetGrain<ICallGrain>(request.CallId!).Get();
         var id = $"{request.CallId}.{Name(user)}";
-        return TypedResults.Ok(await Evaluation(grains, id).Start(request.CallId!, request.Agent!, Name(user), request.FormId ?? DefaultForm));
+        var live = user.MaySupervise() && call.State is CallState.Connected or CallState.Held;
+        return TypedResults.Ok(await Evaluation(grains, id).Start(request.CallId!, request.Agent!, Name(user), request.FormId ?? DefaultForm, live: live));
     }
 
     /// <summary>Graders, supervisors and administrators see any evaluation; an agent only their own.</summary>

@@ -12,6 +12,8 @@ public static class QualityReportApi
 {
     public sealed record AgentRow(string Agent, int Evaluations, decimal Average, decimal Lowest, int CriticalFails);
 
+    public sealed record TeamRow(string Team, int Agents, int Evaluations, decimal Average, int CriticalFails);
+
     public sealed record QuestionRow(string QuestionId, int Answered, decimal AveragePercent);
 
     public static RouteGroupBuilder MapQualityReports(this RouteGroupBuilder group)
@@ -20,6 +22,8 @@ public static class QualityReportApi
         group.MapGet("/reports/agents", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(Agents(await Month(month, grains, clock))))
             .RequireAuthorization(Policies.Grading);
         group.MapGet("/reports/agents.csv", AgentsCsv).RequireAuthorization(Policies.Grading);
+        group.MapGet("/reports/teams", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(Teams(await Month(month, grains, clock))))
+            .RequireAuthorization(Policies.Grading);
         group.MapGet("/reports/questions", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(Questions(await Month(month, grains, clock))))
             .RequireAuthorization(Policies.Grading);
         return group;
@@ -57,6 +61,11 @@ public static class QualityReportApi
     private static AgentRow[] Agents(IReadOnlyList<ScoredEvaluation> month) =>
         [.. month.GroupBy(e => e.Agent).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new AgentRow(
             g.Key, g.Count(), Math.Round(g.Average(e => e.Total), 2, MidpointRounding.AwayFromZero), g.Min(e => e.Total), g.Count(e => e.CriticalFailed)))];
+
+    /// <summary>Per team (the department of the seat that took each call).</summary>
+    private static TeamRow[] Teams(IReadOnlyList<ScoredEvaluation> month) =>
+        [.. month.GroupBy(e => e.Team ?? "—").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new TeamRow(
+            g.Key, g.Select(e => e.Agent).Distinct().Count(), g.Count(), Math.Round(g.Average(e => e.Total), 2, MidpointRounding.AwayFromZero), g.Count(e => e.CriticalFailed)))];
 
     private static QuestionRow[] Questions(IReadOnlyList<ScoredEvaluation> month) =>
         [.. month.SelectMany(e => e.QuestionPercent).Where(q => q.Value is not null).GroupBy(q => q.Key).OrderBy(g => g.Key, StringComparer.Ordinal)

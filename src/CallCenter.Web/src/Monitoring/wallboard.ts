@@ -150,7 +150,8 @@ function score(agent: string | null): string {
   }
   const before = q.trend.length > 1 ? q.trend[q.trend.length - 2] : q.latest;
   const arrow = q.latest > before ? "▲" : q.latest < before ? "▼" : "";
-  return ` <span class="badge ${q.criticalFailed || q.latest < 60 ? "bad" : ""}" data-score title="${t("quality")}: ${q.trend.join(" → ")}">${q.latest}${arrow}</span>`;
+  const live = q.live ? `<span data-live title="${t("liveScoring")}">●</span> ` : "";
+  return ` <span class="badge ${q.criticalFailed || q.latest < 60 ? "bad" : ""}" data-score title="${t("quality")}: ${q.trend.join(" → ")}">${live}${q.latest}${q.live ? "" : arrow}</span>`;
 }
 
 const clockTime = (at: string) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });

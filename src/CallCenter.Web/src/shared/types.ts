@@ -66,6 +66,7 @@ export interface QualityTile {
   trend: number[];
   criticalFailed: boolean;
   at: string;
+  live: boolean;
 }
 
 export interface MonitorSnapshot {
