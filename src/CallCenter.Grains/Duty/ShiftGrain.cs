@@ -77,6 +77,10 @@ public sealed class ShiftGrain(
 
         await Tell(before, S.Plan.Shift);
         await Notify(officer, "assigned", $"You are now on duty for {Describe()} ({reason}).");
+        if (before.Officer is { } previous && previous != officer)
+        {
+            await Notify(previous, "unassigned", $"You are no longer on duty for {Describe()} ({reason}).");
+        }
         await Save();
         return View(null);
     }

@@ -190,6 +190,7 @@ public sealed class ShiftLifecycleTests(ClusterFixture fixture)
         }
 
         Assert.Contains(mine.ShiftId, await Officers(colleague).Shifts(s.Time.GetUtcNow()));
+        Assert.Contains(await Officers(Officer).Notices(), n => n.Kind == "unassigned" && n.ShiftId == mine.ShiftId);
     }
 
     private IDutyRegisterGrain Register => fixture.Client.GetGrain<IDutyRegisterGrain>(0);
