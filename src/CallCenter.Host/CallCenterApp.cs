@@ -67,6 +67,7 @@ public static class CallCenterApp
         api.MapGroup("/cti").MapCtiApi().MapRecordingIngest();
         api.MapGroup("/calendar").MapCalendarApi();
         api.MapGroup("/duty").MapDutyApi();
+        api.MapGroup("/knowledge").MapKnowledgeApi();
         api.MapGroup("/grading").MapGradingApi().MapSampling().MapCorrections().MapCalibration().MapQualityReports();
         app.MapHub<CtiHub>("/hubs/cti");
         app.MapHub<MonitorHub>("/hubs/monitor");

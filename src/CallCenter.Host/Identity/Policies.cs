@@ -12,6 +12,7 @@ public static class Policies
     public const string DutyWork = nameof(DutyWork);
     public const string Staff = nameof(Staff);
     public const string Grading = nameof(Grading);
+    public const string KnowledgeWriting = nameof(KnowledgeWriting);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -22,6 +23,7 @@ public static class Policies
         options.AddPolicy(DutyWork, p => p.RequireRole(Roles.DutyOfficer, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.People));
         options.AddPolicy(Grading, p => p.RequireRole(Roles.Grader, Roles.Supervisor, Roles.Admin));
+        options.AddPolicy(KnowledgeWriting, p => p.RequireRole(Roles.Supervisor, Roles.Admin, Roles.Grader, Roles.Liaison, Roles.DutyOfficer));
         options.AddPolicy(Softswitch, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireRole(Roles.Softswitch));
     }
 
