@@ -78,6 +78,15 @@ public sealed class WallboardPageTests() : BrowserTest("--CallCenter:Alerts:NotR
         await supervisor.PostAsJsonAsync("/api/v1/seats/A07/message", new { text = "请注意发票新政口径" }).Ok();
         await Assertions.Expect(desk.Locator("#messages")).ToContainTextAsync("请注意发票新政口径");
         await BrowserSession.Shoot(desk, "agent-desktop-message");
+
+        var entry = (await (await host.As("liaison1")).PostAsJsonAsync("/api/v1/knowledge/entries", new
+        {
+            question = "数电发票开具后如何红冲？", answer = "在电子发票服务平台填开《红字发票信息确认单》后开具红字数电发票。", tags = new[] { "发票" },
+        }).Ok()).Str("entryId");
+        await supervisor.PostAsync($"/api/v1/knowledge/entries/{entry}/approve", null).Ok();
+        await desk.FillAsync("#kb-query", "数电发票红冲");
+        await Assertions.Expect(desk.Locator($"#kb-hits [data-entry='{entry}']")).ToContainTextAsync("红字发票信息确认单");
+        await BrowserSession.Shoot(desk, "agent-desktop-knowledge");
     }
 
     [Fact]

@@ -83,6 +83,21 @@ $("evaluations").addEventListener("click", (e) => {
   }
 });
 
+interface KnowledgeHit { entryId: string; question: string; answer: string; policyReferences: string[]; score: number }
+
+// The knowledge base during a call: results as the agent types (Chinese is matched by character pairs on the server).
+let searching = 0;
+$("kb-query").addEventListener("input", () => {
+  window.clearTimeout(searching);
+  searching = window.setTimeout(async () => {
+    const q = $<HTMLInputElement>("kb-query").value.trim();
+    const hits = q ? await api<KnowledgeHit[]>(`/knowledge/search?q=${encodeURIComponent(q)}&limit=5`).catch(() => []) : [];
+    $("kb-hits").innerHTML = hits.map((h) => `<li data-entry="${escape(h.entryId)}"><b>${escape(h.question)}</b><br>${escape(h.answer)}
+      ${h.policyReferences.length ? `<br><small>${h.policyReferences.map(escape).join("；")}</small>` : ""}</li>`).join("")
+      || (q ? `<p class="empty">${t("noKnowledge")}</p>` : "");
+  }, 250);
+});
+
 async function start(): Promise<void> {
   userName = (await me()).userName;
   $("user").textContent = userName;

@@ -25,7 +25,8 @@ const words = {
     formVersion: "评分表版本", play: "播放", pause: "暂停", speed: "倍速", skipSilence: "跳过静音", total: "总分",
     criticalFail: "一票否决", submit: "提交", yes: "是", no: "否", notApplicable: "不适用", comment: "评语",
     stamp: "插入当前时间", stampShort: "时间点", myEvaluations: "我的质检", acknowledgeEvaluation: "确认",
-    dispute: "申诉", disputeReason: "申诉理由：", disputeBy: "申诉截止", liveScoring: "班长正在实时评分", deadAir: "静音", overTalk: "抢话",
+    dispute: "申诉", disputeReason: "申诉理由：", disputeBy: "申诉截止", liveScoring: "班长正在实时评分",
+    knowledge: "知识库", knowledgeHint: "输入问题关键词，如：小规模纳税人 免征增值税", noKnowledge: "没有找到相关条目", deadAir: "静音", overTalk: "抢话",
     shortcuts: "快捷键：空格 播放/暂停 · ←/→ 后退/前进 5 秒 · [ / ] 减速/加速",
     LoggedOut: "未签入", NotReady: "示忙", Ready: "就绪", Reserved: "振铃", OnCall: "通话中", WrapUp: "话后处理",
   },
@@ -59,7 +60,8 @@ const words = {
     skipSilence: "Skip silence", total: "Total", criticalFail: "Critical fail", submit: "Submit", yes: "Yes", no: "No",
     notApplicable: "N/A", comment: "Comment", stamp: "Insert the current time", stampShort: "Time",
     myEvaluations: "My evaluations", acknowledgeEvaluation: "Acknowledge", dispute: "Dispute", disputeReason: "Reason for the dispute:",
-    disputeBy: "dispute by", liveScoring: "A supervisor is scoring this call live", deadAir: "Dead air", overTalk: "Over-talk",
+    disputeBy: "dispute by", liveScoring: "A supervisor is scoring this call live",
+    knowledge: "Knowledge base", knowledgeHint: "Type the question, e.g. 小规模纳税人 免征增值税", noKnowledge: "Nothing found", deadAir: "Dead air", overTalk: "Over-talk",
     shortcuts: "Keys: space play/pause · ←/→ 5 s back/forward · [ / ] slower/faster",
     LoggedOut: "Logged out", NotReady: "Not ready", Ready: "Ready", Reserved: "Ringing", OnCall: "On call", WrapUp: "Wrap-up",
   },
@@ -80,4 +82,5 @@ export function toggleLanguage(): void {
 export function translatePage(): void {
   document.documentElement.lang = language() === "zh" ? "zh-CN" : "en";
   document.querySelectorAll<HTMLElement>("[data-t]").forEach((el) => (el.textContent = t(el.dataset.t as Word)));
+  document.querySelectorAll<HTMLInputElement>("[data-t-placeholder]").forEach((el) => (el.placeholder = t(el.dataset.tPlaceholder as Word)));
 }
