@@ -1,4 +1,5 @@
 global using CallCenter.Calendar;
+global using CallCenter.WorkOrders;
 global using CallCenter.Knowledge;
 global using CallCenter.Grading;
 global using CallCenter.Duty;

@@ -41,15 +41,6 @@ public sealed class CalendarGrain(
 
     Task<WorkingDayResult> ICalendarGrain.AddWorkingDays(DateOnly from, int count) => Task.FromResult(days.AddWorkingDays(from, count));
 
-    Task<WorkingDeadline> ICalendarGrain.EndOfWorkingDay(DateTimeOffset at, int workingDays)
-    {
-        var closes = hours.Value.Closes;
-        var local = TimeZoneInfo.ConvertTime(at, clock.Zone);
-        var date = DateOnly.FromDateTime(local.DateTime);
-        var first = days.Check(date).IsWorkingDay && TimeOnly.FromDateTime(local.DateTime) < closes
-            ? new WorkingDayResult(date, [])
-            : days.AddWorkingDays(date.AddDays(1), 0);
-        var target = days.AddWorkingDays(first.Date, workingDays);
-        return Task.FromResult(new WorkingDeadline(target.Date, clock.At(target.Date, closes), [.. first.Warnings.Union(target.Warnings)]));
-    }
+    Task<WorkingDeadline> ICalendarGrain.EndOfWorkingDay(DateTimeOffset at, int workingDays) =>
+        Task.FromResult(days.EndOfWorkingDay(clock, hours.Value.Closes, at, workingDays));
 }

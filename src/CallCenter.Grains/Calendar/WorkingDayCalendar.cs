@@ -81,6 +81,21 @@ public sealed class WorkingDayCalendar
     }
 
     /// <summary>Refuses an arrangement that cannot be right, naming the first problem.</summary>
+    /// <summary>
+    /// Closing time of the working day <paramref name="workingDays"/> after the one <paramref name="at"/> falls in; after
+    /// closing time or on a day off, counting starts from the next working day (0 = "the same working day", 当日).
+    /// </summary>
+    public WorkingDeadline EndOfWorkingDay(CallCenterClock clock, TimeOnly closes, DateTimeOffset at, int workingDays)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, clock.Zone);
+        var date = DateOnly.FromDateTime(local.DateTime);
+        var first = Check(date).IsWorkingDay && TimeOnly.FromDateTime(local.DateTime) < closes
+            ? new WorkingDayResult(date, [])
+            : AddWorkingDays(date.AddDays(1), 0);
+        var target = AddWorkingDays(first.Date, workingDays);
+        return new WorkingDeadline(target.Date, clock.At(target.Date, closes), [.. first.Warnings.Union(target.Warnings)]);
+    }
+
     public static YearCalendar Validate(YearCalendar year)
     {
         if (year.Year is < 2000 or > 2100)

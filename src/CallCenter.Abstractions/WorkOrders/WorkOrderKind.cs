@@ -1,0 +1,51 @@
+namespace CallCenter.WorkOrders;
+
+/// <summary>The six kinds of 12366 work: each has its own rules and clocks.</summary>
+public enum WorkOrderKind
+{
+    /// <summary>疑难问题转办: to the duty officer, else the liaison; a handler answers; the seat replies to the taxpayer.</summary>
+    HardQuestion,
+
+    /// <summary>涉税举报: recorded completely, sent the same day, handled within the configured limit.</summary>
+    TaxReport,
+
+    /// <summary>服务投诉: never transferred, handled within 2 working days, owned by whoever received it.</summary>
+    ServiceComplaint,
+
+    /// <summary>廉政举报: only that a referral to the discipline-inspection hotline happened.</summary>
+    IntegrityReferral,
+
+    /// <summary>回访: within 3 working days after an on-site service or a closed order.</summary>
+    FollowUp,
+
+    /// <summary>A grading correction: call the taxpayer back with the right answer, the same working day.</summary>
+    Correction,
+}
+
+/// <summary>The clocks a work order runs against.</summary>
+public enum DeadlineStage
+{
+    /// <summary>The liaison assigns a handler: the same working day as the order arrives.</summary>
+    Assign,
+
+    /// <summary>The handler answers (hard questions) or handles the order (reports, complaints).</summary>
+    Handle,
+
+    /// <summary>The seat replies to the taxpayer: the same working day the answer arrives.</summary>
+    Reply,
+
+    /// <summary>The follow-up call is made.</summary>
+    FollowUp,
+}
+
+/// <summary>CallCenter:WorkOrders — limits in working days (0: by closing time the same working day).</summary>
+public sealed class WorkOrderLimits
+{
+    public int HardQuestionAnswerDays { get; set; } = 3;
+
+    public int TaxReportDays { get; set; } = 15;
+
+    public int ComplaintDays { get; set; } = 2;
+
+    public int FollowUpDays { get; set; } = 3;
+}

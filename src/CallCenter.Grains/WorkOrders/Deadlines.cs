@@ -1,0 +1,22 @@
+namespace CallCenter.WorkOrders;
+
+/// <summary>When each stage of each kind of work order is due, on the official working-day calendar. Pure.</summary>
+public static class Deadlines
+{
+    /// <summary>Working days for a stage: 0 means by closing time the same working day (当日).</summary>
+    public static int WorkingDays(WorkOrderKind kind, DeadlineStage stage, WorkOrderLimits limits) => (kind, stage) switch
+    {
+        (_, DeadlineStage.Assign) => 0,
+        (_, DeadlineStage.Reply) => 0,
+        (WorkOrderKind.HardQuestion, DeadlineStage.Handle) => limits.HardQuestionAnswerDays,
+        (WorkOrderKind.TaxReport, DeadlineStage.Handle) => limits.TaxReportDays,
+        (WorkOrderKind.ServiceComplaint, DeadlineStage.Handle) => limits.ComplaintDays,
+        (WorkOrderKind.Correction, DeadlineStage.Handle) => 0,
+        (WorkOrderKind.FollowUp, _) or (_, DeadlineStage.FollowUp) => limits.FollowUpDays,
+        _ => throw new DomainValidationException("stage", $"A {kind} order has no {stage} deadline."),
+    };
+
+    public static WorkingDeadline Due(WorkingDayCalendar days, CallCenterClock clock, TimeOnly closes, WorkOrderLimits limits,
+        WorkOrderKind kind, DeadlineStage stage, DateTimeOffset from) =>
+        days.EndOfWorkingDay(clock, closes, from, WorkingDays(kind, stage, limits));
+}
