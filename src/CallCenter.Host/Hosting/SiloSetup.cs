@@ -14,6 +14,7 @@ public static class SiloSetup
         builder.Services.Configure<CallCenter.Monitoring.AlertRules>(builder.Configuration.GetSection("CallCenter:Alerts"));
         builder.Services.Configure<CallCenter.Calendar.OfficeHours>(builder.Configuration.GetSection("CallCenter:OfficeHours"));
         builder.Services.Configure<CallCenter.Grading.GradingOptions>(builder.Configuration.GetSection("CallCenter:Grading"));
+        builder.Services.Configure<CallCenter.WorkOrders.WorkOrderLimits>(builder.Configuration.GetSection("CallCenter:WorkOrders"));
         builder.UseOrleans(silo =>
         {
             ConfigureSilo(silo, settings, builder.Configuration.GetConnectionString("Postgres"));
