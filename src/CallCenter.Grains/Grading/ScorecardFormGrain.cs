@@ -11,6 +11,9 @@ public sealed class ScorecardFormGrain(
     [PersistentState("scorecard-form", StorageNames.Grains)] IPersistentState<ScorecardFormRecord> form,
     CallCenterClock clock) : Grain, IScorecardFormGrain
 {
+    async Task<ScorecardForm> IScorecardFormGrain.Seed(string name, IReadOnlyList<FormSection> sections) =>
+        form.State.Versions.LastOrDefault() ?? await ((IScorecardFormGrain)this).Publish(name, sections, "system");
+
     async Task<ScorecardForm> IScorecardFormGrain.Publish(string name, IReadOnlyList<FormSection> sections, string by)
     {
         var next = new ScorecardForm(this.GetPrimaryKeyString(), name, form.State.Versions.Count + 1, sections);

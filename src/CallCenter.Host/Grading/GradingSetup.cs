@@ -13,16 +13,8 @@ public sealed class GradingSetup(IGrainFactory grains, IHostApplicationLifetime 
             return;
         }
 
-        var form = grains.GetGrain<IScorecardFormGrain>(GradingApi.DefaultForm);
-        try
-        {
-            await form.Get(null);
-        }
-        catch (NotConfiguredException)
-        {
-            var template = Grading.FormRules.Default12366(GradingApi.DefaultForm);
-            var published = await form.Publish(template.Name, template.Sections, "system");
-            logger.LogInformation("Default scorecard '{Form}' published as version {Version}", published.Id, published.Version);
-        }
+        var template = Grading.FormRules.Default12366(GradingApi.DefaultForm);
+        var form = await grains.GetGrain<IScorecardFormGrain>(GradingApi.DefaultForm).Seed(template.Name, template.Sections);
+        logger.LogDebug("Default scorecard '{Form}' is at version {Version}", form.Id, form.Version);
     }
 }
