@@ -101,14 +101,18 @@ public sealed class MonitorBoard(
         }
 
         duty[shift.ShiftId] = shift;
-        foreach (var old in known.State.Shifts.Where(s => s.Value != today).Select(s => s.Key).ToList())
+        var stale = known.State.Shifts.Where(s => s.Value != today).Select(s => s.Key).ToList();
+        foreach (var old in stale)
         {
             known.State.Shifts.Remove(old);
             duty.Remove(old);
         }
 
-        known.State.Shifts[shift.ShiftId] = shift.Shift.Date;
-        await known.WriteStateAsync();
+        // Only which shifts exist is stored; a status change of a known shift needs no write.
+        if (known.State.Shifts.TryAdd(shift.ShiftId, today) || stale.Count > 0)
+        {
+            await known.WriteStateAsync();
+        }
         var alerts = await EvaluateAlerts();
         await Send(new MonitorBatch(epoch, ++version, [], [], alerts, [shift]));
     }

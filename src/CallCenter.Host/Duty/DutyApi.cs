@@ -122,18 +122,20 @@ public static class DutyApi
         return TypedResults.Ok(await Rotation(grains, rotationId).Edit(shiftId, request.Officer!, backup, request.Reason!.Trim(), user.Identity!.Name!));
     }
 
-    private static async Task<Results<Ok<Roster>, ValidationProblem>> GetRoster(string rotationId, DateOnly? from, DateOnly? to, bool? draft, IGrainFactory grains, CallCenterClock clock)
+    private static async Task<Ok<Roster>> GetRoster(string rotationId, DateOnly? from, DateOnly? to, bool? draft, IGrainFactory grains, CallCenterClock clock)
     {
         var (start, end) = Period(from, to, clock);
-        var check = new Validation().Require("to", end >= start && end.DayNumber - start.DayNumber <= 366, "'to' must be on or after 'from', at most 366 days later.");
-        return check.IsValid ? TypedResults.Ok(await Rotation(grains, rotationId).GetRoster(start, end, draft ?? false)) : check.Problem();
+        return TypedResults.Ok(await Rotation(grains, rotationId).GetRoster(start, end, draft ?? false));
     }
 
-    /// <summary>The period a roster view covers: given, or this month and the next.</summary>
+    /// <summary>The period a roster view or export covers: given, or this month and the next; at most 366 days.</summary>
     public static (DateOnly From, DateOnly To) Period(DateOnly? from, DateOnly? to, CallCenterClock clock)
     {
         var start = from ?? new DateOnly(clock.Today.Year, clock.Today.Month, 1);
-        return (start, to ?? start.AddMonths(2).AddDays(-1));
+        var end = to ?? start.AddMonths(2).AddDays(-1);
+        return end >= start && end.DayNumber - start.DayNumber <= 366
+            ? (start, end)
+            : throw new DomainValidationException("to", "'to' must be on or after 'from', at most 366 days later.");
     }
 
     public static IRotationGrain Rotation(IGrainFactory grains, string rotationId) =>

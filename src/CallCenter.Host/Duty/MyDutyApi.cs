@@ -21,7 +21,8 @@ public static class MyDutyApi
         var officer = grains.GetGrain<IDutyOfficerGrain>(name);
         var ids = (await officer.Shifts(clock.Now.AddHours(-12))).Take(40);
         var shifts = await Task.WhenAll(ids.Select(id => grains.GetGrain<IShiftGrain>(id).Get()));
-        var active = await officer.ActiveShift() is { } activeId ? await grains.GetGrain<IShiftGrain>(activeId).Get() : null;
+        var activeId = await officer.ActiveShift();
+        var active = activeId is null ? null : shifts.FirstOrDefault(s => s.Plan.Shift.ShiftId == activeId) ?? await grains.GetGrain<IShiftGrain>(activeId).Get();
         var current = shifts.Where(s => s.Status != ShiftStatus.Cancelled).ToArray();
         return TypedResults.Ok(new MyDuty(name, active, current, await officer.Notices()));
     }

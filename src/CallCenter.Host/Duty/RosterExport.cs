@@ -55,10 +55,6 @@ public static class RosterExport
         string rotationId, DateOnly? from, DateOnly? to, string? officer, IGrainFactory grains, CallCenterClock clock)
     {
         var (start, end) = DutyApi.Period(from, to, clock);
-        if (end < start || end.DayNumber - start.DayNumber > 366)
-        {
-            throw new DomainValidationException("to", "'to' must be on or after 'from', at most 366 days later.");
-        }
 
         var rotation = DutyApi.Rotation(grains, rotationId);
         var roster = await rotation.GetRoster(start, end, draft: false);

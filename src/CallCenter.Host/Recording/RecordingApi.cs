@@ -70,7 +70,7 @@ public static class RecordingApi
 
                 if (http.Request.ContentLength > limit)
                 {
-                    return TypedResults.Problem($"A recording may be at most {settings.Recordings.MaxUploadMegabytes} MB.", statusCode: 413);
+                    return TooLarge();
                 }
 
                 upload = Path.Combine(Path.GetTempPath(), $"cc-upload-{Guid.NewGuid():N}");
@@ -99,7 +99,7 @@ public static class RecordingApi
         }
         catch (BadHttpRequestException e) when (e.StatusCode == 413)
         {
-            return TypedResults.Problem($"A recording may be at most {settings.Recordings.MaxUploadMegabytes} MB.", statusCode: 413);
+            return TooLarge();
         }
         finally
         {
@@ -108,6 +108,8 @@ public static class RecordingApi
                 File.Delete(upload);
             }
         }
+
+        IResult TooLarge() => TypedResults.Problem($"A recording may be at most {settings.Recordings.MaxUploadMegabytes} MB.", statusCode: 413);
     }
 
     /// <summary>
