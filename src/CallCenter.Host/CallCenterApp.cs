@@ -36,12 +36,15 @@ public static class CallCenterApp
         builder.Services.AddSingleton<MonitorScopes>();
         builder.Services.AddSingleton<CallCenter.Host.Recording.RecordingStore>();
         builder.Services.AddHostedService<MonitorRelay>();
+        builder.Services.AddHostedService<WorkOrderRelay>();
+        builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddHostedService<MonitorMetrics>();
         builder.Services.AddHostedService<GradingSetup>();
         if (settings.Simulator.Enabled)
         {
             builder.Services.AddHostedService<TrafficSimulator>();
             builder.Services.AddHostedService<DutyDemo>();
+            builder.Services.AddHostedService<WorkOrderDemo>();
         }
 
         configure?.Invoke(builder);
@@ -68,9 +71,11 @@ public static class CallCenterApp
         api.MapGroup("/calendar").MapCalendarApi();
         api.MapGroup("/duty").MapDutyApi();
         api.MapGroup("/knowledge").MapKnowledgeApi();
+        api.MapGroup("/work-orders").MapWorkOrdersApi();
         api.MapGroup("/grading").MapGradingApi().MapSampling().MapCorrections().MapCalibration().MapQualityReports();
         app.MapHub<CtiHub>("/hubs/cti");
         app.MapHub<MonitorHub>("/hubs/monitor");
+        app.MapHub<WorkOrderHub>("/hubs/work-orders");
         if (settings.Dashboard)
         {
             app.MapOrleansDashboard("/dashboard").RequireAuthorization(Policies.Administration);

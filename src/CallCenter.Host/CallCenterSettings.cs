@@ -38,6 +38,8 @@ public sealed class CallCenterSettings
     public string SqlitePath => Path.Combine(DataDir, "callcenter.db");
 
     public RecordingSettings Recordings { get; set; } = new();
+
+    public AttachmentSettings Attachments { get; set; } = new();
 }
 
 public enum HostingMode
@@ -86,4 +88,10 @@ public sealed class RecordingSettings
 
     /// <summary>The largest upload accepted, in megabytes (an hour of stereo G.711 is about 58 MB).</summary>
     public int MaxUploadMegabytes { get; set; } = 200;
+}
+
+public sealed class AttachmentSettings
+{
+    /// <summary>Where work-order attachments are kept; a directory every host shares in a cluster. Default: {DataDir}/attachments.</summary>
+    public string? Directory { get; set; }
 }

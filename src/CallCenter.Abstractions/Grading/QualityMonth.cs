@@ -19,4 +19,18 @@ public interface IQualityMonthGrain : IGrainWithStringKey
     [Alias("Scored")] Task Scored(ScoredEvaluation evaluation);
 
     [Alias("List")] Task<IReadOnlyList<ScoredEvaluation>> List();
+
+    /// <summary>Records a veto once per order.</summary>
+    [Alias("Vetoed")] Task Vetoed(Veto veto);
+
+    [Alias("Vetoes")] Task<IReadOnlyList<Veto>> Vetoes();
 }
+
+/// <summary>A valid service complaint against a person: a one-vote veto on their month, whatever their scores.</summary>
+[GenerateSerializer, Immutable]
+[Alias("CallCenter.Grading.Veto")]
+public sealed record Veto(
+    [property: Id(0)] string OrderId,
+    [property: Id(1)] string Person,
+    [property: Id(2)] DateTimeOffset At,
+    [property: Id(3)] string Reason);

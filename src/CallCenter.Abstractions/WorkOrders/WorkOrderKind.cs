@@ -38,7 +38,7 @@ public enum DeadlineStage
     FollowUp,
 }
 
-/// <summary>CallCenter:WorkOrders — limits in working days (0: by closing time the same working day).</summary>
+/// <summary>CallCenter:WorkOrders — limits in working days (0: by closing time the same working day), reminders, the hotline.</summary>
 public sealed class WorkOrderLimits
 {
     public int HardQuestionAnswerDays { get; set; } = 3;
@@ -48,4 +48,10 @@ public sealed class WorkOrderLimits
     public int ComplaintDays { get; set; } = 2;
 
     public int FollowUpDays { get; set; } = 3;
+
+    /// <summary>How long before a stage's deadline the assignee, the owner and supervisors are told it is due soon.</summary>
+    public int DueSoonMinutes { get; set; } = 120;
+
+    /// <summary>The discipline-inspection hotline a seat gives the caller of an integrity report (纪检监察举报电话).</summary>
+    public string DisciplineHotline { get; set; } = "12388";
 }

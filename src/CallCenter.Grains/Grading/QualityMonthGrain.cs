@@ -4,6 +4,8 @@ namespace CallCenter.Grading;
 public sealed class QualityMonthRecord
 {
     [Id(0)] public Dictionary<string, ScoredEvaluation> Evaluations { get; set; } = [];
+
+    [Id(1)] public Dictionary<string, Veto> Vetoes { get; set; } = [];
 }
 
 [GrainType("quality-month")]
@@ -18,4 +20,15 @@ public sealed class QualityMonthGrain(
 
     Task<IReadOnlyList<ScoredEvaluation>> IQualityMonthGrain.List() =>
         Task.FromResult<IReadOnlyList<ScoredEvaluation>>(month.State.Evaluations.Values.OrderBy(e => e.At).ToArray());
+
+    async Task IQualityMonthGrain.Vetoed(Veto veto)
+    {
+        if (month.State.Vetoes.TryAdd(veto.OrderId, veto))
+        {
+            await month.WriteStateAsync();
+        }
+    }
+
+    Task<IReadOnlyList<Veto>> IQualityMonthGrain.Vetoes() =>
+        Task.FromResult<IReadOnlyList<Veto>>(month.State.Vetoes.Values.OrderBy(v => v.At).ToArray());
 }

@@ -18,7 +18,7 @@ public static class RosterExport
             {
                 s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Template(rotation, s), local.Start.ToString("HH:mm"),
                 local.End.ToString("HH:mm"), Department(rotation, s), s.Officer ?? "", s.Backup ?? "",
-            }.Select(Quote)).Append("\r\n");
+            }.Select(Hosting.Csv.Field)).Append("\r\n");
         }
 
         // A byte-order mark so spreadsheet programs read the Chinese names as UTF-8.
@@ -71,9 +71,6 @@ public static class RosterExport
     private static DateTime Local(DateTimeOffset at, CallCenterClock clock) => TimeZoneInfo.ConvertTime(at, clock.Zone).DateTime;
 
     private static string Utc(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 
     private static string Text(string value) =>
         value.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r", "").Replace("\n", "\\n");

@@ -19,8 +19,7 @@ public static class CorrectionsApi
         group.MapPost("/calls/{callId}/corrections", Mark).RequireAuthorization(Policies.Grading);
         group.MapGet("/corrections", async (CorrectionStatus? status, ClaimsPrincipal user, IGrainFactory grains) =>
             TypedResults.Ok((await grains.GetGrain<ICorrectionsGrain>(0).List(status)).Select(c => View(c, user)).ToArray())).RequireAuthorization(Policies.Grading);
-        group.MapPost("/corrections/{correctionId}/callback-done", async (string correctionId, ClaimsPrincipal user, IGrainFactory grains) =>
-            TypedResults.Ok(View(await grains.GetGrain<ICorrectionsGrain>(0).CallbackDone(correctionId, user.Identity!.Name!), user))).RequireAuthorization(Policies.Supervision);
+        group.MapPost("/corrections/{correctionId}/callback-done", CallbackDone).RequireAuthorization(Policies.Supervision);
         return group;
     }
 
@@ -54,6 +53,19 @@ public static class CorrectionsApi
             $"{callId}.{Math.Round(request.AtSeconds!.Value * 10)}", callId, agent, call.Caller, request.AtSeconds.Value, request.WrongAnswer!.Trim(),
             request.CorrectAnswer!.Trim(), request.PolicyReference?.Trim(), name, clock.Now, due.At, CorrectionStatus.CallbackOpen));
         return TypedResults.Created($"/api/v1/grading/corrections", View(correction, user));
+    }
+
+    /// <summary>A supervisor records the callback on the agent's behalf: the correction's work order closes with it.</summary>
+    private static async Task<IResult> CallbackDone(string correctionId, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var order = WorkOrdersApi.Grain(grains, CorrectionsGrain.OrderId(correctionId));
+        if ((await order.Get()).Status != CallCenter.WorkOrders.WorkOrderStatus.Closed)
+        {
+            await order.Replied("callback made (recorded by a supervisor)", user.Actor());
+        }
+
+        var correction = (await grains.GetGrain<ICorrectionsGrain>(0).List(null)).Single(c => c.CorrectionId == correctionId);
+        return TypedResults.Ok(View(correction, user));
     }
 
     private static CorrectionView View(Correction c, ClaimsPrincipal user) => new(

@@ -13,6 +13,7 @@ public static class Policies
     public const string Staff = nameof(Staff);
     public const string Grading = nameof(Grading);
     public const string KnowledgeWriting = nameof(KnowledgeWriting);
+    public const string Reporting = nameof(Reporting);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -23,7 +24,8 @@ public static class Policies
         options.AddPolicy(DutyWork, p => p.RequireRole(Roles.DutyOfficer, Roles.Supervisor, Roles.Admin));
         options.AddPolicy(Staff, p => p.RequireRole(Roles.People));
         options.AddPolicy(Grading, p => p.RequireRole(Roles.Grader, Roles.Supervisor, Roles.Admin));
-        options.AddPolicy(KnowledgeWriting, p => p.RequireRole(Roles.Supervisor, Roles.Admin, Roles.Grader, Roles.Liaison, Roles.DutyOfficer));
+        options.AddPolicy(KnowledgeWriting, p => p.RequireRole(Roles.Supervisor, Roles.Admin, Roles.Grader, Roles.Liaison, Roles.DutyOfficer, Roles.Handler));
+        options.AddPolicy(Reporting, p => p.RequireRole(Roles.Supervisor, Roles.Admin, Roles.Grader));
         options.AddPolicy(Softswitch, p => p.AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireRole(Roles.Softswitch));
     }
 

@@ -9,8 +9,11 @@ public static class Roles
     public const string DutyOfficer = "DutyOfficer";
     public const string Liaison = "Liaison";
 
+    /// <summary>Department staff who answer the work orders assigned to them.</summary>
+    public const string Handler = "Handler";
+
     /// <summary>Held only by callers presenting the softswitch's API key.</summary>
     public const string Softswitch = "Softswitch";
 
-    public static readonly string[] People = [Admin, Supervisor, Grader, Agent, DutyOfficer, Liaison];
+    public static readonly string[] People = [Admin, Supervisor, Grader, Agent, DutyOfficer, Liaison, Handler];
 }

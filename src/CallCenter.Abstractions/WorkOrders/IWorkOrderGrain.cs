@@ -1,0 +1,131 @@
+namespace CallCenter.WorkOrders;
+
+/// <summary>
+/// One work order (key: its id). Every method names the person acting, who must be allowed by the order's rules
+/// (<see cref="NotPermittedException"/> otherwise); a step the kind or status does not allow is an
+/// <see cref="IllegalTransitionException"/> or <see cref="RuleViolationException"/> with the reason.
+/// </summary>
+[Alias("CallCenter.WorkOrders.IWorkOrderGrain")]
+public interface IWorkOrderGrain : IGrainWithStringKey
+{
+    /// <summary>Opens the order once; <paramref name="by"/> becomes its owner. Calling again returns the order as it is.</summary>
+    [Alias("Open")] Task<WorkOrderView> Open(WorkOrderOpening opening, Actor by);
+
+    /// <summary>The assignee (or a department manager) hands it to a handler of the department.</summary>
+    [Alias("Assign")] Task<WorkOrderView> Assign(string handler, Actor by);
+
+    /// <summary>Sends it to another department, routed afresh. Service complaints are never transferred.</summary>
+    [Alias("Transfer")] Task<WorkOrderView> Transfer(string department, string reason, Actor by);
+
+    /// <summary>The answer (hard question) or outcome (tax report) goes back to the owner, who replies to the taxpayer.</summary>
+    [Alias("Answer")] Task<WorkOrderView> Answer(string answer, IReadOnlyList<string> policyReferences, Actor by);
+
+    /// <summary>The owner of a complaint records what handling it found; the order closes.</summary>
+    [Alias("Resolve")] Task<WorkOrderView> Resolve(ComplaintFinding finding, Actor by);
+
+    /// <summary>The seat has replied to (called back) the taxpayer; the order closes.</summary>
+    [Alias("Replied")] Task<WorkOrderView> Replied(string note, Actor by);
+
+    /// <summary>The follow-up call's survey; a service fault opens a complaint even when the taxpayer is satisfied.</summary>
+    [Alias("Surveyed")] Task<WorkOrderView> Surveyed(Survey survey, Actor by);
+
+    [Alias("Comment")] Task<WorkOrderView> Comment(string text, Actor by);
+
+    [Alias("Attach")] Task<WorkOrderView> Attach(string fileName, string contentType, long bytes, Actor by);
+
+    /// <summary>The order as it is, after applying any clock milestone passed (due soon, overdue, escalation).</summary>
+    [Alias("Get")] Task<WorkOrderView> Get();
+}
+
+/// <summary>Who is acting on an order; supervisors (and administrators) may take any step a manager may.</summary>
+[GenerateSerializer, Immutable]
+[Alias("CallCenter.WorkOrders.Actor")]
+public sealed record Actor([property: Id(0)] string Name, [property: Id(1)] bool Supervises)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>A department that takes work orders: its liaison (联络员), the backup, its head, and its handlers.</summary>
+[GenerateSerializer, Immutable]
+[Alias("CallCenter.WorkOrders.WorkDepartment")]
+public sealed record WorkDepartment(
+    [property: Id(0)] string Id,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string? Liaison,
+    [property: Id(3)] string? Backup,
+    [property: Id(4)] string? Head,
+    [property: Id(5)] IReadOnlyList<string> Handlers)
+{
+    public bool HasMember(string person) => Manages(person) || Handlers.Contains(person);
+
+    /// <summary>The liaison, the backup and the head assign handlers and transfer the department's orders.</summary>
+    public bool Manages(string person) => person == Liaison || person == Backup || person == Head;
+}
+
+/// <summary>The departments administrators configure (key 0).</summary>
+[Alias("CallCenter.WorkOrders.IWorkDirectoryGrain")]
+public interface IWorkDirectoryGrain : IGrainWithIntegerKey
+{
+    [Alias("Put")] Task<IReadOnlyList<WorkDepartment>> Put(WorkDepartment department, string by);
+
+    [Alias("List")] Task<IReadOnlyList<WorkDepartment>> List();
+}
+
+/// <summary>
+/// Order summaries: key "open" holds every order not yet closed (the inboxes), key "yyyy-MM" every order opened
+/// that month (the reports), each with its latest summary.
+/// </summary>
+[Alias("CallCenter.WorkOrders.IWorkOrderListGrain")]
+public interface IWorkOrderListGrain : IGrainWithStringKey
+{
+    public const string Open = "open";
+
+    [Alias("Put")] Task Put(WorkOrderSummary summary);
+
+    [Alias("List")] Task<IReadOnlyList<WorkOrderSummary>> List();
+}
+
+/// <summary>A message to one person (or to "@supervisors") about an order: arrived, due soon, overdue, escalated, answered.</summary>
+[GenerateSerializer, Immutable]
+[Alias("CallCenter.WorkOrders.WorkNotice")]
+public sealed record WorkNotice(
+    [property: Id(0)] DateTimeOffset At,
+    [property: Id(1)] string OrderId,
+    [property: Id(2)] string Kind,
+    [property: Id(3)] string Text);
+
+/// <summary>One person's work-order notices (key: user name, or "@supervisors"), the latest 100.</summary>
+[Alias("CallCenter.WorkOrders.IWorkNoticesGrain")]
+public interface IWorkNoticesGrain : IGrainWithStringKey
+{
+    public const string Supervisors = "@supervisors";
+
+    [Alias("Notify")] Task Notify(WorkNotice notice);
+
+    [Alias("List")] Task<IReadOnlyList<WorkNotice>> List();
+}
+
+/// <summary>What changed, for whom: the relay on each host pushes it to those people's connections and to supervisors.</summary>
+[GenerateSerializer, Immutable]
+[Alias("CallCenter.WorkOrders.WorkOrderChange")]
+public sealed record WorkOrderChange(
+    [property: Id(0)] WorkOrderSummary Order,
+    [property: Id(1)] IReadOnlyList<string> People,
+    [property: Id(2)] WorkNotice? Notice);
+
+[Alias("CallCenter.WorkOrders.IWorkOrderObserver")]
+public interface IWorkOrderObserver : IGrainObserver
+{
+    [OneWay, Alias("OnChange")] Task OnChange(WorkOrderChange change);
+}
+
+/// <summary>The live feed (key 0): one observer per host.</summary>
+[Alias("CallCenter.WorkOrders.IWorkOrderFeedGrain")]
+public interface IWorkOrderFeedGrain : IGrainWithIntegerKey
+{
+    [OneWay, Alias("Publish")] Task Publish(WorkOrderChange change);
+
+    [Alias("Subscribe")] Task Subscribe(IWorkOrderObserver observer);
+
+    [Alias("Unsubscribe")] Task Unsubscribe(IWorkOrderObserver observer);
+}

@@ -1,0 +1,19 @@
+namespace CallCenter.WorkOrders;
+
+/// <summary>
+/// What the receiving seat records to open an order. <paramref name="Question"/> is the taxpayer's question, the
+/// complaint, or the on-site service being followed up; an integrity referral carries no content at all.
+/// </summary>
+[GenerateSerializer, Immutable]
+[Alias("CallCenter.WorkOrders.WorkOrderOpening")]
+public sealed record WorkOrderOpening(
+    [property: Id(0)] WorkOrderKind Kind,
+    [property: Id(1)] string? Department,
+    [property: Id(2)] string? CallId,
+    [property: Id(3)] Taxpayer Taxpayer,
+    [property: Id(4)] string? Question,
+    [property: Id(5)] TaxReportDetails? TaxReport = null,
+    [property: Id(6)] ComplaintSeverity? Severity = null,
+    [property: Id(7)] string? Against = null,
+    [property: Id(8)] string? SourceOrder = null,
+    [property: Id(9)] string? Assignee = null);

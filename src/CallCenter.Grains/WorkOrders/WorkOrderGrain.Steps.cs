@@ -1,0 +1,261 @@
+namespace CallCenter.WorkOrders;
+
+/// <summary>The parts every step shares: rules, clocks, routing, timeline, lists, notices and the live feed.</summary>
+public sealed partial class WorkOrderGrain
+{
+    /// <summary>The notices of the step in progress; the last one travels with the live change.</summary>
+    private readonly List<WorkNotice> told = [];
+
+    public static string Month(DateOnly day) => day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void Check(WorkOrderOpening o)
+    {
+        var content = o.Question is not null || o.TaxReport is not null || o.Taxpayer != Taxpayer.None || o.Department is not null;
+        switch (o.Kind)
+        {
+            case WorkOrderKind.IntegrityReferral when content || o.CallId is null:
+                throw new DomainValidationException("kind", "An integrity referral records only that the call was referred (time and seat): give the call id and no content.");
+            case WorkOrderKind.HardQuestion or WorkOrderKind.TaxReport when o.Department is null:
+                throw new DomainValidationException("department", "Choose the department that should answer.");
+            case WorkOrderKind.TaxReport when o.TaxReport is null:
+                throw new DomainValidationException("taxReport", "A tax report is recorded completely: who is reported and for what.");
+            case WorkOrderKind.ServiceComplaint when o.Severity is null:
+                throw new DomainValidationException("severity", "Classify the complaint: General, Serious or Grave.");
+            case not WorkOrderKind.IntegrityReferral when string.IsNullOrWhiteSpace(o.Question):
+                throw new DomainValidationException("question", "Write down the taxpayer's question or matter.");
+        }
+    }
+
+    private void Opened()
+    {
+        if (S.Opening is null)
+        {
+            throw new NotConfiguredException("Work order", Id);
+        }
+    }
+
+    private void Expect(params WorkOrderKind[] kinds)
+    {
+        Opened();
+        if (!kinds.Contains(Kind))
+        {
+            throw new RuleViolationException($"That step is not part of a {Kind} order.");
+        }
+    }
+
+    private void Expect(string action, params WorkOrderStatus[] statuses)
+    {
+        if (!statuses.Contains(S.Status))
+        {
+            throw new IllegalTransitionException("Work order", Id, S.Status.ToString(), action);
+        }
+    }
+
+    private static void Permit(Actor by, bool allowed, string reason)
+    {
+        if (!allowed && !by.Supervises)
+        {
+            throw new NotPermittedException(reason);
+        }
+    }
+
+    /// <summary>Someone the overdue order was escalated to may act for the assignee.</summary>
+    private bool Escalated(string person) => S.Timeline.Any(t => t.Action == "escalated" && t.Text == person);
+
+    private async Task Route(string departmentId, string by)
+    {
+        var department = await WorkOrderRouting.Department(GrainFactory, departmentId);
+        var (person, level) = await WorkOrderRouting.Receiver(GrainFactory, department);
+        await Hand(person, level, DeadlineStage.Assign, clock.Now, status: WorkOrderStatus.AwaitingAssignment);
+        Log(by, "routed", $"{department.Name}: {person} ({level})");
+        await Tell([person], "arrived", $"{Describe()} arrived for {department.Name}: assign a handler or answer by {Local(S.Due!.Value)}.");
+    }
+
+    /// <summary>The order passes to someone for a stage, whose clock starts at <paramref name="from"/>.</summary>
+    private async Task Hand(string person, AssigneeLevel level, DeadlineStage stage, DateTimeOffset from,
+        WorkOrderStatus status = WorkOrderStatus.InHand, bool finishing = false)
+    {
+        if (finishing)
+        {
+            Finish();
+        }
+
+        S.Assignee = person;
+        S.Level = level;
+        S.Status = status;
+        if (!S.Participants.Contains(person))
+        {
+            S.Participants.Add(person);
+        }
+
+        await StageDone(stage, from);
+    }
+
+    /// <summary>Starts the clock of <paramref name="stage"/> counted from <paramref name="from"/>.</summary>
+    private async Task StageDone(DeadlineStage stage, DateTimeOffset from)
+    {
+        var days = Deadlines.WorkingDays(Kind, stage, limits.Value);
+        S.Due = (await GrainFactory.GetGrain<ICalendarGrain>("CN").EndOfWorkingDay(from, days)).At;
+        S.DueSoonTold = S.OverdueTold = false;
+        await this.RegisterOrUpdateReminder(ClockReminder, Until(NextMilestone()), TimeSpan.FromMinutes(1));
+    }
+
+    /// <summary>The stage in hand is over: counted late if past its deadline.</summary>
+    private void Finish()
+    {
+        if (S.Due is { } due && clock.Now > due)
+        {
+            S.LateStages++;
+        }
+    }
+
+    private void Close(string by, string note)
+    {
+        S.Status = WorkOrderStatus.Closed;
+        S.ClosedAt = clock.Now;
+        S.Due = null;
+        Log(by, "closed", note);
+    }
+
+    /// <summary>A closed hard question, tax report or complaint gets its follow-up call within the follow-up limit.</summary>
+    private async Task FollowUp()
+    {
+        if (S.Opening!.Taxpayer.Phone is null)
+        {
+            Log("system", "no follow-up", "no phone number to call back");
+            return;
+        }
+
+        var followUp = Id + "-f";
+        await GrainFactory.GetGrain<IWorkOrderGrain>(followUp).Open(new WorkOrderOpening(
+            WorkOrderKind.FollowUp, S.Department, S.Opening.CallId, S.Opening.Taxpayer, $"回访: {S.Opening.Question}",
+            SourceOrder: Id, Assignee: S.Owner), new Actor(S.Owner, false));
+        S.Related.Add(followUp);
+    }
+
+    /// <summary>Who handled the order a follow-up is about: the person at fault when the survey names no one.</summary>
+    private async Task<string?> SourceHandler() => S.Opening!.SourceOrder is { } source && source != Id
+        ? (await GrainFactory.GetGrain<IWorkOrderGrain>(source).Get()).Timeline.LastOrDefault(t => t.Action == "answered")?.Actor ?? S.Owner
+        : null;
+
+    private async Task DraftKnowledge(string answer, IReadOnlyList<string> policyReferences, string by)
+    {
+        var entry = "kb-" + Id;
+        await GrainFactory.GetGrain<IKnowledgeEntryGrain>(entry).SaveDraft(new KnowledgeContent(
+            S.Opening!.Question!, answer, policyReferences, null, null, [], S.Department, [Id]), by);
+        S.KnowledgeEntry = entry;
+        Log(by, "knowledge draft", entry);
+    }
+
+    /// <summary>Applies every clock milestone passed: due soon, then overdue with escalation one level up.</summary>
+    private async Task CatchUp()
+    {
+        if (S.Opening is null || S.Status == WorkOrderStatus.Closed || S.Due is not { } due)
+        {
+            return;
+        }
+
+        var changed = false;
+        if (!S.DueSoonTold && clock.Now >= due.AddMinutes(-limits.Value.DueSoonMinutes))
+        {
+            S.DueSoonTold = changed = true;
+            Log("system", "due soon", Local(due));
+            await Tell(Watchers(), "due-soon", $"{Describe()} is due at {Local(due)}.", supervisors: true);
+        }
+
+        if (!S.OverdueTold && clock.Now > due)
+        {
+            S.OverdueTold = changed = true;
+            S.Escalations++;
+            var department = S.Department is { } d ? (await GrainFactory.GetGrain<IWorkDirectoryGrain>(0).List()).FirstOrDefault(x => x.Id == d) : null;
+            var (above, level) = WorkOrderRouting.Above(S.Level, S.Assignee, department);
+            Log("system", "overdue", Local(due));
+            Log("system", "escalated", above ?? IWorkNoticesGrain.Supervisors);
+            if (above is not null && !S.Participants.Contains(above))
+            {
+                S.Participants.Add(above);
+            }
+
+            await Tell([.. Watchers(), .. above is null ? Array.Empty<string>() : [above]], "overdue",
+                $"{Describe()} is overdue since {Local(due)}; escalated to {(above is null ? "the supervisors" : $"{above} ({level})")}.", supervisors: true);
+        }
+
+        if (changed)
+        {
+            await Saved("system", "clock");
+        }
+    }
+
+    private IEnumerable<string> Watchers() => new[] { S.Assignee, S.Owner }.OfType<string>().Distinct();
+
+    private DateTimeOffset NextMilestone()
+    {
+        var due = S.Due!.Value;
+        return S.DueSoonTold ? due.AddSeconds(1) : due.AddMinutes(-limits.Value.DueSoonMinutes);
+    }
+
+    private TimeSpan Until(DateTimeOffset at)
+    {
+        var wait = at - clock.Now;
+        return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait;
+    }
+
+    private async Task StopClock()
+    {
+        if (await this.GetReminder(ClockReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private void Log(string actor, string action, string? text) => S.Timeline.Add(new TimelineEntry(clock.Now, actor, action, text));
+
+    private async Task Tell(IEnumerable<string> people, string kind, string text, bool supervisors = false)
+    {
+        var notice = new WorkNotice(clock.Now, Id, kind, text);
+        told.Add(notice);
+        foreach (var person in people.Append(supervisors ? IWorkNoticesGrain.Supervisors : null).OfType<string>().Distinct())
+        {
+            await GrainFactory.GetGrain<IWorkNoticesGrain>(person).Notify(notice);
+        }
+    }
+
+    /// <summary>Durable, audited, listed and pushed live, in that order.</summary>
+    private async Task<WorkOrderView> Saved(string actor, string action, string? detail = null)
+    {
+        await order.WriteStateAsync();
+        if (S.Status == WorkOrderStatus.Closed)
+        {
+            await StopClock();
+        }
+        else if (S.Due is not null && action == "clock")
+        {
+            await this.RegisterOrUpdateReminder(ClockReminder, Until(NextMilestone()), TimeSpan.FromMinutes(1));
+        }
+
+        await Reporting.Audit.Record(GrainFactory, clock, actor, "work-order-" + action, $"work-order:{Id}", detail);
+        var view = View();
+        var summary = view.Summary();
+        await GrainFactory.GetGrain<IWorkOrderListGrain>(IWorkOrderListGrain.Open).Put(summary);
+        await GrainFactory.GetGrain<IWorkOrderListGrain>(Month(clock.DayOf(S.OpenedAt))).Put(summary);
+        var department = S.Department is { } d ? (await GrainFactory.GetGrain<IWorkDirectoryGrain>(0).List()).FirstOrDefault(x => x.Id == d) : null;
+        var people = S.Participants.Concat(department is null ? [] : new[] { department.Liaison, department.Backup, department.Head }.OfType<string>().Concat(department.Handlers)).Distinct().ToArray();
+        var feed = GrainFactory.GetGrain<IWorkOrderFeedGrain>(0);
+        await feed.Publish(new WorkOrderChange(summary, people, told.LastOrDefault()));
+        told.Clear();
+        return view;
+    }
+
+    private WorkOrderView View()
+    {
+        var o = S.Opening!;
+        return new WorkOrderView(Id, o.Kind, S.Status, S.Department, S.Owner, S.Assignee, S.Level, o.CallId, o.Taxpayer, o.Question, S.Answer,
+            o.TaxReport, o.Severity, S.Finding, S.Survey, S.Attachments.ToArray(), S.Timeline.ToArray(), S.Due,
+            S.Due is { } due && clock.Now > due, S.Escalations, S.LateStages, S.OpenedAt, S.ClosedAt, o.SourceOrder, S.Related.ToArray(),
+            S.KnowledgeEntry, S.Participants.ToArray(), o.Against);
+    }
+
+    private string Describe() => $"{Kind} order {Id}";
+
+    private string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, clock.Zone).ToString("yyyy-MM-dd HH:mm");
+}

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using CallCenter.Host.Hosting;
+using CallCenter.Host.Identity;
+using CallCenter.WorkOrders;
+using Microsoft.AspNetCore.Identity;
+
+namespace CallCenter.Host;
+
+/// <summary>The departments that take work orders, with their liaison, backup, head and handlers: administrators configure them.</summary>
+public static class WorkDepartmentsApi
+{
+    public sealed record DepartmentRequest(string? Name, string? Liaison, string? Backup, string? Head, List<string>? Handlers);
+
+    public static RouteGroupBuilder MapWorkDepartments(this RouteGroupBuilder group)
+    {
+        group.MapGet("/departments", (IGrainFactory grains) => grains.GetGrain<IWorkDirectoryGrain>(0).List());
+        group.MapPut("/departments/{departmentId}", Put).RequireAuthorization(Policies.Administration);
+        return group;
+    }
+
+    private static async Task<IResult> Put(string departmentId, DepartmentRequest request, ClaimsPrincipal user, IGrainFactory grains, UserManager<IdentityUser> users)
+    {
+        var check = new Validation().Id("departmentId", departmentId).Text("name", request.Name, 100)
+            .Require("handlers", (request.Handlers?.Count ?? 0) <= 200, "At most 200 handlers.")
+            .Require("liaison", request.Liaison is not null || request.Backup is not null, "A department needs a liaison or a backup to receive orders when no duty officer is on shift.");
+        foreach (var (field, person) in new[] { ("liaison", request.Liaison), ("backup", request.Backup), ("head", request.Head) }
+            .Concat((request.Handlers ?? []).Select(h => ("handlers", (string?)h))))
+        {
+            if (person is not null)
+            {
+                check.Require(field, await users.FindByNameAsync(person) is not null, $"'{person}' is not a user.");
+            }
+        }
+
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IWorkDirectoryGrain>(0).Put(new WorkDepartment(departmentId, request.Name!.Trim(),
+            request.Liaison, request.Backup, request.Head, (request.Handlers ?? []).Distinct().ToArray()), user.Name()));
+    }
+}

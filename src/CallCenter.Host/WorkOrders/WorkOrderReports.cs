@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text;
+using CallCenter.Host.Hosting;
+using CallCenter.Host.Identity;
+using CallCenter.WorkOrders;
+
+namespace CallCenter.Host;
+
+/// <summary>
+/// Work-order reports over the orders opened in a month: on-time rate, overdue orders, complaints and vetoes, and the
+/// monthly satisfaction report (follow-up surveys) as JSON and CSV; the report page prints it.
+/// </summary>
+public static class WorkOrderReports
+{
+    public sealed record OnTimeRow(string Group, int Opened, int Closed, int OnTime, decimal? OnTimePercent, int OpenOverdue);
+
+    public sealed record OnTime(string Month, OnTimeRow Total, IReadOnlyList<OnTimeRow> ByKind, IReadOnlyList<OnTimeRow> ByDepartment);
+
+    public sealed record ComplaintReport(string Month, int Complaints, IReadOnlyDictionary<ComplaintSeverity, int> BySeverity, int Open, int Valid, int NotValid,
+        IReadOnlyList<VetoRow> Vetoes);
+
+    public sealed record VetoRow(string Person, string OrderId, ComplaintSeverity? Severity, DateTimeOffset? At);
+
+    public sealed record SatisfactionRow(string Group, int Surveys, IReadOnlyDictionary<Satisfaction, int> Counts, decimal? SatisfiedPercent);
+
+    public sealed record SatisfactionReport(string Month, SatisfactionRow Total, IReadOnlyList<SatisfactionRow> ByDepartment, int PendingFollowUps,
+        int FaultsFound, decimal? PreviousSatisfiedPercent, IReadOnlyList<string> DissatisfiedReasons);
+
+    public static RouteGroupBuilder MapWorkOrderReports(this RouteGroupBuilder group)
+    {
+        group.RequireAuthorization(Policies.Reporting);
+        group.MapGet("/on-time", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(OnTimeReport(await Month(month, grains, clock), clock)));
+        group.MapGet("/overdue", async (IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(
+            (await WorkOrdersApi.Orders(grains, null)).Select(o => WorkOrdersApi.Current(o, clock)).Where(o => o.Overdue).OrderBy(o => o.Due).ToArray()));
+        group.MapGet("/complaints", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(Complaints(await Month(month, grains, clock))));
+        group.MapGet("/satisfaction", async (string? month, IGrainFactory grains, CallCenterClock clock) =>
+            TypedResults.Ok(await Satisfaction(month, grains, clock)));
+        group.MapGet("/satisfaction.csv", SatisfactionCsv);
+        return group;
+    }
+
+    private static async Task<(string Month, IReadOnlyList<WorkOrderSummary> Orders)> Month(string? month, IGrainFactory grains, CallCenterClock clock)
+    {
+        month ??= WorkOrderGrain.Month(clock.Today);
+        return (month, await WorkOrdersApi.Orders(grains, month));
+    }
+
+    private static OnTime OnTimeReport((string Month, IReadOnlyList<WorkOrderSummary> Orders) m, CallCenterClock clock)
+    {
+        var orders = m.Orders.Where(o => o.Kind != WorkOrderKind.IntegrityReferral).Select(o => WorkOrdersApi.Current(o, clock)).ToArray();
+        return new OnTime(m.Month, Row("total", orders),
+            [.. orders.GroupBy(o => o.Kind.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Row(g.Key, g))],
+            [.. orders.GroupBy(o => o.Department ?? "—").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Row(g.Key, g))]);
+    }
+
+    private static OnTimeRow Row(string group, IEnumerable<WorkOrderSummary> orders)
+    {
+        var all = orders.ToArray();
+        var closed = all.Where(o => o.Status == WorkOrderStatus.Closed).ToArray();
+        var onTime = closed.Count(o => o.LateStages == 0);
+        return new OnTimeRow(group, all.Length, closed.Length, onTime, Percent(onTime, closed.Length), all.Count(o => o.Overdue));
+    }
+
+    private static ComplaintReport Complaints((string Month, IReadOnlyList<WorkOrderSummary> Orders) m)
+    {
+        var complaints = m.Orders.Where(o => o.Kind == WorkOrderKind.ServiceComplaint).ToArray();
+        return new ComplaintReport(m.Month, complaints.Length,
+            Enum.GetValues<ComplaintSeverity>().ToDictionary(s => s, s => complaints.Count(c => c.Severity == s)),
+            complaints.Count(c => c.Status != WorkOrderStatus.Closed), complaints.Count(c => c.ComplaintValid == true), complaints.Count(c => c.ComplaintValid == false),
+            [.. complaints.Where(c => c.Vetoed is not null).Select(c => new VetoRow(c.Vetoed!, c.OrderId, c.Severity, c.ClosedAt))]);
+    }
+
+    public static async Task<SatisfactionReport> Satisfaction(string? month, IGrainFactory grains, CallCenterClock clock)
+    {
+        var (name, orders) = await Month(month, grains, clock);
+        var previousMonth = DateOnly.ParseExact(name + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(-1);
+        var previous = Surveyed(await WorkOrdersApi.Orders(grains, WorkOrderGrain.Month(previousMonth)));
+        var surveyed = Surveyed(orders);
+        var followUps = orders.Where(o => o.Kind == WorkOrderKind.FollowUp).Select(o => o.OrderId).ToHashSet();
+        return new SatisfactionReport(name, Satisfied("total", surveyed),
+            [.. surveyed.GroupBy(o => o.Department ?? "—").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Satisfied(g.Key, g))],
+            orders.Count(o => o.Kind == WorkOrderKind.FollowUp && o.Status != WorkOrderStatus.Closed),
+            orders.Count(o => o.Kind == WorkOrderKind.ServiceComplaint && o.SourceOrder is { } s && followUps.Contains(s)),
+            Satisfied("previous", previous).SatisfiedPercent,
+            [.. surveyed.Where(o => o.Satisfaction is CallCenter.WorkOrders.Satisfaction.Dissatisfied or CallCenter.WorkOrders.Satisfaction.VeryDissatisfied && o.SurveyReason is not null)
+                .Select(o => o.SurveyReason!)]);
+    }
+
+    private static WorkOrderSummary[] Surveyed(IEnumerable<WorkOrderSummary> orders) =>
+        [.. orders.Where(o => o.Kind == WorkOrderKind.FollowUp && o.Satisfaction is not null)];
+
+    private static SatisfactionRow Satisfied(string group, IEnumerable<WorkOrderSummary> surveyed)
+    {
+        var all = surveyed.ToArray();
+        var counts = Enum.GetValues<Satisfaction>().ToDictionary(s => s, s => all.Count(o => o.Satisfaction == s));
+        return new SatisfactionRow(group, all.Length, counts,
+            Percent(counts[CallCenter.WorkOrders.Satisfaction.VerySatisfied] + counts[CallCenter.WorkOrders.Satisfaction.Satisfied], all.Length));
+    }
+
+    private static async Task<IResult> SatisfactionCsv(string? month, IGrainFactory grains, CallCenterClock clock)
+    {
+        var report = await Satisfaction(month, grains, clock);
+        var csv = new StringBuilder("department,surveys,very_satisfied,satisfied,neutral,dissatisfied,very_dissatisfied,satisfied_percent\r\n");
+        foreach (var row in report.ByDepartment.Append(report.Total))
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{Csv.Field(row.Group)},{row.Surveys},{string.Join(',', Enum.GetValues<Satisfaction>().Select(s => row.Counts[s]))},{row.SatisfiedPercent}\r\n");
+        }
+
+        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
+            $"satisfaction-{report.Month}.csv");
+    }
+
+    private static decimal? Percent(int part, int whole) =>
+        whole == 0 ? null : Math.Round(100m * part / whole, 2, MidpointRounding.AwayFromZero);
+}

@@ -1,0 +1,167 @@
+using System.Globalization;
+using System.Security.Claims;
+using CallCenter.Host.Hosting;
+using CallCenter.Host.Identity;
+using CallCenter.WorkOrders;
+using Microsoft.Extensions.Options;
+
+namespace CallCenter.Host;
+
+/// <summary>Work orders: opening (seats), inboxes, the order in full (audited, masked by role), and every step of its flow.</summary>
+public static class WorkOrdersApi
+{
+    public sealed record TaxpayerRequest(string? Name, string? Phone, string? TaxpayerId);
+
+    public sealed record TaxReportRequest(string? Subject, string? SubjectTaxpayerId, string? Conduct, string? Period, decimal? Amount, bool? Anonymous);
+
+    public sealed record OpenRequest(WorkOrderKind? Kind, string? Department, string? CallId, TaxpayerRequest? Taxpayer, string? Question,
+        TaxReportRequest? TaxReport, ComplaintSeverity? Severity, string? Against, string? Assignee);
+
+    public sealed record Opened(WorkOrderView Order, string? Hotline);
+
+    public static RouteGroupBuilder MapWorkOrdersApi(this RouteGroupBuilder group)
+    {
+        group.WithTags("Work orders").RequireAuthorization(Policies.Staff);
+        group.MapPost("", Open).RequireAuthorization(Policies.SeatWork);
+        group.MapGet("", List);
+        group.MapGet("/tasks", Tasks);
+        group.MapGet("/notices", Notices);
+        group.MapGet("/integrity-hotline", (IOptions<WorkOrderLimits> limits) => TypedResults.Ok(new { hotline = limits.Value.DisciplineHotline }));
+        group.MapGet("/{orderId}", Detail);
+        group.MapWorkOrderSteps();
+        group.MapAttachments();
+        group.MapWorkDepartments();
+        group.MapGroup("/reports").MapWorkOrderReports();
+        return group;
+    }
+
+    private static async Task<IResult> Open(OpenRequest request, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock, IOptions<WorkOrderLimits> limits)
+    {
+        var t = request.Taxpayer;
+        var r = request.TaxReport;
+        var check = new Validation()
+            .Require("kind", request.Kind is not null and not WorkOrderKind.Correction, "'kind' is HardQuestion, TaxReport, ServiceComplaint, IntegrityReferral or FollowUp (corrections come from grading).")
+            .Text("department", request.Department, 64, required: false)
+            .Text("question", request.Question, 4000, required: false)
+            .Text("taxpayer.name", t?.Name, 100, required: false)
+            .Require("taxpayer.phone", t?.Phone is null || PhonePattern(t.Phone), "A phone number is 3–20 digits, optionally with a leading +.")
+            .Require("taxpayer.taxpayerId", t?.TaxpayerId is null || TaxpayerIdPattern(t.TaxpayerId), "A taxpayer id is 15–20 letters and digits.")
+            .Text("taxReport.subject", r?.Subject, 200, required: r is not null)
+            .Text("taxReport.conduct", r?.Conduct, 4000, required: r is not null)
+            .Text("taxReport.period", r?.Period, 100, required: false)
+            .Require("taxReport.amount", r?.Amount is null or >= 0, "An amount is not negative.")
+            .Text("against", request.Against, 64, required: false)
+            .Text("assignee", request.Assignee, 64, required: false);
+        if (request.CallId is not null)
+        {
+            check.Id("callId", request.CallId);
+        }
+
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var phone = t?.Phone;
+        if (request.CallId is { } callId && request.Kind != WorkOrderKind.IntegrityReferral)
+        {
+            var call = await grains.GetGrain<ICallGrain>(callId).Get();
+            phone ??= call.Caller;
+        }
+
+        var taxpayer = t is null && phone is null ? Taxpayer.None : new Taxpayer(Trim(t?.Name), phone, Trim(t?.TaxpayerId));
+        var opening = new WorkOrderOpening(request.Kind!.Value, Trim(request.Department), request.CallId, taxpayer, Trim(request.Question),
+            r is null ? null : new TaxReportDetails(r.Subject!.Trim(), Trim(r.SubjectTaxpayerId), r.Conduct!.Trim(), Trim(r.Period), r.Amount, r.Anonymous ?? false),
+            request.Severity, Trim(request.Against), Assignee: request.Kind == WorkOrderKind.FollowUp ? Trim(request.Assignee) : null);
+        var id = $"WO{clock.Today:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..6]}";
+        var order = await grains.GetGrain<IWorkOrderGrain>(id).Open(opening, user.Actor());
+        return TypedResults.Created($"/api/v1/work-orders/{id}",
+            new Opened(order, request.Kind == WorkOrderKind.IntegrityReferral ? limits.Value.DisciplineHotline : null));
+    }
+
+    /// <summary>
+    /// An inbox: <c>box</c> = mine (assigned to me), owned (I received it), department (my departments'), or all I may
+    /// see (default); open orders, or every order opened in <c>month</c> (yyyy-MM).
+    /// </summary>
+    private static async Task<IResult> List(string? box, WorkOrderKind? kind, WorkOrderStatus? status, string? month, ClaimsPrincipal user,
+        IGrainFactory grains, CallCenterClock clock)
+    {
+        if (box is not (null or "mine" or "owned" or "department" or "all"))
+        {
+            throw new DomainValidationException("box", "'box' is mine, owned, department or all.");
+        }
+
+        var orders = await Orders(grains, month);
+        var departments = await grains.GetGrain<IWorkDirectoryGrain>(0).List();
+        var me = user.Name();
+        var mine = departments.Where(d => d.HasMember(me)).Select(d => d.Id).ToHashSet();
+        return TypedResults.Ok(orders
+            .Where(o => WorkOrderAccess.MaySee(user, o.Department, o.Participants, departments))
+            .Where(o => box switch
+            {
+                "mine" => o.Assignee == me,
+                "owned" => o.Owner == me,
+                "department" => o.Department is { } d && mine.Contains(d),
+                _ => true,
+            })
+            .Where(o => (kind is null || o.Kind == kind) && (status is null || o.Status == status))
+            .Select(o => Current(o, clock))
+            .OrderBy(o => o.Due ?? DateTimeOffset.MaxValue).ToArray());
+    }
+
+    /// <summary>The signed-in seat's tasks: replies, callbacks and follow-ups assigned to them, earliest due first.</summary>
+    private static async Task<IResult> Tasks(ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock) =>
+        TypedResults.Ok((await grains.GetGrain<IWorkOrderListGrain>(IWorkOrderListGrain.Open).List())
+            .Where(o => o.Assignee == user.Name() && o.AssigneeLevel == AssigneeLevel.Seat)
+            .Select(o => Current(o, clock)).OrderBy(o => o.Due ?? DateTimeOffset.MaxValue).ToArray());
+
+    private static async Task<IResult> Notices(ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var mine = await grains.GetGrain<IWorkNoticesGrain>(user.Name()).List();
+        var all = user.MaySupervise() ? mine.Concat(await grains.GetGrain<IWorkNoticesGrain>(IWorkNoticesGrain.Supervisors).List()) : mine;
+        return TypedResults.Ok(all.OrderByDescending(n => n.At).Take(100).ToArray());
+    }
+
+    /// <summary>Every view of an order's details is audited.</summary>
+    private static async Task<IResult> Detail(string orderId, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock)
+    {
+        var order = await Visible(orderId, user, grains);
+        await Reporting.Audit.Record(grains, clock, user.Name(), "work-order-view", $"work-order:{orderId}", order.Kind.ToString());
+        return TypedResults.Ok(WorkOrderAccess.Masked(user, order));
+    }
+
+    /// <summary>The order, if this person may see it: 404 for an unknown id, 403 for someone else's department.</summary>
+    public static async Task<WorkOrderView> Visible(string orderId, ClaimsPrincipal user, IGrainFactory grains, bool acting = false)
+    {
+        var order = await Grain(grains, orderId).Get();
+        var departments = await grains.GetGrain<IWorkDirectoryGrain>(0).List();
+        var allowed = acting
+            ? WorkOrderAccess.MayAct(user, order.Department, order.Participants, departments)
+            : WorkOrderAccess.MaySee(user, order.Department, order.Participants, departments);
+        return allowed ? order : throw new NotPermittedException($"Work order '{orderId}' belongs to another department; only its participants and department see it.");
+    }
+
+    public static IWorkOrderGrain Grain(IGrainFactory grains, string orderId) => Validation.IsId(orderId)
+        ? grains.GetGrain<IWorkOrderGrain>(orderId)
+        : throw new DomainValidationException("orderId", "A work-order id is 1–64 letters, digits, '.', '_', ':' or '-'.");
+
+    public static async Task<IReadOnlyList<WorkOrderSummary>> Orders(IGrainFactory grains, string? month)
+    {
+        if (month is not null && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            throw new DomainValidationException("month", "'month' is written yyyy-MM, e.g. 2026-11.");
+        }
+
+        return await grains.GetGrain<IWorkOrderListGrain>(month ?? IWorkOrderListGrain.Open).List();
+    }
+
+    /// <summary>Overdue as of now (the stored summary says so only from the order's last change).</summary>
+    public static WorkOrderSummary Current(WorkOrderSummary o, CallCenterClock clock) =>
+        o with { Overdue = o.Status != WorkOrderStatus.Closed && o.Due is { } due && clock.Now > due };
+
+    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static bool PhonePattern(string value) => System.Text.RegularExpressions.Regex.IsMatch(value, @"^\+?[0-9]{3,20}$");
+
+    private static bool TaxpayerIdPattern(string value) => System.Text.RegularExpressions.Regex.IsMatch(value, "^[0-9A-Za-z]{15,20}$");
+}

@@ -1,0 +1,260 @@
+using CallCenter.Grains.Tests.Infrastructure;
+using CallCenter.Knowledge;
+using CallCenter.WorkOrders;
+
+namespace CallCenter.Grains.Tests.WorkOrders;
+
+[CollectionDefinition(Name)]
+public sealed class WorkOrderCluster : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "work-orders";
+}
+
+/// <summary>
+/// The six kinds of work order on their own cluster (so moving its fixed clock by days disturbs no other test), with
+/// deadlines from the shipped 2026 calendar. Each test configures its own department and people.
+/// </summary>
+[Collection(WorkOrderCluster.Name)]
+public sealed class WorkOrderFlowTests(ClusterFixture fixture)
+{
+    private readonly Scenario s = new(fixture);
+
+    private IGrainFactory Grains => fixture.Client;
+
+    private Actor Seat => new(s.Id("seat"), false);
+
+    private Actor Liaison => new(s.Id("liaison"), false);
+
+    private Actor Handler => new(s.Id("handler"), false);
+
+    private string Department => s.Id("dept");
+
+    private static readonly Taxpayer Caller = new("张三", "13812345678", "91310000MA1FL00000");
+
+    [Fact]
+    public async Task A_hard_question_goes_to_the_liaison_then_a_handler_whose_answer_returns_to_the_seat_and_becomes_a_knowledge_draft()
+    {
+        await Departments();
+        var order = New("hq");
+        var opened = await order.Open(new WorkOrderOpening(WorkOrderKind.HardQuestion, Department, "call-1", Caller, "数电发票开错了怎么红冲？"), Seat);
+        Assert.Equal((WorkOrderStatus.AwaitingAssignment, Liaison.Name, AssigneeLevel.Liaison, Seat.Name),
+            (opened.Status, opened.Assignee, opened.AssigneeLevel, opened.Owner));
+        Assert.Equal(await EndOfDay(opened.OpenedAt, 0), opened.Due);
+        Assert.Contains(await Notices(Liaison.Name), n => n.OrderId == opened.OrderId && n.Kind == "arrived");
+
+        await Assert.ThrowsAsync<NotPermittedException>(() => order.Assign(Handler.Name, new Actor(s.Id("stranger"), false)));
+        await Assert.ThrowsAsync<DomainValidationException>(() => order.Assign(s.Id("not-a-handler"), Liaison));
+        var assigned = await order.Assign(Handler.Name, Liaison);
+        Assert.Equal((WorkOrderStatus.InHand, Handler.Name, AssigneeLevel.Handler), (assigned.Status, assigned.Assignee, assigned.AssigneeLevel));
+        Assert.Equal(await EndOfDay(opened.OpenedAt, 3), assigned.Due);
+        Assert.Equal(Seat.Name, assigned.Owner);
+
+        await Assert.ThrowsAsync<NotPermittedException>(() => order.Answer("x", [], Liaison));
+        var answered = await order.Answer("在电子税务局发票业务模块开具红字发票。", ["国家税务总局公告2024年第11号"], Handler);
+        Assert.Equal((WorkOrderStatus.AwaitingReply, Seat.Name, AssigneeLevel.Seat), (answered.Status, answered.Assignee, answered.AssigneeLevel));
+        Assert.Equal(await EndOfDay(s.Time.GetUtcNow(), 0), answered.Due);
+        Assert.Contains(await Notices(Seat.Name), n => n.OrderId == opened.OrderId && n.Kind == "answered");
+        var draft = await Grains.GetGrain<IKnowledgeEntryGrain>(answered.KnowledgeEntry!).Get();
+        Assert.Equal(("数电发票开错了怎么红冲？", "在电子税务局发票业务模块开具红字发票。", Handler.Name), (draft.Draft!.Question, draft.Draft.Answer, draft.DraftAuthor));
+        Assert.Equal([opened.OrderId], draft.Draft.SourceOrders);
+
+        await Assert.ThrowsAsync<NotPermittedException>(() => order.Replied("x", Handler));
+        var closed = await order.Replied("已电话告知纳税人", Seat);
+        Assert.Equal((WorkOrderStatus.Closed, 0), (closed.Status, closed.LateStages));
+        Assert.Equal(["opened", "routed", "assigned", "answered", "knowledge draft", "closed"], closed.Timeline.Select(t => t.Action));
+        var followUp = await Order(closed.RelatedOrders.Single()).Get();
+        Assert.Equal((WorkOrderKind.FollowUp, WorkOrderStatus.InHand, Seat.Name, opened.OrderId), (followUp.Kind, followUp.Status, followUp.Assignee, followUp.SourceOrder));
+        Assert.Equal(await EndOfDay(followUp.OpenedAt, 3), followUp.Due);
+        Assert.DoesNotContain(await Grains.GetGrain<IWorkOrderListGrain>(IWorkOrderListGrain.Open).List(), o => o.OrderId == opened.OrderId);
+        Assert.Contains(await Grains.GetGrain<IWorkOrderListGrain>(WorkOrderGrain.Month(CallCenterClock(opened.OpenedAt))).List(),
+            o => o.OrderId == opened.OrderId && o.Status == WorkOrderStatus.Closed);
+    }
+
+    [Fact]
+    public async Task With_a_duty_officer_checked_in_the_order_goes_to_them_and_they_may_answer_it_directly()
+    {
+        await Departments();
+        var officer = s.Id("officer");
+        var now = s.Time.GetUtcNow();
+        var shift = new RosterShift(s.Id("rota") + "/2026-03-02/am", new DateOnly(2026, 3, 2), "am", now.AddHours(-1), now.AddHours(8), Department, officer, null);
+        await Grains.GetGrain<IDutyRegisterGrain>(0).Update(new DutyTile(shift, "上午", "测试科", ShiftStatus.CheckedIn, false, false, officer, now, null));
+        try
+        {
+            var order = New("hq");
+            var opened = await order.Open(new WorkOrderOpening(WorkOrderKind.HardQuestion, Department, null, Caller, "个税汇算能否更正？"), Seat);
+            Assert.Equal((officer, AssigneeLevel.DutyOfficer), (opened.Assignee, opened.AssigneeLevel));
+            var answered = await order.Answer("可以在个税APP更正申报。", [], new Actor(officer, false));
+            Assert.Equal((WorkOrderStatus.AwaitingReply, Seat.Name), (answered.Status, answered.Assignee));
+        }
+        finally
+        {
+            await Grains.GetGrain<IDutyRegisterGrain>(0).Update(new DutyTile(shift, "上午", "测试科", ShiftStatus.CheckedOut, false, false, officer, now, now));
+        }
+    }
+
+    [Fact]
+    public async Task An_overdue_hard_question_warns_first_then_escalates_one_level_to_the_liaison_who_may_then_act()
+    {
+        await Departments();
+        var order = New("hq");
+        var opened = await order.Open(new WorkOrderOpening(WorkOrderKind.HardQuestion, Department, null, Caller, "跨区迁移怎么办理？"), Seat);
+        await order.Assign(Handler.Name, Liaison);
+        var due = await EndOfDay(opened.OpenedAt, 3);
+
+        MoveTo(due.AddMinutes(-30));
+        var soon = await order.Get();
+        Assert.Equal((false, 0), (soon.Overdue, soon.Escalations));
+        Assert.Contains(await Notices(Handler.Name), n => n.OrderId == opened.OrderId && n.Kind == "due-soon");
+        Assert.Contains(await Notices(IWorkNoticesGrain.Supervisors), n => n.OrderId == opened.OrderId && n.Kind == "due-soon");
+
+        MoveTo(due.AddMinutes(1));
+        var overdue = await order.Get();
+        Assert.Equal((true, 1), (overdue.Overdue, overdue.Escalations));
+        Assert.Equal(Liaison.Name, overdue.Timeline.Single(t => t.Action == "escalated").Text);
+        Assert.Contains(await Notices(Liaison.Name), n => n.OrderId == opened.OrderId && n.Kind == "overdue");
+        Assert.Contains(await Notices(Seat.Name), n => n.OrderId == opened.OrderId && n.Kind == "overdue");
+        Assert.Equal(1, (await order.Get()).Escalations); // once per stage
+
+        var answered = await order.Answer("由上级联络员答复。", [], Liaison);
+        Assert.Equal((WorkOrderStatus.AwaitingReply, 1), (answered.Status, answered.LateStages));
+    }
+
+    [Fact]
+    public async Task A_service_complaint_cannot_be_transferred_and_a_valid_one_vetoes_the_person_at_fault()
+    {
+        await Departments();
+        var order = New("complaint");
+        await Assert.ThrowsAsync<DomainValidationException>(() => order.Open(new WorkOrderOpening(WorkOrderKind.ServiceComplaint, null, null, Caller, "态度差"), Seat));
+        var opened = await order.Open(new WorkOrderOpening(WorkOrderKind.ServiceComplaint, Department, "call-9", Caller, "坐席态度恶劣", Severity: ComplaintSeverity.Serious,
+            Against: s.Id("agent-x")), Seat);
+        Assert.Equal((WorkOrderStatus.InHand, Seat.Name, Seat.Name), (opened.Status, opened.Owner, opened.Assignee));
+        Assert.Equal(await EndOfDay(opened.OpenedAt, 2), opened.Due);
+
+        var refused = await Assert.ThrowsAsync<RuleViolationException>(() => order.Transfer(s.Id("other"), "不归我管", Seat));
+        Assert.Contains("首问负责", refused.Message);
+        await Assert.ThrowsAsync<NotPermittedException>(() => order.Resolve(new ComplaintFinding(true, null, "x"), Handler));
+
+        var resolved = await order.Resolve(new ComplaintFinding(true, null, "已批评教育并向纳税人致歉"), Seat);
+        Assert.Equal((WorkOrderStatus.Closed, s.Id("agent-x")), (resolved.Status, resolved.Finding!.AtFault));
+        var vetoes = await Grains.GetGrain<IQualityMonthGrain>(WorkOrderGrain.Month(CallCenterClock(s.Time.GetUtcNow()))).Vetoes();
+        Assert.Contains(vetoes, v => v.OrderId == opened.OrderId && v.Person == s.Id("agent-x"));
+        Assert.Contains(await Notices(s.Id("agent-x")), n => n.Kind == "veto");
+        Assert.Single(resolved.RelatedOrders); // the follow-up
+    }
+
+    [Fact]
+    public async Task A_tax_report_is_recorded_completely_routed_the_same_day_handled_within_fifteen_working_days_and_the_reporter_informed()
+    {
+        await Departments();
+        var order = New("report");
+        await Assert.ThrowsAsync<DomainValidationException>(() => order.Open(new WorkOrderOpening(WorkOrderKind.TaxReport, Department, null, Caller, "举报"), Seat));
+        var report = new TaxReportDetails("某贸易有限公司", "91310000MA1FL99999", "虚开增值税专用发票", "2026年1-2月", 120_000m, false);
+        var opened = await order.Open(new WorkOrderOpening(WorkOrderKind.TaxReport, Department, "call-7", Caller, "举报虚开发票", report), Seat);
+        Assert.Equal((WorkOrderStatus.AwaitingAssignment, Liaison.Name), (opened.Status, opened.Assignee));
+        Assert.Equal(await EndOfDay(opened.OpenedAt, 0), opened.Due);
+        await order.Attach("evidence.pdf", "application/pdf", 1234, Seat);
+        var assigned = await order.Assign(Handler.Name, Liaison);
+        Assert.Equal(await EndOfDay(opened.OpenedAt, 15), assigned.Due);
+        var handled = await order.Answer("已移交稽查局立案检查。", [], Handler);
+        Assert.Equal(WorkOrderStatus.AwaitingReply, handled.Status);
+        Assert.Null(handled.KnowledgeEntry); // reports are not knowledge
+        var closed = await order.Replied("已告知举报人处理结果", Seat);
+        Assert.Equal((WorkOrderStatus.Closed, report), (closed.Status, closed.TaxReport));
+        Assert.Equal("evidence.pdf", Assert.Single(closed.Attachments).FileName);
+    }
+
+    [Fact]
+    public async Task An_integrity_referral_records_only_the_time_and_the_seat()
+    {
+        var order = New("integrity");
+        await Assert.ThrowsAsync<DomainValidationException>(() =>
+            order.Open(new WorkOrderOpening(WorkOrderKind.IntegrityReferral, null, "call-3", Caller, "举报某税务干部"), Seat));
+        var referred = await New("integrity2").Open(new WorkOrderOpening(WorkOrderKind.IntegrityReferral, null, "call-3", Taxpayer.None, null), Seat);
+        Assert.Equal((WorkOrderStatus.Closed, Seat.Name, (string?)null, (string?)null), (referred.Status, referred.Owner, referred.Question, referred.Taxpayer.Phone));
+        Assert.Equal(s.Time.GetUtcNow(), referred.OpenedAt);
+        Assert.Equal("referred to the discipline-inspection hotline", Assert.Single(referred.Timeline).Text);
+        await Assert.ThrowsAsync<RuleViolationException>(() => New("integrity2").Attach("x.txt", "text/plain", 1, Seat));
+    }
+
+    [Fact]
+    public async Task A_follow_up_that_finds_a_service_fault_opens_a_complaint_even_when_the_taxpayer_is_satisfied()
+    {
+        await Departments();
+        var order = New("hq");
+        await order.Open(new WorkOrderOpening(WorkOrderKind.HardQuestion, Department, null, Caller, "社保费怎么缴？"), Seat);
+        await order.Assign(Handler.Name, Liaison);
+        await order.Answer("通过电子税务局缴纳。", [], Handler);
+        var closed = await order.Replied("已告知", Seat);
+        var followUp = Order(closed.RelatedOrders.Single());
+
+        await Assert.ThrowsAsync<NotPermittedException>(() => followUp.Surveyed(Survey(false), Handler));
+        var surveyed = await followUp.Surveyed(Survey(true), Seat);
+        Assert.Equal((WorkOrderStatus.Closed, Satisfaction.Satisfied, Seat.Name), (surveyed.Status, surveyed.Survey!.Satisfaction, surveyed.Survey.By));
+        var complaint = await Order(surveyed.RelatedOrders.Single()).Get();
+        Assert.Equal((WorkOrderKind.ServiceComplaint, WorkOrderStatus.InHand, Seat.Name, Handler.Name, surveyed.OrderId),
+            (complaint.Kind, complaint.Status, complaint.Owner, complaint.Against, complaint.SourceOrder));
+        Assert.Contains("答复口径前后不一", complaint.Question);
+    }
+
+    [Fact]
+    public async Task A_grading_correction_becomes_the_agents_callback_order_and_a_knowledge_fix_proposal()
+    {
+        var agent = s.Id("agent");
+        var correction = new Correction(s.Id("call") + ".125", s.Id("call"), agent, "13900001111", 12.5, "小规模纳税人免征额是10万", "月销售额10万元以下（季度30万元）",
+            "财政部 税务总局公告2023年第19号", s.Id("grader"), s.Time.GetUtcNow(), await EndOfDay(s.Time.GetUtcNow(), 0), CorrectionStatus.CallbackOpen);
+        await Grains.GetGrain<ICorrectionsGrain>(0).Open(correction);
+        var order = Order(CorrectionsGrain.OrderId(correction.CorrectionId));
+        var opened = await order.Get();
+        Assert.Equal((WorkOrderKind.Correction, WorkOrderStatus.InHand, agent, "13900001111"), (opened.Kind, opened.Status, opened.Assignee, opened.Taxpayer.Phone));
+        Assert.Equal(correction.CallbackDue, opened.Due);
+        var proposal = await Grains.GetGrain<IKnowledgeEntryGrain>("kb-" + opened.OrderId).Get();
+        Assert.Equal("月销售额10万元以下（季度30万元）", proposal.Draft!.Answer);
+        Assert.Equal([opened.OrderId], proposal.Draft.SourceOrders);
+
+        var done = await order.Replied("已回电更正", new Actor(agent, false));
+        Assert.Equal(WorkOrderStatus.Closed, done.Status);
+        Assert.Empty(done.RelatedOrders); // a correction's callback has no follow-up
+        var listed = await Grains.GetGrain<ICorrectionsGrain>(0).List(null);
+        Assert.Equal(CorrectionStatus.CallbackDone, listed.Single(c => c.CorrectionId == correction.CorrectionId).Status);
+    }
+
+    [Fact]
+    public async Task A_hard_question_transferred_to_another_department_is_routed_afresh_there()
+    {
+        await Departments();
+        var other = s.Id("other");
+        await Grains.GetGrain<IWorkDirectoryGrain>(0).Put(new WorkDepartment(other, "征收管理科", null, s.Id("backup2"), null, []), "test");
+        var order = New("hq");
+        await order.Open(new WorkOrderOpening(WorkOrderKind.HardQuestion, Department, null, Caller, "欠税怎么处理？"), Seat);
+        await Assert.ThrowsAsync<NotPermittedException>(() => order.Transfer(other, "x", Seat));
+        var moved = await order.Transfer(other, "属于征管业务", Liaison);
+        Assert.Equal((other, s.Id("backup2"), AssigneeLevel.Backup, WorkOrderStatus.AwaitingAssignment, Seat.Name),
+            (moved.Department, moved.Assignee, moved.AssigneeLevel, moved.Status, moved.Owner));
+        Assert.Contains(Liaison.Name, moved.Participants);
+    }
+
+    private Survey Survey(bool fault) =>
+        new(Satisfaction.Satisfied, null, fault, fault ? "答复口径前后不一" : null, null, "", default);
+
+    private IWorkOrderGrain New(string name) => Grains.GetGrain<IWorkOrderGrain>(s.Id(name));
+
+    private IWorkOrderGrain Order(string orderId) => Grains.GetGrain<IWorkOrderGrain>(orderId);
+
+    private Task Departments() =>
+        Grains.GetGrain<IWorkDirectoryGrain>(0).Put(new WorkDepartment(Department, "测试科", Liaison.Name, s.Id("backup"), s.Id("head"), [Handler.Name]), "test");
+
+    private async Task<DateTimeOffset> EndOfDay(DateTimeOffset from, int days) =>
+        (await Grains.GetGrain<ICalendarGrain>("CN").EndOfWorkingDay(from, days)).At;
+
+    private async Task<IReadOnlyList<WorkNotice>> Notices(string person) => await Grains.GetGrain<IWorkNoticesGrain>(person).List();
+
+    private static DateOnly CallCenterClock(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, CallCenter.CallCenterClock.FindZone("Asia/Shanghai")).DateTime);
+
+    private void MoveTo(DateTimeOffset at)
+    {
+        if (at > s.Time.GetUtcNow())
+        {
+            s.Time.SetUtcNow(at);
+        }
+    }
+}
