@@ -10,7 +10,8 @@ namespace CallCenter.Host;
 /// <summary>An agent's own evaluations, and the monthly quality reports per agent and per question (also as CSV).</summary>
 public static class QualityReportApi
 {
-    public sealed record AgentRow(string Agent, int Evaluations, decimal Average, decimal Lowest, int CriticalFails);
+    /// <summary><paramref name="Result"/> is "Vetoed" when a valid service complaint named the agent this month (一票否决), whatever the scores.</summary>
+    public sealed record AgentRow(string Agent, int Evaluations, decimal? Average, decimal? Lowest, int CriticalFails, int Vetoes, string Result);
 
     public sealed record TeamRow(string Team, int Agents, int Evaluations, decimal Average, int CriticalFails);
 
@@ -19,7 +20,7 @@ public static class QualityReportApi
     public static RouteGroupBuilder MapQualityReports(this RouteGroupBuilder group)
     {
         group.MapGet("/mine", Mine).RequireAuthorization(Policies.CallReading);
-        group.MapGet("/reports/agents", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(Agents(await Month(month, grains, clock))))
+        group.MapGet("/reports/agents", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(await Agents(month, grains, clock)))
             .RequireAuthorization(Policies.Grading);
         group.MapGet("/reports/agents.csv", AgentsCsv).RequireAuthorization(Policies.Grading);
         group.MapGet("/reports/teams", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(Teams(await Month(month, grains, clock))))
@@ -38,10 +39,10 @@ public static class QualityReportApi
 
     private static async Task<IResult> AgentsCsv(string? month, IGrainFactory grains, CallCenterClock clock)
     {
-        var csv = new StringBuilder("agent,evaluations,average,lowest,critical_fails\r\n");
-        foreach (var row in Agents(await Month(month, grains, clock)))
+        var csv = new StringBuilder("agent,evaluations,average,lowest,critical_fails,vetoes,result\r\n");
+        foreach (var row in await Agents(month, grains, clock))
         {
-            csv.Append(CultureInfo.InvariantCulture, $"{row.Agent},{row.Evaluations},{row.Average},{row.Lowest},{row.CriticalFails}\r\n");
+            csv.Append(CultureInfo.InvariantCulture, $"{Csv.Field(row.Agent)},{row.Evaluations},{row.Average},{row.Lowest},{row.CriticalFails},{row.Vetoes},{row.Result}\r\n");
         }
 
         return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"quality-{month ?? "this-month"}.csv");
@@ -58,9 +59,19 @@ public static class QualityReportApi
         return await grains.GetGrain<IQualityMonthGrain>(month).List();
     }
 
-    private static AgentRow[] Agents(IReadOnlyList<ScoredEvaluation> month) =>
-        [.. month.GroupBy(e => e.Agent).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new AgentRow(
-            g.Key, g.Count(), Math.Round(g.Average(e => e.Total), 2, MidpointRounding.AwayFromZero), g.Min(e => e.Total), g.Count(e => e.CriticalFailed)))];
+    /// <summary>Every agent scored or vetoed in the month.</summary>
+    private static async Task<AgentRow[]> Agents(string? month, IGrainFactory grains, CallCenterClock clock)
+    {
+        var evaluations = await Month(month, grains, clock);
+        var vetoes = await grains.GetGrain<IQualityMonthGrain>(month ?? clock.Today.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Vetoes();
+        return [.. evaluations.Select(e => e.Agent).Concat(vetoes.Select(v => v.Person)).Distinct().Order(StringComparer.Ordinal).Select(agent =>
+        {
+            var scored = evaluations.Where(e => e.Agent == agent).ToArray();
+            var vetoed = vetoes.Count(v => v.Person == agent);
+            return new AgentRow(agent, scored.Length, scored.Length == 0 ? null : Math.Round(scored.Average(e => e.Total), 2, MidpointRounding.AwayFromZero),
+                scored.Length == 0 ? null : scored.Min(e => e.Total), scored.Count(e => e.CriticalFailed), vetoed, vetoed > 0 ? "Vetoed" : "Scored");
+        })];
+    }
 
     /// <summary>Per team (the department of the seat that took each call).</summary>
     private static TeamRow[] Teams(IReadOnlyList<ScoredEvaluation> month) =>

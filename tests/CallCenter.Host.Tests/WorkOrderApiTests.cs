@@ -1,0 +1,179 @@
+using System.Net.Http.Headers;
+using System.Text.Json;
+
+namespace CallCenter.Host.Tests;
+
+/// <summary>Work orders over HTTP: confidentiality by role and department, the flow's refusals, knowledge from answers, reports.</summary>
+public sealed class WorkOrderApiTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private RunningHost Host => fixture.Host;
+
+    [Fact]
+    public async Task A_handler_of_another_department_gets_403_on_the_order_and_its_attachments_and_graders_see_the_taxpayer_masked()
+    {
+        var (tax, levy) = await Departments();
+        var agent = await Host.As("agent1");
+        var callId = await RecordedCalls.TakenCall(Host, "agent1", end: false);
+        var order = (await agent.PostAsJsonAsync("/api/v1/work-orders", new
+        {
+            kind = "HardQuestion",
+            department = tax,
+            callId,
+            taxpayer = new { name = "张三丰", taxpayerId = "91310000MA1FL00000" },
+            question = "跨省迁移需要清税吗？",
+        }).Expect(HttpStatusCode.Created)).GetProperty("order");
+        var id = order.Str("orderId");
+        Assert.Equal(("liaison1", "Liaison", "13700001111"), (order.Str("assignee"), order.Str("assigneeLevel"), order.GetProperty("taxpayer").Str("phone")));
+
+        using var evidence = new MultipartFormDataContent { { new ByteArrayContent("证据"u8.ToArray()) { Headers = { ContentType = new MediaTypeHeaderValue("text/plain") } }, "file", "evidence.txt" } };
+        await agent.PostAsync($"/api/v1/work-orders/{id}/attachments", evidence).Ok();
+
+        var stranger = await Host.As("handler2");
+        var refused = await stranger.GetAsync($"/api/v1/work-orders/{id}").Expect(HttpStatusCode.Forbidden);
+        Assert.Contains("another department", refused.Str("detail"));
+        await stranger.GetAsync($"/api/v1/work-orders/{id}/attachments/1").Expect(HttpStatusCode.Forbidden);
+        await stranger.PostAsJsonAsync($"/api/v1/work-orders/{id}/comments", new { text = "x" }).Expect(HttpStatusCode.Forbidden);
+        Assert.DoesNotContain((await stranger.GetAsync("/api/v1/work-orders").Ok()).EnumerateArray(), o => o.Str("orderId") == id);
+
+        var handler = await Host.As("handler1");
+        Assert.Contains((await handler.GetAsync("/api/v1/work-orders?box=department").Ok()).EnumerateArray(), o => o.Str("orderId") == id);
+        Assert.Equal("证据", await handler.GetStringAsync($"/api/v1/work-orders/{id}/attachments/1"));
+
+        var grader = await Host.As("grader");
+        var masked = (await grader.GetAsync($"/api/v1/work-orders/{id}").Ok()).GetProperty("taxpayer");
+        Assert.Equal(("张**", "137****1111", "9131************00"), (masked.Str("name"), masked.Str("phone"), masked.Str("taxpayerId")));
+        await grader.GetAsync($"/api/v1/work-orders/{id}/attachments/1").Expect(HttpStatusCode.Forbidden);
+        await grader.PostAsJsonAsync($"/api/v1/work-orders/{id}/comments", new { text = "x" }).Expect(HttpStatusCode.Forbidden);
+        Assert.Equal("张**", (await handler.GetAsync($"/api/v1/work-orders/{id}").Ok()).GetProperty("taxpayer").Str("name"));
+        Assert.Equal("张三丰", (await agent.GetAsync($"/api/v1/work-orders/{id}").Ok()).GetProperty("taxpayer").Str("name"));
+
+        var audit = await (await Host.As("supervisor")).GetAsync($"/api/v1/audit/{DateTime.UtcNow.AddHours(8):yyyy-MM-dd}").Ok();
+        var views = audit.EnumerateArray().Where(e => e.Str("action") == "work-order-view" && e.Str("subject") == $"work-order:{id}").Select(e => e.Str("actor")).ToList();
+        Assert.Contains("grader", views);
+        Assert.Contains("handler1", views);
+        Assert.Contains(audit.EnumerateArray(), e => e.Str("action") == "work-order-attachment" && e.Str("actor") == "handler1");
+        _ = levy;
+    }
+
+    [Fact]
+    public async Task A_resolved_hard_question_returns_as_a_callback_task_and_its_approved_draft_is_found_by_a_Chinese_search()
+    {
+        var (tax, _) = await Departments();
+        var agent = await Host.As("agent2");
+        var marker = "乙" + Guid.NewGuid().ToString("N")[..4];
+        var id = (await agent.PostAsJsonAsync("/api/v1/work-orders", new
+        {
+            kind = "HardQuestion",
+            department = tax,
+            taxpayer = new { phone = "13900002222" },
+            question = $"研发费用加计扣除比例是多少{marker}？",
+        }).Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
+
+        var liaison = await Host.As("liaison1");
+        await liaison.PostAsJsonAsync($"/api/v1/work-orders/{id}/assign", new { handler = "handler2" }).Expect(HttpStatusCode.BadRequest);
+        await liaison.PostAsJsonAsync($"/api/v1/work-orders/{id}/assign", new { handler = "handler1" }).Ok();
+        var handler = await Host.As("handler1");
+        await handler.PostAsJsonAsync($"/api/v1/work-orders/{id}/answer", new { answer = "" }).Expect(HttpStatusCode.BadRequest);
+        var answered = await handler.PostAsJsonAsync($"/api/v1/work-orders/{id}/answer",
+            new { answer = "企业研发费用按实际发生额的100%在税前加计扣除。", policyReferences = new[] { "财政部 税务总局公告2023年第7号" } }).Ok();
+        Assert.Equal(("AwaitingReply", "agent2"), (answered.Str("status"), answered.Str("assignee")));
+
+        var tasks = await agent.GetAsync("/api/v1/work-orders/tasks").Ok();
+        Assert.Contains(tasks.EnumerateArray(), t => t.Str("orderId") == id && t.Str("status") == "AwaitingReply");
+        Assert.Contains((await agent.GetAsync("/api/v1/work-orders/notices").Ok()).EnumerateArray(), n => n.Str("orderId") == id && n.Str("kind") == "answered");
+        await handler.PostAsJsonAsync($"/api/v1/work-orders/{id}/reply", new { note = "x" }).Expect(HttpStatusCode.Forbidden);
+        var closed = await agent.PostAsJsonAsync($"/api/v1/work-orders/{id}/reply", new { note = "已回电" }).Ok();
+        Assert.Equal("Closed", closed.Str("status"));
+        await agent.PostAsJsonAsync($"/api/v1/work-orders/{id}/reply", new { note = "again" }).Expect(HttpStatusCode.Conflict);
+
+        var entry = closed.Str("knowledgeEntry");
+        await agent.GetAsync($"/api/v1/knowledge/search?q={Uri.EscapeDataString(marker)}").Ok();
+        Assert.Empty((await agent.GetAsync($"/api/v1/knowledge/search?q={Uri.EscapeDataString(marker)}").Ok()).EnumerateArray());
+        await (await Host.As("supervisor")).PostAsync($"/api/v1/knowledge/entries/{entry}/approve", null).Ok();
+        var hits = (await agent.GetAsync($"/api/v1/knowledge/search?q={Uri.EscapeDataString("研发费用加计扣除" + marker)}").Ok()).EnumerateArray().ToList();
+        Assert.Equal(entry, hits[0].Str("entryId"));
+        var approved = await agent.GetAsync($"/api/v1/knowledge/entries/{entry}").Ok();
+        Assert.Equal(id, approved.GetProperty("current").GetProperty("content").GetProperty("sourceOrders")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_complaint_transfer_is_refused_with_409_and_bad_orders_get_clear_400s()
+    {
+        var (tax, levy) = await Departments();
+        var agent = await Host.As("agent3");
+        var complaint = (await agent.PostAsJsonAsync("/api/v1/work-orders", new
+        {
+            kind = "ServiceComplaint",
+            department = tax,
+            severity = "Serious",
+            question = "坐席态度生硬",
+            against = "agent1",
+            taxpayer = new { phone = "13900003333" },
+        }).Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
+        var refused = await agent.PostAsJsonAsync($"/api/v1/work-orders/{complaint}/transfer", new { department = levy, reason = "转给征管" }).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("cannot be transferred", refused.Str("detail"));
+        var resolved = await agent.PostAsJsonAsync($"/api/v1/work-orders/{complaint}/resolve", new { valid = true, resolution = "已致歉并批评教育" }).Ok();
+        Assert.Equal("agent1", resolved.GetProperty("finding").Str("atFault"));
+        var complaints = await (await Host.As("supervisor")).GetAsync("/api/v1/work-orders/reports/complaints").Ok();
+        Assert.Contains(complaints.GetProperty("vetoes").EnumerateArray(), v => v.Str("orderId") == complaint && v.Str("person") == "agent1");
+        var quality = await (await Host.As("supervisor")).GetAsync("/api/v1/grading/reports/agents").Ok();
+        Assert.Contains(quality.EnumerateArray(), r => r.Str("agent") == "agent1" && r.GetProperty("vetoes").GetInt32() >= 1 && r.Str("result") == "Vetoed");
+
+        await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "Correction", question = "x" }).Expect(HttpStatusCode.BadRequest);
+        await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "HardQuestion", department = "nowhere", question = "x" }).Expect(HttpStatusCode.BadRequest);
+        await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "HardQuestion", department = tax, question = "x", taxpayer = new { phone = "call me" } }).Expect(HttpStatusCode.BadRequest);
+        await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "ServiceComplaint", question = "x" }).Expect(HttpStatusCode.BadRequest);
+        await agent.GetAsync("/api/v1/work-orders/WO-nope").Expect(HttpStatusCode.NotFound);
+        await agent.GetAsync("/api/v1/work-orders?box=everything").Expect(HttpStatusCode.BadRequest);
+        await agent.GetAsync("/api/v1/work-orders/reports/satisfaction").Expect(HttpStatusCode.Forbidden);
+        await Host.Anonymous().GetAsync("/api/v1/work-orders").Expect(HttpStatusCode.Unauthorized);
+
+        var callId = await RecordedCalls.TakenCall(Host, "agent3");
+        var referral = await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "IntegrityReferral", callId }).Expect(HttpStatusCode.Created);
+        Assert.Equal(("12388", "Closed"), (referral.Str("hotline"), referral.GetProperty("order").Str("status")));
+        await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "IntegrityReferral", callId, question = "举报内容" }).Expect(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Follow_up_surveys_make_the_monthly_satisfaction_report_and_its_csv()
+    {
+        var (tax, _) = await Departments();
+        var agent = await Host.As("agent1");
+        var followUp = (await agent.PostAsJsonAsync("/api/v1/work-orders", new
+        {
+            kind = "FollowUp",
+            department = tax,
+            question = "上门辅导后回访",
+            taxpayer = new { phone = "13900004444" },
+        }).Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
+        await agent.PostAsJsonAsync($"/api/v1/work-orders/{followUp}/survey", new { satisfaction = "Dissatisfied" }).Expect(HttpStatusCode.BadRequest);
+        var surveyed = await agent.PostAsJsonAsync($"/api/v1/work-orders/{followUp}/survey",
+            new { satisfaction = "Dissatisfied", reason = "等待时间太长", serviceFault = true, faultDescription = "承诺回电未回", atFault = "agent2" }).Ok();
+        Assert.Equal("Closed", surveyed.Str("status"));
+        var complaint = surveyed.GetProperty("relatedOrders")[0].GetString()!;
+        Assert.Equal(("ServiceComplaint", "agent1"), (await agent.GetAsync($"/api/v1/work-orders/{complaint}").Ok() is var c ? (c.Str("kind"), c.Str("owner")) : default));
+
+        var supervisor = await Host.As("supervisor");
+        var report = await supervisor.GetAsync("/api/v1/work-orders/reports/satisfaction").Ok();
+        Assert.True(report.GetProperty("total").GetProperty("counts").GetProperty("Dissatisfied").GetInt32() >= 1);
+        Assert.True(report.GetProperty("faultsFound").GetInt32() >= 1);
+        Assert.Contains(report.GetProperty("dissatisfiedReasons").EnumerateArray(), r => r.GetString() == "等待时间太长");
+        var csv = await supervisor.GetStringAsync("/api/v1/work-orders/reports/satisfaction.csv");
+        Assert.StartsWith("department,surveys,very_satisfied,satisfied,neutral,dissatisfied,very_dissatisfied,satisfied_percent", csv.TrimStart('\uFEFF'));
+        Assert.Contains("\r\ntotal,", csv);
+        var onTime = await supervisor.GetAsync("/api/v1/work-orders/reports/on-time").Ok();
+        Assert.Contains(onTime.GetProperty("byKind").EnumerateArray(), r => r.Str("group") == "FollowUp" && r.GetProperty("closed").GetInt32() >= 1);
+    }
+
+    /// <summary>Two departments with the demo liaisons and handlers, ids unique to the test.</summary>
+    private async Task<(string Tax, string Levy)> Departments()
+    {
+        var admin = await Host.As("admin");
+        var suffix = Guid.NewGuid().ToString("N")[..6];
+        await admin.PutAsJsonAsync($"/api/v1/work-orders/departments/tax-{suffix}", new { name = "纳税服务科", liaison = "liaison1", backup = "head1", head = "head1", handlers = new[] { "handler1" } }).Ok();
+        await admin.PutAsJsonAsync($"/api/v1/work-orders/departments/levy-{suffix}", new { name = "征收管理科", liaison = "liaison2", head = "head1", handlers = new[] { "handler2" } }).Ok();
+        await admin.PutAsJsonAsync($"/api/v1/work-orders/departments/x-{suffix}", new { name = "x", liaison = "nobody-" + suffix }).Expect(HttpStatusCode.BadRequest);
+        await (await Host.As("agent1")).PutAsJsonAsync($"/api/v1/work-orders/departments/x-{suffix}", new { name = "x", liaison = "liaison1" }).Expect(HttpStatusCode.Forbidden);
+        return ($"tax-{suffix}", $"levy-{suffix}");
+    }
+}
