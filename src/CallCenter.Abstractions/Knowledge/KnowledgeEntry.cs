@@ -65,4 +65,17 @@ public interface IKnowledgeIndexGrain : IGrainWithIntegerKey
     [Alias("Put")] Task Put(string entryId, KnowledgeVersion version);
 
     [Alias("Search")] Task<IReadOnlyList<KnowledgeHit>> Search(string query, DateOnly today, string? department, int limit);
+
+    /// <summary>A draft waiting for approval (listed until its entry's next approved version is put).</summary>
+    [Alias("Drafted")] Task Drafted(KnowledgeDraft draft);
+
+    [Alias("Drafts")] Task<IReadOnlyList<KnowledgeDraft>> Drafts();
 }
+
+[GenerateSerializer, Immutable]
+[Alias("CallCenter.Knowledge.KnowledgeDraft")]
+public sealed record KnowledgeDraft(
+    [property: Id(0)] string EntryId,
+    [property: Id(1)] string Question,
+    [property: Id(2)] string Author,
+    [property: Id(3)] DateTimeOffset At);

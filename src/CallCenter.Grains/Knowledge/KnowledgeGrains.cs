@@ -25,6 +25,7 @@ public sealed class KnowledgeEntryGrain(
         entry.State.Draft = content;
         entry.State.DraftAuthor = author;
         await entry.WriteStateAsync();
+        await GrainFactory.GetGrain<IKnowledgeIndexGrain>(0).Drafted(new KnowledgeDraft(Id, content.Question, author, clock.Now));
         await Audit.Record(GrainFactory, clock, author, "knowledge-draft", $"knowledge:{Id}", content.Question);
         return View();
     }
@@ -62,6 +63,8 @@ public sealed class KnowledgeEntryGrain(
 public sealed class KnowledgeIndexRecord
 {
     [Id(0)] public Dictionary<string, KnowledgeVersion> Current { get; set; } = [];
+
+    [Id(1)] public Dictionary<string, KnowledgeDraft> Drafts { get; set; } = [];
 }
 
 /// <summary>Keeps every entry's current version; the term index is rebuilt in memory on activation.</summary>
@@ -84,10 +87,20 @@ public sealed class KnowledgeIndexGrain(
     async Task IKnowledgeIndexGrain.Put(string entryId, KnowledgeVersion version)
     {
         index.State.Current[entryId] = version;
+        index.State.Drafts.Remove(entryId);
         await index.WriteStateAsync();
         search.Put(entryId, version);
     }
 
     Task<IReadOnlyList<KnowledgeHit>> IKnowledgeIndexGrain.Search(string query, DateOnly today, string? department, int limit) =>
         Task.FromResult(search.Search(query, today, department, limit));
+
+    async Task IKnowledgeIndexGrain.Drafted(KnowledgeDraft draft)
+    {
+        index.State.Drafts[draft.EntryId] = draft;
+        await index.WriteStateAsync();
+    }
+
+    Task<IReadOnlyList<KnowledgeDraft>> IKnowledgeIndexGrain.Drafts() =>
+        Task.FromResult<IReadOnlyList<KnowledgeDraft>>(index.State.Drafts.Values.OrderBy(d => d.At).ToArray());
 }

@@ -15,6 +15,7 @@ public static class KnowledgeApi
     {
         group.WithTags("Knowledge");
         group.MapGet("/search", Search).RequireAuthorization(Policies.Staff);
+        group.MapGet("/drafts", (IGrainFactory grains) => grains.GetGrain<IKnowledgeIndexGrain>(0).Drafts()).RequireAuthorization(Policies.KnowledgeWriting);
         group.MapGet("/entries/{entryId}", (string entryId, IGrainFactory grains) => Entry(grains, entryId).Get()).RequireAuthorization(Policies.Staff);
         group.MapPost("/entries", (EntryRequest request, ClaimsPrincipal user, IGrainFactory grains) =>
             Draft("kb-" + Guid.NewGuid().ToString("N")[..10], request, user, grains)).RequireAuthorization(Policies.KnowledgeWriting);

@@ -2,6 +2,7 @@ import "../shared/style.css";
 import { api, elapsed, escape, me, post, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import type { SeatTile } from "../shared/types";
+import { departments, follow, row, type Summary } from "../WorkOrders/orders";
 
 type SeatView = SeatTile & { messages: { at: string; from: string; text: string }[] };
 
@@ -14,6 +15,7 @@ $("sign-out").addEventListener("click", signOut);
 
 let seatId = localStorage.getItem("seat") ?? "";
 let userName = "";
+let currentCall: string | null = null;
 $<HTMLInputElement>("seat-id").value = seatId;
 
 async function act(action: () => Promise<unknown>): Promise<void> {
@@ -42,6 +44,7 @@ async function refresh(): Promise<void> {
   }
   try {
     const seat = await api<SeatView>(`/seats/${encodeURIComponent(seatId)}`);
+    currentCall = seat.callId ?? null;
     $("seat").className = `seat big ${seat.state}`;
     $("seat").innerHTML = `
       <header><b>${escape(seat.name)}</b> · ${escape(seat.agent ?? "—")}</header>
@@ -98,12 +101,62 @@ $("kb-query").addEventListener("input", () => {
   }, 250);
 });
 
+// Work orders from the desktop: open one during (or after) a call; my callback tasks arrive live.
+const orderForm = $<HTMLFormElement>("new-order");
+function showKindFields(): void {
+  const kind = (orderForm.elements.namedItem("kind") as HTMLSelectElement).value;
+  orderForm.querySelectorAll<HTMLElement>("[data-for]").forEach((e) => (e.hidden = !e.dataset.for!.split(" ").includes(kind)));
+  orderForm.querySelectorAll<HTMLElement>("[data-not]").forEach((e) => (e.hidden = e.dataset.not === kind));
+}
+(orderForm.elements.namedItem("kind") as HTMLSelectElement).addEventListener("change", showKindFields);
+showKindFields();
+
+orderForm.addEventListener("submit", (e) => {
+  e.preventDefault();
+  const f = Object.fromEntries(new FormData(orderForm).entries()) as Record<string, string>;
+  const text = (v: string | undefined) => (v && v.trim() ? v.trim() : undefined);
+  const body = f.kind === "IntegrityReferral" ? { kind: f.kind, callId: currentCall } : {
+    kind: f.kind, callId: currentCall ?? undefined, question: text(f.question),
+    department: f.kind === "HardQuestion" || f.kind === "TaxReport" ? f.department : undefined,
+    taxpayer: { name: text(f.name), taxpayerId: text(f.taxpayerId), phone: text(f.phone) },
+    taxReport: f.kind === "TaxReport" ? { subject: text(f.subject), subjectTaxpayerId: text(f.subjectTaxpayerId), conduct: text(f.conduct),
+      period: text(f.period), amount: f.amount ? Number(f.amount) : undefined, anonymous: "anonymous" in f } : undefined,
+    severity: f.kind === "ServiceComplaint" ? f.severity : undefined, against: f.kind === "ServiceComplaint" ? text(f.against) : undefined,
+  };
+  void act(async () => {
+    const opened = await post<{ order: Summary; hotline: string | null }>("/work-orders", body);
+    $("order-result").textContent = opened.hotline
+      ? `${t("giveHotline")} ${opened.hotline}`
+      : `${t("orderOpened")} ${opened.order.orderId} → ${opened.order.assignee ?? ""}`;
+    orderForm.reset();
+    showKindFields();
+    await loadTasks();
+  });
+});
+
+async function loadTasks(): Promise<void> {
+  const tasks = await api<Summary[]>("/work-orders/tasks");
+  $("tasks").innerHTML = tasks.map(row).join("") || `<p class="empty">${t("noTasks")}</p>`;
+}
+
+$("tasks").addEventListener("click", (e) => {
+  const id = (e.target as HTMLElement).closest<HTMLElement>("[data-order]")?.dataset.order;
+  if (id) {
+    window.open(`/workorders.html?order=${encodeURIComponent(id)}`, "_blank");
+  }
+});
+
 async function start(): Promise<void> {
   userName = (await me()).userName;
   $("user").textContent = userName;
   await refresh();
   setInterval(refresh, 1000);
   await loadEvaluations().catch(() => undefined);
+  const known = await departments();
+  (orderForm.elements.namedItem("department") as HTMLSelectElement).innerHTML =
+    known.map((d) => `<option value="${escape(d.id)}">${escape(d.name)}</option>`).join("");
+  await loadTasks();
+  await follow(() => void loadTasks()).catch(() => undefined);
 }
 
 void start();

@@ -1,0 +1,172 @@
+import "../shared/style.css";
+import { api, escape, me, post, signOut } from "../shared/api";
+import { t, toggleLanguage, translatePage } from "../shared/i18n";
+import { departments, follow, kinds, type Department, type Notice, type Order, row, satisfactionLabels, satisfactions, statuses, type Summary, when } from "./orders";
+
+// The work-order inbox for every role: the list (by box, kind, follow-ups), the order in full with its timeline, and
+// the steps the order allows now. The server decides who may take each step; a refusal shows its reason.
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+translatePage();
+$("language").addEventListener("click", toggleLanguage);
+$("sign-out").addEventListener("click", signOut);
+for (const [value, label] of Object.entries(kinds)) {
+  $("kind").insertAdjacentHTML("beforeend", `<option value="${value}">${escape(label)}</option>`);
+}
+
+let chosen = new URLSearchParams(location.search).get("order");
+let known: Department[] = [];
+
+async function act(step: () => Promise<unknown>): Promise<void> {
+  $("error").textContent = "";
+  try {
+    await step();
+    await Promise.all([loadInbox(), show()]);
+  } catch (e) {
+    $("error").textContent = (e as Error).message;
+  }
+}
+
+async function loadInbox(): Promise<void> {
+  const box = $<HTMLSelectElement>("box").value;
+  const kind = $<HTMLInputElement>("follow-ups").checked ? "FollowUp" : $<HTMLSelectElement>("kind").value;
+  const orders = await api<Summary[]>(`/work-orders?box=${box}${kind ? `&kind=${kind}` : ""}`);
+  $("inbox").innerHTML = orders.map(row).join("") || `<p class="empty">没有待办工单 Nothing to do here.</p>`;
+}
+
+async function loadNotices(): Promise<void> {
+  const notices = await api<Notice[]>("/work-orders/notices");
+  $("notices").innerHTML = notices.slice(0, 20).map((n) =>
+    `<li data-order="${escape(n.orderId)}"><time>${when(n.at)}</time> ${escape(n.text)}</li>`).join("") || `<p class="empty">—</p>`;
+}
+
+function field(label: string, value: string | null | undefined): string {
+  return value ? `<dt>${label}</dt><dd>${escape(value)}</dd>` : "";
+}
+
+function steps(o: Order): string {
+  const parts: string[] = [];
+  const department = known.find((d) => d.id === o.department);
+  const routed = o.kind === "HardQuestion" || o.kind === "TaxReport";
+  if (routed && (o.status === "AwaitingAssignment" || o.status === "InHand")) {
+    const people = department ? [department.liaison, department.backup, department.head, ...department.handlers].filter(Boolean) as string[] : [];
+    parts.push(`<form data-step="assign"><label>分派给 Assign to <select name="handler">${[...new Set(people)].map((p) => `<option>${escape(p)}</option>`).join("")}</select></label><button>分派 Assign</button></form>`);
+    parts.push(`<form data-step="answer"><label>${o.kind === "TaxReport" ? "处理结果 Outcome" : "答复 Answer"}<textarea name="answer" required maxlength="8000"></textarea></label>
+      <label>政策依据（每行一条）Policy references<textarea name="policyReferences" rows="2"></textarea></label><button class="go">提交答复 Send answer</button></form>`);
+    parts.push(`<form data-step="transfer"><label>转办科室 Transfer to <select name="department">${known.filter((d) => d.id !== o.department).map((d) => `<option value="${escape(d.id)}">${escape(d.name)}</option>`).join("")}</select></label>
+      <label>原因 Reason <input name="reason" required maxlength="500"></label><button>转办 Transfer</button></form>`);
+  }
+  if (o.kind === "ServiceComplaint" && o.status === "InHand") {
+    parts.push(`<p class="hint">服务投诉由首问人办结，不能转办。A complaint stays with whoever received it.</p>
+      <form data-step="resolve"><label class="check"><input type="checkbox" name="valid"> 投诉成立 Valid</label>
+      <label>责任人 Person at fault <input name="atFault" value="${escape(o.against ?? "")}" maxlength="64"></label>
+      <label>处理情况 Resolution <textarea name="resolution" required maxlength="4000"></textarea></label><button class="go">办结 Resolve</button></form>`);
+  }
+  if (o.status === "AwaitingReply" || (o.kind === "Correction" && o.status === "InHand")) {
+    parts.push(`<form data-step="reply"><label>回复纳税人情况 Reply to the taxpayer <input name="note" required maxlength="2000" value="已电话回复纳税人"></label><button class="go">已回复 Replied</button></form>`);
+  }
+  if (o.kind === "FollowUp" && o.status === "InHand") {
+    parts.push(`<form data-step="survey" class="survey"><fieldset><legend>满意度调查 Satisfaction survey</legend>
+      ${satisfactions.map((s) => `<label class="check"><input type="radio" name="satisfaction" value="${s}" required> ${satisfactionLabels[s]}</label>`).join(" ")}
+      <label>原因 Reason <input name="reason" maxlength="1000"></label>
+      <label class="check"><input type="checkbox" name="serviceFault"> 发现服务问题 Service fault found (opens a complaint)</label>
+      <label>问题描述 Fault <input name="faultDescription" maxlength="1000"></label>
+      <label>责任人 Person at fault <input name="atFault" maxlength="64"></label></fieldset><button class="go">提交调查 Save survey</button></form>`);
+  }
+  if (o.kind !== "IntegrityReferral") {
+    parts.push(`<form data-step="comments"><label>备注 Comment <input name="text" required maxlength="2000"></label><button>添加 Add</button></form>
+      <form data-step="attachments"><label>附件 Attachment <input type="file" name="file" required></label><button>上传 Upload</button></form>`);
+  }
+  return parts.join("");
+}
+
+async function show(): Promise<void> {
+  if (!chosen) {
+    return;
+  }
+  const o = await api<Order>(`/work-orders/${encodeURIComponent(chosen)}`);
+  const r = o.taxReport;
+  $("detail").innerHTML = `
+    <header><h2>${escape(kinds[o.kind])} <small>${escape(o.orderId)}</small></h2>
+      <span class="pill">${escape(statuses[o.status])}</span>${o.overdue ? ` <span class="badge bad">已超期 Overdue</span>` : ""}</header>
+    <dl class="facts">
+      ${field("科室 Department", o.department)}${field("受理人 Owner", o.owner)}${field("承办人 Assignee", o.assignee ? `${o.assignee} (${o.assigneeLevel})` : null)}
+      ${field("截止 Due", o.due ? when(o.due) : null)}${field("来电 Call", o.callId)}
+      ${field("纳税人 Taxpayer", [o.taxpayer.name, o.taxpayer.phone, o.taxpayer.taxpayerId].filter(Boolean).join(" · "))}
+      ${field("问题 Question", o.question)}${field("答复 Answer", o.answer)}${field("严重程度 Severity", o.severity)}
+      ${r ? field("被举报人 Reported", `${r.subject} ${r.subjectTaxpayerId ?? ""}`) + field("违法行为 Conduct", r.conduct) + field("所属期 Period", r.period) + field("金额 Amount", r.amount?.toString()) : ""}
+      ${o.finding ? field("投诉结论 Finding", `${o.finding.valid ? "成立 valid" : "不成立 not valid"} · ${o.finding.atFault ?? ""} · ${o.finding.resolution}`) : ""}
+      ${o.survey ? field("回访 Survey", `${satisfactionLabels[o.survey.satisfaction]}${o.survey.reason ? " · " + o.survey.reason : ""}${o.survey.serviceFault ? " · 服务问题 fault" : ""}`) : ""}
+      ${field("知识库草稿 Knowledge draft", o.knowledgeEntry)}${field("来源 Source", o.sourceOrder)}${field("关联工单 Related", o.relatedOrders.join(", "))}
+    </dl>
+    ${o.attachments.length ? `<h3>附件 Attachments</h3><ul>${o.attachments.map((a) =>
+      `<li><a href="/api/v1/work-orders/${encodeURIComponent(o.orderId)}/attachments/${a.number}">${escape(a.fileName)}</a> <small>${a.bytes} B · ${escape(a.addedBy)}</small></li>`).join("")}</ul>` : ""}
+    <div class="steps">${steps(o)}</div>
+    <h3>处理过程 Timeline</h3>
+    <ol class="timeline">${o.timeline.map((e) => `<li><time>${when(e.at)}</time> <b>${escape(e.actor)}</b> ${escape(e.action)} ${escape(e.text ?? "")}</li>`).join("")}</ol>`;
+}
+
+$("detail").addEventListener("submit", (e) => {
+  e.preventDefault();
+  const form = e.target as HTMLFormElement;
+  const step = form.dataset.step!;
+  const data = new FormData(form);
+  const path = `/work-orders/${encodeURIComponent(chosen!)}/${step}`;
+  if (step === "attachments") {
+    void act(async () => {
+      const response = await fetch(`/api/v1${path}`, { method: "POST", body: data, credentials: "same-origin" });
+      if (!response.ok) {
+        const problem = await response.json().catch(() => ({}));
+        throw new Error(problem.detail ?? problem.title ?? `${response.status}`);
+      }
+    });
+    return;
+  }
+  const body: Record<string, unknown> = Object.fromEntries(data.entries());
+  for (const name of ["valid", "serviceFault"]) {
+    if (form.elements.namedItem(name)) {
+      body[name] = data.has(name);
+    }
+  }
+  if (step === "answer") {
+    body.policyReferences = String(body.policyReferences ?? "").split("\n").map((s) => s.trim()).filter(Boolean);
+  }
+  void act(() => post(path, body));
+});
+
+for (const list of ["inbox", "notices"]) {
+  $(list).addEventListener("click", (e) => {
+    const id = (e.target as HTMLElement).closest<HTMLElement>("[data-order]")?.dataset.order;
+    if (id) {
+      chosen = id;
+      history.replaceState(null, "", `?order=${encodeURIComponent(id)}`);
+      void show().catch((error) => ($("error").textContent = (error as Error).message));
+    }
+  });
+}
+for (const control of ["box", "kind", "follow-ups"]) {
+  $(control).addEventListener("change", () => void loadInbox());
+}
+
+async function start(): Promise<void> {
+  const user = await me();
+  $("user").textContent = user.userName;
+  if (user.roles.some((r) => r === "Supervisor" || r === "Admin" || r === "Grader")) {
+    $<HTMLSelectElement>("box").value = "all";
+  } else if (user.roles.includes("Agent")) {
+    $<HTMLSelectElement>("box").value = "owned";
+  }
+  known = await departments();
+  await Promise.all([loadInbox(), loadNotices(), show().catch(() => undefined)]);
+  await follow((order) => {
+    void loadInbox();
+    void loadNotices();
+    if (order.orderId === chosen) {
+      void show();
+    }
+  }, (live) => {
+    $("live").textContent = t(live ? "connected" : "reconnecting");
+    $("live").classList.toggle("live", live);
+  });
+}
+
+void start();

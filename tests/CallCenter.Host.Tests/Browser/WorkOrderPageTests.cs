@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+
+namespace CallCenter.Host.Tests.Browser;
+
+public sealed class WorkOrderPageTests() : BrowserTest()
+{
+    [Fact]
+    public async Task A_seat_opens_a_hard_question_during_a_call_the_duty_officer_sees_it_arrive_live_answers_and_the_seats_callback_task_appears()
+    {
+        var duty = await DutyScenario.Publish(host);
+        var officer = await host.As("duty1");
+        await officer.PostAsJsonAsync(duty.ShiftPath + "/check-in", new { device = "browser test" }).Ok();
+        var admin = await host.As("admin");
+        await admin.PutAsJsonAsync("/api/v1/work-orders/departments/tax", new { name = "纳税服务科", liaison = "liaison1", head = "head1", handlers = new[] { "handler1" } }).Ok();
+        var callId = await RecordedCalls.TakenCall(host, "agent1", end: false);
+
+        var inbox = await browser.SignIn(host, "duty1");
+        await inbox.GotoAsync("/workorders.html");
+        await Assertions.Expect(inbox.Locator("#live")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("live"));
+        await Assertions.Expect(inbox.Locator("#inbox .order")).ToHaveCountAsync(0);
+
+        var desk = await browser.SignIn(host, "agent1");
+        await desk.EvaluateAsync("seat => localStorage.setItem('seat', seat)", "rs-" + callId[3..]);
+        await desk.GotoAsync("/agent.html");
+        await Assertions.Expect(desk.Locator("#seat")).ToContainTextAsync(callId);
+        await Assertions.Expect(desk.Locator("#new-order select[name=department] option[value=tax]")).ToHaveCountAsync(1);
+        await desk.FillAsync("#new-order textarea[name=question]", "数电发票开具后发现税率错误，如何红冲？");
+        await desk.FillAsync("#new-order input[name=name]", "李四");
+        await desk.ClickAsync("#open-order");
+        await Assertions.Expect(desk.Locator("#order-result")).ToContainTextAsync("duty1");
+        var orderId = (await desk.Locator("#order-result").TextContentAsync())!.Split(' ', StringSplitOptions.RemoveEmptyEntries).First(w => w.StartsWith("WO", StringComparison.Ordinal));
+
+        var arrived = inbox.Locator($"#inbox [data-order='{orderId}']");
+        await Assertions.Expect(arrived).ToBeVisibleAsync();
+        await Assertions.Expect(arrived).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("due-"));
+        await BrowserSession.Shoot(inbox, "work-order-arrived");
+        await arrived.ClickAsync();
+        await Assertions.Expect(inbox.Locator("#detail")).ToContainTextAsync("数电发票开具后发现税率错误");
+        await Assertions.Expect(inbox.Locator("#detail")).ToContainTextAsync("李*"); // the duty officer sees the taxpayer masked
+        await inbox.FillAsync("#detail form[data-step=answer] textarea[name=answer]", "在电子税务局开具红字发票后重新开具蓝字发票。");
+        await inbox.ClickAsync("#detail form[data-step=answer] button");
+        await Assertions.Expect(inbox.Locator("#detail .pill")).ToContainTextAsync("待回复");
+
+        var task = desk.Locator($"#tasks [data-order='{orderId}']");
+        await Assertions.Expect(task).ToBeVisibleAsync();
+        await Assertions.Expect(task).ToContainTextAsync("待回复");
+        await BrowserSession.Shoot(desk, "work-order-callback-task");
+    }
+}
