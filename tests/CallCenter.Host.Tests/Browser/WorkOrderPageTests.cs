@@ -46,4 +46,20 @@ public sealed class WorkOrderPageTests() : BrowserTest()
         await Assertions.Expect(task).ToContainTextAsync("待回复");
         await BrowserSession.Shoot(desk, "work-order-callback-task");
     }
+
+    [Fact]
+    public async Task The_monthly_satisfaction_report_shows_a_survey_from_this_month_and_links_its_csv()
+    {
+        var agent = await host.As("agent2");
+        var followUp = (await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "FollowUp", question = "上门辅导后回访", taxpayer = new { phone = "13900005555" } })
+            .Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
+        await agent.PostAsJsonAsync($"/api/v1/work-orders/{followUp}/survey", new { satisfaction = "VerySatisfied" }).Ok();
+
+        var page = await browser.SignIn(host, "supervisor");
+        await page.GotoAsync("/report.html");
+        await Assertions.Expect(page.Locator("#satisfied-rate")).ToHaveTextAsync("100%");
+        await Assertions.Expect(page.Locator("#distribution .bar-row")).ToHaveCountAsync(5);
+        Assert.StartsWith("/api/v1/work-orders/reports/satisfaction.csv?month=", await page.Locator("#csv").GetAttributeAsync("href"));
+        await BrowserSession.Shoot(page, "satisfaction-report");
+    }
 }
