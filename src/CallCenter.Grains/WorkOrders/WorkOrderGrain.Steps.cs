@@ -97,6 +97,18 @@ public sealed partial class WorkOrderGrain
         var days = Deadlines.WorkingDays(Kind, stage, limits.Value);
         S.Due = (await GrainFactory.GetGrain<ICalendarGrain>("CN").EndOfWorkingDay(from, days)).At;
         S.DueSoonTold = S.OverdueTold = false;
+        await ArmClock();
+    }
+
+    /// <summary>The reminder wakes the order at its next milestone; once overdue is told, nothing is left until the next stage.</summary>
+    private async Task ArmClock()
+    {
+        if (S.Status == WorkOrderStatus.Closed || S.Due is null || S.OverdueTold)
+        {
+            await StopClock();
+            return;
+        }
+
         await this.RegisterOrUpdateReminder(ClockReminder, Until(NextMilestone()), TimeSpan.FromMinutes(1));
     }
 
@@ -224,13 +236,9 @@ public sealed partial class WorkOrderGrain
     private async Task<WorkOrderView> Saved(string actor, string action, string? detail = null)
     {
         await order.WriteStateAsync();
-        if (S.Status == WorkOrderStatus.Closed)
+        if (S.Status == WorkOrderStatus.Closed || action == "clock")
         {
-            await StopClock();
-        }
-        else if (S.Due is not null && action == "clock")
-        {
-            await this.RegisterOrUpdateReminder(ClockReminder, Until(NextMilestone()), TimeSpan.FromMinutes(1));
+            await ArmClock();
         }
 
         await Reporting.Audit.Record(GrainFactory, clock, actor, "work-order-" + action, $"work-order:{Id}", detail);

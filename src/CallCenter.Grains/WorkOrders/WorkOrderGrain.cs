@@ -224,12 +224,14 @@ public sealed partial class WorkOrderGrain(
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (S.Opening is null || S.Status == WorkOrderStatus.Closed)
+        if (S.Opening is not null)
         {
-            await StopClock();
-            return;
+            await CatchUp();
         }
 
-        await CatchUp();
+        if (S.Opening is null || S.Status == WorkOrderStatus.Closed || S.OverdueTold)
+        {
+            await StopClock();
+        }
     }
 }

@@ -63,10 +63,10 @@ public static class WorkOrdersApi
         }
 
         var phone = t?.Phone;
-        if (request.CallId is { } callId && request.Kind != WorkOrderKind.IntegrityReferral)
+        if (request.CallId is { } callId)
         {
             var call = await grains.GetGrain<ICallGrain>(callId).Get();
-            phone ??= call.Caller;
+            phone ??= request.Kind == WorkOrderKind.IntegrityReferral ? null : call.Caller;
         }
 
         var taxpayer = t is null && phone is null ? Taxpayer.None : new Taxpayer(Trim(t?.Name), phone, Trim(t?.TaxpayerId));
