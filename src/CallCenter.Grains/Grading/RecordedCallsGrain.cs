@@ -18,6 +18,19 @@ public sealed class RecordedCallsGrain(
 
     Task<IReadOnlyList<RecordedCall>> IRecordedCallsGrain.List() =>
         Task.FromResult<IReadOnlyList<RecordedCall>>(week.State.Calls.Values.OrderBy(c => c.CallId, StringComparer.Ordinal).ToArray());
+
+    async Task IRecordedCallsGrain.Surveyed(string callId, int score)
+    {
+        if (week.State.Calls.TryGetValue(callId, out var call) && call.SurveyScore != score)
+        {
+            week.State.Calls[callId] = call with { SurveyScore = score };
+            await week.WriteStateAsync();
+        }
+    }
+
+    /// <summary>The ISO week key ("2026-W48") of a day: recordings are indexed by the week they were made.</summary>
+    public static string WeekOf(DateOnly day) =>
+        $"{System.Globalization.ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue))}-W{System.Globalization.ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)):00}";
 }
 
 [GenerateSerializer]

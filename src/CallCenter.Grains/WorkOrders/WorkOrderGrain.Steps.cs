@@ -150,6 +150,30 @@ public sealed partial class WorkOrderGrain
         ? (await GrainFactory.GetGrain<IWorkOrderGrain>(source).Get()).Timeline.LastOrDefault(t => t.Action == "answered")?.Actor ?? S.Owner
         : null;
 
+    /// <summary>The survey scores the call it follows up (5 very satisfied … 1 very dissatisfied): low scores are sampled for grading more often.</summary>
+    private async Task ScoreCall(Satisfaction satisfaction)
+    {
+        if (S.Opening!.CallId is not { } callId)
+        {
+            return;
+        }
+
+        CallSnapshot call;
+        try
+        {
+            call = await GrainFactory.GetGrain<ICallGrain>(callId).Get();
+        }
+        catch (NotConfiguredException)
+        {
+            return;
+        }
+
+        if (call.Timeline.Count > 0)
+        {
+            await GrainFactory.GetGrain<IRecordedCallsGrain>(RecordedCallsGrain.WeekOf(clock.DayOf(call.Timeline[0].At))).Surveyed(callId, 5 - (int)satisfaction);
+        }
+    }
+
     private async Task DraftKnowledge(string answer, IReadOnlyList<string> policyReferences, string by)
     {
         var entry = "kb-" + Id;

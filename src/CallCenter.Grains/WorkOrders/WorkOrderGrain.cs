@@ -175,6 +175,7 @@ public sealed partial class WorkOrderGrain(
         Finish();
         S.Survey = survey with { By = by.Name, At = clock.Now };
         Close(by.Name, $"{survey.Satisfaction}{(survey.Reason is { } r ? ": " + r : "")}");
+        await ScoreCall(survey.Satisfaction);
         if (survey.ServiceFault)
         {
             var complaint = Id + "-c";

@@ -13,7 +13,7 @@ public static class Sample
 
     public sealed record SampleResult(string Week, int Candidates, IReadOnlyList<Assignment> Assignments, DateTimeOffset Due);
 
-    public static string WeekOf(DateOnly day) => $"{ISOWeek.GetYear(day.ToDateTime(TimeOnly.MinValue))}-W{ISOWeek.GetWeekOfYear(day.ToDateTime(TimeOnly.MinValue)):00}";
+    public static string WeekOf(DateOnly day) => RecordedCallsGrain.WeekOf(day);
 
     /// <summary>Adds a recorded call to its week, with the agent at the seat that took it and what the analytics flagged.</summary>
     public static async Task Index(IGrainFactory grains, CallCenterClock clock, CallSnapshot call, Audio.Analysis.TalkAnalytics analytics)

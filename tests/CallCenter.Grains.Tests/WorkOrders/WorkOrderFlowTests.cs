@@ -233,6 +233,35 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
         Assert.Contains(Liaison.Name, moved.Participants);
     }
 
+    [Fact]
+    public async Task A_follow_up_survey_scores_the_recorded_call_so_a_dissatisfied_one_is_over_sampled_for_grading()
+    {
+        var queue = await s.Queue("q");
+        var callId = await s.Arrive(queue);
+        var call = await s.Call(callId).Get();
+        var week = RecordedCallsGrain.WeekOf(CallCenterClock(call.Timeline[0].At));
+        await Grains.GetGrain<IRecordedCallsGrain>(week).Add(new RecordedCall(callId, s.Id("agent"), queue, s.Time.GetUtcNow(), 0, 0));
+        var followUp = New("visit");
+        await followUp.Open(new WorkOrderOpening(WorkOrderKind.FollowUp, null, callId, Caller, "上门辅导后回访"), Seat);
+        await followUp.Surveyed(new Survey(Satisfaction.VeryDissatisfied, "答复前后矛盾", false, null, null, "", default), Seat);
+
+        var recorded = (await Grains.GetGrain<IRecordedCallsGrain>(week).List()).Single(c => c.CallId == callId);
+        Assert.Equal(1, recorded.SurveyScore);
+        Assert.True(Sampler.Flagged(recorded, new SamplingRule(1, true, 3, 0)));
+    }
+
+    [Fact]
+    public async Task A_hard_question_transferred_on_the_last_working_day_before_National_Day_is_due_on_the_make_up_Saturday()
+    {
+        MoveTo(new DateTimeOffset(2026, 9, 30, 16, 0, 0, TimeSpan.FromHours(8)));
+        await Departments();
+        var order = New("hq");
+        var opened = await order.Open(new WorkOrderOpening(WorkOrderKind.HardQuestion, Department, null, Caller, "国庆假期后申报期限如何顺延？"), Seat);
+        Assert.Equal(new DateTimeOffset(2026, 9, 30, 17, 30, 0, TimeSpan.FromHours(8)), opened.Due); // 当日
+        var assigned = await order.Assign(Handler.Name, Liaison);
+        Assert.Equal(new DateTimeOffset(2026, 10, 10, 17, 30, 0, TimeSpan.FromHours(8)), assigned.Due); // Oct 8, Oct 9, make-up Saturday Oct 10
+    }
+
     private Survey Survey(bool fault) =>
         new(Satisfaction.Satisfied, null, fault, fault ? "答复口径前后不一" : null, null, "", default);
 
