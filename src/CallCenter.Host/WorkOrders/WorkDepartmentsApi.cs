@@ -21,12 +21,15 @@ public static class WorkDepartmentsApi
     private static async Task<IResult> Put(string departmentId, DepartmentRequest request, ClaimsPrincipal user, IGrainFactory grains, UserManager<IdentityUser> users)
     {
         var check = new Validation().Id("departmentId", departmentId).Text("name", request.Name, 100)
-            .Require("handlers", (request.Handlers?.Count ?? 0) <= 200, "At most 200 handlers.")
+            .Require("handlers", (request.Handlers?.Count ?? 0) <= 200 && (request.Handlers ?? []).All(Validation.IsId), "At most 200 handlers, each a user name.")
+            .Require("liaison", request.Liaison is null || Validation.IsId(request.Liaison), "The liaison is a user name.")
+            .Require("backup", request.Backup is null || Validation.IsId(request.Backup), "The backup is a user name.")
+            .Require("head", request.Head is null || Validation.IsId(request.Head), "The head is a user name.")
             .Require("liaison", request.Liaison is not null || request.Backup is not null, "A department needs a liaison or a backup to receive orders when no duty officer is on shift.");
         foreach (var (field, person) in new[] { ("liaison", request.Liaison), ("backup", request.Backup), ("head", request.Head) }
             .Concat((request.Handlers ?? []).Select(h => ("handlers", (string?)h))))
         {
-            if (person is not null)
+            if (person is not null && Validation.IsId(person))
             {
                 check.Require(field, await users.FindByNameAsync(person) is not null, $"'{person}' is not a user.");
             }

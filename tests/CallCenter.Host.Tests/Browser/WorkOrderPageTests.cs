@@ -45,6 +45,11 @@ public sealed class WorkOrderPageTests() : BrowserTest()
         await Assertions.Expect(task).ToBeVisibleAsync();
         await Assertions.Expect(task).ToContainTextAsync("待回复");
         await BrowserSession.Shoot(desk, "work-order-callback-task");
+
+        desk.Dialog += async (_, dialog) => await dialog.AcceptAsync("已电话回复纳税人");
+        await task.Locator("[data-replied]").ClickAsync();
+        await Assertions.Expect(task).ToHaveCountAsync(0);
+        await Assertions.Expect(desk.Locator($"#tasks [data-order='{orderId}-f']")).ToContainTextAsync("回访"); // the follow-up call is next
     }
 
     [Fact]

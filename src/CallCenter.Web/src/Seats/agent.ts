@@ -136,12 +136,23 @@ orderForm.addEventListener("submit", (e) => {
 
 async function loadTasks(): Promise<void> {
   const tasks = await api<Summary[]>("/work-orders/tasks");
-  $("tasks").innerHTML = tasks.map(row).join("") || `<p class="empty">${t("noTasks")}</p>`;
+  $("tasks").innerHTML = tasks.map((o) => row(o).replace("</li>", o.kind === "FollowUp" ? "</li>"
+    : `<button data-replied>${t("replied")}</button></li>`)).join("") || `<p class="empty">${t("noTasks")}</p>`;
 }
 
+// A reply or callback is closed from the desktop; anything else (a follow-up's survey) opens the order's page.
 $("tasks").addEventListener("click", (e) => {
-  const id = (e.target as HTMLElement).closest<HTMLElement>("[data-order]")?.dataset.order;
-  if (id) {
+  const target = e.target as HTMLElement;
+  const id = target.closest<HTMLElement>("[data-order]")?.dataset.order;
+  if (!id) {
+    return;
+  }
+  if (target.matches("[data-replied]")) {
+    const note = prompt(t("replyNote"), t("repliedByPhone"));
+    if (note) {
+      void act(() => post(`/work-orders/${encodeURIComponent(id)}/reply`, { note })).then(loadTasks);
+    }
+  } else {
     window.open(`/workorders.html?order=${encodeURIComponent(id)}`, "_blank");
   }
 });

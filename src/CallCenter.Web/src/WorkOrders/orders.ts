@@ -59,10 +59,17 @@ export function row(o: Summary): string {
     <b>${escape(kinds[o.kind])}</b> <small>${escape(o.orderId)}</small>
     <span class="pill">${escape(statuses[o.status])}</span>${o.escalations ? ` <span class="badge bad">升级 ×${o.escalations}</span>` : ""}
     <div>${escape(o.brief ?? "")}</div>
-    <small>${escape(o.department ?? "")} · ${escape(o.assignee ?? "—")} · 截止 Due ${when(o.due)}</small></li>`;
+    <small>${escape(departmentNames.get(o.department ?? "") ?? o.department ?? "")} · ${escape(o.assignee ?? "—")} · 截止 Due ${when(o.due)}</small></li>`;
 }
 
-export const departments = () => api<Department[]>("/work-orders/departments");
+const departmentNames = new Map<string, string>();
+
+/** The configured departments; rows show their names from then on. */
+export async function departments(): Promise<Department[]> {
+  const list = await api<Department[]>("/work-orders/departments");
+  list.forEach((d) => departmentNames.set(d.id, d.name));
+  return list;
+}
 
 /** Calls <paramref name="changed"/> whenever an order this person follows changes; the page reloads what it shows. */
 export async function follow(changed: (order: Summary, notice: Notice | null) => void, onStatus: (live: boolean) => void = () => undefined): Promise<void> {
