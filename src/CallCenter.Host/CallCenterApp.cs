@@ -37,6 +37,7 @@ public static class CallCenterApp
         builder.Services.AddSingleton<CallCenter.Host.Recording.RecordingStore>();
         builder.Services.AddHostedService<MonitorRelay>();
         builder.Services.AddHostedService<WorkOrderRelay>();
+        builder.Services.AddHostedService<WorkOrderMetrics>();
         builder.Services.AddSingleton<AttachmentStore>();
         builder.Services.AddHostedService<MonitorMetrics>();
         builder.Services.AddHostedService<GradingSetup>();

@@ -59,4 +59,47 @@ public sealed class EmbeddedRestartTests
 
         Directory.Delete(dataDir, recursive: true);
     }
+
+    [Fact]
+    public async Task Open_work_orders_their_attachments_inboxes_and_departments_are_back_after_a_restart()
+    {
+        var dataDir = RunningHost.NewDataDir();
+        string id;
+        System.Text.Json.JsonElement before;
+        await using (var host = await RunningHost.Start(dataDir))
+        {
+            var admin = await host.As("admin");
+            await admin.PutAsJsonAsync("/api/v1/work-orders/departments/levy", new { name = "征收管理科", liaison = "liaison2", handlers = new[] { "handler2" } }).Ok();
+            var agent = await host.As("agent2");
+            id = (await agent.PostAsJsonAsync("/api/v1/work-orders", new
+            {
+                kind = "TaxReport",
+                department = "levy",
+                question = "举报未按规定开具发票",
+                taxpayer = new { phone = "13900006666" },
+                taxReport = new { subject = "某餐饮店", conduct = "收款不开发票", anonymous = true },
+            }).Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
+            using var file = new MultipartFormDataContent { { new ByteArrayContent("小票照片"u8.ToArray()), "file", "receipt.jpg" } };
+            await agent.PostAsync($"/api/v1/work-orders/{id}/attachments", file).Ok();
+            await (await host.As("liaison2")).PostAsJsonAsync($"/api/v1/work-orders/{id}/assign", new { handler = "handler2" }).Ok();
+            before = await (await host.As("supervisor")).GetAsync($"/api/v1/work-orders/{id}").Ok();
+        }
+
+        await using (var host = await RunningHost.Start(dataDir))
+        {
+            var handler = await host.As("handler2");
+            Assert.Contains((await handler.GetAsync("/api/v1/work-orders?box=mine").Ok()).EnumerateArray(), o => o.Str("orderId") == id);
+            Assert.Equal("小票照片", await handler.GetStringAsync($"/api/v1/work-orders/{id}/attachments/1"));
+            var after = await (await host.As("supervisor")).GetAsync($"/api/v1/work-orders/{id}").Ok();
+            foreach (var field in new[] { "status", "owner", "assignee", "due", "taxReport", "timeline", "attachments" })
+            {
+                Assert.Equal(before.GetProperty(field).ToString(), after.GetProperty(field).ToString());
+            }
+
+            var answered = await handler.PostAsJsonAsync($"/api/v1/work-orders/{id}/answer", new { answer = "已责令改正并处罚款。" }).Ok();
+            Assert.Equal(("AwaitingReply", "agent2"), (answered.Str("status"), answered.Str("assignee")));
+        }
+
+        Directory.Delete(dataDir, recursive: true);
+    }
 }

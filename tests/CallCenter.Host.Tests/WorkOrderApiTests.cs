@@ -183,6 +183,11 @@ public sealed class WorkOrderApiTests(HostFixture fixture) : IClassFixture<HostF
         await (await Host.As("liaison1")).PostAsJsonAsync($"/api/v1/work-orders/{id}/assign", new { handler = "handler1" }).Ok();
         await Api.WaitFor(() => Task.FromResult(JsonSerializer.SerializeToElement(own.Received.Count(r => r == id))), n => n.GetInt32() > 1, "the assignment to reach the handler");
         Assert.DoesNotContain(id, other.Received);
+
+        var metrics = await Api.WaitFor(async () => JsonSerializer.SerializeToElement(await Host.Anonymous().GetStringAsync("/metrics")),
+            m => m.GetString()!.Contains("callcenter_work_orders_open{") && !m.GetString()!.Contains("callcenter_work_orders_open{kind=\"HardQuestion\"} 0"), "the open-orders gauge");
+        Assert.Contains("callcenter_work_orders_overdue{", metrics.GetString());
+        Assert.Contains("callcenter_work_orders_pushed_total", metrics.GetString());
     }
 
     /// <summary>A signed-in connection to /hubs/work-orders that keeps the ids of the orders it hears about.</summary>

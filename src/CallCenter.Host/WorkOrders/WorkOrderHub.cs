@@ -37,8 +37,11 @@ public sealed class WorkOrderHub : Hub<IWorkOrderClient>
 public sealed class WorkOrderRelay(IGrainFactory grains, IHubContext<WorkOrderHub, IWorkOrderClient> hub, ILogger<WorkOrderRelay> logger)
     : HostObserver<IWorkOrderObserver>(grains, logger), IWorkOrderObserver
 {
-    public Task OnChange(WorkOrderChange change) =>
-        hub.Clients.Groups([WorkOrderHub.Supervisors, .. change.People.Select(WorkOrderHub.Person)]).Changed(change.Order, change.Notice);
+    public Task OnChange(WorkOrderChange change)
+    {
+        WorkOrderMetrics.Pushed.Add(1);
+        return hub.Clients.Groups([WorkOrderHub.Supervisors, .. change.People.Select(WorkOrderHub.Person)]).Changed(change.Order, change.Notice);
+    }
 
     protected override Task Subscribe(IWorkOrderObserver self) => Grains.GetGrain<IWorkOrderFeedGrain>(0).Subscribe(self);
 
