@@ -3,7 +3,7 @@ using Npgsql;
 
 namespace CallCenter.Host.Tests;
 
-/// <summary>No backplane: a change made through host A reaches a supervisor connected to host B via B's relay.</summary>
+/// <summary>No backplane: a change made through host A reaches a supervisor (or an inbox) connected to host B via B's relay.</summary>
 public sealed class TwoHostMonitorTests
 {
     [Fact]
@@ -36,5 +36,11 @@ public sealed class TwoHostMonitorTests
         var batch = await wallboardOnB.WaitFor(x => x.Seats.Any(s => s.SeatId == "A1" && s.State == SeatState.NotReady));
         Assert.Equal("agent1", batch.Seats.Single(s => s.SeatId == "A1").Agent);
         Assert.Contains((await wallboardOnB.Snapshot()).Seats, s => s.SeatId == "A1" && s.State == SeatState.NotReady);
+
+        await adminOnA.PutAsJsonAsync("/api/v1/work-orders/departments/tax", new { name = "纳税服务科", liaison = "liaison1", handlers = new[] { "handler1" } }).Ok();
+        await using var liaisonOnB = await WorkOrderFeed.Connect(b, "liaison1");
+        var order = await (await a.As("agent1")).PostAsJsonAsync("/api/v1/work-orders", new { kind = "HardQuestion", department = "tax", question = "跨区迁移要注销吗？" })
+            .Expect(HttpStatusCode.Created);
+        await liaisonOnB.WaitFor(order.GetProperty("order").Str("orderId"), 1); // work orders travel the same way: B's relay pushes A's change
     }
 }

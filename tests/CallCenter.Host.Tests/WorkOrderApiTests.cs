@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CallCenter.Host.Tests;
 
@@ -172,48 +169,22 @@ public sealed class WorkOrderApiTests(HostFixture fixture) : IClassFixture<HostF
     public async Task The_live_feed_reaches_the_department_and_supervisors_but_never_another_departments_handler()
     {
         var (tax, _) = await Departments();
-        await using var own = await Listen("handler1");
-        await using var other = await Listen("handler2");
-        await using var supervisor = await Listen("supervisor");
+        await using var own = await WorkOrderFeed.Connect(Host, "handler1");
+        await using var other = await WorkOrderFeed.Connect(Host, "handler2");
+        await using var supervisor = await WorkOrderFeed.Connect(Host, "supervisor");
         var id = (await (await Host.As("agent1")).PostAsJsonAsync("/api/v1/work-orders", new { kind = "HardQuestion", department = tax, question = "房产税减免怎么申请？" })
             .Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
 
-        await Api.WaitFor(() => Task.FromResult(JsonSerializer.SerializeToElement(own.Received.Count(r => r == id))), n => n.GetInt32() > 0, "the department's handler to hear of it");
-        await Api.WaitFor(() => Task.FromResult(JsonSerializer.SerializeToElement(supervisor.Received.Count(r => r == id))), n => n.GetInt32() > 0, "the supervisor to hear of it");
+        await own.WaitFor(id, 1);
+        await supervisor.WaitFor(id, 1);
         await (await Host.As("liaison1")).PostAsJsonAsync($"/api/v1/work-orders/{id}/assign", new { handler = "handler1" }).Ok();
-        await Api.WaitFor(() => Task.FromResult(JsonSerializer.SerializeToElement(own.Received.Count(r => r == id))), n => n.GetInt32() > 1, "the assignment to reach the handler");
+        await own.WaitFor(id, 2); // opened, then assigned
         Assert.DoesNotContain(id, other.Received);
 
         var metrics = await Api.WaitFor(async () => JsonSerializer.SerializeToElement(await Host.Anonymous().GetStringAsync("/metrics")),
             m => m.GetString()!.Contains("callcenter_work_orders_open{") && !m.GetString()!.Contains("callcenter_work_orders_open{kind=\"HardQuestion\"} 0"), "the open-orders gauge");
         Assert.Contains("callcenter_work_orders_overdue{", metrics.GetString());
         Assert.Contains("callcenter_work_orders_pushed_total", metrics.GetString());
-    }
-
-    /// <summary>A signed-in connection to /hubs/work-orders that keeps the ids of the orders it hears about.</summary>
-    private sealed class Listener(HubConnection connection) : IAsyncDisposable
-    {
-        public ConcurrentQueue<string> Received { get; } = new();
-
-        public HubConnection Connection => connection;
-
-        public ValueTask DisposeAsync() => connection.DisposeAsync();
-    }
-
-    private async Task<Listener> Listen(string user)
-    {
-        var token = (await Host.As(user)).DefaultRequestHeaders.Authorization!.Parameter;
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(Host.Address, "/hubs/work-orders"), o =>
-            {
-                o.Transports = HttpTransportType.WebSockets;
-                o.AccessTokenProvider = () => Task.FromResult(token);
-            })
-            .Build();
-        var listener = new Listener(connection);
-        connection.On<JsonElement, JsonElement?>("Changed", (order, _) => listener.Received.Enqueue(order.Str("orderId")));
-        await connection.StartAsync();
-        return listener;
     }
 
     /// <summary>Two departments with the demo liaisons and handlers, ids unique to the test.</summary>

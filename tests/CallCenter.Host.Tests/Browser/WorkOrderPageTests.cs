@@ -67,4 +67,29 @@ public sealed class WorkOrderPageTests() : BrowserTest()
         Assert.StartsWith("/api/v1/work-orders/reports/satisfaction.csv?month=", await page.Locator("#csv").GetAttributeAsync("href"));
         await BrowserSession.Shoot(page, "satisfaction-report");
     }
+
+    [Fact]
+    public async Task A_supervisor_approves_an_answered_questions_draft_in_the_knowledge_editor_and_finds_it_by_a_Chinese_search()
+    {
+        var admin = await host.As("admin");
+        await admin.PutAsJsonAsync("/api/v1/work-orders/departments/tax", new { name = "纳税服务科", liaison = "liaison1", handlers = new[] { "handler1" } }).Ok();
+        var id = (await (await host.As("agent1")).PostAsJsonAsync("/api/v1/work-orders", new { kind = "HardQuestion", department = "tax", question = "个体户核定征收怎么申请？" })
+            .Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
+        await (await host.As("liaison1")).PostAsJsonAsync($"/api/v1/work-orders/{id}/answer", new { answer = "向主管税务机关提交定期定额核定申请。" }).Ok();
+
+        var page = await browser.SignIn(host, "supervisor");
+        await page.GotoAsync("/knowledge.html");
+        var draft = page.Locator($"#drafts [data-entry='kb-{id}']");
+        await Assertions.Expect(draft).ToContainTextAsync("个体户核定征收怎么申请");
+        await draft.ClickAsync();
+        await Assertions.Expect(page.Locator("#entry textarea[name=answer]")).ToHaveValueAsync("向主管税务机关提交定期定额核定申请。");
+        await Assertions.Expect(page.Locator($"#versions a[href*='{id}']")).ToHaveCountAsync(1); // back to the order it came from
+        await page.ClickAsync("#approve");
+        await Assertions.Expect(page.Locator("#versions")).ToContainTextAsync("v1 · liaison1 → supervisor");
+        await Assertions.Expect(draft).ToHaveCountAsync(0);
+
+        await page.FillAsync("#query", "核定征收");
+        await Assertions.Expect(page.Locator($"#hits [data-entry='kb-{id}']")).ToBeVisibleAsync();
+        await BrowserSession.Shoot(page, "knowledge-editor");
+    }
 }

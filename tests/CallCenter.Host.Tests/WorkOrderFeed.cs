@@ -1,0 +1,49 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CallCenter.Host.Tests;
+
+/// <summary>A signed-in SignalR client on /hubs/work-orders that keeps the ids of the orders it hears about.</summary>
+public sealed class WorkOrderFeed : IAsyncDisposable
+{
+    private readonly HubConnection connection;
+
+    private WorkOrderFeed(HubConnection connection) => this.connection = connection;
+
+    public ConcurrentQueue<string> Received { get; } = new();
+
+    public static async Task<WorkOrderFeed> Connect(RunningHost host, string user)
+    {
+        var token = (await host.As(user)).DefaultRequestHeaders.Authorization!.Parameter;
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(host.Address, "/hubs/work-orders"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.AccessTokenProvider = () => Task.FromResult(token);
+            })
+            .Build();
+        var feed = new WorkOrderFeed(connection);
+        connection.On<JsonElement, JsonElement?>("Changed", (order, _) => feed.Received.Enqueue(order.Str("orderId")));
+        await connection.StartAsync();
+        return feed;
+    }
+
+    /// <summary>Waits (up to 20 s) until at least <paramref name="times"/> changes of the order have arrived.</summary>
+    public async Task WaitFor(string orderId, int times)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (Received.Count(r => r == orderId) < times)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"Timed out waiting for {times} change(s) of {orderId}; heard: {string.Join(", ", Received)}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+}
