@@ -123,6 +123,7 @@ public sealed class WorkOrderApiTests(HostFixture fixture) : IClassFixture<HostF
         await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "HardQuestion", department = "nowhere", question = "x" }).Expect(HttpStatusCode.BadRequest);
         await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "HardQuestion", department = tax, question = "x", taxpayer = new { phone = "call me" } }).Expect(HttpStatusCode.BadRequest);
         await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "ServiceComplaint", question = "x" }).Expect(HttpStatusCode.BadRequest);
+        await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "FollowUp", question = "x", assignee = "ghost" }).Expect(HttpStatusCode.BadRequest);
         await agent.GetAsync("/api/v1/work-orders/WO-nope").Expect(HttpStatusCode.NotFound);
         await agent.GetAsync("/api/v1/work-orders?box=everything").Expect(HttpStatusCode.BadRequest);
         await agent.GetAsync("/api/v1/work-orders/reports/satisfaction").Expect(HttpStatusCode.Forbidden);

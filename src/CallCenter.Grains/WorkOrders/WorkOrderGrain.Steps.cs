@@ -145,10 +145,17 @@ public sealed partial class WorkOrderGrain
         S.Related.Add(followUp);
     }
 
-    /// <summary>Who handled the order a follow-up is about: the person at fault when the survey names no one.</summary>
-    private async Task<string?> SourceHandler() => S.Opening!.SourceOrder is { } source && source != Id
-        ? (await GrainFactory.GetGrain<IWorkOrderGrain>(source).Get()).Timeline.LastOrDefault(t => t.Action == "answered")?.Actor ?? S.Owner
-        : null;
+    /// <summary>Who answered (or was found at fault in) the order a follow-up is about: the person at fault when the survey names no one.</summary>
+    private async Task<string?> SourceHandler()
+    {
+        if (S.Opening!.SourceOrder is not { } sourceId || sourceId == Id)
+        {
+            return null;
+        }
+
+        var source = await GrainFactory.GetGrain<IWorkOrderGrain>(sourceId).Get();
+        return source.Timeline.LastOrDefault(t => t.Action == "answered")?.Actor ?? source.Finding?.AtFault ?? source.Against;
+    }
 
     /// <summary>The survey scores the call it follows up (5 very satisfied … 1 very dissatisfied): low scores are sampled for grading more often.</summary>
     private async Task ScoreCall(Satisfaction satisfaction)

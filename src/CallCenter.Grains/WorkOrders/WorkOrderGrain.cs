@@ -19,7 +19,7 @@ public sealed partial class WorkOrderGrain(
 
     private WorkOrderKind Kind => S.Opening!.Kind;
 
-    async Task<WorkOrderView> IWorkOrderGrain.Open(WorkOrderOpening opening, Actor by)
+    Task<WorkOrderView> IWorkOrderGrain.Open(WorkOrderOpening opening, Actor by) => Step(async () =>
     {
         if (S.Opening is not null)
         {
@@ -54,9 +54,9 @@ public sealed partial class WorkOrderGrain(
         }
 
         return await Saved(by.Name, "open");
-    }
+    });
 
-    async Task<WorkOrderView> IWorkOrderGrain.Assign(string handler, Actor by)
+    Task<WorkOrderView> IWorkOrderGrain.Assign(string handler, Actor by) => Step(async () =>
     {
         await CatchUp();
         Expect(WorkOrderKind.HardQuestion, WorkOrderKind.TaxReport);
@@ -74,9 +74,9 @@ public sealed partial class WorkOrderGrain(
         Log(by.Name, "assigned", handler);
         await Tell([handler], "assigned", $"{Describe()} was assigned to you by {by.Name}.");
         return await Saved(by.Name, "assign", handler);
-    }
+    });
 
-    async Task<WorkOrderView> IWorkOrderGrain.Transfer(string department, string reason, Actor by)
+    Task<WorkOrderView> IWorkOrderGrain.Transfer(string department, string reason, Actor by) => Step(async () =>
     {
         await CatchUp();
         if (Kind == WorkOrderKind.ServiceComplaint)
@@ -99,9 +99,9 @@ public sealed partial class WorkOrderGrain(
         Log(by.Name, "transferred", $"to {department}: {reason}");
         await Route(department, by.Name);
         return await Saved(by.Name, "transfer", $"{department}: {reason}");
-    }
+    });
 
-    async Task<WorkOrderView> IWorkOrderGrain.Answer(string answer, IReadOnlyList<string> policyReferences, Actor by)
+    Task<WorkOrderView> IWorkOrderGrain.Answer(string answer, IReadOnlyList<string> policyReferences, Actor by) => Step(async () =>
     {
         await CatchUp();
         Expect(WorkOrderKind.HardQuestion, WorkOrderKind.TaxReport);
@@ -118,9 +118,9 @@ public sealed partial class WorkOrderGrain(
         await Hand(S.Owner, AssigneeLevel.Seat, DeadlineStage.Reply, clock.Now, status: WorkOrderStatus.AwaitingReply);
         await Tell([S.Owner], "answered", $"{Describe()} was answered by {by.Name}: reply to the taxpayer by {Local(S.Due!.Value)}.");
         return await Saved(by.Name, "answer");
-    }
+    });
 
-    async Task<WorkOrderView> IWorkOrderGrain.Resolve(ComplaintFinding finding, Actor by)
+    Task<WorkOrderView> IWorkOrderGrain.Resolve(ComplaintFinding finding, Actor by) => Step(async () =>
     {
         await CatchUp();
         Expect(WorkOrderKind.ServiceComplaint);
@@ -144,9 +144,9 @@ public sealed partial class WorkOrderGrain(
 
         await FollowUp();
         return await Saved(by.Name, "resolve", S.Finding.Valid ? $"valid, at fault: {atFault}" : "not valid");
-    }
+    });
 
-    async Task<WorkOrderView> IWorkOrderGrain.Replied(string note, Actor by)
+    Task<WorkOrderView> IWorkOrderGrain.Replied(string note, Actor by) => Step(async () =>
     {
         await CatchUp();
         Expect(WorkOrderKind.HardQuestion, WorkOrderKind.TaxReport, WorkOrderKind.Correction);
@@ -164,9 +164,9 @@ public sealed partial class WorkOrderGrain(
         }
 
         return await Saved(by.Name, "reply");
-    }
+    });
 
-    async Task<WorkOrderView> IWorkOrderGrain.Surveyed(Survey survey, Actor by)
+    Task<WorkOrderView> IWorkOrderGrain.Surveyed(Survey survey, Actor by) => Step(async () =>
     {
         await CatchUp();
         Expect(WorkOrderKind.FollowUp);
@@ -188,9 +188,9 @@ public sealed partial class WorkOrderGrain(
         }
 
         return await Saved(by.Name, "survey", survey.Satisfaction.ToString());
-    }
+    });
 
-    async Task<WorkOrderView> IWorkOrderGrain.Comment(string text, Actor by)
+    Task<WorkOrderView> IWorkOrderGrain.Comment(string text, Actor by) => Step(async () =>
     {
         Opened();
         Log(by.Name, "comment", text);
@@ -200,9 +200,9 @@ public sealed partial class WorkOrderGrain(
         }
 
         return await Saved(by.Name, "comment", text);
-    }
+    });
 
-    async Task<WorkOrderView> IWorkOrderGrain.Attach(string fileName, string contentType, long bytes, Actor by)
+    Task<WorkOrderView> IWorkOrderGrain.Attach(string fileName, string contentType, long bytes, Actor by) => Step(async () =>
     {
         Opened();
         if (Kind == WorkOrderKind.IntegrityReferral)
@@ -214,13 +214,28 @@ public sealed partial class WorkOrderGrain(
         S.Attachments.Add(attachment);
         Log(by.Name, "attached", fileName);
         return await Saved(by.Name, "attach", fileName);
-    }
+    });
 
     async Task<WorkOrderView> IWorkOrderGrain.Get()
     {
         Opened();
         await CatchUp();
         return View();
+    }
+
+    /// <summary>A step either completes or leaves the order as it was stored: a refusal part-way restores the stored state.</summary>
+    private async Task<WorkOrderView> Step(Func<Task<WorkOrderView>> step)
+    {
+        try
+        {
+            return await step();
+        }
+        catch
+        {
+            told.Clear();
+            await order.ReadStateAsync();
+            throw;
+        }
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)

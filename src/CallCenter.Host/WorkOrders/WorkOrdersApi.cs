@@ -3,6 +3,7 @@ using System.Security.Claims;
 using CallCenter.Host.Hosting;
 using CallCenter.Host.Identity;
 using CallCenter.WorkOrders;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace CallCenter.Host;
@@ -35,7 +36,8 @@ public static class WorkOrdersApi
         return group;
     }
 
-    private static async Task<IResult> Open(OpenRequest request, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock, IOptions<WorkOrderLimits> limits)
+    private static async Task<IResult> Open(OpenRequest request, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock, IOptions<WorkOrderLimits> limits,
+        UserManager<IdentityUser> users)
     {
         var t = request.Taxpayer;
         var r = request.TaxReport;
@@ -55,6 +57,11 @@ public static class WorkOrdersApi
         if (request.CallId is not null)
         {
             check.Id("callId", request.CallId);
+        }
+
+        if (request.Kind == WorkOrderKind.FollowUp && !string.IsNullOrWhiteSpace(request.Assignee))
+        {
+            check.Require("assignee", Validation.IsId(request.Assignee.Trim()) && await users.FindByNameAsync(request.Assignee.Trim()) is not null, "The assignee is not a user.");
         }
 
         if (!check.IsValid)

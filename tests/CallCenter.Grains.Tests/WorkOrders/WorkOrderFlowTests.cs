@@ -262,6 +262,26 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
         Assert.Equal(new DateTimeOffset(2026, 10, 10, 17, 30, 0, TimeSpan.FromHours(8)), assigned.Due); // Oct 8, Oct 9, make-up Saturday Oct 10
     }
 
+    [Fact]
+    public async Task A_step_refused_part_way_leaves_the_order_as_it_was_stored()
+    {
+        await Departments();
+        var nobody = s.Id("nobody");
+        await Grains.GetGrain<IWorkDirectoryGrain>(0).Put(new WorkDepartment(nobody, "无人科", null, null, null, []), "test");
+
+        var unrouted = New("unrouted");
+        var refused = await Assert.ThrowsAsync<RuleViolationException>(() =>
+            unrouted.Open(new WorkOrderOpening(WorkOrderKind.HardQuestion, nobody, null, Caller, "谁来答？"), Seat));
+        Assert.Contains("no duty officer on shift, no liaison and no backup", refused.Message);
+        await Assert.ThrowsAsync<NotConfiguredException>(() => unrouted.Get()); // not half-opened
+
+        var order = New("hq");
+        var opened = await order.Open(new WorkOrderOpening(WorkOrderKind.HardQuestion, Department, null, Caller, "能转去无人科吗？"), Seat);
+        await Assert.ThrowsAsync<RuleViolationException>(() => order.Transfer(nobody, "试试", Liaison));
+        var after = await order.Get();
+        Assert.Equal((Department, Liaison.Name, opened.Timeline.Count), (after.Department, after.Assignee, after.Timeline.Count));
+    }
+
     private Survey Survey(bool fault) =>
         new(Satisfaction.Satisfied, null, fault, fault ? "答复口径前后不一" : null, null, "", default);
 
