@@ -4,7 +4,8 @@ using CallCenter.WorkOrders;
 
 namespace CallCenter.Grains.Tests.WorkOrders;
 
-[CollectionDefinition(Name)]
+/// <summary>A second cluster, run on its own after the others so two clusters never compete for the cores.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class WorkOrderCluster : ICollectionFixture<ClusterFixture>
 {
     public const string Name = "work-orders";
