@@ -50,6 +50,14 @@ public sealed class WorkOrderPageTests() : BrowserTest()
         await task.Locator("[data-replied]").ClickAsync();
         await Assertions.Expect(task).ToHaveCountAsync(0);
         await Assertions.Expect(desk.Locator($"#tasks [data-order='{orderId}-f']")).ToContainTextAsync("回访"); // the follow-up call is next
+
+        await desk.GotoAsync("/workorders.html");
+        await desk.CheckAsync("#follow-ups");
+        await desk.ClickAsync($"#inbox [data-order='{orderId}-f']");
+        await desk.CheckAsync("#detail form[data-step=survey] input[value=Satisfied]");
+        await desk.ClickAsync("#detail form[data-step=survey] button");
+        await Assertions.Expect(desk.Locator("#detail .pill")).ToContainTextAsync("已办结");
+        await Assertions.Expect(desk.Locator("#detail")).ToContainTextAsync("满意");
     }
 
     [Fact]
