@@ -1,7 +1,7 @@
 import "../shared/style.css";
 import { api, escape, me, post, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
-import { departments, follow, kinds, type Department, type Notice, type Order, row, satisfactionLabels, satisfactions, statuses, type Summary, when } from "./orders";
+import { departments, follow, kinds, type Department, type Notice, noticeLabels, type Order, row, satisfactionLabels, satisfactions, statuses, type Summary, when } from "./orders";
 
 // The work-order inbox for every role: the list (by box, kind, follow-ups), the order in full with its timeline, and
 // the steps the order allows now. The server decides who may take each step; a refusal shows its reason.
@@ -36,7 +36,8 @@ async function loadInbox(): Promise<void> {
 async function loadNotices(): Promise<void> {
   const notices = await api<Notice[]>("/work-orders/notices");
   $("notices").innerHTML = notices.slice(0, 20).map((n) =>
-    `<li data-order="${escape(n.orderId)}"><time>${when(n.at)}</time> ${escape(n.text)}</li>`).join("") || `<p class="empty">—</p>`;
+    `<li data-order="${escape(n.orderId)}" class="notice ${escape(n.kind)}"><time>${when(n.at)}</time> <b>【${escape(noticeLabels[n.kind] ?? n.kind)}】</b>${escape(n.text)}</li>`).join("")
+    || `<p class="empty">—</p>`;
 }
 
 function field(label: string, value: string | null | undefined): string {

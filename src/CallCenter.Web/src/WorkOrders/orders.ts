@@ -37,6 +37,12 @@ export const statuses: Record<Status, string> = {
   AwaitingAssignment: "待分派 To assign", InHand: "办理中 In hand", AwaitingReply: "待回复 To reply", Closed: "已办结 Closed",
 };
 
+/** What a notice is about, in Chinese, before the server's (English) text. */
+export const noticeLabels: Record<string, string> = {
+  arrived: "新工单", assigned: "已分派给您", answered: "已答复，请回复纳税人", "due-soon": "即将到期", overdue: "已超期并升级",
+  veto: "投诉成立（一票否决）", task: "新任务",
+};
+
 export const satisfactions = ["VerySatisfied", "Satisfied", "Neutral", "Dissatisfied", "VeryDissatisfied"] as const;
 
 export const satisfactionLabels: Record<string, string> = {
