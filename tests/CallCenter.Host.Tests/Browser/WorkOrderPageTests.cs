@@ -58,6 +58,11 @@ public sealed class WorkOrderPageTests() : BrowserTest()
         await desk.ClickAsync("#detail form[data-step=survey] button");
         await Assertions.Expect(desk.Locator("#detail .pill")).ToContainTextAsync("已办结");
         await Assertions.Expect(desk.Locator("#detail")).ToContainTextAsync("满意");
+
+        await desk.UncheckAsync("#follow-ups");
+        await Assertions.Expect(desk.Locator($"#inbox [data-order='{orderId}']")).ToHaveCountAsync(0); // closed: out of the open inbox
+        await desk.FillAsync("#month", DutyScenario.LocalNow.ToString("yyyy-MM"));
+        await Assertions.Expect(desk.Locator($"#inbox [data-order='{orderId}']")).ToContainTextAsync("已办结"); // and in the month's history
     }
 
     [Fact]

@@ -29,8 +29,11 @@ async function act(step: () => Promise<unknown>): Promise<void> {
 async function loadInbox(): Promise<void> {
   const box = $<HTMLSelectElement>("box").value;
   const kind = $<HTMLInputElement>("follow-ups").checked ? "FollowUp" : $<HTMLSelectElement>("kind").value;
-  const orders = await api<Summary[]>(`/work-orders?box=${box}${kind ? `&kind=${kind}` : ""}`);
-  $("inbox").innerHTML = orders.map(row).join("") || `<p class="empty">没有待办工单 Nothing to do here.</p>`;
+  const month = $<HTMLInputElement>("month").value;
+  const orders = (await api<Summary[]>(`/work-orders?box=${box}${kind ? `&kind=${kind}` : ""}${month ? `&month=${month}` : ""}`))
+    .filter((o) => !$<HTMLInputElement>("overdue-only").checked || o.overdue);
+  $("inbox").innerHTML = orders.map(row).join("")
+    || `<p class="empty">${month ? "该月没有工单 No orders that month." : "没有待办工单 Nothing to do here."}</p>`;
 }
 
 async function loadNotices(): Promise<void> {
@@ -144,7 +147,7 @@ for (const list of ["inbox", "notices"]) {
     }
   });
 }
-for (const control of ["box", "kind", "follow-ups"]) {
+for (const control of ["box", "kind", "follow-ups", "overdue-only", "month"]) {
   $(control).addEventListener("change", () => void loadInbox());
 }
 
