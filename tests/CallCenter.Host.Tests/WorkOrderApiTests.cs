@@ -118,6 +118,8 @@ public sealed class WorkOrderApiTests(HostFixture fixture) : IClassFixture<HostF
         Assert.Contains(complaints.GetProperty("vetoes").EnumerateArray(), v => v.Str("orderId") == complaint && v.Str("person") == "agent1");
         var quality = await (await Host.As("supervisor")).GetAsync("/api/v1/grading/reports/agents").Ok();
         Assert.Contains(quality.EnumerateArray(), r => r.Str("agent") == "agent1" && r.GetProperty("vetoes").GetInt32() >= 1 && r.Str("result") == "Vetoed");
+        Assert.Contains((await (await Host.As("agent1")).GetAsync("/api/v1/grading/mine/vetoes").Ok()).EnumerateArray(), v => v.Str("orderId") == complaint);
+        Assert.DoesNotContain((await (await Host.As("agent2")).GetAsync("/api/v1/grading/mine/vetoes").Ok()).EnumerateArray(), v => v.Str("orderId") == complaint);
 
         await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "Correction", question = "x" }).Expect(HttpStatusCode.BadRequest);
         await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "HardQuestion", department = "nowhere", question = "x" }).Expect(HttpStatusCode.BadRequest);

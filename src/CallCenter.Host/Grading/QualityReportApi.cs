@@ -20,6 +20,9 @@ public static class QualityReportApi
     public static RouteGroupBuilder MapQualityReports(this RouteGroupBuilder group)
     {
         group.MapGet("/mine", Mine).RequireAuthorization(Policies.CallReading);
+        group.MapGet("/mine/vetoes", async (ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock) =>
+            TypedResults.Ok((await grains.GetGrain<IQualityMonthGrain>(clock.Today.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Vetoes())
+                .Where(v => v.Person == user.Identity!.Name).ToArray())).RequireAuthorization(Policies.CallReading);
         group.MapGet("/reports/agents", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(await Agents(month, grains, clock)))
             .RequireAuthorization(Policies.Grading);
         group.MapGet("/reports/agents.csv", AgentsCsv).RequireAuthorization(Policies.Grading);
@@ -30,7 +33,7 @@ public static class QualityReportApi
         return group;
     }
 
-    /// <summary>The signed-in person's submitted evaluations, newest first (drafts stay with their grader).</summary>
+    /// <summary>The signed-in person's submitted evaluations, newest first (drafts stay with their grader); <c>/mine/vetoes</c>: this month's valid complaints against them.</summary>
     private static async Task<Ok<EvaluationView[]>> Mine(ClaimsPrincipal user, IGrainFactory grains)
     {
         var ids = await grains.GetGrain<IAgentQualityGrain>(user.Identity!.Name!).Evaluations();

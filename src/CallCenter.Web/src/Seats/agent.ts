@@ -63,6 +63,9 @@ interface MyEvaluation { evaluationId: string; callId: string; status: string; s
 
 /** My submitted evaluations: acknowledge, or dispute with a reason before the deadline. */
 async function loadEvaluations(): Promise<void> {
+  const vetoes = await api<{ orderId: string; reason: string }[]>("/grading/mine/vetoes");
+  $("vetoes").hidden = vetoes.length === 0;
+  $("vetoes").textContent = vetoes.length ? `${t("vetoedThisMonth")} ${vetoes.map((v) => `${v.orderId}（${v.reason}）`).join("；")}` : "";
   const mine = await api<MyEvaluation[]>("/grading/mine");
   $("evaluations").innerHTML = mine.length === 0 ? `<p class="empty">—</p>` : mine.map((e) => `
     <li data-evaluation="${escape(e.evaluationId)}"><b>${escape(e.callId)}</b> · ${e.score.total}${e.score.criticalFailed ? ` <span class="badge bad">${t("criticalFail")}</span>` : ""}
