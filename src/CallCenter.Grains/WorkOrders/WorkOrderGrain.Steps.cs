@@ -88,11 +88,11 @@ public sealed partial class WorkOrderGrain
             S.Participants.Add(person);
         }
 
-        await StageDone(stage, from);
+        await StartStage(stage, from);
     }
 
     /// <summary>Starts the clock of <paramref name="stage"/> counted from <paramref name="from"/>.</summary>
-    private async Task StageDone(DeadlineStage stage, DateTimeOffset from)
+    private async Task StartStage(DeadlineStage stage, DateTimeOffset from)
     {
         var days = Deadlines.WorkingDays(Kind, stage, limits.Value);
         S.Due = (await GrainFactory.GetGrain<ICalendarGrain>("CN").EndOfWorkingDay(from, days)).At;
