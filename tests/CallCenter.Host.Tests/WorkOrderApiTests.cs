@@ -166,6 +166,9 @@ public sealed class WorkOrderApiTests(HostFixture fixture) : IClassFixture<HostF
         Assert.Contains("\r\ntotal,", csv);
         var onTime = await supervisor.GetAsync("/api/v1/work-orders/reports/on-time").Ok();
         Assert.Contains(onTime.GetProperty("byKind").EnumerateArray(), r => r.Str("group") == "FollowUp" && r.GetProperty("closed").GetInt32() >= 1);
+        var months = onTime.GetProperty("byMonth").EnumerateArray().ToList();
+        Assert.Equal(6, months.Count);
+        Assert.Equal((onTime.Str("month"), onTime.GetProperty("total").GetProperty("opened").GetInt32()), (months[^1].Str("group"), months[^1].GetProperty("opened").GetInt32()));
     }
 
     [Fact]

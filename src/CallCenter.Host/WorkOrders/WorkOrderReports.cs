@@ -14,7 +14,8 @@ public static class WorkOrderReports
 {
     public sealed record OnTimeRow(string Group, int Opened, int Closed, int OnTime, decimal? OnTimePercent, int OpenOverdue);
 
-    public sealed record OnTime(string Month, OnTimeRow Total, IReadOnlyList<OnTimeRow> ByKind, IReadOnlyList<OnTimeRow> ByDepartment);
+    /// <summary><paramref name="ByMonth"/>: the six months ending with <paramref name="Month"/>, oldest first.</summary>
+    public sealed record OnTime(string Month, OnTimeRow Total, IReadOnlyList<OnTimeRow> ByKind, IReadOnlyList<OnTimeRow> ByDepartment, IReadOnlyList<OnTimeRow> ByMonth);
 
     public sealed record ComplaintReport(string Month, int Complaints, IReadOnlyDictionary<ComplaintSeverity, int> BySeverity, int Open, int Valid, int NotValid,
         IReadOnlyList<VetoRow> Vetoes);
@@ -29,7 +30,7 @@ public static class WorkOrderReports
     public static RouteGroupBuilder MapWorkOrderReports(this RouteGroupBuilder group)
     {
         group.RequireAuthorization(Policies.Reporting);
-        group.MapGet("/on-time", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(OnTimeReport(await Month(month, grains, clock), clock)));
+        group.MapGet("/on-time", OnTimeReport);
         group.MapGet("/overdue", async (IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(
             (await WorkOrdersApi.Orders(grains, null)).Select(o => WorkOrdersApi.Current(o, clock)).Where(o => o.Overdue).OrderBy(o => o.Due).ToArray()));
         group.MapGet("/complaints", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(Complaints(await Month(month, grains, clock))));
@@ -45,13 +46,27 @@ public static class WorkOrderReports
         return (month, await WorkOrdersApi.Orders(grains, month));
     }
 
-    private static OnTime OnTimeReport((string Month, IReadOnlyList<WorkOrderSummary> Orders) m, CallCenterClock clock)
+    private static async Task<Ok<OnTime>> OnTimeReport(string? month, IGrainFactory grains, CallCenterClock clock)
     {
-        var orders = m.Orders.Where(o => o.Kind != WorkOrderKind.IntegrityReferral).Select(o => WorkOrdersApi.Current(o, clock)).ToArray();
-        return new OnTime(m.Month, Row("total", orders),
-            [.. orders.GroupBy(o => o.Kind.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Row(g.Key, g))],
-            [.. orders.GroupBy(o => o.Department ?? "—").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Row(g.Key, g))]);
+        var (name, orders) = await Month(month, grains, clock);
+        var first = DateOnly.ParseExact(name + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var months = new List<OnTimeRow>();
+        for (var back = 5; back >= 0; back--)
+        {
+            var key = WorkOrderGrain.Month(first.AddMonths(-back));
+            months.Add(Row(key, Counted(back == 0 ? orders : await WorkOrdersApi.Orders(grains, key), clock)));
+        }
+
+        var counted = Counted(orders, clock);
+        return TypedResults.Ok(new OnTime(name, Row("total", counted),
+            [.. counted.GroupBy(o => o.Kind.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Row(g.Key, g))],
+            [.. counted.GroupBy(o => o.Department ?? "—").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Row(g.Key, g))],
+            months));
     }
+
+    /// <summary>Integrity referrals have no clock and are not counted.</summary>
+    private static WorkOrderSummary[] Counted(IEnumerable<WorkOrderSummary> orders, CallCenterClock clock) =>
+        [.. orders.Where(o => o.Kind != WorkOrderKind.IntegrityReferral).Select(o => WorkOrdersApi.Current(o, clock))];
 
     private static OnTimeRow Row(string group, IEnumerable<WorkOrderSummary> orders)
     {

@@ -14,7 +14,7 @@ $("print").addEventListener("click", () => window.print());
 interface SatisfactionRow { group: string; surveys: number; counts: Record<string, number>; satisfiedPercent: number | null }
 interface Satisfaction { month: string; total: SatisfactionRow; byDepartment: SatisfactionRow[]; pendingFollowUps: number; faultsFound: number; previousSatisfiedPercent: number | null; dissatisfiedReasons: string[] }
 interface OnTimeRow { group: string; opened: number; closed: number; onTime: number; onTimePercent: number | null; openOverdue: number }
-interface OnTime { total: OnTimeRow; byKind: OnTimeRow[]; byDepartment: OnTimeRow[] }
+interface OnTime { total: OnTimeRow; byKind: OnTimeRow[]; byDepartment: OnTimeRow[]; byMonth: OnTimeRow[] }
 interface Complaints { complaints: number; bySeverity: Record<string, number>; open: number; valid: number; notValid: number; vetoes: { person: string; orderId: string; severity: string | null; at: string | null }[] }
 
 const percent = (p: number | null) => (p === null ? "—" : `${p}%`);
@@ -48,6 +48,7 @@ async function load(): Promise<void> {
       [...s.byDepartment, s.total].map((r) => `<tr><td>${escape(r.group === "total" ? "合计 Total" : r.group)}</td><td>${r.surveys}</td>${satisfactions.map((k) => `<td>${r.counts[k] ?? 0}</td>`).join("")}<td>${percent(r.satisfiedPercent)}</td></tr>`).join("");
     $("reasons").innerHTML = s.dissatisfiedReasons.map((r) => `<li>${escape(r)}</li>`).join("") || `<li class="empty">—</li>`;
     $("on-time").innerHTML = table([...onTime.byKind, onTime.total], (g) => (g === "total" ? "合计 Total" : kinds[g as Kind] ?? g));
+    $("on-time-months").innerHTML = table(onTime.byMonth, (g) => g);
     $("complaints").innerHTML = `<p>投诉 ${complaints.complaints} 件（一般 ${complaints.bySeverity.General ?? 0} · 较重 ${complaints.bySeverity.Serious ?? 0} · 严重 ${complaints.bySeverity.Grave ?? 0}），
       成立 ${complaints.valid}，不成立 ${complaints.notValid}，在办 ${complaints.open}。</p>
       <table class="roster"><tr><th>一票否决 Vetoed</th><th>工单 Order</th><th>时间 At</th></tr>${complaints.vetoes.map((v) =>
