@@ -16,6 +16,15 @@ public sealed class CallCenterClock(TimeProvider time, TimeZoneInfo zone)
 
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
+    /// <summary>The key of a month's grains and reports: "2026-11".</summary>
+    public static string MonthKey(DateOnly day) => day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A month key as a caller wrote it: null gives this month; anything but yyyy-MM is refused.</summary>
+    public string Month(string? month) =>
+        month is null ? MonthKey(Today)
+        : DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _) ? month
+        : throw new DomainValidationException("month", "'month' is written yyyy-MM, e.g. 2026-11.");
+
     /// <summary>The instant of a local wall-clock time in the call centre's zone.</summary>
     public DateTimeOffset At(DateOnly date, TimeOnly time)
     {

@@ -137,8 +137,7 @@ public sealed class EvaluationGrain(
         var score = Score();
         await GrainFactory.GetGrain<IAgentQualityGrain>(S.Agent).Scored(Id, score);
         var points = Form.Sections.SelectMany(s => s.Questions).ToDictionary(q => q.Id, q => S.Answers.FirstOrDefault(a => a.QuestionId == q.Id) is { Points: { } p } ? (decimal?)(100m * p / q.MaxPoints) : null);
-        var month = TimeZoneInfo.ConvertTime(S.SubmittedAt!.Value, clock.Zone).ToString("yyyy-MM");
-        await GrainFactory.GetGrain<IQualityMonthGrain>(month).Scored(new ScoredEvaluation(Id, S.Agent, score.Total, score.CriticalFailed, points, clock.Now, S.Team));
+        await GrainFactory.GetGrain<IQualityMonthGrain>(CallCenterClock.MonthKey(clock.DayOf(S.SubmittedAt!.Value))).Scored(new ScoredEvaluation(Id, S.Agent, score.Total, score.CriticalFailed, points, clock.Now, S.Team));
     }
 
     private async Task<string?> TeamOf(string callId)

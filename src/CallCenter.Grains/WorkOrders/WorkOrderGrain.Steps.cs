@@ -6,8 +6,6 @@ public sealed partial class WorkOrderGrain
     /// <summary>The notices of the step in progress; the last one travels with the live change.</summary>
     private readonly List<WorkNotice> told = [];
 
-    public static string Month(DateOnly day) => day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
-
     private static void Check(WorkOrderOpening o)
     {
         var content = o.Question is not null || o.TaxReport is not null || o.Taxpayer != Taxpayer.None || o.Department is not null;
@@ -276,7 +274,7 @@ public sealed partial class WorkOrderGrain
         var view = View();
         var summary = view.Summary();
         await GrainFactory.GetGrain<IWorkOrderListGrain>(IWorkOrderListGrain.Open).Put(summary);
-        await GrainFactory.GetGrain<IWorkOrderListGrain>(Month(clock.DayOf(S.OpenedAt))).Put(summary);
+        await GrainFactory.GetGrain<IWorkOrderListGrain>(CallCenterClock.MonthKey(clock.DayOf(S.OpenedAt))).Put(summary);
         var department = S.Department is { } d ? (await GrainFactory.GetGrain<IWorkDirectoryGrain>(0).List()).FirstOrDefault(x => x.Id == d) : null;
         var people = S.Participants.Concat(department is null ? [] : new[] { department.Liaison, department.Backup, department.Head }.OfType<string>().Concat(department.Handlers)).Distinct().ToArray();
         var feed = GrainFactory.GetGrain<IWorkOrderFeedGrain>(0);

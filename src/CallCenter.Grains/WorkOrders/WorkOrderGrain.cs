@@ -137,7 +137,7 @@ public sealed partial class WorkOrderGrain(
         Close(by.Name, $"{(finding.Valid ? "valid" : "not valid")}: {finding.Resolution}");
         if (finding.Valid)
         {
-            await GrainFactory.GetGrain<IQualityMonthGrain>(Month(clock.Today))
+            await GrainFactory.GetGrain<IQualityMonthGrain>(CallCenterClock.MonthKey(clock.Today))
                 .Vetoed(new Veto(Id, atFault!, clock.Now, S.Opening!.Question ?? ""));
             await Tell([atFault!], "veto", $"{Describe()} was found valid against you: {finding.Resolution}");
         }

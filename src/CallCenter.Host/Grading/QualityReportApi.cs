@@ -21,7 +21,7 @@ public static class QualityReportApi
     {
         group.MapGet("/mine", Mine).RequireAuthorization(Policies.CallReading);
         group.MapGet("/mine/vetoes", async (ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock) =>
-            TypedResults.Ok((await grains.GetGrain<IQualityMonthGrain>(clock.Today.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Vetoes())
+            TypedResults.Ok((await grains.GetGrain<IQualityMonthGrain>(clock.Month(null)).Vetoes())
                 .Where(v => v.Person == user.Identity!.Name).ToArray())).RequireAuthorization(Policies.CallReading);
         group.MapGet("/reports/agents", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(await Agents(month, grains, clock)))
             .RequireAuthorization(Policies.Grading);
@@ -51,22 +51,15 @@ public static class QualityReportApi
         return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"quality-{month ?? "this-month"}.csv");
     }
 
-    private static async Task<IReadOnlyList<ScoredEvaluation>> Month(string? month, IGrainFactory grains, CallCenterClock clock)
-    {
-        month ??= clock.Today.ToString("yyyy-MM", CultureInfo.InvariantCulture);
-        if (!DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        {
-            throw new DomainValidationException("month", "'month' is written yyyy-MM, e.g. 2026-11.");
-        }
-
-        return await grains.GetGrain<IQualityMonthGrain>(month).List();
-    }
+    private static Task<IReadOnlyList<ScoredEvaluation>> Month(string? month, IGrainFactory grains, CallCenterClock clock) =>
+        grains.GetGrain<IQualityMonthGrain>(clock.Month(month)).List();
 
     /// <summary>Every agent scored or vetoed in the month.</summary>
     private static async Task<AgentRow[]> Agents(string? month, IGrainFactory grains, CallCenterClock clock)
     {
-        var evaluations = await Month(month, grains, clock);
-        var vetoes = await grains.GetGrain<IQualityMonthGrain>(month ?? clock.Today.ToString("yyyy-MM", CultureInfo.InvariantCulture)).Vetoes();
+        var quality = grains.GetGrain<IQualityMonthGrain>(clock.Month(month));
+        var evaluations = await quality.List();
+        var vetoes = await quality.Vetoes();
         return [.. evaluations.Select(e => e.Agent).Concat(vetoes.Select(v => v.Person)).Distinct().Order(StringComparer.Ordinal).Select(agent =>
         {
             var scored = evaluations.Where(e => e.Agent == agent).ToArray();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using CallCenter.Grading;
 using CallCenter.Host.Hosting;
@@ -13,8 +12,6 @@ public static class Sample
 
     public sealed record SampleResult(string Week, int Candidates, IReadOnlyList<Assignment> Assignments, DateTimeOffset Due);
 
-    public static string WeekOf(DateOnly day) => RecordedCallsGrain.WeekOf(day);
-
     /// <summary>Adds a recorded call to its week, with the agent at the seat that took it and what the analytics flagged.</summary>
     public static async Task Index(IGrainFactory grains, CallCenterClock clock, CallSnapshot call, Audio.Analysis.TalkAnalytics analytics)
     {
@@ -25,7 +22,7 @@ public static class Sample
 
         var deadAir = analytics.DeadAir.Select(d => d.End - d.Start).DefaultIfEmpty(0).Max();
         var overTalk = (analytics.OverTalk ?? []).Sum(s => s.End - s.Start);
-        await grains.GetGrain<IRecordedCallsGrain>(WeekOf(clock.Today)).Add(new RecordedCall(call.CallId, agent, call.Queue, clock.Now, deadAir, overTalk));
+        await grains.GetGrain<IRecordedCallsGrain>(RecordedCallsGrain.WeekOf(clock.Today)).Add(new RecordedCall(call.CallId, agent, call.Queue, clock.Now, deadAir, overTalk));
     }
 
     public static RouteGroupBuilder MapSampling(this RouteGroupBuilder group)
@@ -39,7 +36,7 @@ public static class Sample
     /// <summary>Draws a week's sample and starts one evaluation per drawn call for its grader, due N working days from now.</summary>
     private static async Task<Results<Ok<SampleResult>, ValidationProblem>> Draw(SampleRequest request, IGrainFactory grains, CallCenterClock clock)
     {
-        var week = request.Week ?? WeekOf(clock.Today);
+        var week = request.Week ?? RecordedCallsGrain.WeekOf(clock.Today);
         var check = new Validation()
             .Require("week", System.Text.RegularExpressions.Regex.IsMatch(week, @"^\d{4}-W\d{2}$"), "'week' is an ISO week such as 2026-W48.")
             .Range("perAgent", request.PerAgent, 1, 100)

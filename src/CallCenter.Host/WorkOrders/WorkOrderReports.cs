@@ -32,7 +32,7 @@ public static class WorkOrderReports
         group.RequireAuthorization(Policies.Reporting);
         group.MapGet("/on-time", OnTimeReport);
         group.MapGet("/overdue", async (IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(
-            (await WorkOrdersApi.Orders(grains, null)).Select(o => WorkOrdersApi.Current(o, clock)).Where(o => o.Overdue).OrderBy(o => o.Due).ToArray()));
+            (await WorkOrdersApi.Orders(grains, clock, null)).Select(o => WorkOrdersApi.Current(o, clock)).Where(o => o.Overdue).OrderBy(o => o.Due).ToArray()));
         group.MapGet("/complaints", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(Complaints(await Month(month, grains, clock))));
         group.MapGet("/satisfaction", async (string? month, IGrainFactory grains, CallCenterClock clock) =>
             TypedResults.Ok(await Satisfaction(month, grains, clock)));
@@ -40,28 +40,28 @@ public static class WorkOrderReports
         return group;
     }
 
-    private static async Task<(string Month, IReadOnlyList<WorkOrderSummary> Orders)> Month(string? month, IGrainFactory grains, CallCenterClock clock)
+    /// <summary>The month asked for (this month when none is), its first day, and the orders opened in it.</summary>
+    private static async Task<(string Month, DateOnly First, IReadOnlyList<WorkOrderSummary> Orders)> Month(string? month, IGrainFactory grains, CallCenterClock clock)
     {
-        month ??= WorkOrderGrain.Month(clock.Today);
-        return (month, await WorkOrdersApi.Orders(grains, month));
+        var key = clock.Month(month);
+        return (key, DateOnly.ParseExact(key + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture), await Opened(grains, key));
     }
+
+    private static Task<IReadOnlyList<WorkOrderSummary>> Opened(IGrainFactory grains, string month) => grains.GetGrain<IWorkOrderListGrain>(month).List();
 
     private static async Task<Ok<OnTime>> OnTimeReport(string? month, IGrainFactory grains, CallCenterClock clock)
     {
-        var (name, orders) = await Month(month, grains, clock);
-        var first = DateOnly.ParseExact(name + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var months = new List<OnTimeRow>();
-        for (var back = 5; back >= 0; back--)
-        {
-            var key = WorkOrderGrain.Month(first.AddMonths(-back));
-            months.Add(Row(key, Counted(back == 0 ? orders : await WorkOrdersApi.Orders(grains, key), clock)));
-        }
-
+        var (name, first, orders) = await Month(month, grains, clock);
         var counted = Counted(orders, clock);
+        var earlier = await Task.WhenAll(Enumerable.Range(1, 5).Reverse().Select(async back =>
+        {
+            var key = CallCenterClock.MonthKey(first.AddMonths(-back));
+            return Row(key, Counted(await Opened(grains, key), clock));
+        }));
         return TypedResults.Ok(new OnTime(name, Row("total", counted),
             [.. counted.GroupBy(o => o.Kind.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Row(g.Key, g))],
             [.. counted.GroupBy(o => o.Department ?? "—").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Row(g.Key, g))],
-            months));
+            [.. earlier, Row(name, counted)]));
     }
 
     /// <summary>Integrity referrals have no clock and are not counted.</summary>
@@ -76,7 +76,7 @@ public static class WorkOrderReports
         return new OnTimeRow(group, all.Length, closed.Length, onTime, Percent(onTime, closed.Length), all.Count(o => o.Overdue));
     }
 
-    private static ComplaintReport Complaints((string Month, IReadOnlyList<WorkOrderSummary> Orders) m)
+    private static ComplaintReport Complaints((string Month, DateOnly First, IReadOnlyList<WorkOrderSummary> Orders) m)
     {
         var complaints = m.Orders.Where(o => o.Kind == WorkOrderKind.ServiceComplaint).ToArray();
         return new ComplaintReport(m.Month, complaints.Length,
@@ -87,9 +87,8 @@ public static class WorkOrderReports
 
     public static async Task<SatisfactionReport> Satisfaction(string? month, IGrainFactory grains, CallCenterClock clock)
     {
-        var (name, orders) = await Month(month, grains, clock);
-        var previousMonth = DateOnly.ParseExact(name + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(-1);
-        var previous = Surveyed(await WorkOrdersApi.Orders(grains, WorkOrderGrain.Month(previousMonth)));
+        var (name, first, orders) = await Month(month, grains, clock);
+        var previous = Surveyed(await Opened(grains, CallCenterClock.MonthKey(first.AddMonths(-1))));
         var surveyed = Surveyed(orders);
         var followUps = orders.Where(o => o.Kind == WorkOrderKind.FollowUp).Select(o => o.OrderId).ToHashSet();
         return new SatisfactionReport(name, Satisfied("total", surveyed),

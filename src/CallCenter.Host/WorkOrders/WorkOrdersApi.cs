@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using CallCenter.Host.Hosting;
 using CallCenter.Host.Identity;
@@ -98,7 +97,7 @@ public static class WorkOrdersApi
             throw new DomainValidationException("box", "'box' is mine, owned, department or all.");
         }
 
-        var orders = await Orders(grains, month);
+        var orders = await Orders(grains, clock, month);
         var departments = await grains.GetGrain<IWorkDirectoryGrain>(0).List();
         var me = user.Name();
         var mine = departments.Where(d => d.HasMember(me)).Select(d => d.Id).ToHashSet();
@@ -152,15 +151,9 @@ public static class WorkOrdersApi
         ? grains.GetGrain<IWorkOrderGrain>(orderId)
         : throw new DomainValidationException("orderId", "A work-order id is 1–64 letters, digits, '.', '_', ':' or '-'.");
 
-    public static async Task<IReadOnlyList<WorkOrderSummary>> Orders(IGrainFactory grains, string? month)
-    {
-        if (month is not null && !DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-        {
-            throw new DomainValidationException("month", "'month' is written yyyy-MM, e.g. 2026-11.");
-        }
-
-        return await grains.GetGrain<IWorkOrderListGrain>(month ?? IWorkOrderListGrain.Open).List();
-    }
+    /// <summary>The open orders, or every order opened in <paramref name="month"/>.</summary>
+    public static Task<IReadOnlyList<WorkOrderSummary>> Orders(IGrainFactory grains, CallCenterClock clock, string? month) =>
+        grains.GetGrain<IWorkOrderListGrain>(month is null ? IWorkOrderListGrain.Open : clock.Month(month)).List();
 
     /// <summary>Overdue as of now (the stored summary says so only from the order's last change).</summary>
     public static WorkOrderSummary Current(WorkOrderSummary o, CallCenterClock clock) =>

@@ -67,7 +67,7 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
         Assert.Equal((WorkOrderKind.FollowUp, WorkOrderStatus.InHand, Seat.Name, opened.OrderId), (followUp.Kind, followUp.Status, followUp.Assignee, followUp.SourceOrder));
         Assert.Equal(await EndOfDay(followUp.OpenedAt, 3), followUp.Due);
         Assert.DoesNotContain(await Grains.GetGrain<IWorkOrderListGrain>(IWorkOrderListGrain.Open).List(), o => o.OrderId == opened.OrderId);
-        Assert.Contains(await Grains.GetGrain<IWorkOrderListGrain>(WorkOrderGrain.Month(CallCenterClock(opened.OpenedAt))).List(),
+        Assert.Contains(await Grains.GetGrain<IWorkOrderListGrain>(CallCenter.CallCenterClock.MonthKey(CallCenterClock(opened.OpenedAt))).List(),
             o => o.OrderId == opened.OrderId && o.Status == WorkOrderStatus.Closed);
     }
 
@@ -137,7 +137,7 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
 
         var resolved = await order.Resolve(new ComplaintFinding(true, null, "已批评教育并向纳税人致歉"), Seat);
         Assert.Equal((WorkOrderStatus.Closed, s.Id("agent-x")), (resolved.Status, resolved.Finding!.AtFault));
-        var vetoes = await Grains.GetGrain<IQualityMonthGrain>(WorkOrderGrain.Month(CallCenterClock(s.Time.GetUtcNow()))).Vetoes();
+        var vetoes = await Grains.GetGrain<IQualityMonthGrain>(CallCenter.CallCenterClock.MonthKey(CallCenterClock(s.Time.GetUtcNow()))).Vetoes();
         Assert.Contains(vetoes, v => v.OrderId == opened.OrderId && v.Person == s.Id("agent-x"));
         Assert.Contains(await Notices(s.Id("agent-x")), n => n.Kind == "veto");
         Assert.Single(resolved.RelatedOrders); // the follow-up
