@@ -208,7 +208,7 @@ public sealed partial class WorkOrderGrain
         {
             S.OverdueTold = changed = true;
             S.Escalations++;
-            var department = S.Department is { } d ? (await GrainFactory.GetGrain<IWorkDirectoryGrain>(0).List()).FirstOrDefault(x => x.Id == d) : null;
+            var department = await WorkOrderRouting.Find(GrainFactory, S.Department);
             var (above, level) = WorkOrderRouting.Above(S.Level, S.Assignee, department);
             Log("system", "overdue", Local(due));
             Log("system", "escalated", above ?? IWorkNoticesGrain.Supervisors);
@@ -275,7 +275,7 @@ public sealed partial class WorkOrderGrain
         var summary = view.Summary();
         await GrainFactory.GetGrain<IWorkOrderListGrain>(IWorkOrderListGrain.Open).Put(summary);
         await GrainFactory.GetGrain<IWorkOrderListGrain>(CallCenterClock.MonthKey(clock.DayOf(S.OpenedAt))).Put(summary);
-        var department = S.Department is { } d ? (await GrainFactory.GetGrain<IWorkDirectoryGrain>(0).List()).FirstOrDefault(x => x.Id == d) : null;
+        var department = await WorkOrderRouting.Find(GrainFactory, S.Department);
         var people = S.Participants.Concat(department is null ? [] : new[] { department.Liaison, department.Backup, department.Head }.OfType<string>().Concat(department.Handlers)).Distinct().ToArray();
         var feed = GrainFactory.GetGrain<IWorkOrderFeedGrain>(0);
         await feed.Publish(new WorkOrderChange(summary, people, told.LastOrDefault()));

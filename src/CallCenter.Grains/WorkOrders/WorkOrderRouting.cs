@@ -23,8 +23,11 @@ public static class WorkOrderRouting
     }
 
     public static async Task<WorkDepartment> Department(IGrainFactory grains, string id) =>
-        (await grains.GetGrain<IWorkDirectoryGrain>(0).List()).FirstOrDefault(d => d.Id == id)
-        ?? throw new DomainValidationException("department", $"Department '{id}' is not configured for work orders.");
+        await Find(grains, id) ?? throw new DomainValidationException("department", $"Department '{id}' is not configured for work orders.");
+
+    /// <summary>The department's configuration, or null for none (or one no longer configured).</summary>
+    public static async Task<WorkDepartment?> Find(IGrainFactory grains, string? id) =>
+        id is null ? null : (await grains.GetGrain<IWorkDirectoryGrain>(0).List()).FirstOrDefault(d => d.Id == id);
 
     /// <summary>One level up: a handler's liaison, a liaison's (or officer's) head, then the supervisors (null).</summary>
     public static (string? Person, AssigneeLevel Level) Above(AssigneeLevel? level, string? assignee, WorkDepartment? department) => level switch

@@ -40,6 +40,14 @@ public sealed partial class Validation
         return this;
     }
 
+    /// <summary>A list of short texts, e.g. tags: at most <paramref name="maxCount"/>, each 1–<paramref name="maxLength"/> characters.</summary>
+    public Validation Texts(string field, IReadOnlyCollection<string?>? values, int maxCount, int maxLength, string what) =>
+        Require(field, (values ?? []).All(v => !string.IsNullOrWhiteSpace(v) && v.Length <= maxLength) && (values?.Count ?? 0) <= maxCount,
+            $"At most {maxCount} {what} of 1–{maxLength} characters.");
+
+    /// <summary>An optional text as stored: trimmed, and null when blank.</summary>
+    public static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     public Validation Range(string field, int? value, int min, int max)
     {
         if (value is { } v && (v < min || v > max))

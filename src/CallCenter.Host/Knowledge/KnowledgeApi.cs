@@ -32,8 +32,8 @@ public static class KnowledgeApi
             .Text("question", request.Question, 500)
             .Text("answer", request.Answer, 8000)
             .Text("department", request.Department, 100, required: false)
-            .Require("policyReferences", (request.PolicyReferences ?? []).All(p => !string.IsNullOrWhiteSpace(p) && p.Length <= 300) && (request.PolicyReferences?.Count ?? 0) <= 20, "At most 20 policy references of 1–300 characters.")
-            .Require("tags", (request.Tags ?? []).All(t => !string.IsNullOrWhiteSpace(t) && t.Length <= 50) && (request.Tags?.Count ?? 0) <= 20, "At most 20 tags of 1–50 characters.")
+            .Texts("policyReferences", request.PolicyReferences, 20, 300, "policy references")
+            .Texts("tags", request.Tags, 20, 50, "tags")
             .Require("sourceOrders", (request.SourceOrders ?? []).All(Validation.IsId), "Work-order ids only.");
         if (!check.IsValid)
         {
@@ -41,7 +41,7 @@ public static class KnowledgeApi
         }
 
         var content = new KnowledgeContent(request.Question!.Trim(), request.Answer!.Trim(), request.PolicyReferences ?? [], request.ValidFrom, request.ValidTo,
-            request.Tags ?? [], string.IsNullOrWhiteSpace(request.Department) ? null : request.Department.Trim(), request.SourceOrders ?? []);
+            request.Tags ?? [], Validation.Trimmed(request.Department), request.SourceOrders ?? []);
         return TypedResults.Ok(await Entry(grains, entryId).SaveDraft(content, user.Identity!.Name!));
     }
 

@@ -30,12 +30,12 @@ public static class WorkOrderSteps
                 (o, by) => o.Transfer(r.Department!, r.Reason!.Trim(), by)));
         group.MapPost("/{orderId}/answer", (string orderId, AnswerRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
             Step(orderId, user, grains, new Validation().Text("answer", r.Answer, 8000)
-                    .Require("policyReferences", (r.PolicyReferences ?? []).All(p => !string.IsNullOrWhiteSpace(p) && p.Length <= 300) && (r.PolicyReferences?.Count ?? 0) <= 20, "At most 20 policy references of 1–300 characters."),
+                    .Texts("policyReferences", r.PolicyReferences, 20, 300, "policy references"),
                 (o, by) => o.Answer(r.Answer!.Trim(), r.PolicyReferences ?? [], by)));
         group.MapPost("/{orderId}/resolve", (string orderId, ResolveRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
             Step(orderId, user, grains, new Validation().Require("valid", r.Valid is not null, "Say whether the complaint is valid.")
                     .Text("resolution", r.Resolution, 4000).Text("atFault", r.AtFault, 64, required: false),
-                (o, by) => o.Resolve(new ComplaintFinding(r.Valid!.Value, string.IsNullOrWhiteSpace(r.AtFault) ? null : r.AtFault.Trim(), r.Resolution!.Trim()), by)));
+                (o, by) => o.Resolve(new ComplaintFinding(r.Valid!.Value, Validation.Trimmed(r.AtFault), r.Resolution!.Trim()), by)));
         group.MapPost("/{orderId}/reply", (string orderId, ReplyRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
             Step(orderId, user, grains, new Validation().Text("note", r.Note, 2000), (o, by) => o.Replied(r.Note!.Trim(), by)));
         group.MapPost("/{orderId}/survey", (string orderId, SurveyRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
@@ -44,7 +44,7 @@ public static class WorkOrderSteps
                     .Text("reason", r.Reason, 1000, required: r.Satisfaction is Satisfaction.Dissatisfied or Satisfaction.VeryDissatisfied)
                     .Text("faultDescription", r.FaultDescription, 1000, required: r.ServiceFault == true)
                     .Text("atFault", r.AtFault, 64, required: false),
-                (o, by) => o.Surveyed(new Survey(r.Satisfaction!.Value, Trim(r.Reason), r.ServiceFault ?? false, Trim(r.FaultDescription), Trim(r.AtFault), by.Name, default), by)));
+                (o, by) => o.Surveyed(new Survey(r.Satisfaction!.Value, Validation.Trimmed(r.Reason), r.ServiceFault ?? false, Validation.Trimmed(r.FaultDescription), Validation.Trimmed(r.AtFault), by.Name, default), by)));
         group.MapPost("/{orderId}/comments", (string orderId, CommentRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
             Step(orderId, user, grains, new Validation().Text("text", r.Text, 2000), (o, by) => o.Comment(r.Text!.Trim(), by)));
         return group;
@@ -61,6 +61,4 @@ public static class WorkOrderSteps
         await WorkOrdersApi.Visible(orderId, user, grains, acting: true);
         return TypedResults.Ok(WorkOrderAccess.Masked(user, await step(WorkOrdersApi.Grain(grains, orderId), user.Actor())));
     }
-
-    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

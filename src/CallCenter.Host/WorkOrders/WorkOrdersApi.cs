@@ -75,10 +75,10 @@ public static class WorkOrdersApi
             phone ??= request.Kind == WorkOrderKind.IntegrityReferral ? null : call.Caller;
         }
 
-        var taxpayer = t is null && phone is null ? Taxpayer.None : new Taxpayer(Trim(t?.Name), phone, Trim(t?.TaxpayerId));
-        var opening = new WorkOrderOpening(request.Kind!.Value, Trim(request.Department), request.CallId, taxpayer, Trim(request.Question),
-            r is null ? null : new TaxReportDetails(r.Subject!.Trim(), Trim(r.SubjectTaxpayerId), r.Conduct!.Trim(), Trim(r.Period), r.Amount, r.Anonymous ?? false),
-            request.Severity, Trim(request.Against), Assignee: request.Kind == WorkOrderKind.FollowUp ? Trim(request.Assignee) : null);
+        var taxpayer = t is null && phone is null ? Taxpayer.None : new Taxpayer(Validation.Trimmed(t?.Name), phone, Validation.Trimmed(t?.TaxpayerId));
+        var opening = new WorkOrderOpening(request.Kind!.Value, Validation.Trimmed(request.Department), request.CallId, taxpayer, Validation.Trimmed(request.Question),
+            r is null ? null : new TaxReportDetails(r.Subject!.Trim(), Validation.Trimmed(r.SubjectTaxpayerId), r.Conduct!.Trim(), Validation.Trimmed(r.Period), r.Amount, r.Anonymous ?? false),
+            request.Severity, Validation.Trimmed(request.Against), Assignee: request.Kind == WorkOrderKind.FollowUp ? Validation.Trimmed(request.Assignee) : null);
         var id = $"WO{clock.Today:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..6]}";
         var order = await grains.GetGrain<IWorkOrderGrain>(id).Open(opening, user.Actor());
         return TypedResults.Created($"/api/v1/work-orders/{id}",
@@ -158,8 +158,6 @@ public static class WorkOrdersApi
     /// <summary>Overdue as of now (the stored summary says so only from the order's last change).</summary>
     public static WorkOrderSummary Current(WorkOrderSummary o, CallCenterClock clock) =>
         o with { Overdue = o.Status != WorkOrderStatus.Closed && o.Due is { } due && clock.Now > due };
-
-    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static bool PhonePattern(string value) => System.Text.RegularExpressions.Regex.IsMatch(value, @"^\+?[0-9]{3,20}$");
 
