@@ -22,7 +22,7 @@ public static class RosterExport
         }
 
         // A byte-order mark so spreadsheet programs read the Chinese names as UTF-8.
-        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"roster-{rotationId}.csv");
+        return Hosting.Csv.File(csv, $"roster-{rotationId}.csv");
     }
 
     public static async Task<IResult> Calendar(string rotationId, DateOnly? from, DateOnly? to, string? officer, IGrainFactory grains, CallCenterClock clock)

@@ -48,7 +48,7 @@ public static class QualityReportApi
             csv.Append(CultureInfo.InvariantCulture, $"{Csv.Field(row.Agent)},{row.Evaluations},{row.Average},{row.Lowest},{row.CriticalFails},{row.Vetoes},{row.Result}\r\n");
         }
 
-        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8", $"quality-{month ?? "this-month"}.csv");
+        return Csv.File(csv, $"quality-{month ?? "this-month"}.csv");
     }
 
     private static Task<IReadOnlyList<ScoredEvaluation>> Month(string? month, IGrainFactory grains, CallCenterClock clock) =>
@@ -64,7 +64,7 @@ public static class QualityReportApi
         {
             var scored = evaluations.Where(e => e.Agent == agent).ToArray();
             var vetoed = vetoes.Count(v => v.Person == agent);
-            return new AgentRow(agent, scored.Length, scored.Length == 0 ? null : Math.Round(scored.Average(e => e.Total), 2, MidpointRounding.AwayFromZero),
+            return new AgentRow(agent, scored.Length, scored.Length == 0 ? null : Figures.Round(scored.Average(e => e.Total)),
                 scored.Length == 0 ? null : scored.Min(e => e.Total), scored.Count(e => e.CriticalFailed), vetoed, vetoed > 0 ? "Vetoed" : "Scored");
         })];
     }
@@ -72,9 +72,9 @@ public static class QualityReportApi
     /// <summary>Per team (the department of the seat that took each call).</summary>
     private static TeamRow[] Teams(IReadOnlyList<ScoredEvaluation> month) =>
         [.. month.GroupBy(e => e.Team ?? "—").OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new TeamRow(
-            g.Key, g.Select(e => e.Agent).Distinct().Count(), g.Count(), Math.Round(g.Average(e => e.Total), 2, MidpointRounding.AwayFromZero), g.Count(e => e.CriticalFailed)))];
+            g.Key, g.Select(e => e.Agent).Distinct().Count(), g.Count(), Figures.Round(g.Average(e => e.Total)), g.Count(e => e.CriticalFailed)))];
 
     private static QuestionRow[] Questions(IReadOnlyList<ScoredEvaluation> month) =>
         [.. month.SelectMany(e => e.QuestionPercent).Where(q => q.Value is not null).GroupBy(q => q.Key).OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new QuestionRow(g.Key, g.Count(), Math.Round(g.Average(q => q.Value!.Value), 2, MidpointRounding.AwayFromZero)))];
+            .Select(g => new QuestionRow(g.Key, g.Count(), Figures.Round(g.Average(q => q.Value!.Value))))];
 }

@@ -73,7 +73,7 @@ public static class WorkOrderReports
         var all = orders.ToArray();
         var closed = all.Where(o => o.Status == WorkOrderStatus.Closed).ToArray();
         var onTime = closed.Count(o => o.LateStages == 0);
-        return new OnTimeRow(group, all.Length, closed.Length, onTime, Percent(onTime, closed.Length), all.Count(o => o.Overdue));
+        return new OnTimeRow(group, all.Length, closed.Length, onTime, Figures.Percent(onTime, closed.Length), all.Count(o => o.Overdue));
     }
 
     private static ComplaintReport Complaints((string Month, DateOnly First, IReadOnlyList<WorkOrderSummary> Orders) m)
@@ -108,7 +108,7 @@ public static class WorkOrderReports
         var all = surveyed.ToArray();
         var counts = Enum.GetValues<Satisfaction>().ToDictionary(s => s, s => all.Count(o => o.Satisfaction == s));
         return new SatisfactionRow(group, all.Length, counts,
-            Percent(counts[CallCenter.WorkOrders.Satisfaction.VerySatisfied] + counts[CallCenter.WorkOrders.Satisfaction.Satisfied], all.Length));
+            Figures.Percent(counts[CallCenter.WorkOrders.Satisfaction.VerySatisfied] + counts[CallCenter.WorkOrders.Satisfaction.Satisfied], all.Length));
     }
 
     private static async Task<IResult> SatisfactionCsv(string? month, IGrainFactory grains, CallCenterClock clock)
@@ -120,10 +120,6 @@ public static class WorkOrderReports
             csv.Append(CultureInfo.InvariantCulture, $"{Csv.Field(row.Group)},{row.Surveys},{string.Join(',', Enum.GetValues<Satisfaction>().Select(s => row.Counts[s]))},{row.SatisfiedPercent}\r\n");
         }
 
-        return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray(), "text/csv; charset=utf-8",
-            $"satisfaction-{report.Month}.csv");
+        return Csv.File(csv, $"satisfaction-{report.Month}.csv");
     }
-
-    private static decimal? Percent(int part, int whole) =>
-        whole == 0 ? null : Math.Round(100m * part / whole, 2, MidpointRounding.AwayFromZero);
 }
