@@ -193,6 +193,32 @@ public sealed class WorkOrderApiTests(HostFixture fixture) : IClassFixture<HostF
         Assert.Contains("callcenter_work_orders_pushed_total", metrics.GetString());
     }
 
+    [Fact]
+    public async Task Attachments_uploaded_at_the_same_time_each_keep_their_own_content()
+    {
+        var (tax, _) = await Departments();
+        var agent = await Host.As("agent3");
+        var id = (await agent.PostAsJsonAsync("/api/v1/work-orders", new
+        {
+            kind = "TaxReport", department = tax, question = "举报",
+            taxReport = new { subject = "某公司", conduct = "少报收入" },
+        }).Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
+
+        await Task.WhenAll(Enumerable.Range(1, 6).Select(async i =>
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"证据{i}")), "file", $"e{i}.txt" } };
+            await agent.PostAsync($"/api/v1/work-orders/{id}/attachments", form).Ok();
+        }));
+
+        var attachments = (await agent.GetAsync($"/api/v1/work-orders/{id}").Ok()).GetProperty("attachments").EnumerateArray().ToList();
+        Assert.Equal([1, 2, 3, 4, 5, 6], attachments.Select(a => a.GetProperty("number").GetInt32()));
+        foreach (var a in attachments)
+        {
+            var content = await agent.GetStringAsync($"/api/v1/work-orders/{id}/attachments/{a.GetProperty("number").GetInt32()}");
+            Assert.Equal("证据" + a.Str("fileName")[1..^4], content);
+        }
+    }
+
     /// <summary>Two departments with the demo liaisons and handlers, ids unique to the test.</summary>
     private async Task<(string Tax, string Levy)> Departments()
     {

@@ -13,6 +13,8 @@ public sealed partial class WorkOrderGrain(
 {
     private const string ClockReminder = "work-order-clock";
 
+    public const int MaxAttachments = 20;
+
     private WorkOrderRecord S => order.State;
 
     private string Id => this.GetPrimaryKeyString();
@@ -208,6 +210,11 @@ public sealed partial class WorkOrderGrain(
         if (Kind == WorkOrderKind.IntegrityReferral)
         {
             throw new RuleViolationException("An integrity referral records no content.");
+        }
+
+        if (S.Attachments.Count >= MaxAttachments)
+        {
+            throw new RuleViolationException($"An order has at most {MaxAttachments} attachments.");
         }
 
         var attachment = new Attachment(S.Attachments.Count + 1, fileName, contentType, bytes, by.Name, clock.Now);

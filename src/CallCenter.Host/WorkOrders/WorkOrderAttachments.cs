@@ -7,8 +7,6 @@ namespace CallCenter.Host;
 /// <summary>Attachments of an order (a tax report's evidence): only those who may see the order get them, and every download is audited.</summary>
 public static class WorkOrderAttachments
 {
-    private const int MaxPerOrder = 20;
-
     public static RouteGroupBuilder MapAttachments(this RouteGroupBuilder group)
     {
         group.MapPost("/{orderId}/attachments", Upload).DisableAntiforgery();
@@ -28,20 +26,28 @@ public static class WorkOrderAttachments
             return TypedResults.Problem($"An attachment is at most {AttachmentStore.MaxBytes / 1024 / 1024} MB.", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
-        var order = await WorkOrdersApi.Visible(orderId, user, grains, acting: true);
-        if (order.Attachments.Count >= MaxPerOrder)
-        {
-            throw new RuleViolationException($"An order has at most {MaxPerOrder} attachments.");
-        }
-
+        await WorkOrdersApi.Visible(orderId, user, grains, acting: true);
         var name = Path.GetFileName(file.FileName);
         name = string.IsNullOrWhiteSpace(name) ? "attachment" : name[..Math.Min(name.Length, 200)];
+        string staged;
         await using (var content = file.OpenReadStream())
         {
-            await store.Save(orderId, order.Attachments.Count + 1, content, cancellationToken);
+            staged = await store.Stage(orderId, content, cancellationToken);
         }
 
-        var saved = await WorkOrdersApi.Grain(grains, orderId).Attach(name, string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType, file.Length, user.Actor());
+        // The order numbers its attachments one at a time, so two uploads at once never take the same number.
+        WorkOrderView saved;
+        try
+        {
+            saved = await WorkOrdersApi.Grain(grains, orderId).Attach(name, string.IsNullOrWhiteSpace(file.ContentType) ? "application/octet-stream" : file.ContentType, file.Length, user.Actor());
+        }
+        catch
+        {
+            AttachmentStore.Discard(staged);
+            throw;
+        }
+
+        store.Keep(staged, orderId, saved.Attachments[^1].Number);
         return TypedResults.Ok(WorkOrderAccess.Masked(user, saved));
     }
 

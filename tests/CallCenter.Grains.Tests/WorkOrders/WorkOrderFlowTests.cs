@@ -162,6 +162,12 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
         var closed = await order.Replied("已告知举报人处理结果", Seat);
         Assert.Equal((WorkOrderStatus.Closed, report), (closed.Status, closed.TaxReport));
         Assert.Equal("evidence.pdf", Assert.Single(closed.Attachments).FileName);
+        for (var i = 2; i <= WorkOrderGrain.MaxAttachments; i++)
+        {
+            await order.Attach($"e{i}.jpg", "image/jpeg", 1, Seat);
+        }
+
+        await Assert.ThrowsAsync<RuleViolationException>(() => order.Attach("one-too-many.jpg", "image/jpeg", 1, Seat));
     }
 
     [Fact]
