@@ -37,6 +37,10 @@ public sealed class WorkOrderPageTests() : BrowserTest()
         await arrived.ClickAsync();
         await Assertions.Expect(inbox.Locator("#detail")).ToContainTextAsync("数电发票开具后发现税率错误");
         await Assertions.Expect(inbox.Locator("#detail")).ToContainTextAsync("李*"); // the duty officer sees the taxpayer masked
+        await inbox.SetInputFilesAsync("#detail form[data-step=attachments] input[type=file]",
+            new FilePayload { Name = "红冲流程.txt", MimeType = "text/plain", Buffer = "开具红字发票"u8.ToArray() });
+        await inbox.ClickAsync("#detail form[data-step=attachments] button");
+        await Assertions.Expect(inbox.Locator("#detail a[href$='/attachments/1']")).ToHaveTextAsync("红冲流程.txt");
         await inbox.FillAsync("#detail form[data-step=answer] textarea[name=answer]", "在电子税务局开具红字发票后重新开具蓝字发票。");
         await inbox.ClickAsync("#detail form[data-step=answer] button");
         await Assertions.Expect(inbox.Locator("#detail .pill")).ToContainTextAsync("待回复");

@@ -116,13 +116,7 @@ $("detail").addEventListener("submit", (e) => {
   const data = new FormData(form);
   const path = `/work-orders/${encodeURIComponent(chosen!)}/${step}`;
   if (step === "attachments") {
-    void act(async () => {
-      const response = await fetch(`/api/v1${path}`, { method: "POST", body: data, credentials: "same-origin" });
-      if (!response.ok) {
-        const problem = await response.json().catch(() => ({}));
-        throw new Error(problem.detail ?? problem.title ?? `${response.status}`);
-      }
-    });
+    void act(() => api(path, { method: "POST", body: data }));
     return;
   }
   const body: Record<string, unknown> = Object.fromEntries(data.entries());

@@ -1,8 +1,9 @@
-// Calls to the platform's API with the sign-in cookie; a 401 sends the user to the sign-in page.
+// Calls to the platform's API with the sign-in cookie; a 401 sends the user to the sign-in page. A FormData body
+// (an upload) goes as multipart; anything else as JSON.
 export async function api<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(`/api/v1${path}`, {
     credentials: "same-origin",
-    headers: { "content-type": "application/json" },
+    headers: init?.body instanceof FormData ? {} : { "content-type": "application/json" },
     ...init,
   });
   if (response.status === 401) {
