@@ -9,7 +9,7 @@ namespace CallCenter.Host;
 /// from the board every five seconds; every host reports the same cluster-wide values), and per host the batches
 /// pushed and the push lag (from a seat's change to its batch leaving this host).
 /// </summary>
-public sealed class MonitorMetrics : BackgroundService
+public sealed class MonitorMetrics : PolledGauges
 {
     public static readonly Counter<long> Batches = Telemetry.Meter.CreateCounter<long>("callcenter.monitor.batches", description: "Wallboard batches pushed by this host");
 
@@ -17,13 +17,12 @@ public sealed class MonitorMetrics : BackgroundService
         "callcenter.monitor.push_lag", unit: "ms", description: "From a seat's state change to its batch leaving this host");
 
     private readonly IGrainFactory grains;
-    private readonly ILogger<MonitorMetrics> logger;
     private MonitorSnapshot? latest;
 
     public MonitorMetrics(IGrainFactory grains, ILogger<MonitorMetrics> logger)
+        : base(logger)
     {
         this.grains = grains;
-        this.logger = logger;
         Telemetry.Meter.CreateObservableGauge("callcenter.seats", () =>
             (latest?.Seats ?? []).GroupBy(s => s.State).Select(g => new Measurement<int>(g.Count(), new KeyValuePair<string, object?>("state", g.Key.ToString()))),
             description: "Seats by state");
@@ -45,20 +44,5 @@ public sealed class MonitorMetrics : BackgroundService
         }
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
-        do
-        {
-            try
-            {
-                latest = await grains.GetGrain<IMonitorBoard>(0).Snapshot();
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogDebug(e, "No wallboard snapshot for the metrics this time");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result));
-    }
+    protected override async Task Poll() => latest = await grains.GetGrain<IMonitorBoard>(0).Snapshot();
 }

@@ -8,20 +8,17 @@ namespace CallCenter.Host;
 /// Open and overdue work orders per kind (read from the open list every 5 seconds; every host reports the same
 /// cluster-wide values), and per host the changes pushed to inboxes.
 /// </summary>
-public sealed class WorkOrderMetrics : BackgroundService
+public sealed class WorkOrderMetrics : PolledGauges
 {
     public static readonly Counter<long> Pushed = Telemetry.Meter.CreateCounter<long>("callcenter.work_orders.pushed", description: "Work-order changes pushed by this host");
 
     private readonly IGrainFactory grains;
-    private readonly CallCenterClock clock;
-    private readonly ILogger<WorkOrderMetrics> logger;
     private IReadOnlyList<WorkOrderSummary> open = [];
 
     public WorkOrderMetrics(IGrainFactory grains, CallCenterClock clock, ILogger<WorkOrderMetrics> logger)
+        : base(logger)
     {
         this.grains = grains;
-        this.clock = clock;
-        this.logger = logger;
         Telemetry.Meter.CreateObservableGauge("callcenter.work_orders.open", () => ByKind(open),
             description: "Open work orders per kind");
         Telemetry.Meter.CreateObservableGauge("callcenter.work_orders.overdue", () => ByKind(open.Where(o => o.Due is { } due && clock.Now > due)),
@@ -31,20 +28,5 @@ public sealed class WorkOrderMetrics : BackgroundService
     private static IEnumerable<Measurement<int>> ByKind(IEnumerable<WorkOrderSummary> orders) =>
         Enum.GetValues<WorkOrderKind>().Select(kind => new Measurement<int>(orders.Count(o => o.Kind == kind), new KeyValuePair<string, object?>("kind", kind.ToString())));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(5));
-        do
-        {
-            try
-            {
-                open = await grains.GetGrain<IWorkOrderListGrain>(IWorkOrderListGrain.Open).List();
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogDebug(e, "No open work orders for the metrics this time");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).AsTask().ContinueWith(t => t.IsCompletedSuccessfully && t.Result));
-    }
+    protected override async Task Poll() => open = await grains.GetGrain<IWorkOrderListGrain>(IWorkOrderListGrain.Open).List();
 }
