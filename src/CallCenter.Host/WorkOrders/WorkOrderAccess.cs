@@ -16,8 +16,7 @@ public static class WorkOrderAccess
     public static Actor Actor(this ClaimsPrincipal user) => new(user.Name(), user.MaySupervise());
 
     public static bool MaySee(ClaimsPrincipal user, string? department, IReadOnlyList<string> participants, IReadOnlyList<WorkDepartment> departments) =>
-        user.MaySupervise() || user.IsInRole(Roles.Grader) || participants.Contains(user.Name())
-        || departments.Any(d => d.Id == department && d.HasMember(user.Name()));
+        user.IsInRole(Roles.Grader) || MayAct(user, department, participants, departments);
 
     /// <summary>Acting on an order takes part in it (or its department); graders only read.</summary>
     public static bool MayAct(ClaimsPrincipal user, string? department, IReadOnlyList<string> participants, IReadOnlyList<WorkDepartment> departments) =>
