@@ -55,7 +55,7 @@ public sealed class ClusterProcessTests : IAsyncLifetime
         foreach (var seat in seats)
         {
             await Api.DefineSeat(admin, seat, "iit");
-            await supervisorB.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent-" + seat }).Ok();
+            await supervisorB.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent-" + seat, takeOver = true }).Ok();
             await supervisorB.PostAsJsonAsync($"/api/v1/seats/{seat}/state", new { state = "Ready" }).Ok();
         }
 

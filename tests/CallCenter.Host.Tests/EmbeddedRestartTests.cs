@@ -18,7 +18,7 @@ public sealed class EmbeddedRestartTests
             var softswitch = host.Softswitch();
             await Api.DefineQueue(admin, queue, new { name = "个人所得税", strategy = "FewestCalls", serviceLevelSeconds = 30, ringTimeoutSeconds = 25 });
             await Api.DefineSeat(admin, seat, queue);
-            await supervisor.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1" }).Ok();
+            await supervisor.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1", takeOver = true }).Ok();
             await supervisor.PostAsJsonAsync($"/api/v1/seats/{seat}/state", new { state = "Ready" }).Ok();
             await softswitch.PostAsJsonAsync("/api/v1/cti/calls", new { callId, caller = "13912345678", queue }).Expect(HttpStatusCode.Accepted);
             await Api.WaitFor(() => supervisor.GetAsync($"/api/v1/calls/{callId}").Ok(), c => c.Str("state") == "Offered", "the offer");

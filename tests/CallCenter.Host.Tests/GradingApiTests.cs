@@ -7,10 +7,10 @@ public sealed class GradingApiTests(HostFixture fixture) : IClassFixture<HostFix
     [Fact]
     public async Task A_grader_scores_a_call_with_a_critical_fail_and_the_agent_disputes_it_before_a_second_grader_revises_it()
     {
-        var callId = await Call();
+        var callId = await RecordedCalls.TakenCall(Host, "agent1");
         var grader = await Host.As("grader");
         var form = await Api.WaitFor(() => grader.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), f => f.Str("version") == "1", "the default scorecard");
-        var started = await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, agent = "agent1" }).Ok();
+        var started = await (await Host.As("supervisor")).PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, grader = "grader" }).Ok();
         var id = started.Str("evaluationId");
         Assert.Equal(("Draft", "1"), (started.Str("status"), started.GetProperty("form").Str("version")));
 
@@ -43,13 +43,14 @@ public sealed class GradingApiTests(HostFixture fixture) : IClassFixture<HostFix
     [Fact]
     public async Task Nobody_grades_their_own_call_and_unknown_calls_or_forms_are_404()
     {
-        var callId = await Call();
+        var callId = await RecordedCalls.TakenCall(Host, "grader");
         var grader = await Host.As("grader");
+        var supervisor = await Host.As("supervisor");
         await Api.WaitFor(() => grader.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), _ => true, "the default scorecard");
-        var own = await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, agent = "grader" }).Expect(HttpStatusCode.Forbidden);
+        var own = await supervisor.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, grader = "grader" }).Expect(HttpStatusCode.Forbidden);
         Assert.Contains("own calls", own.Str("detail"));
-        await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId = "no-such-call", agent = "agent1" }).Expect(HttpStatusCode.NotFound);
-        await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, agent = "agent1", formId = "no-such-form" }).Expect(HttpStatusCode.NotFound);
+        await supervisor.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId = "no-such-call", grader = "grader" }).Expect(HttpStatusCode.NotFound);
+        await supervisor.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, grader = "grader2", formId = "no-such-form" }).Expect(HttpStatusCode.NotFound);
         await (await Host.As("agent1")).PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, agent = "agent2" }).Expect(HttpStatusCode.Forbidden);
         var admin = await Host.As("admin");
         await admin.PutAsJsonAsync("/api/v1/grading/forms/mini", new { name = "mini", sections = new[] { new { id = "s", name = "S", weight = 0, questions = new[] { new { id = "q", text = "q", kind = "Scale", maxPoints = 5 } } } } })
@@ -65,10 +66,11 @@ public sealed class GradingApiTests(HostFixture fixture) : IClassFixture<HostFix
         var form = await Api.WaitFor(() => grader.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), _ => true, "the default scorecard");
         var questions = form.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("questions").EnumerateArray()).ToList();
         var agent = await Host.As("agent3");
+        var supervisor = await Host.As("supervisor");
         var ids = new List<string>();
         foreach (var correct in new[] { true, false })
         {
-            var id = (await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId = await RecordedCalls.TakenCall(Host, "agent3"), agent = "agent3" }).Ok()).Str("evaluationId");
+            var id = (await supervisor.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId = await RecordedCalls.TakenCall(Host, "agent3"), grader = "grader" }).Ok()).Str("evaluationId");
             var answers = questions.Select(q => new { questionId = q.Str("id"), points = q.Str("id") == "correct" && !correct ? 0 : q.GetProperty("maxPoints").GetInt32() }).ToList();
             await grader.PutAsJsonAsync($"/api/v1/grading/evaluations/{id}/answers", new { answers }).Ok();
             await agent.GetAsync($"/api/v1/grading/evaluations/{id}").Expect(HttpStatusCode.Forbidden);
@@ -81,7 +83,6 @@ public sealed class GradingApiTests(HostFixture fixture) : IClassFixture<HostFix
         await agent.PostAsync($"/api/v1/grading/evaluations/{ids[0]}/acknowledge", null).Ok();
 
         var month = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM");
-        var supervisor = await Host.As("supervisor");
         var row = (await supervisor.GetAsync($"/api/v1/grading/reports/agents?month={month}").Ok()).EnumerateArray().Single(r => r.Str("agent") == "agent3");
         Assert.Equal(("2", "50", "0", "1"), (row.Str("evaluations"), row.Str("average"), row.Str("lowest"), row.Str("criticalFails")));
         var csv = await supervisor.GetStringAsync($"/api/v1/grading/reports/agents.csv?month={month}");
@@ -112,15 +113,5 @@ public sealed class GradingApiTests(HostFixture fixture) : IClassFixture<HostFix
         await supervisor.PutAsJsonAsync($"/api/v1/grading/evaluations/{id}/answers", new { answers }).Ok();
         await supervisor.PostAsync($"/api/v1/grading/evaluations/{id}/submit", null).Ok();
         await wallboard.WaitFor(b => b.Quality?.Any(q => q.Agent == "agent2" && !q.Live && q.Latest == 100m) == true);
-    }
-
-    private async Task<string> Call()
-    {
-        var admin = await Host.As("admin");
-        var queue = "gq-" + Guid.NewGuid().ToString("N")[..6];
-        await Api.DefineQueue(admin, queue);
-        var callId = "gc-" + Guid.NewGuid().ToString("N")[..8];
-        await Host.Softswitch().PostAsJsonAsync("/api/v1/cti/calls", new { callId, caller = "13800138000", queue }).Expect(HttpStatusCode.Accepted);
-        return callId;
     }
 }

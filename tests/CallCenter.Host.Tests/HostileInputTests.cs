@@ -121,7 +121,7 @@ public sealed class HostileInputTests(HostFixture fixture) : IClassFixture<HostF
         var seat = "hs-" + Guid.NewGuid().ToString("N")[..6];
         await Api.DefineQueue(admin, queue);
         await Api.DefineSeat(admin, seat, queue);
-        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1" }).Ok();
+        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1", takeOver = true }).Ok();
         return (queue, seat, admin);
     }
 

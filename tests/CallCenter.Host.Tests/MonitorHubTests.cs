@@ -23,7 +23,7 @@ public sealed class MonitorHubTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Equal(SeatState.LoggedOut, tile.State);
         Assert.Contains(snapshot.Queues, q => q.QueueId == queue);
 
-        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1" }).Ok();
+        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1", takeOver = true }).Ok();
         await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/state", new { state = "Ready" }).Ok();
         var ready = await wallboard.WaitFor(b => b.Seats.Any(s => s.SeatId == seat && s.State == SeatState.Ready));
         Assert.Equal(snapshot.Epoch, ready.Epoch);
@@ -42,7 +42,7 @@ public sealed class MonitorHubTests(HostFixture fixture) : IClassFixture<HostFix
             Assert.Equal(SeatState.LoggedOut, (await first.Snapshot()).Seats.Single(s => s.SeatId == seat).State);
         }
 
-        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent2" }).Ok();
+        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent2", takeOver = true }).Ok();
         await using var again = await Wallboard.Connect(Host, "admin");
         var fresh = await again.SnapshotWhen(f => f.Seats.Single(s => s.SeatId == seat).State == SeatState.NotReady);
 
@@ -67,8 +67,8 @@ public sealed class MonitorHubTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Equal(new[] { other, seat }.Order(), queueSnapshot.Seats.Select(s => s.SeatId).Order());
         Assert.Equal([queue], queueSnapshot.Queues.Select(q => q.QueueId));
 
-        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1" }).Ok();
-        await admin.PostAsJsonAsync($"/api/v1/seats/{other}/login", new { agent = "agent2" }).Ok();
+        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1", takeOver = true }).Ok();
+        await admin.PostAsJsonAsync($"/api/v1/seats/{other}/login", new { agent = "agent2", takeOver = true }).Ok();
         await mine.WaitFor(b => b.Seats.Any(s => s.SeatId == other && s.State == SeatState.NotReady));
         await byQueue.WaitFor(b => b.Seats.Any(s => s.SeatId == seat && s.State == SeatState.NotReady));
         await byQueue.WaitFor(b => b.Seats.Any(s => s.SeatId == other && s.State == SeatState.NotReady));
@@ -83,7 +83,7 @@ public sealed class MonitorHubTests(HostFixture fixture) : IClassFixture<HostFix
         var admin = await Host.As("admin");
         var (queue, seat) = await Define(admin);
         await using var wallboard = await Wallboard.Connect(Host, "supervisor");
-        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent3" }).Ok();
+        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent3", takeOver = true }).Ok();
         await wallboard.WaitFor(b => b.Seats.Any(s => s.SeatId == seat && s.State == SeatState.NotReady));
 
         var deadline = DateTime.UtcNow.AddSeconds(20);

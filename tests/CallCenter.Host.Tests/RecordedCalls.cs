@@ -21,7 +21,7 @@ public static class RecordedCalls
         var id = Guid.NewGuid().ToString("N")[..6];
         await Api.DefineQueue(admin, "rq-" + id);
         await Api.DefineSeat(admin, "rs-" + id, "rq-" + id);
-        await admin.PostAsJsonAsync($"/api/v1/seats/rs-{id}/login", new { agent }).Ok();
+        await admin.PostAsJsonAsync($"/api/v1/seats/rs-{id}/login", new { agent, takeOver = true }).Ok();
         await admin.PostAsJsonAsync($"/api/v1/seats/rs-{id}/state", new { state = "Ready" }).Ok();
         var softswitch = host.Softswitch();
         var callId = "rc-" + id;

@@ -53,7 +53,7 @@ public sealed class RecordingApiTests(HostFixture fixture) : IClassFixture<HostF
         Assert.Contains("assigned", refused.Str("detail"));
 
         await Api.WaitFor(() => grader.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), _ => true, "the default scorecard");
-        await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, agent = "agent2" }).Ok();
+        await (await Host.As("supervisor")).PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, grader = "grader" }).Ok();
         Assert.Equal(HttpStatusCode.OK, (await grader.GetAsync($"/api/v1/calls/{callId}/recording")).StatusCode);
         var agent = await Host.As("agent2");
         Assert.Equal(HttpStatusCode.OK, (await agent.GetAsync($"/api/v1/calls/{callId}/recording")).StatusCode);
@@ -110,7 +110,7 @@ public sealed class RecordingApiTests(HostFixture fixture) : IClassFixture<HostF
         var mark = new { atSeconds = 1.5, wrongAnswer = "小规模纳税人季度销售额45万元以下不免征增值税", correctAnswer = "季度销售额不超过30万元免征增值税", policyReference = "财政部 税务总局公告2023年第19号" };
         await grader.PostAsJsonAsync($"/api/v1/grading/calls/{callId}/corrections", mark).Expect(HttpStatusCode.Forbidden);
         await Api.WaitFor(() => grader.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), _ => true, "the default scorecard");
-        await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, agent = "agent1" }).Ok();
+        await (await Host.As("supervisor")).PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, grader = "grader" }).Ok();
         await grader.PostAsJsonAsync($"/api/v1/grading/calls/{callId}/corrections", new { atSeconds = -1, wrongAnswer = "x", correctAnswer = "y" }).Expect(HttpStatusCode.BadRequest);
 
         var opened = await grader.PostAsJsonAsync($"/api/v1/grading/calls/{callId}/corrections", mark).Expect(HttpStatusCode.Created);

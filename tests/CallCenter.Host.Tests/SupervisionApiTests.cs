@@ -20,7 +20,7 @@ public sealed class SupervisionApiTests(HostFixture fixture) : IClassFixture<Hos
 
         var today = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd");
         var trail = await supervisor.GetAsync($"/api/v1/audit/{today}").Ok();
-        var mine = trail.EnumerateArray().Where(e => e.Str("subject") == seat).ToList();
+        var mine = trail.EnumerateArray().Where(e => e.Str("subject") == seat && e.Str("action").StartsWith("force-")).ToList();
         Assert.Equal(["force-NotReady", "force-LoggedOut"], mine.Select(e => e.Str("action")));
         Assert.All(mine, e => Assert.Equal("supervisor", e.Str("actor")));
         Assert.Contains("agent=agent1", mine[0].Str("detail"));
@@ -55,7 +55,7 @@ public sealed class SupervisionApiTests(HostFixture fixture) : IClassFixture<Hos
         await Api.DefineQueue(admin, queue);
         await Api.DefineSeat(admin, seat, queue);
         var agent = await Host.As("agent1");
-        await agent.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1" }).Ok();
+        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1", takeOver = true }).Ok();
         await agent.PostAsJsonAsync($"/api/v1/seats/{seat}/state", new { state = "Ready" }).Ok();
         return (seat, await Host.As("supervisor"), agent);
     }

@@ -31,7 +31,7 @@ public sealed class TwoHostMonitorTests
         await Api.DefineQueue(adminOnA, "vat");
         await Api.DefineSeat(adminOnA, "A1", "vat");
         await using var wallboardOnB = await Wallboard.Connect(b, "supervisor");
-        await adminOnA.PostAsJsonAsync("/api/v1/seats/A1/login", new { agent = "agent1" }).Ok();
+        await adminOnA.PostAsJsonAsync("/api/v1/seats/A1/login", new { agent = "agent1", takeOver = true }).Ok();
 
         var batch = await wallboardOnB.WaitFor(x => x.Seats.Any(s => s.SeatId == "A1" && s.State == SeatState.NotReady));
         Assert.Equal("agent1", batch.Seats.Single(s => s.SeatId == "A1").Agent);

@@ -7,7 +7,7 @@ public interface ISeatGrain : IGrainWithStringKey
     /// <summary>Creates or changes the seat's name, department, remote flag and skills.</summary>
     [Alias("Define")] Task<SeatSnapshot> Define(SeatDefinition definition);
 
-    /// <summary>An agent signs in at the seat; it starts NotReady.</summary>
+    /// <summary>An agent signs in at the seat; it starts NotReady. Refused (409) while another agent holds the seat or this agent holds another.</summary>
     [Alias("Login")] Task<SeatSnapshot> Login(string agent);
 
     /// <summary>The agent goes Ready, or NotReady with a reason code, or ends wrap-up.</summary>
@@ -20,4 +20,7 @@ public interface ISeatGrain : IGrainWithStringKey
     [Alias("PhoneRegistration")] Task<SeatSnapshot> PhoneRegistration(bool registered);
 
     [Alias("Get")] Task<SeatSnapshot> Get();
+
+    /// <summary>Who is logged in at the seat now (null if nobody); answers even while the seat is busy.</summary>
+    [AlwaysInterleave, Alias("Holder")] Task<string?> Holder();
 }

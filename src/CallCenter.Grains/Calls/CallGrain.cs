@@ -42,9 +42,13 @@ public sealed class CallGrain(
                 throw new IllegalTransitionException("Call", Id, $"{C.State} to seat '{C.SeatId}'", $"be answered by seat '{change.SeatId}'");
             case CallEventKind.Offer:
                 C.SeatId = change.SeatId;
+                C.OfferedAgent = change.Agent;
+                break;
+            case CallEventKind.Answer:
+                C.Agent ??= C.OfferedAgent;
                 break;
             case CallEventKind.OfferRevoked:
-                C.SeatId = null;
+                C.SeatId = C.OfferedAgent = null;
                 next = C.Callback ? CallState.CallbackRequested : CallState.Queued;
                 break;
             case CallEventKind.RequestCallback:
@@ -89,5 +93,5 @@ public sealed class CallGrain(
     }
 
     private CallSnapshot Snapshot() =>
-        new(Id, C.Caller!, C.State, C.Queue!, C.Priority, C.SeatId, C.Callback, C.Recording, C.Timeline.ToArray());
+        new(Id, C.Caller!, C.State, C.Queue!, C.Priority, C.SeatId, C.Callback, C.Recording, C.Timeline.ToArray(), C.Agent);
 }

@@ -11,4 +11,10 @@ public sealed class CallRecord
     [Id(5)] public bool Callback { get; set; }
     [Id(6)] public RecordingReference? Recording { get; set; }
     [Id(7)] public List<CallTimelineEntry> Timeline { get; set; } = [];
+
+    /// <summary>The agent logged in at the seat the call is offered to.</summary>
+    [Id(8)] public string? OfferedAgent { get; set; }
+
+    /// <summary>The agent who took (answered) the call; never changes afterwards.</summary>
+    [Id(9)] public string? Agent { get; set; }
 }

@@ -270,7 +270,8 @@ public sealed class QueueGrain(
         seat.Available = false;
         await Save();
 
-        if (!await GrainFactory.GetGrain<ISeatRoutingGrain>(seat.SeatId).TryReserve(entry.CallId, Id))
+        var agent = await GrainFactory.GetGrain<ISeatRoutingGrain>(seat.SeatId).TryReserve(entry.CallId, Id);
+        if (agent is null)
         {
             ClearOffer(entry);
             await Save();
@@ -279,7 +280,7 @@ public sealed class QueueGrain(
 
         try
         {
-            await GrainFactory.GetGrain<ICallGrain>(entry.CallId).Apply(new CallEvent(CallEventKind.Offer, seat.SeatId, Id));
+            await GrainFactory.GetGrain<ICallGrain>(entry.CallId).Apply(new CallEvent(CallEventKind.Offer, seat.SeatId, Id, Agent: agent));
         }
         catch (IllegalTransitionException)
         {

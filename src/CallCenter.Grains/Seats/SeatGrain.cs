@@ -50,12 +50,58 @@ public sealed class SeatGrain(
             return Snapshot();
         }
 
+        if (S.State != SeatState.LoggedOut)
+        {
+            throw new RuleViolationException($"Seat '{Id}' is held by agent '{S.Agent}': they log out first, or a supervisor takes the seat over.");
+        }
+
+        await LogIn(agent);
+        return Snapshot();
+    }
+
+    async Task<SeatSnapshot> ISeatSupervisionGrain.TakeOver(string agent, string supervisor)
+    {
+        RequireDefined();
+        var previous = S.State == SeatState.LoggedOut ? null : S.Agent;
+        if (previous == agent)
+        {
+            return Snapshot();
+        }
+
+        if (S.State is SeatState.Reserved or SeatState.OnCall)
+        {
+            throw new IllegalTransitionException("Seat", Id, S.State.ToString(), "be taken over (wait for the call to end)");
+        }
+
+        SeatTransitions.Ensure(Id, S.State, previous is null ? SeatState.NotReady : SeatState.LoggedOut, "be taken over");
+        if (await GrainFactory.GetGrain<IAgentGrain>(agent).Seat() is { } other && other != Id && await GrainFactory.GetGrain<ISeatGrain>(other).Holder() == agent)
+        {
+            // The agent moves: they leave the seat they held (refused there during a call).
+            await GrainFactory.GetGrain<ISeatSupervisionGrain>(other).Force(SeatState.LoggedOut, null, supervisor);
+        }
+
+        await GrainFactory.GetGrain<IAgentGrain>(agent).Claim(Id);
+        if (previous is not null)
+        {
+            await ((ISeatGrain)this).Logout();
+        }
+
+        await LogIn(agent);
+        await Audit.Record(GrainFactory, clock, supervisor, previous is null ? "seat-login" : "seat-takeover", Id, $"agent={agent}; previous={previous ?? "-"}");
+        return Snapshot();
+    }
+
+    Task<string?> ISeatGrain.Holder() => Task.FromResult(S.State == SeatState.LoggedOut ? null : S.Agent);
+
+    private async Task LogIn(string agent)
+    {
+        SeatTransitions.Ensure(Id, S.State, SeatState.NotReady, "log in");
+        await GrainFactory.GetGrain<IAgentGrain>(agent).Claim(Id);
         Move(SeatState.NotReady, null, "log in");
         S.Agent = agent;
         S.WantsReady = false;
         S.MissedInRow = 0;
         await Save();
-        return Snapshot();
     }
 
     async Task<SeatSnapshot> ISeatGrain.ChangeState(SeatState state, string? reason)
@@ -94,6 +140,7 @@ public sealed class SeatGrain(
 
         SeatTransitions.Ensure(Id, S.State, SeatState.LoggedOut, "log out");
         var finishedCall = S.State == SeatState.WrapUp ? S.CallId : null;
+        var agent = S.Agent;
         Move(SeatState.LoggedOut, null, "log out");
         S.Agent = null;
         S.WantsReady = false;
@@ -101,6 +148,12 @@ public sealed class SeatGrain(
         S.MonitoredBy = null;
         S.Messages.Clear();
         await SaveAfterWrapUp(finishedCall);
+        if (agent is not null)
+        {
+            // A lost release heals itself: the agent's next claim finds this seat no longer holds them.
+            await GrainFactory.GetGrain<IAgentGrain>(agent).Release(Id);
+        }
+
         return Snapshot();
     }
 
@@ -200,18 +253,18 @@ public sealed class SeatGrain(
         return Snapshot();
     }
 
-    async Task<bool> ISeatRoutingGrain.TryReserve(string callId, string queue)
+    async Task<string?> ISeatRoutingGrain.TryReserve(string callId, string queue)
     {
         if (S.Definition is null || S.State != SeatState.Ready || (S.Definition.Remote && !S.PhoneRegistered))
         {
-            return false;
+            return null;
         }
 
         Move(SeatState.Reserved, null, "take an offer");
         S.CallId = callId;
         S.OfferQueue = queue;
         await Save();
-        return true;
+        return S.Agent;
     }
 
     Task ISeatRoutingGrain.OfferTimedOut(string callId) => ReleaseOffer(callId, missed: true);

@@ -40,13 +40,12 @@ public static class CorrectionsApi
             return check.Problem();
         }
 
-        var call = await grains.GetGrain<ICallGrain>(callId).Get();
-        if (!await Recording.CallAccess.MayHear(user, call, grains))
+        if (await Recording.CallAccess.Readable(callId, user, grains) is not { } call || !(user.MaySupervise() || await Recording.CallAccess.AssignedToGrade(user, callId, grains)))
         {
             return TypedResults.Problem("Only a grader assigned to this call or a supervisor may mark its answers.", statusCode: 403);
         }
 
-        var agent = call.SeatId is { } seat ? (await grains.GetGrain<ISeatGrain>(seat).Get()).Agent ?? "" : "";
+        var agent = call.Agent ?? "";
         var due = await grains.GetGrain<CallCenter.Calendar.ICalendarGrain>(CalendarApi.Region).EndOfWorkingDay(clock.Now, 0);
         var name = user.Identity!.Name!;
         var correction = await grains.GetGrain<ICorrectionsGrain>(0).Open(new Correction(

@@ -16,7 +16,12 @@ public static class GradingApi
 
     public sealed record FormRequest(string? Name, List<SectionRequest>? Sections);
 
-    public sealed record StartRequest(string? CallId, string? Agent, string? FormId);
+    /// <summary>
+    /// A grader opens an evaluation sampling or calibration assigned them; a supervisor may assign one explicitly, to
+    /// themselves or to <paramref name="Grader"/>. The evaluated agent is always the one who took the call;
+    /// <paramref name="Agent"/>, if sent, must name them.
+    /// </summary>
+    public sealed record StartRequest(string? CallId, string? Agent, string? FormId, string? Grader);
 
     public sealed record AnswersRequest(List<Answer>? Answers);
 
@@ -58,12 +63,22 @@ public static class GradingApi
         return TypedResults.Ok(await Form(grains, formId).Publish(request.Name!.Trim(), sections, Name(user)));
     }
 
-    private static async Task<Results<Ok<EvaluationView>, ValidationProblem>> Start(StartRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<IResult> Start(StartRequest request, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock)
     {
-        var check = new Validation().Id("callId", request.CallId).Text("agent", request.Agent, 64);
+        var check = new Validation().Id("callId", request.CallId);
         if (request.FormId is not null)
         {
             check.Id("formId", request.FormId);
+        }
+
+        if (request.Agent is not null)
+        {
+            check.Id("agent", request.Agent);
+        }
+
+        if (request.Grader is not null)
+        {
+            check.Id("grader", request.Grader);
         }
 
         if (!check.IsValid)
@@ -71,10 +86,34 @@ public static class GradingApi
             return check.Problem();
         }
 
+        var grader = request.Grader ?? Name(user);
+        var id = $"{request.CallId}.{grader}";
+        if (!user.MaySupervise())
+        {
+            // Graders never pick their own calls: only what sampling or calibration assigned them opens.
+            if (grader != Name(user) || !await Recording.CallAccess.AssignedToGrade(user, request.CallId!, grains))
+            {
+                return Recording.CallAccess.Refused(request.CallId!);
+            }
+
+            return TypedResults.Ok(await Evaluation(grains, id).Get());
+        }
+
         var call = await grains.GetGrain<ICallGrain>(request.CallId!).Get();
-        var id = $"{request.CallId}.{Name(user)}";
-        var live = user.MaySupervise() && call.State is CallState.Connected or CallState.Held;
-        return TypedResults.Ok(await Evaluation(grains, id).Start(request.CallId!, request.Agent!, Name(user), request.FormId ?? DefaultForm, live: live));
+        if (call.Agent is not { } agent)
+        {
+            return check.Require("callId", false, $"Call '{call.CallId}' was never answered by an agent: there is no one to evaluate.").Problem();
+        }
+
+        if (request.Agent is not null && request.Agent != agent)
+        {
+            return check.Require("agent", false, $"Call '{call.CallId}' was taken by '{agent}', not '{request.Agent}'.").Problem();
+        }
+
+        var live = grader == Name(user) && call.State is CallState.Connected or CallState.Held;
+        var view = await Evaluation(grains, id).Start(call.CallId, agent, grader, request.FormId ?? DefaultForm, live: live);
+        await Reporting.Audit.Record(grains, clock, Name(user), "evaluation-assign", $"call:{call.CallId}", $"grader={grader}; agent={agent}");
+        return TypedResults.Ok(view);
     }
 
     /// <summary>Graders, supervisors and administrators see any evaluation; an agent only their own.</summary>

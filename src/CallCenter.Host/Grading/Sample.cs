@@ -12,10 +12,10 @@ public static class Sample
 
     public sealed record SampleResult(string Week, int Candidates, IReadOnlyList<Assignment> Assignments, DateTimeOffset Due);
 
-    /// <summary>Adds a recorded call to its week, with the agent at the seat that took it and what the analytics flagged.</summary>
+    /// <summary>Adds a recorded call to its week, with the agent who took it and what the analytics flagged.</summary>
     public static async Task Index(IGrainFactory grains, CallCenterClock clock, CallSnapshot call, Audio.Analysis.TalkAnalytics analytics)
     {
-        if (call.SeatId is not { } seat || (await grains.GetGrain<ISeatGrain>(seat).Get()).Agent is not { } agent)
+        if (call.Agent is not { } agent)
         {
             return;
         }

@@ -154,10 +154,9 @@ public static class RecordingApi
             return (null, check.Problem());
         }
 
-        var call = await grains.GetGrain<ICallGrain>(callId).Get();
-        if (!await CallAccess.MayHear(user, call, grains))
+        if (await CallAccess.Readable(callId, user, grains) is not { } call)
         {
-            return (null, TypedResults.Problem("Only supervisors, the agent who took the call and a grader assigned to evaluate it may hear it.", statusCode: 403));
+            return (null, CallAccess.Refused(callId));
         }
 
         return call.Recording is null ? (null, TypedResults.Problem($"Call '{callId}' has no recording yet.", statusCode: 404)) : (call, null);

@@ -10,7 +10,8 @@ public static class SeatsApi
 
     public sealed record SeatRequest(string? Name, string? Department, bool? Remote, List<SkillRequest>? Skills);
 
-    public sealed record LoginRequest(string? Agent);
+    /// <summary><paramref name="TakeOver"/>: a supervisor logs the agent in at a seat another agent holds (audited).</summary>
+    public sealed record LoginRequest(string? Agent, bool? TakeOver);
 
     public sealed record StateRequest(SeatState? State, string? Reason);
 
@@ -69,20 +70,29 @@ public static class SeatsApi
     private static async Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> Get(string seatId, ClaimsPrincipal user, IGrainFactory grains) =>
         await OnOwnSeat(seatId, user, grains, (seat, _) => Task.FromResult(seat));
 
-    private static async Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> Login(string seatId, LoginRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> Login(
+        string seatId, LoginRequest request, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock)
     {
-        var check = new Validation().Id("seatId", seatId).Text("agent", request.Agent, 64);
+        var check = new Validation().Id("seatId", seatId).Id("agent", request.Agent);
         if (!check.IsValid)
         {
             return check.Problem();
         }
 
-        if (!user.MaySupervise() && request.Agent != user.Identity?.Name)
+        var actor = user.Identity!.Name!;
+        if (!user.MaySupervise() && (request.Agent != actor || request.TakeOver == true))
         {
             return TypedResults.Forbid();
         }
 
-        return TypedResults.Ok(View(await grains.GetGrain<ISeatGrain>(seatId).Login(request.Agent!)));
+        if (request.TakeOver == true)
+        {
+            return TypedResults.Ok(View(await grains.GetGrain<ISeatSupervisionGrain>(seatId).TakeOver(request.Agent!, actor)));
+        }
+
+        var seat = await grains.GetGrain<ISeatGrain>(seatId).Login(request.Agent!);
+        await Reporting.Audit.Record(grains, clock, actor, "seat-login", seatId, $"agent={request.Agent}");
+        return TypedResults.Ok(View(seat));
     }
 
     private static async Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> ChangeState(string seatId, StateRequest request, ClaimsPrincipal user, IGrainFactory grains)
@@ -98,8 +108,17 @@ public static class SeatsApi
         return await OnOwnSeat(seatId, user, grains, (_, seat) => seat.ChangeState(request.State!.Value, request.Reason));
     }
 
-    private static Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> Logout(string seatId, ClaimsPrincipal user, IGrainFactory grains) =>
-        OnOwnSeat(seatId, user, grains, (_, seat) => seat.Logout());
+    private static Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> Logout(string seatId, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock) =>
+        OnOwnSeat(seatId, user, grains, async (before, seat) =>
+        {
+            var after = await seat.Logout();
+            if (before.State != SeatState.LoggedOut)
+            {
+                await Reporting.Audit.Record(grains, clock, user.Identity!.Name!, "seat-logout", seatId, $"agent={before.Agent}");
+            }
+
+            return after;
+        });
 
     /// <summary>Runs an action on a seat if the user may: supervisors on any seat, agents only where they are logged in.</summary>
     private static async Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> OnOwnSeat(

@@ -71,7 +71,12 @@ public static class WorkOrdersApi
         var phone = t?.Phone;
         if (request.CallId is { } callId)
         {
-            var call = await grains.GetGrain<ICallGrain>(callId).Get();
+            // Opening an order on a call reveals its caller: only the agent who took it (or a supervisor) may.
+            if (await Recording.CallAccess.Readable(callId, user, grains) is not { } call || !(user.MaySupervise() || Recording.CallAccess.TookCall(user, call)))
+            {
+                return Recording.CallAccess.Refused(callId);
+            }
+
             phone ??= request.Kind == WorkOrderKind.IntegrityReferral ? null : call.Caller;
         }
 

@@ -13,7 +13,7 @@ public sealed class GraderWorkbenchTests() : BrowserTest()
         await RecordedCalls.Upload(host, callId);
         var grader = await host.As("grader");
         await Api.WaitFor(() => grader.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), _ => true, "the default scorecard");
-        var evaluationId = (await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, agent = "agent1" }).Ok()).Str("evaluationId");
+        var evaluationId = (await (await host.As("supervisor")).PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, grader = "grader" }).Ok()).Str("evaluationId");
 
         var wallboard = await browser.SignIn(host, "supervisor");
         await Assertions.Expect(wallboard.Locator($"[data-seat={seat}]")).ToBeVisibleAsync();

@@ -38,15 +38,15 @@ public sealed class WallboardPageTests() : BrowserTest("--CallCenter:Alerts:NotR
         var admin = await host.As("admin");
         await Api.DefineQueue(admin, "score");
         await Api.DefineSeat(admin, "Q01", "score");
-        await admin.PostAsJsonAsync("/api/v1/seats/Q01/login", new { agent = "agent3" }).Ok();
-        await host.Softswitch().PostAsJsonAsync("/api/v1/cti/calls", new { callId = "scored-call", caller = "13600000000", queue = "score" }).Expect(HttpStatusCode.Accepted);
+        var callId = await RecordedCalls.TakenCall(host, "agent3");
+        await admin.PostAsJsonAsync("/api/v1/seats/Q01/login", new { agent = "agent3", takeOver = true }).Ok();
         var wallboard = await browser.SignIn(host, "supervisor");
         await Assertions.Expect(wallboard.Locator("[data-seat=Q01]")).ToBeVisibleAsync();
         await Assertions.Expect(wallboard.Locator("[data-seat=Q01] [data-score]")).ToHaveCountAsync(0);
 
         var grader = await host.As("grader");
         var form = await Api.WaitFor(() => grader.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), _ => true, "the default scorecard");
-        var id = (await grader.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId = "scored-call", agent = "agent3" }).Ok()).Str("evaluationId");
+        var id = (await (await host.As("supervisor")).PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, grader = "grader" }).Ok()).Str("evaluationId");
         var answers = form.GetProperty("sections").EnumerateArray().SelectMany(x => x.GetProperty("questions").EnumerateArray())
             .Select(q => new { questionId = q.Str("id"), points = q.Str("id") == "complete" ? 5 : q.GetProperty("maxPoints").GetInt32(), comment = "答复不够完整" }).ToList();
         await grader.PutAsJsonAsync($"/api/v1/grading/evaluations/{id}/answers", new { answers }).Ok();
