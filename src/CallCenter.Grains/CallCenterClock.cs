@@ -22,8 +22,9 @@ public sealed class CallCenterClock(TimeProvider time, TimeZoneInfo zone)
     /// <summary>A month key as a caller wrote it: null gives this month; anything but yyyy-MM is refused.</summary>
     public string Month(string? month) =>
         month is null ? MonthKey(Today)
-        : DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _) ? month
-        : throw new DomainValidationException("month", "'month' is written yyyy-MM, e.g. 2026-11.");
+        : month.Length == 7 && DateOnly.TryParseExact(month + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var first)
+          && first.Year is >= 2000 and <= 2199 ? month
+        : throw new DomainValidationException("month", "'month' is written yyyy-MM between 2000-01 and 2199-12, e.g. 2026-11.");
 
     /// <summary>The instant of a local wall-clock time in the call centre's zone.</summary>
     public DateTimeOffset At(DateOnly date, TimeOnly time)

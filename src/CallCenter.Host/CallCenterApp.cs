@@ -23,11 +23,16 @@ public static class CallCenterApp
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip;
+            StrictJson.Apply(o.SerializerOptions);
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
         builder.Services.AddOpenApi();
-        builder.Services.AddSignalR().AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddSignalR().AddJsonProtocol(o =>
+        {
+            o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            StrictJson.Apply(o.PayloadSerializerOptions);
+        });
         builder.Services.AddHostedService<IdentityBootstrap>(); // before data protection reads its key table
         builder.Services.AddCallCenterIdentity(settings, builder.Configuration);
         builder.Services.AddCallCenterTelemetry();
@@ -35,6 +40,7 @@ public static class CallCenterApp
         builder.Services.AddHostedService<CtiCommandRelay>();
         builder.Services.AddSingleton<MonitorScopes>();
         builder.Services.AddSingleton<CallCenter.Host.Recording.RecordingStore>();
+        builder.Services.AddSingleton<CallCenter.Host.Recording.PlaybackAudit>();
         builder.Services.AddHostedService<MonitorRelay>();
         builder.Services.AddHostedService<WorkOrderRelay>();
         builder.Services.AddHostedService<WorkOrderMetrics>();
@@ -62,7 +68,7 @@ public static class CallCenterApp
         app.MapGet("/healthz", () => TypedResults.Text("Healthy")).AllowAnonymous().WithTags("Health");
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
 
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").RequireSaneArguments();
         api.MapGroup("/auth").MapAuthApi();
         api.MapGroup("/queues").MapQueuesApi();
         api.MapGroup("/seats").MapSeatsApi().MapSupervisionApi();

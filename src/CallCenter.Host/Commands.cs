@@ -8,11 +8,7 @@ public static class Commands
 {
     public static async Task<int> Migrate(string[] args)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile("appsettings.json", optional: true)
-            .AddEnvironmentVariables()
-            .AddCommandLine(args)
-            .Build();
+        var configuration = Configuration(args);
         var connectionString = configuration.GetConnectionString("Postgres");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -25,4 +21,66 @@ public static class Commands
         Console.WriteLine($"PostgreSQL schema is up to date ({string.Join(", ", applied)}; identity tables).");
         return 0;
     }
+
+    /// <summary>
+    /// `audit verify [yyyy-MM-dd]`: joins the running cluster (embedded: the local host's gateway port) as a client and
+    /// checks that day's audit chain (default today). Exit code 0 intact, 1 broken, 2 cannot check.
+    /// </summary>
+    public static async Task<int> AuditVerify(string[] args, TextWriter output)
+    {
+        var configuration = Configuration(args);
+        var settings = configuration.GetSection(CallCenterSettings.Section).Get<CallCenterSettings>() ?? new CallCenterSettings();
+        var dayArgument = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal));
+        DateOnly? day = null;
+        if (dayArgument is not null)
+        {
+            if (!DateOnly.TryParseExact(dayArgument, "yyyy-MM-dd", out var parsed))
+            {
+                await Console.Error.WriteLineAsync($"audit verify takes a day written yyyy-MM-dd, not '{dayArgument}'.");
+                return 2;
+            }
+
+            day = parsed;
+        }
+
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder([]);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+            if (settings.Mode == HostingMode.Cluster)
+            {
+                client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", configuration.GetConnectionString("Postgres")));
+            }
+            else
+            {
+                client.UseLocalhostClustering(settings.GatewayPort, settings.ServiceId, settings.ClusterId);
+            }
+        });
+        using var host = builder.Build();
+        try
+        {
+            await host.StartAsync();
+        }
+        catch (Exception e)
+        {
+            await Console.Error.WriteLineAsync($"Cannot reach the cluster to check the trail (is a host running?): {e.Message}");
+            return 2;
+        }
+
+        var clock = new CallCenterClock(TimeProvider.System, CallCenterClock.FindZone(settings.TimeZone));
+        var key = Reporting.Audit.DayKey(day ?? clock.Today);
+        var result = await host.Services.GetRequiredService<IClusterClient>().GetGrain<Reporting.IAuditDayGrain>(key).Verify();
+        await output.WriteLineAsync(result.Intact
+            ? $"audit {key}: intact, {result.Lines} lines{(result.Unchained > 0 ? $" ({result.Unchained} written before chaining)" : "")}, head {result.Head ?? "-"}"
+            : $"audit {key}: BROKEN, {result.Problem}");
+        await host.StopAsync();
+        return result.Intact ? 0 : 1;
+    }
+
+    private static IConfiguration Configuration(string[] args) => new ConfigurationBuilder()
+        .AddJsonFile("appsettings.json", optional: true)
+        .AddEnvironmentVariables()
+        .AddCommandLine(args.Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray())
+        .Build();
 }

@@ -1,3 +1,5 @@
+using CallCenter.Host.Hosting;
+using System.Security.Claims;
 using CallCenter.Host.Identity;
 
 namespace CallCenter.Host;
@@ -42,8 +44,23 @@ public static class CalendarApi
             ? TypedResults.Ok(loaded)
             : TypedResults.NotFound($"No arrangement is loaded for {year}.");
 
-    private static async Task<Ok<YearCalendar>> PutYear(int year, YearRequest request, IGrainFactory grains) =>
-        TypedResults.Ok(await Calendar(grains).PutYear(new YearCalendar(year, request.Holidays!, request.MakeUpWorkdays!, request.Source)));
+    private static async Task<Results<Ok<YearCalendar>, ValidationProblem>> PutYear(int year, YearRequest request, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock)
+    {
+        var check = new Validation()
+            .Require("year", year is >= 2000 and <= 2199, "'year' is between 2000 and 2199.")
+            .Text("source", request.Source, 500, required: false)
+            .Require("holidays", request.Holidays is { Count: <= 100 }, "'holidays' lists at most 100 holidays.")
+            .Require("makeUpWorkdays", request.MakeUpWorkdays is null or { Count: <= 50 }, "'makeUpWorkdays' lists at most 50 days.");
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var loaded = await Calendar(grains).PutYear(new YearCalendar(year, request.Holidays!, request.MakeUpWorkdays ?? [], Validation.Trimmed(request.Source)));
+        await Reporting.Audit.Record(grains, clock, user.Identity!.Name!, "calendar-year", year.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"{loaded.Holidays.Count} holidays; {loaded.MakeUpWorkdays.Count} make-up working days; source={loaded.Source ?? "-"}");
+        return TypedResults.Ok(loaded);
+    }
 
     private static async Task<Ok<WorkingDayResult>> Add(DateOnly from, int days, IGrainFactory grains) =>
         TypedResults.Ok(await Calendar(grains).AddWorkingDays(from, days));

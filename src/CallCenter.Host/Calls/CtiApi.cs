@@ -85,6 +85,6 @@ public static partial class CtiApi
         return TypedResults.Ok(CallsApi.View(await apply(grains.GetGrain<ICtiGateway>(0))));
     }
 
-    [GeneratedRegex(@"^\+?[0-9]{1,32}$")]
+    [GeneratedRegex(@"\A\+?[0-9]{1,32}\z")]
     private static partial Regex CallerPattern();
 }

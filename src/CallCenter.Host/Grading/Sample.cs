@@ -38,7 +38,7 @@ public static class Sample
     {
         var week = request.Week ?? RecordedCallsGrain.WeekOf(clock.Today);
         var check = new Validation()
-            .Require("week", System.Text.RegularExpressions.Regex.IsMatch(week, @"^\d{4}-W\d{2}$"), "'week' is an ISO week such as 2026-W48.")
+            .Require("week", System.Text.RegularExpressions.Regex.IsMatch(week, @"\A[0-9]{4}-W[0-9]{2}\z"), "'week' is an ISO week such as 2026-W48.")
             .Range("perAgent", request.PerAgent, 1, 100)
             .Range("dueWorkingDays", request.DueWorkingDays, 0, 30)
             .Require("graders", request.Graders is { Count: > 0 and <= 100 } && request.Graders.All(Validation.IsId), "'graders' lists the graders' user names.");

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CallCenter.Host.Hosting;
 
@@ -8,10 +9,13 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
+        var unreadable = exception as JsonException ?? exception.InnerException as JsonException;
         var (status, title, detail) = exception switch
         {
-            BadHttpRequestException bad => (bad.StatusCode, "The request could not be read.", bad.InnerException is JsonException json ? json.Message : bad.Message),
+            BadHttpRequestException bad => (bad.StatusCode, "The request could not be read.", unreadable?.Message ?? bad.Message),
             JsonException json => (400, "The request could not be read.", json.Message),
+            // A value no handler checked for (a date moved past year 9999, a path with a NUL): still the caller's input.
+            ArgumentException or OverflowException or FormatException => (400, "The request is invalid.", exception.Message),
             DomainValidationException invalid => (400, "The request is invalid.", invalid.Message),
             NotConfiguredException missing => (404, "Not found.", missing.Message),
             NotPermittedException refused => (403, "Not yours to do.", refused.Message),
@@ -25,17 +29,19 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             return false;
         }
 
-        if (status >= 500)
+        if (status >= 500 || exception is ArgumentException or OverflowException or FormatException)
         {
             logger.LogWarning(exception, "Request failed with {Status}", status);
         }
 
         context.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
+        if (unreadable?.Path is { Length: > 1 } path)
         {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = detail },
-        });
+            // Name the field as the request spelt it: "$.taxpayer.name" → "taxpayer.name".
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [path.TrimStart('$', '.')] = [unreadable.Message] };
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = problem });
     }
 }

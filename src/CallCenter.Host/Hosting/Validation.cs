@@ -36,6 +36,10 @@ public sealed partial class Validation
         {
             Add(field, $"'{field}' must be at most {max} characters.");
         }
+        else if (InputRules.TextProblem(value) is { } problem)
+        {
+            Add(field, $"'{field}' {problem}.");
+        }
 
         return this;
     }
@@ -74,6 +78,6 @@ public sealed partial class Validation
     private void Add(string field, string message) =>
         (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);
 
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9._:-]{0,63}\z")]
     private static partial Regex IdPattern();
 }

@@ -41,6 +41,12 @@ public static class RecordingApi
         }
 
         var call = await grains.GetGrain<ICallGrain>(callId).Get();
+        using var ingest = store.BeginIngest(callId);
+        if (ingest is null)
+        {
+            return TypedResults.Problem($"A recording of call '{callId}' is being stored right now; send it again once that finishes.", statusCode: 409);
+        }
+
         string? upload = null;
         try
         {
@@ -113,10 +119,10 @@ public static class RecordingApi
     }
 
     /// <summary>
-    /// The recording as 16-bit PCM WAV with range requests (206, 416) and an ETag. A request from the start of the file
-    /// (no range, or one starting at byte 0) is a playback and goes to the audit trail; seeks within it do not.
+    /// The recording as 16-bit PCM WAV with range requests (206, 416; a Range that RFC 9110 does not allow is ignored and
+    /// the whole file sent) and an ETag. Every response is a hearing and is audited once per person, call and sitting.
     /// </summary>
-    private static async Task<IResult> Play(string callId, ClaimsPrincipal user, HttpContext http, IGrainFactory grains, RecordingStore store, CallCenterClock clock)
+    private static async Task<IResult> Play(string callId, ClaimsPrincipal user, HttpContext http, IGrainFactory grains, RecordingStore store, PlaybackAudit audit)
     {
         var (call, refused) = await Recorded(callId, user, grains);
         if (refused is not null)
@@ -125,11 +131,7 @@ public static class RecordingApi
         }
 
         var stored = await store.Analysis(call!.Recording!.Location);
-        var range = http.Request.Headers.Range.ToString();
-        if (range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal))
-        {
-            await Reporting.Audit.Record(grains, clock, user.Identity!.Name!, "recording-play", $"call:{callId}", range.Length == 0 ? null : range);
-        }
+        await audit.Heard(user.Identity!.Name!, callId, http.Request.Headers.Range.ToString() is { Length: <= 100 } range ? range : "(long Range header)");
 
         return TypedResults.PhysicalFile(store.WavPath(call.Recording.Location), "audio/wav", enableRangeProcessing: true, entityTag: new EntityTagHeaderValue($"\"{stored.Sha256}\""));
     }

@@ -16,6 +16,8 @@ public sealed class RecordingStore(CallCenterSettings settings)
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> ingesting = new();
+
     public string Root => Path.GetFullPath(settings.Recordings.Directory ?? Path.Combine(settings.DataDir, "recordings"));
 
     /// <summary>Transcodes and analyses a recording in a temporary file, then moves both results into place.</summary>
@@ -24,7 +26,7 @@ public sealed class RecordingStore(CallCenterSettings settings)
         var location = Path.Combine(at.ToString("yyyy-MM"), callId);
         var target = Path.Combine(Root, location);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var wav = target + ".wav.part";
+        var wav = $"{target}.{Guid.NewGuid():N}.wav.part";
         await using (var output = File.Create(wav))
         {
             PcmTranscoder.ToPcm16(() => AudioSource.Open(source), output);
@@ -48,7 +50,17 @@ public sealed class RecordingStore(CallCenterSettings settings)
     public async Task<Stored> Analysis(string location) =>
         JsonSerializer.Deserialize<Stored>(await File.ReadAllTextAsync(Inside(Path.Combine(Root, location + ".json"))), Json)!;
 
-    /// <summary>A path the softswitch reported must lie inside its configured recording store.</summary>
+    /// <summary>
+    /// Starts the one ingest of a call's recording this host runs at a time; null if one is already running (the
+    /// caller answers 409). Dispose the result when done.
+    /// </summary>
+    public IDisposable? BeginIngest(string callId) =>
+        ingesting.TryAdd(callId, true) ? new Ingesting(() => ingesting.TryRemove(callId, out _)) : null;
+
+    /// <summary>
+    /// A path the softswitch reported must lie inside its configured recording store once every symbolic link on the
+    /// way is followed: a link pointing out of the store is refused like a path that does.
+    /// </summary>
     public string? Importable(string path)
     {
         if (settings.Recordings.ImportDirectory is not { } import)
@@ -56,14 +68,37 @@ public sealed class RecordingStore(CallCenterSettings settings)
             return null;
         }
 
-        var root = Path.GetFullPath(import) + Path.DirectorySeparatorChar;
-        var full = Path.GetFullPath(Path.Combine(root, path));
-        return full.StartsWith(root, StringComparison.Ordinal) && File.Exists(full) ? full : null;
+        var root = RealPath(Path.GetFullPath(import));
+        var full = RealPath(Path.GetFullPath(Path.Combine(root, path)));
+        return full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) && File.Exists(full) ? full : null;
+    }
+
+    /// <summary>The path with every symbolic link in it resolved, component by component.</summary>
+    private static string RealPath(string path)
+    {
+        var root = Path.GetPathRoot(path)!;
+        var current = root;
+        foreach (var part in path[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, part);
+            FileSystemInfo entry = Directory.Exists(current) ? new DirectoryInfo(current) : new FileInfo(current);
+            if (entry.LinkTarget is not null)
+            {
+                current = entry.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? current;
+            }
+        }
+
+        return current;
     }
 
     private string Inside(string path)
     {
         var full = Path.GetFullPath(path);
         return full.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal) ? full : throw new NotConfiguredException("Recording", path);
+    }
+
+    private sealed class Ingesting(Action done) : IDisposable
+    {
+        public void Dispose() => done();
     }
 }

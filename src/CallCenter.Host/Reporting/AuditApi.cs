@@ -1,3 +1,4 @@
+using CallCenter.Host.Hosting;
 using CallCenter.Host.Identity;
 using CallCenter.Reporting;
 
@@ -8,8 +9,13 @@ public static class AuditApi
     public static RouteGroupBuilder MapAuditApi(this RouteGroupBuilder group)
     {
         group.WithTags("Audit");
+        group.MapGet("/verify", Verify).RequireAuthorization(Policies.Supervision);
         group.MapGet("/{day}", async (DateOnly day, IGrainFactory grains) =>
             TypedResults.Ok(await grains.GetGrain<IAuditDayGrain>(Audit.DayKey(day)).Entries())).RequireAuthorization(Policies.Supervision);
         return group;
     }
+
+    /// <summary>Recomputes a day's hash chain (default today): 200 with <c>intact</c> true, or false and the first broken line.</summary>
+    private static async Task<Ok<AuditVerification>> Verify(DateOnly? day, IGrainFactory grains, CallCenterClock clock) =>
+        TypedResults.Ok(await grains.GetGrain<IAuditDayGrain>(Audit.DayKey(day ?? clock.Today)).Verify());
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CallCenter.Host.Hosting;
 using CallCenter.Host.Identity;
 
@@ -20,7 +21,7 @@ public static class QueuesApi
         return group;
     }
 
-    private static async Task<Results<Ok<QueueView>, ValidationProblem>> Define(string queueId, QueueRequest request, IGrainFactory grains)
+    private static async Task<Results<Ok<QueueView>, ValidationProblem>> Define(string queueId, QueueRequest request, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock)
     {
         var check = new Validation()
             .Id("queueId", queueId)
@@ -49,6 +50,8 @@ public static class QueuesApi
             request.ServiceLevelSeconds ?? 20,
             request.RingTimeoutSeconds ?? 20,
             request.Overflow is { } o ? new OverflowRule(o.AfterSeconds!.Value, o.ToQueue!) : null));
+        await Reporting.Audit.Record(grains, clock, user.Identity!.Name!, "queue-define", queueId,
+            $"strategy={definition.Strategy}; serviceLevel={definition.ServiceLevelSeconds}s; ringTimeout={definition.RingTimeoutSeconds}s; overflow={(definition.Overflow is { } rule ? $"{rule.AfterSeconds}s→{rule.ToQueue}" : "-")}");
         return TypedResults.Ok(View(queueId, definition));
     }
 

@@ -31,7 +31,7 @@ public static class SeatsApi
         return group;
     }
 
-    private static async Task<Results<Ok<SeatView>, ValidationProblem>> Define(string seatId, SeatRequest request, IGrainFactory grains)
+    private static async Task<Results<Ok<SeatView>, ValidationProblem>> Define(string seatId, SeatRequest request, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock)
     {
         var check = new Validation()
             .Id("seatId", seatId)
@@ -64,6 +64,8 @@ public static class SeatsApi
         var seat = await grains.GetGrain<ISeatGrain>(seatId).Define(new SeatDefinition(
             request.Name!.Trim(), request.Department!.Trim(), request.Remote ?? false,
             skills.Select(s => new SeatSkill(s.Queue!, s.Level!.Value)).ToArray()));
+        await Reporting.Audit.Record(grains, clock, user.Identity!.Name!, "seat-define", seatId,
+            $"department={seat.Definition.Department}; remote={seat.Definition.Remote}; skills={string.Join(",", seat.Definition.Skills.Select(k => $"{k.Queue}:{k.Level}"))}");
         return TypedResults.Ok(View(seat));
     }
 

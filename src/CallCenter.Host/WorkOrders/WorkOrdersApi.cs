@@ -164,7 +164,7 @@ public static class WorkOrdersApi
     public static WorkOrderSummary Current(WorkOrderSummary o, CallCenterClock clock) =>
         o with { Overdue = o.Status != WorkOrderStatus.Closed && o.Due is { } due && clock.Now > due };
 
-    private static bool PhonePattern(string value) => System.Text.RegularExpressions.Regex.IsMatch(value, @"^\+?[0-9]{3,20}$");
+    private static bool PhonePattern(string value) => System.Text.RegularExpressions.Regex.IsMatch(value, @"\A\+?[0-9]{3,20}\z");
 
-    private static bool TaxpayerIdPattern(string value) => System.Text.RegularExpressions.Regex.IsMatch(value, "^[0-9A-Za-z]{15,20}$");
+    private static bool TaxpayerIdPattern(string value) => System.Text.RegularExpressions.Regex.IsMatch(value, @"\A[0-9A-Za-z]{15,20}\z");
 }
