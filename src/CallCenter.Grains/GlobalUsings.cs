@@ -13,3 +13,4 @@ global using Microsoft.Extensions.Options;
 global using Orleans;
 global using Orleans.Concurrency;
 global using Orleans.Runtime;
+global using CallCenter.Identity;

@@ -35,6 +35,7 @@ public static class CallCenterApp
         });
         builder.Services.AddHostedService<IdentityBootstrap>(); // before data protection reads its key table
         builder.Services.AddCallCenterIdentity(settings, builder.Configuration);
+        builder.Services.AddCallCenterWebSecurity(settings);
         builder.Services.AddCallCenterTelemetry();
         builder.UseCallCenterSilo(settings);
         builder.Services.AddHostedService<CtiCommandRelay>();
@@ -57,10 +58,15 @@ public static class CallCenterApp
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseCallCenterPages();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseLiveSessionsOnly();
+        app.UseRequestForgeryCheck();
+        app.UseRateLimiter();
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();

@@ -1,3 +1,5 @@
+using CallCenter.Host.Identity;
+
 namespace CallCenter.Host;
 
 /// <summary>The "CallCenter" configuration section (environment: CallCenter__Name).</summary>
@@ -40,6 +42,10 @@ public sealed class CallCenterSettings
     public RecordingSettings Recordings { get; set; } = new();
 
     public AttachmentSettings Attachments { get; set; } = new();
+
+    public SessionSettings Sessions { get; set; } = new();
+
+    public SignInSettings SignIn { get; set; } = new();
 }
 
 public enum HostingMode

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,8 @@ namespace CallCenter.Host.Identity;
 
 public static class IdentitySetup
 {
+    public const string CookieName = "callcenter";
+
     public static void AddCallCenterIdentity(this IServiceCollection services, CallCenterSettings settings, IConfiguration configuration)
     {
         services.AddDbContext<IdentityStore>(o =>
@@ -24,15 +27,29 @@ public static class IdentitySetup
         services.AddIdentityApiEndpoints<IdentityUser>(o =>
             {
                 o.Password.RequiredLength = 8;
-                o.Lockout.MaxFailedAccessAttempts = 10;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<IdentityStore>();
+        services.Configure<BearerTokenOptions>(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(settings.Sessions.AccessTokenMinutes));
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = c =>
+        {
+            // The periodic re-check rebuilds the principal from the store; the session it belongs to stays the same.
+            if (c.CurrentPrincipal?.Id() is { } sid && c.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+            {
+                identity.AddClaim(new System.Security.Claims.Claim(Sessions.Claim, sid));
+            }
+
+            return Task.CompletedTask;
+        });
+        services.AddSingleton<SignInThrottle>();
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "callcenter";
+            o.Cookie.Name = CookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = settings.Sessions.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(settings.Sessions.BrowserSessionHours);
+            o.SlidingExpiration = false;
             o.Events.OnRedirectToLogin = c => Deny(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => Deny(c, StatusCodes.Status403Forbidden);
         });

@@ -1,5 +1,5 @@
 import "../shared/style.css";
-import { me } from "../shared/api";
+import { me, pageHeader } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 
 translatePage();
@@ -12,7 +12,7 @@ form.addEventListener("submit", async (e) => {
   const data = new FormData(form);
   const response = await fetch("/api/v1/auth/login", {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", ...pageHeader },
     body: JSON.stringify({ userName: data.get("userName"), password: data.get("password") }),
   });
   if (!response.ok) {

@@ -1,10 +1,14 @@
+// Every request the pages make carries this header: the host refuses a cookie-borne change without it, which is
+// what keeps another site from acting with the user's cookie.
+export const pageHeader = { "X-CallCenter-Request": "page" };
+
 // Calls to the platform's API with the sign-in cookie; a 401 sends the user to the sign-in page. A FormData body
 // (an upload) goes as multipart; anything else as JSON.
 export async function api<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(`/api/v1${path}`, {
     credentials: "same-origin",
-    headers: init?.body instanceof FormData ? {} : { "content-type": "application/json" },
     ...init,
+    headers: init?.body instanceof FormData ? { ...pageHeader } : { "content-type": "application/json", ...pageHeader },
   });
   if (response.status === 401) {
     location.href = `/login.html?return=${encodeURIComponent(location.pathname)}`;

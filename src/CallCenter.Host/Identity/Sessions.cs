@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using CallCenter.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+
+namespace CallCenter.Host.Identity;
+
+/// <summary>
+/// Every sign-in is a session of its user (<see cref="IUserSessionsGrain"/>) whose id travels in the cookie or token
+/// as the "sid" claim; a request whose session has ended is treated as anonymous, so logging out, changing the
+/// password or an administrator's revocation stops copied cookies and tokens at once, on every host.
+/// </summary>
+public static class Sessions
+{
+    public const string Claim = "sid";
+
+    public static IUserSessionsGrain Of(IGrainFactory grains, string userName) => grains.GetGrain<IUserSessionsGrain>(userName);
+
+    public static string? Id(this ClaimsPrincipal user) => user.FindFirstValue(Claim);
+
+    /// <summary>The user's claims (name, roles, security stamp) with the session's id added.</summary>
+    public static async Task<ClaimsPrincipal> Principal(SignInManager<IdentityUser> signIn, IdentityUser user, string sessionId)
+    {
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(Claim, sessionId));
+        return principal;
+    }
+
+    /// <summary>An access token for a session, protected like the ones ASP.NET Core's bearer handler reads.</summary>
+    public static string AccessToken(ClaimsPrincipal principal, BearerTokenOptions bearer, DateTimeOffset expires) =>
+        bearer.BearerTokenProtector.Protect(new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = expires }, IdentityConstants.BearerScheme));
+
+    /// <summary>Treats a request whose session is over as anonymous (and drops its cookie).</summary>
+    public static IApplicationBuilder UseLiveSessionsOnly(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (http.User.Identity is { IsAuthenticated: true, Name: { } name }
+            && (http.User.Id() is not { } sid || !await Of(http.RequestServices.GetRequiredService<IGrainFactory>(), name).IsLive(sid)))
+        {
+            http.User = new ClaimsPrincipal(new ClaimsIdentity());
+            if (http.Request.Cookies.ContainsKey(IdentitySetup.CookieName))
+            {
+                http.Response.Cookies.Delete(IdentitySetup.CookieName);
+            }
+        }
+
+        await next(http);
+    });
+}
