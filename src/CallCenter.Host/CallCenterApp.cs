@@ -27,7 +27,7 @@ public static class CallCenterApp
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.CreateSchemaReferenceId = OpenApiNames.Of);
         builder.Services.AddSignalR().AddJsonProtocol(o =>
         {
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());

@@ -27,7 +27,6 @@ public static class CalibrationApi
     {
         var check = new Validation()
             .Id("callId", request.CallId)
-            .Text("agent", request.Agent, 64)
             .Text("lead", request.Lead, 64)
             .Require("graders", request.Graders is { Count: >= 2 and <= 20 } && request.Graders.All(Validation.IsId), "'graders' lists 2–20 graders' user names.");
         if (!check.IsValid)
@@ -35,9 +34,17 @@ public static class CalibrationApi
             return check.Problem();
         }
 
-        await grains.GetGrain<ICallGrain>(request.CallId!).Get();
+        // The agent scored is the one who took the call; a named agent must be them.
+        var call = await grains.GetGrain<ICallGrain>(request.CallId!).Get();
+        check.Require("callId", call.Agent is not null, $"Call '{call.CallId}' was never answered by an agent: there is no one to calibrate on.")
+            .Require("agent", request.Agent is null || request.Agent == call.Agent, $"Call '{call.CallId}' was taken by '{call.Agent}', not '{request.Agent}'.");
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
         return TypedResults.Ok(await grains.GetGrain<ICalibrationGrain>(request.CallId!).Open(
-            request.Agent!, request.FormId ?? GradingApi.DefaultForm, request.Graders!, request.Lead!, user.Identity!.Name!));
+            call.Agent!, request.FormId ?? GradingApi.DefaultForm, request.Graders!, request.Lead!, user.Identity!.Name!));
     }
 
     /// <summary>Supervisors see the report at any time; graders once the session is closed (so nobody sees others' scores first).</summary>

@@ -23,14 +23,9 @@ public sealed class WorkOrderHub : Hub<IWorkOrderClient>
 
     public const string Supervisors = "supervisors";
 
-    public override async Task OnConnectedAsync()
-    {
-        await Groups.AddToGroupAsync(Context.ConnectionId, Person(Context.User!.Identity!.Name!));
-        if (Context.User.MaySupervise())
-        {
-            await Groups.AddToGroupAsync(Context.ConnectionId, Supervisors);
-        }
-    }
+    /// <summary>A connection joins exactly one group, so no change reaches it twice.</summary>
+    public override Task OnConnectedAsync() =>
+        Groups.AddToGroupAsync(Context.ConnectionId, Context.User!.MaySupervise() ? Supervisors : Person(Context.User!.Identity!.Name!));
 }
 
 /// <summary>This host's observer on the work-order feed (GPSTracker pattern: no backplane; every host relays to its own connections).</summary>
@@ -40,7 +35,7 @@ public sealed class WorkOrderRelay(IGrainFactory grains, IHubContext<WorkOrderHu
     public Task OnChange(WorkOrderChange change)
     {
         WorkOrderMetrics.Pushed.Add(1);
-        return hub.Clients.Groups([WorkOrderHub.Supervisors, .. change.People.Select(WorkOrderHub.Person)]).Changed(change.Order, change.Notice);
+        return hub.Clients.Groups([WorkOrderHub.Supervisors, .. change.People.Distinct().Select(WorkOrderHub.Person)]).Changed(change.Order, change.Notice);
     }
 
     protected override Task Subscribe(IWorkOrderObserver self) => Grains.GetGrain<IWorkOrderFeedGrain>(0).Subscribe(self);
