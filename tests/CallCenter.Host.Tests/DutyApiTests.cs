@@ -130,8 +130,21 @@ public sealed class DutyApiTests(HostFixture fixture) : IClassFixture<HostFixtur
         Assert.DoesNotContain("BEGIN:VEVENT", await Host.Anonymous().GetStringAsync(other.Str("url")));
         var tampered = url.Replace(".ics", "x.ics");
         var refused = await Host.Anonymous().GetAsync(tampered).Expect(HttpStatusCode.NotFound);
-        Assert.Contains("not valid or has expired", refused.Str("detail"));
+        Assert.Contains("not valid", refused.Str("detail"));
         await Host.Anonymous().GetAsync($"/api/v1/duty/rotations/{duty.Rotation}/feed-link").Expect(HttpStatusCode.Unauthorized);
+
+        // The same address while it lives; revoked by its owner (or an administrator) it stops at once.
+        await (await Host.As("duty1")).GetAsync($"/api/v1/duty/rotations/{duty.Rotation}/feed-link").Ok();
+        Assert.Equal(HttpStatusCode.OK, (await Host.Anonymous().GetAsync(url)).StatusCode);
+        Assert.True(DateTimeOffset.Parse(link.Str("expires")) < DateTimeOffset.UtcNow.AddDays(91));
+        await (await Host.As("duty3")).DeleteAsync($"/api/v1/duty/rotations/{duty.Rotation}/feed-link?officer=duty1").Expect(HttpStatusCode.Forbidden);
+        await (await Host.As("duty1")).DeleteAsync($"/api/v1/duty/rotations/{duty.Rotation}/feed-link").Expect(HttpStatusCode.NoContent);
+        await Host.Anonymous().GetAsync(url).Expect(HttpStatusCode.NotFound);
+        await (await Host.As("admin")).DeleteAsync($"/api/v1/duty/rotations/{duty.Rotation}/feed-link?officer=duty3").Expect(HttpStatusCode.NoContent);
+        await Host.Anonymous().GetAsync(other.Str("url")).Expect(HttpStatusCode.NotFound);
+        var renewed = (await (await Host.As("duty1")).GetAsync($"/api/v1/duty/rotations/{duty.Rotation}/feed-link").Ok()).Str("url");
+        Assert.NotEqual(url, renewed);
+        Assert.Equal(HttpStatusCode.OK, (await Host.Anonymous().GetAsync(renewed)).StatusCode);
     }
 
     [Fact]

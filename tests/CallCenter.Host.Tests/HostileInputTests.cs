@@ -72,6 +72,38 @@ public sealed class HostileInputTests(HostFixture fixture) : IClassFixture<HostF
         { "POST", "/api/v1/auth/token", "{\"userName\": \"admin\"}" },
         { "POST", "/api/v1/auth/token", "{\"userName\": \"HUGE\", \"password\": \"HUGE\"}" },
         { "POST", "/api/v1/auth/token", "{\"userName\": \"admin\", \"password\": \"wrong\"}" },
+
+        // ids end at the end: no trailing line break, no control characters
+        { "PUT", "/api/v1/seats/SEC1%0A", "{\"name\": \"s\", \"department\": \"d\", \"skills\": []}" },
+        { "PUT", "/api/v1/queues/Q%0A", "{\"name\": \"x\"}" },
+        { "POST", "/api/v1/cti/calls", "{\"callId\": \"c1\\n\", \"caller\": \"123\", \"queue\": \"{queue}\"}" },
+        { "POST", "/api/v1/cti/calls", "{\"callId\": \"c1\", \"caller\": \"123\\n\", \"queue\": \"{queue}\"}" },
+
+        // texts: no NUL, no bidi override, bounded
+        { "POST", "/api/v1/seats/{seat}/message", "{\"text\": \"a\\u0000b\"}" },
+        { "POST", "/api/v1/seats/{seat}/message", "{\"text\": \"refund \\u202Eevil\"}" },
+        { "POST", "/api/v1/seats/{seat}/message", "{\"text\": \"HUGE\"}" },
+        { "PUT", "/api/v1/calendar/years/2027", "{\"holidays\": [], \"makeUpWorkdays\": [], \"source\": \"HUGE\"}" },
+        { "POST", "/api/v1/cti/calls/never-seen/recording", "{\"path\": \"a\\u0000b.wav\"}" },
+
+        // lists never hold null
+        { "PUT", "/api/v1/calendar/years/2027", "{\"holidays\": [null], \"makeUpWorkdays\": []}" },
+        { "PUT", "/api/v1/calendar/years/2027", "{\"holidays\": [], \"makeUpWorkdays\": [null]}" },
+        { "PUT", "/api/v1/grading/forms/f-null", "{\"name\": \"f\", \"sections\": [null]}" },
+        { "PUT", "/api/v1/grading/forms/f-null", "{\"name\": \"f\", \"sections\": [{\"id\": \"s\", \"name\": \"S\", \"weight\": 1, \"questions\": [null]}]}" },
+        { "PUT", "/api/v1/duty/rotations/r-null", "{\"name\": \"r\", \"templates\": [null], \"departments\": [null]}" },
+
+        // dates and numbers a calendar can do arithmetic on
+        { "GET", "/api/v1/work-orders?month=0001-01", "" },
+        { "GET", "/api/v1/work-orders?month=9999-12", "" },
+        { "GET", "/api/v1/calendar/add?from=9999-12-31&days=5", "" },
+        { "GET", "/api/v1/calendar/add?from=0001-01-01&days=-5", "" },
+        { "GET", "/api/v1/calendar/end-of-day?at=9999-12-31T23:59:59Z&workingDays=3", "" },
+        { "GET", "/api/v1/audit/9999-12-31", "" },
+        { "PUT", "/api/v1/calendar/years/9999", "{\"holidays\": [], \"makeUpWorkdays\": []}" },
+        { "POST", "/api/v1/grading/calls/c1/corrections", "{\"atSeconds\": \"NaN\", \"wrongAnswer\": \"a\", \"correctAnswer\": \"b\"}" },
+        { "POST", "/api/v1/grading/calls/c1/corrections", "{\"atSeconds\": NaN, \"wrongAnswer\": \"a\", \"correctAnswer\": \"b\"}" },
+        { "POST", "/api/v1/grading/samples", "{\"graders\": [\"grader\"], \"overSampleFactor\": \"Infinity\"}" },
     };
 
     [Theory]
@@ -105,6 +137,14 @@ public sealed class HostileInputTests(HostFixture fixture) : IClassFixture<HostF
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, form.StatusCode);
         var noKey = await Host.Anonymous().PostAsJsonAsync("/api/v1/cti/calls", new { callId = "c", caller = "1", queue });
         Assert.Equal(HttpStatusCode.Unauthorized, noKey.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_NUL_in_an_address_is_refused_before_the_application()
+    {
+        var admin = await Host.As("admin");
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/v1/calls/c%00x")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.PutAsJsonAsync("/api/v1/queues/q%00x", new { name = "x" })).StatusCode);
     }
 
     [Fact]

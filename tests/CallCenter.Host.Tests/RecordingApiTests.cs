@@ -143,6 +143,64 @@ public sealed class RecordingApiTests(HostFixture fixture) : IClassFixture<HostF
         await (await Host.As("supervisor")).GetAsync($"/api/v1/calls/{callId}/recording").Expect(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task An_import_path_is_followed_through_symbolic_links_and_refused_outside_the_recording_store()
+    {
+        var store = Path.Combine(Path.GetTempPath(), "cc-import-" + Guid.NewGuid().ToString("N"));
+        var outside = Path.Combine(Path.GetTempPath(), "cc-outside-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(store, "2026"));
+        Directory.CreateDirectory(outside);
+        File.Copy(DeadAir, Path.Combine(store, "2026", "inside.wav"));
+        File.Copy(DeadAir, Path.Combine(outside, "secret.wav"));
+        File.CreateSymbolicLink(Path.Combine(store, "leak.wav"), Path.Combine(outside, "secret.wav"));
+        Directory.CreateSymbolicLink(Path.Combine(store, "elsewhere"), outside);
+        File.CreateSymbolicLink(Path.Combine(store, "alias.wav"), Path.Combine(store, "2026", "inside.wav"));
+        try
+        {
+            await using var own = await RunningHost.Start(null, $"--CallCenter:Recordings:ImportDirectory={store}");
+            var softswitch = own.Softswitch();
+            foreach (var path in new[] { "leak.wav", "elsewhere/secret.wav", "../" + Path.GetFileName(outside) + "/secret.wav", outside + "/secret.wav" })
+            {
+                var callId = await TakenCall(own, "agent1");
+                var refused = await softswitch.PostAsJsonAsync($"/api/v1/cti/calls/{callId}/recording", new { path }).Expect(HttpStatusCode.BadRequest);
+                Assert.Contains("inside the recording store", refused.GetRawText());
+            }
+
+            foreach (var path in new[] { "2026/inside.wav", "alias.wav" })
+            {
+                var callId = await TakenCall(own, "agent1");
+                await softswitch.PostAsJsonAsync($"/api/v1/cti/calls/{callId}/recording", new { path }).Expect(HttpStatusCode.Created);
+            }
+        }
+        finally
+        {
+            Directory.Delete(store, recursive: true);
+            Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Two_uploads_of_one_calls_recording_at_once_store_one_and_refuse_or_replace_the_other_never_a_500()
+    {
+        var callId = await TakenCall("agent2");
+        var bytes = await File.ReadAllBytesAsync(DeadAir);
+        var statuses = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+            (await Host.Softswitch().PostAsync($"/api/v1/cti/calls/{callId}/recording", new ByteArrayContent(bytes) { Headers = { ContentType = new("audio/wav") } })).StatusCode));
+        Assert.All(statuses, s => Assert.True(s is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{s}"));
+        Assert.Contains(HttpStatusCode.Created, statuses);
+        Assert.Equal(HttpStatusCode.OK, (await (await Host.As("supervisor")).GetAsync($"/api/v1/calls/{callId}/recording")).StatusCode);
+
+        var store = new CallCenter.Host.Recording.RecordingStore(new CallCenterSettings { DataDir = Host.DataDir });
+        using (var first = store.BeginIngest("same-call"))
+        {
+            Assert.NotNull(first);
+            Assert.Null(store.BeginIngest("same-call"));
+            Assert.NotNull(store.BeginIngest("another-call"));
+        }
+
+        Assert.NotNull(store.BeginIngest("same-call"));
+    }
+
     private Task<System.Text.Json.JsonElement> Upload(string callId) => RecordedCalls.Upload(Host, callId);
 
     private Task<string> TakenCall(string agent) => RecordedCalls.TakenCall(Host, agent);

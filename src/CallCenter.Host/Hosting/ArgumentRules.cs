@@ -34,12 +34,13 @@ public static class ArgumentRules
 
     private static bool Checked(ParameterInfo p) =>
         (Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType) is var t
-        && (t == typeof(string) || t == typeof(DateOnly) || t == typeof(double) || t == typeof(float));
+        && (t == typeof(string) || t == typeof(DateOnly) || t == typeof(DateTimeOffset) || t == typeof(double) || t == typeof(float));
 
     private static string? Problem(object? value) => value switch
     {
         string s => InputRules.TextProblem(s),
         DateOnly d when !InputRules.IsPlausible(d) => InputRules.DateProblem,
+        DateTimeOffset t when !InputRules.IsPlausible(DateOnly.FromDateTime(t.UtcDateTime)) => InputRules.DateProblem,
         double x when !double.IsFinite(x) => "must be a finite number",
         float x when !float.IsFinite(x) => "must be a finite number",
         _ => null,

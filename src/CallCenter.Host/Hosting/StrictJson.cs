@@ -11,6 +11,7 @@ public static class StrictJson
         options.NumberHandling = JsonNumberHandling.Strict;
         options.Converters.Add(new Text());
         options.Converters.Add(new Day());
+        options.Converters.Add(new Instant());
         options.Converters.Add(new ListsWithoutNulls());
     }
 
@@ -44,6 +45,21 @@ public static class StrictJson
 
         public override void Write(Utf8JsonWriter writer, DateOnly value, JsonSerializerOptions options) =>
             writer.WriteStringValue(value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private sealed class Instant : JsonConverter<DateTimeOffset>
+    {
+        public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var instant))
+            {
+                throw new JsonException("Expected a moment in ISO 8601, e.g. 2026-11-28T09:30:00+08:00.");
+            }
+
+            return InputRules.IsPlausible(DateOnly.FromDateTime(instant.UtcDateTime)) ? instant : throw new JsonException($"The moment {InputRules.DateProblem}.");
+        }
+
+        public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
 
     /// <summary>A list in a request never holds null: <c>[null]</c> is refused where it is read, not dereferenced later.</summary>
