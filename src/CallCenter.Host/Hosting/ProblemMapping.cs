@@ -22,6 +22,8 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             RuleViolationException rule => (409, "Not allowed now.", rule.Message),
             IllegalTransitionException illegal => (409, "Not allowed in the current state.", illegal.Message),
             TimeoutException or OrleansException => (503, "The platform is busy or a node is recovering; retry shortly.", exception.Message),
+            // The Orleans dashboard (administrators only) throws on addresses it cannot parse; that is the caller's input too.
+            _ when context.Request.Path.StartsWithSegments("/dashboard") => (400, "The dashboard could not answer this request.", exception.Message),
             _ => (0, "", ""),
         };
         if (status == 0)
@@ -29,7 +31,7 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
             return false;
         }
 
-        if (status >= 500 || exception is ArgumentException or OverflowException or FormatException)
+        if (status >= 500 || exception is ArgumentException or OverflowException or FormatException || context.Request.Path.StartsWithSegments("/dashboard"))
         {
             logger.LogWarning(exception, "Request failed with {Status}", status);
         }
