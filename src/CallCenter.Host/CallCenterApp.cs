@@ -27,8 +27,8 @@ public static class CallCenterApp
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
-        builder.Services.AddOpenApi(o => o.CreateSchemaReferenceId = OpenApiNames.Of);
-        builder.Services.AddSignalR().AddJsonProtocol(o =>
+        builder.Services.AddOpenApi(OpenApiNames.Apply);
+        builder.Services.AddSignalR(o => Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<LiveSessionHubFilter>(o)).AddJsonProtocol(o =>
         {
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
             StrictJson.Apply(o.PayloadSerializerOptions);

@@ -46,6 +46,28 @@ public sealed class SessionTests(HostFixture fixture) : IClassFixture<HostFixtur
     }
 
     [Fact]
+    public async Task A_hub_connection_whose_session_ended_is_closed_at_its_next_call_and_refused_when_it_reconnects()
+    {
+        var supervisor = await Host.As("supervisor");
+        var token = supervisor.DefaultRequestHeaders.Authorization!.Parameter;
+        var connection = new Microsoft.AspNetCore.SignalR.Client.HubConnectionBuilder()
+            .WithUrl(new Uri(Host.Address, "/hubs/monitor"), o => o.AccessTokenProvider = () => Task.FromResult(token))
+            .Build();
+        await connection.StartAsync();
+        await connection.InvokeAsync<JsonElement>("Snapshot");
+
+        await supervisor.PostAsync("/api/v1/auth/logout", null).Expect(HttpStatusCode.NoContent);
+        await Assert.ThrowsAnyAsync<Exception>(() => connection.InvokeAsync<JsonElement>("Snapshot"));
+        await Api.WaitFor(() => Task.FromResult(default(JsonElement)), _ => connection.State == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Disconnected, "the server to close the connection");
+        await connection.DisposeAsync();
+
+        var again = new Microsoft.AspNetCore.SignalR.Client.HubConnectionBuilder()
+            .WithUrl(new Uri(Host.Address, "/hubs/monitor"), o => o.AccessTokenProvider = () => Task.FromResult(token))
+            .Build();
+        await Assert.ThrowsAnyAsync<HttpRequestException>(() => again.StartAsync());
+    }
+
+    [Fact]
     public async Task A_refresh_token_works_once_and_reusing_it_ends_the_session_for_every_holder()
     {
         var first = await (await SignIn("grader2", RunningHost.Password)).Content.ReadFromJsonAsync<JsonElement>();

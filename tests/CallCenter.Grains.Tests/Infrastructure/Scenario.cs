@@ -31,7 +31,7 @@ public sealed class Scenario(ClusterFixture fixture)
     public async Task<string> ReadySeat(string name, bool remote = false, params (string Queue, int Level)[] skills)
     {
         var id = await DefinedSeat(name, remote, skills);
-        await Seat(id).Login("agent-" + name);
+        await Seat(id).Login(Agent(name));
         if (remote)
         {
             await Seat(id).PhoneRegistration(true);
@@ -40,6 +40,9 @@ public sealed class Scenario(ClusterFixture fixture)
         await Seat(id).ChangeState(SeatState.Ready, null);
         return id;
     }
+
+    /// <summary>The agent <see cref="ReadySeat"/> logs in at seat <paramref name="name"/>: one per seat and test, since an agent holds one seat.</summary>
+    public string Agent(string seatName) => Id("agent-" + seatName);
 
     public async Task<string> DefinedSeat(string name, bool remote = false, params (string Queue, int Level)[] skills)
     {

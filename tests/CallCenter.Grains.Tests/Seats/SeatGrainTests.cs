@@ -20,9 +20,9 @@ public sealed class SeatGrainTests(ClusterFixture fixture)
         var q = await s.Queue("q");
         var seat = await s.DefinedSeat("s", false, (q, 3));
         await Assert.ThrowsAsync<IllegalTransitionException>(() => s.Seat(seat).ChangeState(SeatState.Ready, null));
-        var loggedIn = await s.Seat(seat).Login("agent1");
+        var loggedIn = await s.Seat(seat).Login(s.Id("agent1"));
         Assert.Equal(SeatState.NotReady, loggedIn.State);
-        Assert.Equal("agent1", loggedIn.Agent);
+        Assert.Equal(s.Id("agent1"), loggedIn.Agent);
         Assert.Equal(SeatState.Ready, (await s.Seat(seat).ChangeState(SeatState.Ready, null)).State);
     }
 
@@ -70,7 +70,7 @@ public sealed class SeatGrainTests(ClusterFixture fixture)
     public async Task A_remote_seat_without_a_registered_phone_cannot_go_ready()
     {
         var seat = await s.DefinedSeat("remote", remote: true);
-        await s.Seat(seat).Login("a");
+        await s.Seat(seat).Login(s.Id("a"));
         var attempt = await s.Seat(seat).ChangeState(SeatState.Ready, null);
         Assert.Equal((SeatState.NotReady, NotReadyReasons.PhoneOffline), (attempt.State, attempt.Reason));
         Assert.Equal(SeatState.Ready, (await s.Seat(seat).PhoneRegistration(true)).State);
