@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.SignalR.Client;
 using System.Text;
 using System.Text.Json;
 
@@ -50,7 +51,7 @@ public sealed class SessionTests(HostFixture fixture) : IClassFixture<HostFixtur
     {
         var supervisor = await Host.As("supervisor");
         var token = supervisor.DefaultRequestHeaders.Authorization!.Parameter;
-        var connection = new Microsoft.AspNetCore.SignalR.Client.HubConnectionBuilder()
+        var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(Host.Address, "/hubs/monitor"), o => o.AccessTokenProvider = () => Task.FromResult(token))
             .Build();
         await connection.StartAsync();
@@ -58,10 +59,10 @@ public sealed class SessionTests(HostFixture fixture) : IClassFixture<HostFixtur
 
         await supervisor.PostAsync("/api/v1/auth/logout", null).Expect(HttpStatusCode.NoContent);
         await Assert.ThrowsAnyAsync<Exception>(() => connection.InvokeAsync<JsonElement>("Snapshot"));
-        await Api.WaitFor(() => Task.FromResult(default(JsonElement)), _ => connection.State == Microsoft.AspNetCore.SignalR.Client.HubConnectionState.Disconnected, "the server to close the connection");
+        await Api.WaitFor(() => Task.FromResult(default(JsonElement)), _ => connection.State == HubConnectionState.Disconnected, "the server to close the connection");
         await connection.DisposeAsync();
 
-        var again = new Microsoft.AspNetCore.SignalR.Client.HubConnectionBuilder()
+        var again = new HubConnectionBuilder()
             .WithUrl(new Uri(Host.Address, "/hubs/monitor"), o => o.AccessTokenProvider = () => Task.FromResult(token))
             .Build();
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => again.StartAsync());
