@@ -187,6 +187,15 @@ public sealed class WorkOrderApiTests(HostFixture fixture) : IClassFixture<HostF
         await own.WaitFor(id, 2); // opened, then assigned
         Assert.DoesNotContain(id, other.Received);
 
+        // Each change reaches a connection once, also a supervisor's own order (they are both a supervisor and its owner).
+        // Messages on one connection keep their order, so once a later order has arrived no copy of an earlier one can.
+        var own2 = (await (await Host.As("supervisor")).PostAsJsonAsync("/api/v1/work-orders", new { kind = "HardQuestion", department = tax, question = "主管代开的问题" })
+            .Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
+        var marker = (await (await Host.As("agent1")).PostAsJsonAsync("/api/v1/work-orders", new { kind = "HardQuestion", department = tax, question = "标记" })
+            .Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
+        await supervisor.WaitFor(marker, 1);
+        Assert.Equal((2, 1), (supervisor.Received.Count(r => r == id), supervisor.Received.Count(r => r == own2)));
+
         var metrics = await Api.WaitFor(async () => JsonSerializer.SerializeToElement(await Host.Anonymous().GetStringAsync("/metrics")),
             m => m.GetString()!.Contains("callcenter_work_orders_open{") && !m.GetString()!.Contains("callcenter_work_orders_open{kind=\"HardQuestion\"} 0"), "the open-orders gauge");
         Assert.Contains("callcenter_work_orders_overdue{", metrics.GetString());
