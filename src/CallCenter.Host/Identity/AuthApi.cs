@@ -46,10 +46,10 @@ public static class AuthApi
     private static async Task<IResult> IssueToken(Credentials credentials, HttpContext http, SignInManager<IdentityUser> signIn, SignInThrottle throttle,
         IGrainFactory grains, IOptionsMonitor<BearerTokenOptions> bearer, CallCenterSettings settings, CallCenterClock clock)
     {
-        var (user, throttled) = await Verify(credentials, http, signIn, throttle);
+        var (user, refusal) = await Verify(credentials, http, signIn, throttle);
         if (user is null)
         {
-            return throttled ? Refused(http) : TypedResults.Unauthorized();
+            return refusal is null ? TypedResults.Unauthorized() : Refused(http, refusal.Value);
         }
 
         var session = await Sessions.Of(grains, user.UserName!).Open("api", TimeSpan.FromHours(settings.Sessions.ApiSessionHours));
@@ -81,10 +81,10 @@ public static class AuthApi
     private static async Task<IResult> CookieLogin(Credentials credentials, HttpContext http, SignInManager<IdentityUser> signIn, SignInThrottle throttle,
         IGrainFactory grains, CallCenterSettings settings)
     {
-        var (user, throttled) = await Verify(credentials, http, signIn, throttle);
+        var (user, refusal) = await Verify(credentials, http, signIn, throttle);
         if (user is null)
         {
-            return throttled ? Refused(http) : TypedResults.Unauthorized();
+            return refusal is null ? TypedResults.Unauthorized() : Refused(http, refusal.Value);
         }
 
         var session = await Sessions.Of(grains, user.UserName!).Open("browser", TimeSpan.FromHours(settings.Sessions.BrowserSessionHours));
@@ -141,11 +141,18 @@ public static class AuthApi
         return TypedResults.NoContent();
     }
 
+    /// <summary>Why a sign-in was not even checked: this address failed too often, or too many checks are waiting.</summary>
+    private enum Refusal
+    {
+        Throttled,
+        Busy,
+    }
+
     /// <summary>
-    /// The user if the credentials are right; on failure null, and whether the caller is throttled (429) rather than
-    /// wrong (401). A failed answer is held back as long as the throttle says.
+    /// The user if the credentials are right; on failure null, with the refusal when the password was not checked
+    /// (429) rather than wrong (401). A failed answer is held back as long as the throttle says.
     /// </summary>
-    private static async Task<(IdentityUser? User, bool Throttled)> Verify(Credentials credentials, HttpContext http, SignInManager<IdentityUser> signIn, SignInThrottle throttle)
+    private static async Task<(IdentityUser? User, Refusal? Refusal)> Verify(Credentials credentials, HttpContext http, SignInManager<IdentityUser> signIn, SignInThrottle throttle)
     {
         var check = new Validation()
             .Require("userName", !string.IsNullOrWhiteSpace(credentials.UserName) && credentials.UserName.Length <= 256, "A user name (at most 256 characters) is required.")
@@ -158,7 +165,7 @@ public static class AuthApi
         var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (throttle.Blocked(address))
         {
-            return (null, true);
+            return (null, Refusal.Throttled);
         }
 
         var outcome = await throttle.Check(async () =>
@@ -174,23 +181,25 @@ public static class AuthApi
         });
         if (outcome is null)
         {
-            return (null, true);
+            return (null, Refusal.Busy);
         }
 
         if (outcome.User is null)
         {
             await Task.Delay(throttle.Failed(address, credentials.UserName!));
-            return (null, false);
+            return (null, null);
         }
 
         throttle.Succeeded(credentials.UserName!);
-        return (outcome.User, false);
+        return (outcome.User, null);
     }
 
-    private static IResult Refused(HttpContext http)
+    private static IResult Refused(HttpContext http, Refusal refusal)
     {
-        http.Response.Headers.RetryAfter = "60";
-        return TypedResults.Problem("Too many sign-in attempts from this address; wait a while and try again.", statusCode: StatusCodes.Status429TooManyRequests);
+        http.Response.Headers.RetryAfter = refusal == Refusal.Busy ? "5" : "60";
+        return TypedResults.Problem(
+            refusal == Refusal.Busy ? "Many people are signing in right now; try again in a few seconds." : "Too many failed sign-ins from this address; wait a while and try again.",
+            statusCode: StatusCodes.Status429TooManyRequests);
     }
 
     private static async Task<TokenView> Tokens(IdentityUser user, string sessionId, string secret, DateTimeOffset refreshExpires, SignInManager<IdentityUser> signIn,

@@ -42,6 +42,6 @@ public sealed class SignInSettings
     /// <summary>Password checks run at once (each is deliberately slow); 0: half the processors, at least one.</summary>
     public int ConcurrentChecks { get; set; }
 
-    /// <summary>Password checks waiting for a turn before further sign-ins get 429.</summary>
-    public int QueuedChecks { get; set; } = 100;
+    /// <summary>Password checks waiting for a turn before further sign-ins get 429 (Retry-After 5 s): a whole shift signing in at once queues.</summary>
+    public int QueuedChecks { get; set; } = 1000;
 }

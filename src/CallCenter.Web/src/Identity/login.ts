@@ -16,7 +16,7 @@ form.addEventListener("submit", async (e) => {
     body: JSON.stringify({ userName: data.get("userName"), password: data.get("password") }),
   });
   if (!response.ok) {
-    error.textContent = t("badLogin");
+    error.textContent = t(response.status === 429 ? "tooManySignIns" : "badLogin");
     return;
   }
   const back = new URLSearchParams(location.search).get("return");

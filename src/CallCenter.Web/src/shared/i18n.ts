@@ -2,7 +2,7 @@
 const words = {
   zh: {
     title: "12366 呼叫中心", wallboard: "监控墙", agent: "座席工作台", signIn: "登录", signOut: "退出", user: "用户名",
-    password: "密码", badLogin: "用户名或密码不正确", queues: "队列", seats: "座席", alerts: "告警", noAlerts: "暂无告警",
+    password: "密码", badLogin: "用户名或密码不正确", tooManySignIns: "登录尝试过多或系统繁忙，请稍后再试", queues: "队列", seats: "座席", alerts: "告警", noAlerts: "暂无告警",
     noSeats: "尚未配置座席", noQueues: "尚未配置队列", waiting: "排队", longest: "最长等待", serviceLevel: "服务水平",
     abandoned: "放弃", available: "空闲座席", acknowledge: "确认", note: "备注", allDepartments: "全部科室",
     allQueues: "全部队列", allStates: "全部状态", wall: "大屏模式", language: "English", phoneOffline: "话机离线",
@@ -34,7 +34,7 @@ const words = {
   },
   en: {
     title: "12366 Call Center", wallboard: "Wallboard", agent: "Agent desktop", signIn: "Sign in", signOut: "Sign out",
-    user: "User name", password: "Password", badLogin: "Wrong user name or password", queues: "Queues", seats: "Seats",
+    user: "User name", password: "Password", badLogin: "Wrong user name or password", tooManySignIns: "Too many sign-in attempts or the system is busy: try again shortly", queues: "Queues", seats: "Seats",
     alerts: "Alerts", noAlerts: "No alerts", noSeats: "No seats defined yet", noQueues: "No queues defined yet",
     waiting: "Waiting", longest: "Longest wait", serviceLevel: "Service level", abandoned: "Abandoned",
     available: "Seats free", acknowledge: "Acknowledge", note: "Note", allDepartments: "All departments",
