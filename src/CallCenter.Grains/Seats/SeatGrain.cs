@@ -4,7 +4,8 @@ namespace CallCenter.Seats;
 public sealed class SeatGrain(
     [PersistentState("seat", StorageNames.Grains)] IPersistentState<SeatRecord> seat,
     CallCenterClock clock,
-    IOptions<SeatOptions> options) : Grain, ISeatGrain, ISeatRoutingGrain, ISeatSupervisionGrain, IRemindable
+    IOptions<SeatOptions> options,
+    ILogger<SeatGrain> logger) : Grain, ISeatGrain, ISeatRoutingGrain, ISeatSupervisionGrain, IRemindable
 {
     private const string WrapUpReminder = "wrap-up";
     private IGrainTimer? wrapUpTimer;
@@ -150,8 +151,15 @@ public sealed class SeatGrain(
         await SaveAfterWrapUp(finishedCall);
         if (agent is not null)
         {
-            // A lost release heals itself: the agent's next claim finds this seat no longer holds them.
-            await GrainFactory.GetGrain<IAgentGrain>(agent).Release(Id);
+            try
+            {
+                await GrainFactory.GetGrain<IAgentGrain>(agent).Release(Id);
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                // The logout stands: a lost release heals itself, since the agent's next claim finds this seat no longer holds them.
+                logger.LogWarning(e, "Seat {Seat} could not release agent {Agent}", Id, agent);
+            }
         }
 
         return Snapshot();

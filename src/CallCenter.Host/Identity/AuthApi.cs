@@ -73,8 +73,12 @@ public static class AuthApi
             return TypedResults.Unauthorized();
         }
 
-        var expires = (await sessions.List()).Single(s => s.SessionId == parts[1]).Expires;
-        return TypedResults.Ok(await Tokens(user, parts[1], next, expires, signIn, bearer, settings, clock));
+        if ((await sessions.List()).FirstOrDefault(s => s.SessionId == parts[1]) is not { } session)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        return TypedResults.Ok(await Tokens(user, parts[1], next, session.Expires, signIn, bearer, settings, clock));
     }
 
     /// <summary>For the browser pages: an HTTP-only cookie for one session.</summary>
