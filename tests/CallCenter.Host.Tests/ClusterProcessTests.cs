@@ -98,6 +98,26 @@ public sealed class ClusterProcessTests : IAsyncLifetime
         Assert.Equal((16, 16, 0), (stats.GetProperty("offered").GetInt32(), stats.GetProperty("answered").GetInt32(), stats.GetProperty("waiting").GetInt32()));
     }
 
+    [Fact]
+    public async Task Three_hosts_started_together_on_an_empty_database_all_come_up_with_one_set_of_users_and_no_simulator()
+    {
+        var launched = Enumerable.Range(0, 3).Select(_ => Launch(simulator: null)).ToList();
+        var started = await Task.WhenAll(launched.Select(WaitHealthy));
+        foreach (var (_, address) in started)
+        {
+            var admin = await Login(address, "admin");
+            Assert.Equal("admin", (await admin.GetAsync("/api/v1/auth/me").Ok()).Str("userName"));
+            await admin.GetAsync("/api/v1/seats/S01").Expect(HttpStatusCode.NotFound);
+        }
+
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await using var count = new NpgsqlCommand("SELECT (SELECT count(*) FROM \"AspNetUsers\")::int, (SELECT count(*) FROM \"AspNetRoles\")::int", connection);
+        await using var reader = await count.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.Equal((Identity.IdentityBootstrap.DemoUsers.Length, Identity.Roles.People.Length), (reader.GetInt32(0), reader.GetInt32(1)));
+    }
+
     /// <summary>Answers every offered call, hangs up and ends wrap-up, until all calls ended (or enough answered).</summary>
     private static async Task Drive(HttpClient softswitch, HttpClient supervisor, List<string> calls, int stopAfter)
     {
@@ -170,7 +190,10 @@ public sealed class ClusterProcessTests : IAsyncLifetime
         return client;
     }
 
-    private async Task<(Process Process, Uri Address)> StartHost()
+    private async Task<(Process Process, Uri Address)> StartHost() => await WaitHealthy(Launch(simulator: false));
+
+    /// <summary>Starts a host process; <paramref name="simulator"/> null leaves the setting to the host's default.</summary>
+    private (Process Process, Uri Address) Launch(bool? simulator)
     {
         var http = RunningHost.FreePort();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CallCenter.Host.dll"), $"--urls=http://127.0.0.1:{http}"])
@@ -186,7 +209,11 @@ public sealed class ClusterProcessTests : IAsyncLifetime
         env["CallCenter__ServiceId"] = cluster;
         env["CallCenter__SiloPort"] = RunningHost.FreePort().ToString();
         env["CallCenter__GatewayPort"] = RunningHost.FreePort().ToString();
-        env["CallCenter__Simulator__Enabled"] = "false";
+        if (simulator is { } enabled)
+        {
+            env["CallCenter__Simulator__Enabled"] = enabled ? "true" : "false";
+        }
+
         env["CallCenter__Demo__SeedUsers"] = "true";
         env["CallCenter__Cti__ApiKey"] = RunningHost.ApiKey;
         env["CallCenter__Membership__ProbeTimeout"] = "00:00:01";
@@ -200,8 +227,12 @@ public sealed class ClusterProcessTests : IAsyncLifetime
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        return (process, new Uri($"http://127.0.0.1:{http}"));
+    }
 
-        var address = new Uri($"http://127.0.0.1:{http}");
+    private static async Task<(Process Process, Uri Address)> WaitHealthy((Process Process, Uri Address) host)
+    {
+        var (process, address) = host;
         using var probe = new HttpClient { BaseAddress = address };
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline && !process.HasExited)
@@ -220,6 +251,6 @@ public sealed class ClusterProcessTests : IAsyncLifetime
             await Task.Delay(250);
         }
 
-        throw new Xunit.Sdk.XunitException($"Host on port {http} did not start (exited: {process.HasExited}).");
+        throw new Xunit.Sdk.XunitException($"Host at {address} did not start (exited: {process.HasExited}).");
     }
 }

@@ -15,20 +15,26 @@ public sealed class IdentityBootstrap(IServiceProvider services, CallCenterSetti
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
-        await IdentitySchema.EnsureAsync(scope.ServiceProvider.GetRequiredService<IdentityStore>(), cancellationToken);
-        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.People)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
+        var store = scope.ServiceProvider.GetRequiredService<IdentityStore>();
 
-        if (settings.Demo.SeedUsers ?? settings.Mode == HostingMode.Embedded)
+        // Hosts of a cluster starting together on an empty database take turns: tables, roles and users are made once.
+        await IdentitySchema.Exclusively(store, async () =>
         {
-            await SeedDemoUsers(scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>());
-        }
+            await IdentitySchema.CreateTablesIfMissing(store, cancellationToken);
+            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+            foreach (var role in Roles.People)
+            {
+                if (!await roles.RoleExistsAsync(role))
+                {
+                    Check(await roles.CreateAsync(new IdentityRole(role)), role);
+                }
+            }
+
+            if (settings.Demo.SeedUsers ?? settings.Mode == HostingMode.Embedded)
+            {
+                await SeedDemoUsers(scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>());
+            }
+        }, cancellationToken);
 
         if (ctiKey.Generated)
         {
@@ -79,11 +85,11 @@ public sealed class IdentityBootstrap(IServiceProvider services, CallCenterSetti
 
     private static string RandomPassword() => $"Cc-{Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant()}-{RandomNumberGenerator.GetInt32(10, 99)}";
 
-    private static void Check(IdentityResult result, string user)
+    private static void Check(IdentityResult result, string name)
     {
         if (!result.Succeeded)
         {
-            throw new InvalidOperationException($"Could not prepare demo user '{user}': {string.Join("; ", result.Errors.Select(e => e.Description))}");
+            throw new InvalidOperationException($"Could not prepare '{name}': {string.Join("; ", result.Errors.Select(e => e.Description))}");
         }
     }
 }

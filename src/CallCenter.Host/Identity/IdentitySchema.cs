@@ -10,7 +10,14 @@ public static class IdentitySchema
 {
     private const long LockKey = 0x43_43_49_44; // "CCID"
 
-    public static async Task EnsureAsync(IdentityStore store, CancellationToken cancellationToken = default)
+    public static Task EnsureAsync(IdentityStore store, CancellationToken cancellationToken = default) =>
+        Exclusively(store, () => CreateTablesIfMissing(store, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Runs a bootstrap step while no other host runs one: on PostgreSQL under a session advisory lock held on the
+    /// store's connection (so managers using the same store work inside it); SQLite has one host per file.
+    /// </summary>
+    public static async Task Exclusively(IdentityStore store, Func<Task> step, CancellationToken cancellationToken = default)
     {
         var isPostgres = store.Database.IsNpgsql();
         await store.Database.OpenConnectionAsync(cancellationToken);
@@ -21,14 +28,7 @@ public static class IdentitySchema
                 await store.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({LockKey})", cancellationToken);
             }
 
-            var probe = isPostgres
-                ? "SELECT count(*)::int AS \"Value\" FROM pg_tables WHERE tablename = 'AspNetUsers'"
-                : "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'AspNetUsers'";
-            var exists = await store.Database.SqlQueryRaw<int>(probe).SingleAsync(cancellationToken) > 0;
-            if (!exists)
-            {
-                await store.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(cancellationToken);
-            }
+            await step();
         }
         finally
         {
@@ -38,6 +38,17 @@ public static class IdentitySchema
             }
 
             await store.Database.CloseConnectionAsync();
+        }
+    }
+
+    public static async Task CreateTablesIfMissing(IdentityStore store, CancellationToken cancellationToken = default)
+    {
+        var probe = store.Database.IsNpgsql()
+            ? "SELECT count(*)::int AS \"Value\" FROM pg_tables WHERE tablename = 'AspNetUsers'"
+            : "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'table' AND name = 'AspNetUsers'";
+        if (await store.Database.SqlQueryRaw<int>(probe).SingleAsync(cancellationToken) == 0)
+        {
+            await store.GetService<IRelationalDatabaseCreator>().CreateTablesAsync(cancellationToken);
         }
     }
 
