@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using CallCenter.Routing;
 using CallCenter.Seats;
 using Npgsql;
 
@@ -9,21 +11,7 @@ public sealed class TwoHostMonitorTests
     [Fact]
     public async Task A_change_on_one_host_reaches_a_wallboard_on_the_other()
     {
-        var server = Environment.GetEnvironmentVariable("CALLCENTER_TEST_POSTGRES") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("CALLCENTER_TEST_POSTGRES is not set: run the tests with ./test.sh.");
-        var name = "mon_" + Guid.NewGuid().ToString("N")[..8];
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {name}", admin).ExecuteNonQueryAsync();
-        }
-
-        string[] cluster =
-        [
-            "--CallCenter:Mode=Cluster", $"--ConnectionStrings:Postgres={new NpgsqlConnectionStringBuilder(server) { Database = name }}",
-            $"--CallCenter:ClusterId={name}", $"--CallCenter:ServiceId={name}", "--CallCenter:Demo:SeedUsers=true",
-        ];
+        var cluster = await Cluster();
         await using var a = await RunningHost.Start(null, cluster);
         await using var b = await RunningHost.Start(null, cluster);
 
@@ -42,5 +30,66 @@ public sealed class TwoHostMonitorTests
         var order = await (await a.As("agent1")).PostAsJsonAsync("/api/v1/work-orders", new { kind = "HardQuestion", department = "tax", question = "跨区迁移要注销吗？" })
             .Expect(HttpStatusCode.Created);
         await liaisonOnB.WaitFor(order.GetProperty("order").Str("orderId"), 1); // work orders travel the same way: B's relay pushes A's change
+    }
+
+    [Fact]
+    public async Task When_the_host_holding_the_board_and_the_command_bus_leaves_the_others_follow_them_at_once()
+    {
+        var cluster = await Cluster();
+        RunningHost? a = await RunningHost.Start(null, cluster);
+        try
+        {
+            // With A alone in the cluster, the board and the bus activate there.
+            var adminOnA = await a.As("admin");
+            await Api.DefineQueue(adminOnA, "vat", new { name = "增值税", ringTimeoutSeconds = 30 });
+            await Api.DefineSeat(adminOnA, "F1", "vat");
+            await using (var wallboardOnA = await Wallboard.Connect(a, "supervisor"))
+            await using (await a.CtiAdapter(new ConcurrentQueue<CtiCommand>()))
+            {
+                await adminOnA.PostAsJsonAsync("/api/v1/seats/F1/login", new { agent = "agent1", takeOver = true }).Ok();
+                await wallboardOnA.WaitFor(x => x.Seats.Any(s => s.SeatId == "F1" && s.State == SeatState.NotReady));
+            }
+
+            await using var b = await RunningHost.Start(null, cluster);
+            await using var wallboardOnB = await Wallboard.Connect(b, "supervisor");
+            var commands = new ConcurrentQueue<CtiCommand>();
+            await using var adapterOnB = await b.CtiAdapter(commands);
+            var adminOnB = await b.As("admin");
+
+            await a.DisposeAsync();
+            a = null;
+
+            // Everything after A left goes through B: the seat's change reaches B's wallboard and the offer B's adapter.
+            await adminOnB.PostAsJsonAsync("/api/v1/seats/F1/state", new { state = "Ready" }).Ok();
+            await wallboardOnB.WaitFor(x => x.Seats.Any(s => s.SeatId == "F1" && s.State == SeatState.Ready));
+            await b.Softswitch().PostAsJsonAsync("/api/v1/cti/calls", new { callId = "after-a", caller = "13800000000", queue = "vat" }).Expect(HttpStatusCode.Accepted);
+            await Api.WaitFor(() => Task.FromResult(default(System.Text.Json.JsonElement)), _ => commands.Any(c => c.Kind == "offer" && c.CallId == "after-a"), "the offer on B's adapter");
+        }
+        finally
+        {
+            if (a is not null)
+            {
+                await a.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<string[]> Cluster()
+    {
+        var server = Environment.GetEnvironmentVariable("CALLCENTER_TEST_POSTGRES") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("CALLCENTER_TEST_POSTGRES is not set: run the tests with ./test.sh.");
+        var name = "mon_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {name}", admin).ExecuteNonQueryAsync();
+        }
+
+        return
+        [
+            "--CallCenter:Mode=Cluster", $"--ConnectionStrings:Postgres={new NpgsqlConnectionStringBuilder(server) { Database = name }}",
+            $"--CallCenter:ClusterId={name}", $"--CallCenter:ServiceId={name}", "--CallCenter:Demo:SeedUsers=true",
+        ];
     }
 }

@@ -1,12 +1,19 @@
 namespace CallCenter.Host.Hosting;
 
 /// <summary>
-/// A per-host grain observer kept subscribed: observers expire, and the grain they subscribe to may move after a
-/// failure, so the subscription is renewed every 30 seconds (GPSTracker pattern).
+/// A per-host grain observer kept subscribed (GPSTracker pattern). Observers expire and the grain they watch loses
+/// its observer list when its silo dies, so the subscription is renewed every 30 seconds, at once when the cluster
+/// declares a silo dead (the watched grain may have lived there), and every second while renewing fails.
 /// </summary>
-public abstract class HostObserver<TObserver>(IGrainFactory grains, ILogger logger) : BackgroundService
+public abstract class HostObserver<TObserver>(IGrainFactory grains, IClusterMembershipService membership, ILogger logger) : BackgroundService
     where TObserver : class, IGrainObserver
 {
+    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
+
+    private readonly SemaphoreSlim wake = new(0);
+    private bool failing;
+
     protected IGrainFactory Grains { get; } = grains;
 
     protected abstract Task Subscribe(TObserver self);
@@ -16,20 +23,26 @@ public abstract class HostObserver<TObserver>(IGrainFactory grains, ILogger logg
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var self = Grains.CreateObjectReference<TObserver>((TObserver)(object)this);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30));
-        do
+        var watching = WatchForDeaths(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var subscribed = await TrySubscribe(self);
             try
             {
-                await Subscribe(self);
+                await wake.WaitAsync(subscribed ? Refresh : Retry, stoppingToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (OperationCanceledException)
             {
-                logger.LogWarning(e, "Could not subscribe {Observer}; retrying", typeof(TObserver).Name);
+                break;
+            }
+
+            while (wake.CurrentCount > 0)
+            {
+                await wake.WaitAsync(0, CancellationToken.None);
             }
         }
-        while (await Tick(timer, stoppingToken));
 
+        await watching;
         try
         {
             await Unsubscribe(self);
@@ -40,15 +53,47 @@ public abstract class HostObserver<TObserver>(IGrainFactory grains, ILogger logg
         }
     }
 
-    private static async Task<bool> Tick(PeriodicTimer timer, CancellationToken token)
+    private async Task<bool> TrySubscribe(TObserver self)
     {
         try
         {
-            return await timer.WaitForNextTickAsync(token);
+            await Subscribe(self);
+            if (failing)
+            {
+                logger.LogInformation("{Observer} subscribed again", typeof(TObserver).Name);
+            }
+
+            failing = false;
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Warn once per outage; the retries every second are debug noise.
+            logger.Log(failing ? LogLevel.Debug : LogLevel.Warning, e, "Could not subscribe {Observer}; retrying every {Retry}", typeof(TObserver).Name, Retry);
+            failing = true;
+            return false;
+        }
+    }
+
+    /// <summary>Wakes the subscription loop as soon as membership says a silo died.</summary>
+    private async Task WatchForDeaths(CancellationToken stoppingToken)
+    {
+        var previous = membership.CurrentSnapshot;
+        try
+        {
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
+            {
+                var dead = snapshot.CreateUpdate(previous).Changes.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress).ToList();
+                previous = snapshot;
+                if (dead.Count > 0)
+                {
+                    logger.LogInformation("Silo(s) {Silos} declared dead: renewing {Observer} now", string.Join(", ", dead), typeof(TObserver).Name);
+                    wake.Release();
+                }
+            }
         }
         catch (OperationCanceledException)
         {
-            return false;
         }
     }
 }

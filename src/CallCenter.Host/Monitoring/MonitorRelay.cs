@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace CallCenter.Host;
 
 /// <summary>This host's observer on the wallboard: every batch goes to the supervisors connected to this host, each scope its share.</summary>
-public sealed class MonitorRelay(IGrainFactory grains, IHubContext<MonitorHub, IMonitorClient> hub, MonitorScopes scopes, ILogger<MonitorRelay> logger)
-    : HostObserver<IMonitorObserver>(grains, logger), IMonitorObserver
+public sealed class MonitorRelay(IGrainFactory grains, IClusterMembershipService membership, IHubContext<MonitorHub, IMonitorClient> hub, MonitorScopes scopes, ILogger<MonitorRelay> logger)
+    : HostObserver<IMonitorObserver>(grains, membership, logger), IMonitorObserver
 {
     public Task OnBatch(MonitorBatch batch)
     {

@@ -29,8 +29,8 @@ public sealed class WorkOrderHub : Hub<IWorkOrderClient>
 }
 
 /// <summary>This host's observer on the work-order feed (GPSTracker pattern: no backplane; every host relays to its own connections).</summary>
-public sealed class WorkOrderRelay(IGrainFactory grains, IHubContext<WorkOrderHub, IWorkOrderClient> hub, ILogger<WorkOrderRelay> logger)
-    : HostObserver<IWorkOrderObserver>(grains, logger), IWorkOrderObserver
+public sealed class WorkOrderRelay(IGrainFactory grains, IClusterMembershipService membership, IHubContext<WorkOrderHub, IWorkOrderClient> hub, ILogger<WorkOrderRelay> logger)
+    : HostObserver<IWorkOrderObserver>(grains, membership, logger), IWorkOrderObserver
 {
     public Task OnChange(WorkOrderChange change)
     {
