@@ -112,6 +112,81 @@ public sealed class PostgresClusterTests : IAsyncLifetime
         Assert.True(await DeadMembers() >= 1);
     }
 
+    [Fact]
+    public async Task A_seat_whose_wrap_up_ends_while_the_calls_silo_dies_still_ends_the_call()
+    {
+        var grains = cluster.Client;
+        var queue = "wu-" + Guid.NewGuid().ToString("N")[..8];
+        await grains.GetGrain<IQueueGrain>(queue).Define(new QueueDefinition("发票业务", RoutingStrategy.LongestIdle, 20, 60, null));
+        var seats = Enumerable.Range(0, 4).Select(i => $"{queue}-S{i}").ToList();
+        foreach (var seat in seats)
+        {
+            await grains.GetGrain<ISeatGrain>(seat).Define(new SeatDefinition(seat, "纳税服务科", false, [new SeatSkill(queue, 3)]));
+            await grains.GetGrain<ISeatGrain>(seat).Login("agent-" + seat);
+            await grains.GetGrain<ISeatGrain>(seat).ChangeState(SeatState.Ready, null);
+        }
+
+        var calls = Enumerable.Range(0, 4).Select(i => $"{queue}-call{i}").ToList();
+        foreach (var call in calls)
+        {
+            await grains.GetGrain<ICtiGateway>(0).CallArrived(call, new CallArrival("13800000000", queue, 0));
+        }
+
+        var offered = await Task.WhenAll(calls.Select(c => Until(() => grains.GetGrain<ICallGrain>(c).Get(), x => x.State == CallState.Offered)));
+        foreach (var call in offered)
+        {
+            await grains.GetGrain<ICtiGateway>(0).CallAnswered(call.CallId, call.SeatId!);
+            await grains.GetGrain<ICtiGateway>(0).CallEnded(call.CallId);
+        }
+
+        // Every call on the silo about to die, every seat on the one that lives.
+        var (survivor, victim) = (cluster.Silos[0], cluster.Silos[1]);
+        await MoveTo(victim.SiloAddress, calls.Select(c => (IAddressable)grains.GetGrain<ICallGrain>(c)).ToList());
+        await MoveTo(survivor.SiloAddress, seats.Select(c => (IAddressable)grains.GetGrain<ISeatGrain>(c)).ToList());
+        await cluster.KillSiloAsync(victim);
+
+        // The agents end their wrap-up at once, before the cluster has even noticed the death.
+        foreach (var seat in seats)
+        {
+            await Retry(() => grains.GetGrain<ISeatGrain>(seat).ChangeState(SeatState.Ready, null));
+        }
+
+        var ended = await Task.WhenAll(calls.Select(c => Until(() => Retry(() => grains.GetGrain<ICallGrain>(c).Get()), x => x.State == CallState.Ended)));
+        Assert.All(ended, c => Assert.Equal(CallState.Ended, c.Timeline[^1].State));
+        Assert.All(await Task.WhenAll(seats.Select(s => grains.GetGrain<ISeatGrain>(s).Get())), s => Assert.Equal(SeatState.Ready, s.State));
+    }
+
+    /// <summary>Migrates each grain not yet on <paramref name="silo"/> there, and checks they all are.</summary>
+    private async Task MoveTo(SiloAddress silo, List<IAddressable> grains)
+    {
+        var management = cluster.Client.GetGrain<IManagementGrain>(0);
+        var ids = grains.Select(g => g.GetGrainId()).ToHashSet();
+        var placed = (await management.GetDetailedGrainStatistics()).Where(g => ids.Contains(g.GrainId)).ToDictionary(g => g.GrainId, g => g.SiloAddress);
+        foreach (var grain in grains.Where(g => !silo.Equals(placed.GetValueOrDefault(g.GetGrainId()))))
+        {
+            await cluster.MigrateAsync(grain, silo).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        var after = (await management.GetDetailedGrainStatistics()).Where(g => ids.Contains(g.GrainId)).ToList();
+        Assert.Equal(grains.Count, after.Count);
+        Assert.All(after, g => Assert.Equal(silo, g.SiloAddress));
+    }
+
+    private static async Task<T> Until<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || DateTime.UtcNow > deadline)
+            {
+                return value;
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>Plays the softswitch and the agents: answers every offer, hangs up, ends wrap-up; retries through failover.</summary>
     private async Task Softswitch(IGrainFactory grains, List<string> calls, int stopAfterAnswers)
     {

@@ -8,7 +8,10 @@ public sealed class SeatGrain(
     ILogger<SeatGrain> logger) : Grain, ISeatGrain, ISeatRoutingGrain, ISeatSupervisionGrain, IRemindable
 {
     private const string WrapUpReminder = "wrap-up";
+    private const string ReleaseReminder = "release-calls";
     private IGrainTimer? wrapUpTimer;
+    private IGrainTimer? releaseTimer;
+    private bool releaseReminderSet;
 
     private string Id => this.GetPrimaryKeyString();
     private SeatRecord S => seat.State;
@@ -21,6 +24,9 @@ public sealed class SeatGrain(
             StartWrapUpTimer();
             await CheckWrapUp();
         }
+
+        // Calls not yet told that their wrap-up ended are told now.
+        await ReleaseCalls();
     }
 
     async Task<SeatSnapshot> ISeatGrain.Define(SeatDefinition definition)
@@ -350,6 +356,12 @@ public sealed class SeatGrain(
         {
             await CheckWrapUp();
         }
+        else if (reminderName == ReleaseReminder)
+        {
+            // Set before a restart: this activation did not register it, so it ends it here once nothing is left.
+            releaseReminderSet = true;
+            await ReleaseCalls();
+        }
     }
 
     private async Task GoReady()
@@ -417,7 +429,10 @@ public sealed class SeatGrain(
         }
     }
 
-    /// <summary>Persists a change that left wrap-up, then tells the call its after-call work is done.</summary>
+    /// <summary>
+    /// Persists a change that left wrap-up together with the duty to tell the call, then tells it: a call whose silo
+    /// is dying hears it later (retried every few seconds and by a reminder), never not at all.
+    /// </summary>
     private async Task SaveAfterWrapUp(string? finishedCall)
     {
         var handled = (Queue: S.OfferQueue, Seconds: S.ConnectedAt is { } connected ? (clock.Now - connected).TotalSeconds : 0);
@@ -425,6 +440,10 @@ public sealed class SeatGrain(
         {
             S.CallId = S.OfferQueue = null;
             S.WrapUpEndsAt = S.ConnectedAt = null;
+            if (!S.CallsToRelease.Contains(finishedCall))
+            {
+                S.CallsToRelease.Add(finishedCall);
+            }
         }
 
         await Save();
@@ -439,14 +458,64 @@ public sealed class SeatGrain(
         }
 
         await StopWrapUpClock();
-        try
+        await ReleaseCalls();
+    }
+
+    /// <summary>
+    /// Tells each call in <see cref="SeatRecord.CallsToRelease"/> that its wrap-up is done. The list is cleared in
+    /// memory and written with the seat's next change (a repeat is harmless: the call ignores it); while a call
+    /// cannot be reached, a timer retries every few seconds and a reminder survives a restart of this silo.
+    /// </summary>
+    private async Task ReleaseCalls()
+    {
+        foreach (var callId in S.CallsToRelease.ToList())
         {
-            await GrainFactory.GetGrain<ICallGrain>(finishedCall).Apply(new CallEvent(CallEventKind.WrapUpDone, Id));
+            try
+            {
+                await GrainFactory.GetGrain<ICallGrain>(callId).Apply(new CallEvent(CallEventKind.WrapUpDone, Id));
+                S.CallsToRelease.Remove(callId);
+            }
+            catch (Exception e) when (e is IllegalTransitionException or NotConfiguredException)
+            {
+                // The call already ended (a repeated notice) or is unknown: nothing left to tell it.
+                S.CallsToRelease.Remove(callId);
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                logger.LogWarning(e, "Seat {Seat} could not tell call {Call} its wrap-up ended; retrying", Id, callId);
+            }
         }
-        catch (IllegalTransitionException)
+
+        if (S.CallsToRelease.Count == 0)
         {
-            // The call already ended (e.g. a repeated request); nothing left to do.
+            releaseTimer?.Dispose();
+            releaseTimer = null;
+            if (releaseReminderSet)
+            {
+                await StopReleaseReminder();
+            }
+
+            return;
         }
+
+        releaseTimer ??= this.RegisterGrainTimer(ReleaseCalls, new GrainTimerCreationOptions(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)));
+        if (!releaseReminderSet)
+        {
+            await this.RegisterOrUpdateReminder(ReleaseReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+            releaseReminderSet = true;
+        }
+    }
+
+    /// <summary>Every call was told: the reminder goes, and the emptied list is written.</summary>
+    private async Task StopReleaseReminder()
+    {
+        if (await this.GetReminder(ReleaseReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        releaseReminderSet = false;
+        await Save();
     }
 
     private void StartWrapUpTimer()

@@ -27,4 +27,10 @@ public sealed class SeatRecord
 
     /// <summary>When the current call was connected: handle time runs from here to the end of wrap-up.</summary>
     [Id(20)] public DateTimeOffset? ConnectedAt { get; set; }
+
+    /// <summary>
+    /// Calls whose wrap-up ended here but which may not have heard it yet: written with the change that ended the
+    /// wrap-up, retried until the call takes it (a call's silo may die at that moment).
+    /// </summary>
+    [Id(21)] public List<string> CallsToRelease { get; set; } = [];
 }

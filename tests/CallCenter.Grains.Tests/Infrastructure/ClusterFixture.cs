@@ -30,6 +30,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             silo.UseCallCenterSqlite(database, StorageNames.Grains);
             silo.Services.AddSingleton(clock);
+            silo.AddOutgoingGrainCallFilter<LostMessages>();
             silo.Services.Configure<SeatOptions>(o =>
             {
                 o.WrapUpSeconds = 30;
