@@ -1,6 +1,6 @@
 import "../shared/style.css";
 import { elapsed, escape, me, post, signOut } from "../shared/api";
-import { connect } from "../shared/hub";
+import { connect, downFor, startForever } from "../shared/hub";
 import { t, toggleLanguage, translatePage, type Word } from "../shared/i18n";
 import type { DutyTile, MonitorBatch, MonitorSnapshot, QueueTile, SeatTile } from "../shared/types";
 import { Board } from "./board";
@@ -17,8 +17,8 @@ Object.values(filters).forEach((f) => f.addEventListener("change", render));
 
 // wallboard.html?department=… or ?queue=… watches only that scope: the server sends nothing else.
 const scope = new URLSearchParams([...new URLSearchParams(location.search)].filter(([k]) => k === "department" || k === "queue"));
-const hub = connect("/hubs/monitor" + (scope.size ? "?" + scope : ""), (live) => {
-  $("status").textContent = live ? t("connected") : t("reconnecting");
+const hub = connect("/hubs/monitor" + (scope.size ? "?" + scope : ""), (live, secondsDown) => {
+  $("status").textContent = live ? t("connected") : `${t("reconnecting")} ${downFor(secondsDown)}`;
   $("status").className = live ? "status live" : "status";
   if (live) {
     void refresh();
@@ -40,10 +40,7 @@ async function refresh(): Promise<void> {
 async function start(): Promise<void> {
   const user = await me();
   $("user").textContent = user.userName;
-  await hub.start();
-  $("status").textContent = t("connected");
-  $("status").className = "status live";
-  await refresh();
+  await startForever(hub);
 }
 
 function fillFilters(): void {

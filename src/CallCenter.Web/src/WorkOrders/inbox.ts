@@ -1,6 +1,7 @@
 import "../shared/style.css";
 import { api, escape, me, post, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
+import { downFor } from "../shared/hub";
 import { departments, follow, kinds, type Department, type Notice, noticeLabels, type Order, row, satisfactionLabels, satisfactions, statuses, type Summary, when } from "./orders";
 
 // The work-order inbox for every role: the list (by box, kind, follow-ups), the order in full with its timeline, and
@@ -194,9 +195,14 @@ async function start(): Promise<void> {
     if (order.orderId === chosen) {
       void show();
     }
-  }, (live) => {
-    $("live").textContent = t(live ? "connected" : "reconnecting");
+  }, (live, secondsDown) => {
+    $("live").textContent = live ? t("connected") : `${t("reconnecting")} ${downFor(secondsDown)}`;
     $("live").classList.toggle("live", live);
+    if (live) {
+      // Changes made while cut off were not pushed: read the lists again.
+      void loadInbox();
+      void loadNotices();
+    }
   });
 }
 

@@ -1,5 +1,5 @@
 import { api, escape } from "../shared/api";
-import { connect } from "../shared/hub";
+import { connect, startForever, type HubStatus } from "../shared/hub";
 
 // What work-order pages share: the shapes the API returns, Chinese/English labels, due-time colours and the live feed.
 export type Kind = "HardQuestion" | "TaxReport" | "ServiceComplaint" | "IntegrityReferral" | "FollowUp" | "Correction";
@@ -78,9 +78,8 @@ export async function departments(): Promise<Department[]> {
 }
 
 /** Calls <paramref name="changed"/> whenever an order this person follows changes; the page reloads what it shows. */
-export async function follow(changed: (order: Summary, notice: Notice | null) => void, onStatus: (live: boolean) => void = () => undefined): Promise<void> {
+export async function follow(changed: (order: Summary, notice: Notice | null) => void, onStatus: HubStatus = () => undefined): Promise<void> {
   const hub = connect("/hubs/work-orders", onStatus);
   hub.on("Changed", changed);
-  await hub.start();
-  onStatus(true);
+  await startForever(hub);
 }
