@@ -58,6 +58,9 @@ public sealed class CtiSettings
 {
     /// <summary>The softswitch's X-Api-Key. Empty: a random key is made at start-up and logged once.</summary>
     public string ApiKey { get; set; } = "";
+
+    /// <summary>POST /cti/active-calls leaves alone calls whose last change is younger than this (they may be newer than the switch's list).</summary>
+    public int ActiveCallsGraceSeconds { get; set; } = 10;
 }
 
 public sealed class DemoSettings

@@ -11,6 +11,9 @@ public interface IQueueGrain : IGrainWithStringKey
 
     [Alias("GetStats")] Task<QueueStats> GetStats();
 
+    /// <summary>The calls waiting or ringing here that the softswitch still carries (callbacks are not on the switch).</summary>
+    [Alias("LiveCalls")] Task<IReadOnlyList<string>> LiveCalls();
+
     /// <summary>Adds a call (idempotent) and offers it if a seat is free.</summary>
     [Alias("Enqueue")] Task Enqueue(QueuedCall call);
 

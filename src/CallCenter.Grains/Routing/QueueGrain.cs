@@ -50,6 +50,9 @@ public sealed class QueueGrain(
     Task<QueueDefinition> IQueueGrain.GetDefinition() =>
         Task.FromResult(Q.Definition ?? throw new NotConfiguredException("Queue", Id));
 
+    Task<IReadOnlyList<string>> IQueueGrain.LiveCalls() =>
+        Task.FromResult<IReadOnlyList<string>>(Q.Entries.Where(e => !e.Callback).Select(e => e.CallId).ToArray());
+
     Task<QueueStats> IQueueGrain.GetStats()
     {
         RequireDefined();

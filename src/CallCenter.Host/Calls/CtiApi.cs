@@ -13,6 +13,10 @@ public static partial class CtiApi
 
     public sealed record AnsweredRequest(string? SeatId);
 
+    public sealed record ActiveCallsRequest(List<string>? CallIds);
+
+    public sealed record ActiveCallsView(int Listed, int Held, IReadOnlyList<string> Ended);
+
     public static RouteGroupBuilder MapCtiApi(this RouteGroupBuilder group)
     {
         group.WithTags("CTI").RequireAuthorization(Policies.Softswitch);
@@ -24,7 +28,44 @@ public static partial class CtiApi
         group.MapPost("/calls/{callId}/ended", (string callId, IGrainFactory g) => Event(callId, "ended", gw => gw.CallEnded(callId), g));
         group.MapPost("/calls/{callId}/abandoned", (string callId, IGrainFactory g) => Event(callId, "abandoned", gw => gw.CallAbandoned(callId), g));
         group.MapPost("/calls/{callId}/callback", (string callId, IGrainFactory g) => Event(callId, "callback", gw => gw.CallbackRequested(callId), g));
+        group.MapPost("/active-calls", ActiveCalls);
         return group;
+    }
+
+    /// <summary>
+    /// The switch's list of the calls it carries now: every call the platform holds as waiting, ringing or connected
+    /// that is not on it (and is older than a few seconds) is ended, as if its end had been reported. Audited.
+    /// </summary>
+    private static async Task<Results<Ok<ActiveCallsView>, ValidationProblem>> ActiveCalls(ActiveCallsRequest request, IGrainFactory grains, CallCenterClock clock, CallCenterSettings settings)
+    {
+        var check = new Validation().Require("callIds", request.CallIds is { Count: <= 100_000 } && request.CallIds.All(Validation.IsId),
+            "'callIds' lists the ids of every call the switch carries now (at most 100,000).");
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var listed = request.CallIds!.ToHashSet();
+        var held = await StuckCalls.Live(grains);
+        var ended = new List<string>();
+        foreach (var callId in held.Where(c => !listed.Contains(c)))
+        {
+            var call = await grains.GetGrain<ICallGrain>(callId).Get();
+            if (call.Timeline[^1].At > clock.Now.AddSeconds(-settings.Cti.ActiveCallsGraceSeconds))
+            {
+                continue;
+            }
+
+            await StuckCalls.End(grains, callId);
+            ended.Add(callId);
+        }
+
+        if (ended.Count > 0)
+        {
+            await Reporting.Audit.Record(grains, clock, "softswitch", "active-calls", "cti", $"{listed.Count} listed; ended {ended.Count}: {string.Join(",", ended.Take(20))}");
+        }
+
+        return TypedResults.Ok(new ActiveCallsView(listed.Count, held.Count, ended));
     }
 
     private static async Task<Results<Ok<SeatsApi.SeatView>, ValidationProblem>> Phone(string seatId, PhoneRequest request, IGrainFactory grains)
