@@ -78,6 +78,29 @@ public static class Commands
         return result.Intact ? 0 : 1;
     }
 
+    /// <summary>
+    /// `probe [url]`: the container's health check without a shell or curl — exit 0 when the URL (default this host's
+    /// /healthz on port 8080) answers 2xx with "Healthy", 1 otherwise.
+    /// </summary>
+    public static async Task<int> Probe(string[] args, TextWriter output)
+    {
+        var url = args.FirstOrDefault() ?? "http://127.0.0.1:8080/healthz";
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(4) };
+        try
+        {
+            using var response = await http.GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+            var healthy = response.IsSuccessStatusCode && body.Contains("Healthy", StringComparison.Ordinal);
+            await output.WriteLineAsync(healthy ? "Healthy" : $"{(int)response.StatusCode} {body[..Math.Min(200, body.Length)]}");
+            return healthy ? 0 : 1;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or UriFormatException or InvalidOperationException)
+        {
+            await output.WriteLineAsync($"Unreachable: {e.Message}");
+            return 1;
+        }
+    }
+
     private static IConfiguration Configuration(string[] args) => new ConfigurationBuilder()
         .AddJsonFile("appsettings.json", optional: true)
         .AddEnvironmentVariables()

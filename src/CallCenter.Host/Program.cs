@@ -6,6 +6,11 @@ if (args.Length > 0 && args[0] == "audio")
     return AudioCommand.Run(args[1..], Console.Out, Console.Error);
 }
 
+if (args.Length > 0 && args[0] == "probe")
+{
+    return await Commands.Probe(args[1..], Console.Out);
+}
+
 if (args.Length > 1 && args[0] == "audit" && args[1] == "verify")
 {
     return await Commands.AuditVerify(args[2..], Console.Out);
