@@ -20,6 +20,12 @@ public sealed class CallCenterSettings
 
     public int GatewayPort { get; set; } = 30000;
 
+    /// <summary>
+    /// Cluster mode in Kubernetes pods (deploy/k8s): silo name, address and cluster ids come from the pod
+    /// (POD_NAME, POD_NAMESPACE, POD_IP, ORLEANS_SERVICE_ID, ORLEANS_CLUSTER_ID), and silos whose pod is gone are declared dead at once.
+    /// </summary>
+    public bool Kubernetes { get; set; }
+
     /// <summary>Address other silos reach this one at (cluster mode); "auto" picks this machine's IPv4 address.</summary>
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
 

@@ -1,3 +1,5 @@
+using YamlDotNet.RepresentationModel;
+
 namespace CallCenter.Host.Tests;
 
 /// <summary>
@@ -51,6 +53,83 @@ public sealed class DeploymentTests
         {
             Assert.Contains(silo, compose);
         }
+    }
+
+    [Fact]
+    public void The_kubernetes_manifests_parse_and_agree_with_each_other_and_with_orleans_kubernetes_hosting()
+    {
+        var folder = Path.Combine(Root, "deploy/k8s");
+        var kustomization = Load(Path.Combine(folder, "kustomization.yaml")).Single();
+        var resources = ((YamlSequenceNode)kustomization["resources"]).Select(r => r.ToString()).ToList();
+        var documents = resources.SelectMany(r => Load(Path.Combine(folder, r))).ToList();
+        Assert.All(documents, d => Assert.True(d.Children.ContainsKey("apiVersion") && d.Children.ContainsKey("kind") && d["metadata"]["name"].ToString().Length > 0));
+        var kinds = documents.Select(d => d["kind"].ToString()).ToList();
+        Assert.Equal(["Deployment", "PersistentVolumeClaim", "PodDisruptionBudget", "Role", "RoleBinding", "Service", "ServiceAccount"], kinds.Order());
+
+        var deployment = documents.Single(d => d["kind"].ToString() == "Deployment");
+        var pod = deployment["spec"]["template"];
+        var labels = (YamlMappingNode)pod["metadata"]["labels"];
+        Assert.Equal("callcenter", labels["orleans/serviceId"].ToString());
+        Assert.Equal("callcenter", labels["orleans/clusterId"].ToString());
+        Assert.Equal("callcenter", pod["spec"]["serviceAccountName"].ToString());
+        Assert.Equal("true", pod["spec"]["securityContext"]["runAsNonRoot"].ToString());
+        var container = ((YamlSequenceNode)pod["spec"]["containers"]).Single();
+        var env = ((YamlSequenceNode)container["env"]).Cast<YamlMappingNode>().ToDictionary(e => e["name"].ToString());
+        foreach (var required in new[] { "POD_NAME", "POD_NAMESPACE", "POD_IP", "ORLEANS_SERVICE_ID", "ORLEANS_CLUSTER_ID", "ConnectionStrings__Postgres", "CallCenter__Cti__ApiKey" })
+        {
+            Assert.True(env.ContainsKey(required), $"the pod needs {required}");
+        }
+
+        Assert.Equal(("Cluster", "true"), (env["CallCenter__Mode"]["value"].ToString(), env["CallCenter__Kubernetes"]["value"].ToString()));
+        var secretKeys = ((YamlMappingNode)Load(Path.Combine(folder, "secret.example.yaml")).Single()["stringData"]).Children.Keys.Select(k => k.ToString()).ToHashSet();
+        Assert.All(env.Values.Where(e => e.Children.ContainsKey("valueFrom") && ((YamlMappingNode)e["valueFrom"]).Children.ContainsKey("secretKeyRef")),
+            e => Assert.Contains(e["valueFrom"]["secretKeyRef"]["key"].ToString(), secretKeys));
+        foreach (var probe in new[] { "startupProbe", "readinessProbe", "livenessProbe" })
+        {
+            Assert.Equal("/healthz", container[probe]["httpGet"]["path"].ToString());
+        }
+
+        var mounts = ((YamlSequenceNode)container["volumeMounts"]).Select(m => m["mountPath"].ToString()).ToList();
+        Assert.Contains("/shared", mounts);
+        Assert.StartsWith("/shared/", env["CallCenter__Recordings__Directory"]["value"].ToString());
+        Assert.StartsWith("/shared/", env["CallCenter__Attachments__Directory"]["value"].ToString());
+        var claim = documents.Single(d => d["kind"].ToString() == "PersistentVolumeClaim");
+        Assert.Contains("ReadWriteMany", ((YamlSequenceNode)claim["spec"]["accessModes"]).Select(m => m.ToString()));
+
+        foreach (var selecting in documents.Where(d => d["kind"].ToString() is "Service" or "PodDisruptionBudget"))
+        {
+            var selector = (YamlMappingNode)(selecting["kind"].ToString() == "Service" ? selecting["spec"]["selector"] : selecting["spec"]["selector"]["matchLabels"]);
+            Assert.All(selector.Children, pair => Assert.Equal(pair.Value.ToString(), labels[pair.Key].ToString()));
+        }
+
+        var role = documents.Single(d => d["kind"].ToString() == "Role");
+        var verbs = ((YamlSequenceNode)((YamlSequenceNode)role["rules"])[0]["verbs"]).Select(v => v.ToString()).ToList();
+        Assert.Equal(["delete", "get", "list", "watch"], verbs.Order());
+    }
+
+    [Fact]
+    public void The_compose_file_parses_and_every_silo_shares_the_volume_and_waits_for_the_database()
+    {
+        var compose = Load(Path.Combine(Root, "docker-compose.yml")).Single();
+        var services = (YamlMappingNode)compose["services"];
+        foreach (var silo in new[] { "silo1", "silo2", "silo3" })
+        {
+            var service = (YamlMappingNode)services[silo];
+            Assert.Equal("unless-stopped", service["restart"].ToString());
+            Assert.Contains("shared:/shared", ((YamlSequenceNode)service["volumes"]).Select(v => v.ToString()));
+            Assert.Equal("service_healthy", service["depends_on"]["postgres"]["condition"].ToString());
+            Assert.Equal("Cluster", service["environment"]["CallCenter__Mode"].ToString());
+        }
+
+        Assert.True(((YamlMappingNode)compose["volumes"]).Children.ContainsKey("shared"));
+    }
+
+    private static List<YamlMappingNode> Load(string path)
+    {
+        var stream = new YamlStream();
+        using var reader = new StreamReader(path);
+        stream.Load(new YamlDotNet.Core.MergingParser(new YamlDotNet.Core.Parser(reader))); // compose's "<<: *silo" merges
+        return stream.Documents.Select(d => (YamlMappingNode)d.RootNode).ToList();
     }
 
     private static string FindRoot()

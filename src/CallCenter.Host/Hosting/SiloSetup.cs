@@ -47,8 +47,17 @@ public static class SiloSetup
             }
 
             silo.UseCallCenterPostgresClustering(postgres);
-            var auto = settings.AdvertisedAddress == "auto";
-            silo.ConfigureEndpoints(AdvertisedAddress(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: auto);
+            if (settings.Kubernetes)
+            {
+                silo.Configure<EndpointOptions>(o => (o.SiloPort, o.GatewayPort) = (settings.SiloPort, settings.GatewayPort));
+                silo.UseKubernetesHosting();
+            }
+            else
+            {
+                var auto = settings.AdvertisedAddress == "auto";
+                silo.ConfigureEndpoints(AdvertisedAddress(settings.AdvertisedAddress), settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: auto);
+            }
+
             silo.UseCallCenterPostgres(postgres, StorageNames.Grains);
         }
         else
