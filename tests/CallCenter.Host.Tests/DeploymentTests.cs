@@ -124,6 +124,31 @@ public sealed class DeploymentTests
         Assert.True(((YamlMappingNode)compose["volumes"]).Children.ContainsKey("shared"));
     }
 
+    [Fact]
+    public async Task Every_metric_the_grafana_dashboard_plots_is_one_the_host_exports()
+    {
+        await using var host = await RunningHost.Start();
+        await RecordedCalls.TakenCall(host, "agent1"); // a queue with an answered call has a service level to plot
+
+        var dashboard = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Root, "deploy/grafana/dashboards/callcenter.json"))).RootElement;
+        var wanted = dashboard.GetProperty("panels").EnumerateArray()
+            .SelectMany(p => p.GetProperty("targets").EnumerateArray().Select(t => t.Str("expr")))
+            .SelectMany(e => System.Text.RegularExpressions.Regex.Matches(e, @"\b(?:callcenter|orleans)_[a-z_]+").Select(m => m.Value))
+            .ToHashSet();
+        Assert.True(wanted.Count >= 8, string.Join(", ", wanted));
+        var missing = wanted.ToList();
+        for (var i = 0; i < 60 && missing.Count > 0; i++)
+        {
+            var text = await host.Anonymous().GetStringAsync("/metrics");
+            missing = wanted.Where(w => !text.Contains(w + "{") && !text.Contains(w + " ")).ToList();
+            await Task.Delay(missing.Count > 0 ? 500 : 0);
+        }
+
+        Assert.True(missing.Count == 0, "not on /metrics: " + string.Join(", ", missing));
+        var datasource = Load(Path.Combine(Root, "deploy/grafana/provisioning/datasources/prometheus.yaml")).Single();
+        Assert.Equal("prometheus", ((YamlSequenceNode)datasource["datasources"])[0]["uid"].ToString());
+    }
+
     private static List<YamlMappingNode> Load(string path)
     {
         var stream = new YamlStream();
