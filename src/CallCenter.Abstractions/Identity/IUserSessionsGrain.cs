@@ -15,10 +15,10 @@ public interface IUserSessionsGrain : IGrainWithStringKey
     [AlwaysInterleave, Alias("IsLive")] Task<bool> IsLive(string sessionId);
 
     /// <summary>
-    /// Exchanges the current refresh secret for a new one. A secret already exchanged is a stolen copy in use: the
-    /// whole session is revoked and null returned, as for an unknown or expired one.
+    /// Exchanges the current refresh secret for a new one (the session with its new secret). A secret already exchanged
+    /// is a stolen copy in use: the whole session is revoked and null returned, as for an unknown or expired one.
     /// </summary>
-    [Alias("Refresh")] Task<string?> Refresh(string sessionId, string secret);
+    [Alias("Refresh")] Task<SessionGrant?> Refresh(string sessionId, string secret);
 
     /// <summary>Ends one session; a no-op if it is already over.</summary>
     [Alias("Revoke")] Task Revoke(string sessionId);

@@ -34,7 +34,7 @@ public sealed class UserSessionsGrain(
     Task<bool> IUserSessionsGrain.IsLive(string sessionId) =>
         Task.FromResult(S.TryGetValue(sessionId, out var session) && session.Expires > clock.Now);
 
-    async Task<string?> IUserSessionsGrain.Refresh(string sessionId, string secret)
+    async Task<SessionGrant?> IUserSessionsGrain.Refresh(string sessionId, string secret)
     {
         if (!S.TryGetValue(sessionId, out var session) || session.Expires <= clock.Now || session.RefreshHash is null)
         {
@@ -63,7 +63,7 @@ public sealed class UserSessionsGrain(
 
         session.RefreshHash = Hash(next);
         await sessions.WriteStateAsync();
-        return next;
+        return new SessionGrant(sessionId, session.Expires, next);
     }
 
     async Task IUserSessionsGrain.Revoke(string sessionId)

@@ -26,7 +26,7 @@ public static class CallsApi
             return check.Problem();
         }
 
-        return await Recording.CallAccess.Readable(callId, user, grains) is { } call ? TypedResults.Ok(View(call)) : Recording.CallAccess.Refused(callId);
+        return await Recording.CallAccess.Reachable(callId, user, grains) is { } call ? TypedResults.Ok(View(call)) : Recording.CallAccess.Refused(callId);
     }
 
     internal static CallView View(CallSnapshot c) => new(

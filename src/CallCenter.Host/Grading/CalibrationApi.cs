@@ -34,17 +34,14 @@ public static class CalibrationApi
             return check.Problem();
         }
 
-        // The agent scored is the one who took the call; a named agent must be them.
         var call = await grains.GetGrain<ICallGrain>(request.CallId!).Get();
-        check.Require("callId", call.Agent is not null, $"Call '{call.CallId}' was never answered by an agent: there is no one to calibrate on.")
-            .Require("agent", request.Agent is null || request.Agent == call.Agent, $"Call '{call.CallId}' was taken by '{call.Agent}', not '{request.Agent}'.");
-        if (!check.IsValid)
+        if (GradingApi.AgentToScore(call, request.Agent, check) is not { } agent)
         {
             return check.Problem();
         }
 
         return TypedResults.Ok(await grains.GetGrain<ICalibrationGrain>(request.CallId!).Open(
-            call.Agent!, request.FormId ?? GradingApi.DefaultForm, request.Graders!, request.Lead!, user.Identity!.Name!));
+            agent, request.FormId ?? GradingApi.DefaultForm, request.Graders!, request.Lead!, user.Identity!.Name!));
     }
 
     /// <summary>Supervisors see the report at any time; graders once the session is closed (so nobody sees others' scores first).</summary>

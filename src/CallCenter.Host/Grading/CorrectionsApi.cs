@@ -40,7 +40,7 @@ public static class CorrectionsApi
             return check.Problem();
         }
 
-        if (await Recording.CallAccess.Readable(callId, user, grains) is not { } call || !(user.MaySupervise() || await Recording.CallAccess.AssignedToGrade(user, callId, grains)))
+        if (await Recording.CallAccess.Reachable(callId, user, grains, Recording.CallAccess.Use.Mark) is not { } call)
         {
             return TypedResults.Problem("Only a grader assigned to this call or a supervisor may mark its answers.", statusCode: 403);
         }

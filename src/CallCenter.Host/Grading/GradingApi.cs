@@ -91,23 +91,15 @@ public static class GradingApi
         if (!user.MaySupervise())
         {
             // Graders never pick their own calls: only what sampling or calibration assigned them opens.
-            if (grader != Name(user) || !await Recording.CallAccess.AssignedToGrade(user, request.CallId!, grains))
-            {
-                return Recording.CallAccess.Refused(request.CallId!);
-            }
-
-            return TypedResults.Ok(await Evaluation(grains, id).Get());
+            return grader == Name(user) && await Recording.CallAccess.Assignment(user, request.CallId!, grains) is { } assigned
+                ? TypedResults.Ok(assigned)
+                : Recording.CallAccess.Refused(request.CallId!);
         }
 
         var call = await grains.GetGrain<ICallGrain>(request.CallId!).Get();
-        if (call.Agent is not { } agent)
+        if (AgentToScore(call, request.Agent, check) is not { } agent)
         {
-            return check.Require("callId", false, $"Call '{call.CallId}' was never answered by an agent: there is no one to evaluate.").Problem();
-        }
-
-        if (request.Agent is not null && request.Agent != agent)
-        {
-            return check.Require("agent", false, $"Call '{call.CallId}' was taken by '{agent}', not '{request.Agent}'.").Problem();
+            return check.Problem();
         }
 
         var live = grader == Name(user) && call.State is CallState.Connected or CallState.Held;
@@ -146,6 +138,17 @@ public static class GradingApi
         return check.IsValid
             ? TypedResults.Ok(await Evaluation(grains, evaluationId).Review(Name(user), request.Decision == "revise" ? request.Answers : null, request.Note!.Trim()))
             : check.Problem();
+    }
+
+    /// <summary>
+    /// The agent an evaluation or calibration of the call scores: always the one who took it. Null, with the reason in
+    /// <paramref name="check"/>, when nobody took the call or the caller named someone else.
+    /// </summary>
+    internal static string? AgentToScore(CallSnapshot call, string? named, Validation check)
+    {
+        check.Require("callId", call.Agent is not null, $"Call '{call.CallId}' was never answered by an agent: there is no one to evaluate.")
+            .Require("agent", named is null || call.Agent is null || named == call.Agent, $"Call '{call.CallId}' was taken by '{call.Agent}', not '{named}'.");
+        return check.IsValid ? call.Agent : null;
     }
 
     private static string Name(ClaimsPrincipal user) => user.Identity!.Name!;

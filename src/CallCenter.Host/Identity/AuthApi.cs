@@ -53,7 +53,7 @@ public static class AuthApi
         }
 
         var session = await Sessions.Of(grains, user.UserName!).Open("api", TimeSpan.FromHours(settings.Sessions.ApiSessionHours));
-        return TypedResults.Ok(await Tokens(user, session.SessionId, session.RefreshSecret!, session.Expires, signIn, bearer, settings, clock));
+        return TypedResults.Ok(await Tokens(user, session, signIn, bearer, settings, clock));
     }
 
     /// <summary>Exchanges a refresh token for a new pair; a refresh token used twice ends its session for both holders.</summary>
@@ -66,19 +66,13 @@ public static class AuthApi
             return new Validation().Require("refreshToken", false, "'refreshToken' is the refreshToken of an earlier token answer.").Problem();
         }
 
-        var sessions = Sessions.Of(grains, name);
-        if (await sessions.Refresh(parts[1], parts[2]) is not { } next
+        if (await Sessions.Of(grains, name).Refresh(parts[1], parts[2]) is not { } session
             || await signIn.UserManager.FindByNameAsync(name) is not { } user || !await signIn.CanSignInAsync(user) || await signIn.UserManager.IsLockedOutAsync(user))
         {
             return TypedResults.Unauthorized();
         }
 
-        if ((await sessions.List()).FirstOrDefault(s => s.SessionId == parts[1]) is not { } session)
-        {
-            return TypedResults.Unauthorized();
-        }
-
-        return TypedResults.Ok(await Tokens(user, parts[1], next, session.Expires, signIn, bearer, settings, clock));
+        return TypedResults.Ok(await Tokens(user, session, signIn, bearer, settings, clock));
     }
 
     /// <summary>For the browser pages: an HTTP-only cookie for one session.</summary>
@@ -177,7 +171,7 @@ public static class AuthApi
             var user = await signIn.UserManager.FindByNameAsync(credentials.UserName!);
             if (user is null)
             {
-                throttle.Decoy(credentials.Password!);
+                throttle.Decoy(signIn.UserManager.PasswordHasher, credentials.Password!);
                 return new Outcome(null);
             }
 
@@ -206,13 +200,13 @@ public static class AuthApi
             statusCode: StatusCodes.Status429TooManyRequests);
     }
 
-    private static async Task<TokenView> Tokens(IdentityUser user, string sessionId, string secret, DateTimeOffset refreshExpires, SignInManager<IdentityUser> signIn,
+    private static async Task<TokenView> Tokens(IdentityUser user, SessionGrant session, SignInManager<IdentityUser> signIn,
         IOptionsMonitor<BearerTokenOptions> bearer, CallCenterSettings settings, CallCenterClock clock)
     {
         var lifetime = TimeSpan.FromMinutes(settings.Sessions.AccessTokenMinutes);
-        var principal = await Sessions.Principal(signIn, user, sessionId);
+        var principal = await Sessions.Principal(signIn, user, session.SessionId);
         var access = Sessions.AccessToken(principal, bearer.Get(IdentityConstants.BearerScheme), clock.Now + lifetime);
-        return new TokenView("Bearer", access, (long)lifetime.TotalSeconds, $"{Encode(user.UserName!)}.{sessionId}.{secret}", refreshExpires);
+        return new TokenView("Bearer", access, (long)lifetime.TotalSeconds, $"{Encode(user.UserName!)}.{session.SessionId}.{session.RefreshSecret}", session.Expires);
     }
 
     private static string Encode(string text) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -17,7 +17,7 @@ public sealed class SignInThrottle : IDisposable
     private readonly PartitionedRateLimiter<string> failuresByAddress;
     private readonly ConcurrentDictionary<string, (int Count, DateTimeOffset First)> failuresByName = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim checks;
-    private readonly Lazy<string> decoyHash = new(() => new PasswordHasher<IdentityUser>().HashPassword(new IdentityUser(), Guid.NewGuid().ToString()));
+    private string? decoyHash;
     private int waiting;
 
     public SignInThrottle(CallCenterSettings settings, TimeProvider time)
@@ -56,8 +56,13 @@ public sealed class SignInThrottle : IDisposable
         }
     }
 
-    /// <summary>The work a real check does, spent on a user name that does not exist.</summary>
-    public void Decoy(string password) => new PasswordHasher<IdentityUser>().VerifyHashedPassword(new IdentityUser(), decoyHash.Value, password);
+    /// <summary>The work a real check does, spent on a user name that does not exist: the same hasher, the same settings.</summary>
+    public void Decoy(IPasswordHasher<IdentityUser> hasher, string password)
+    {
+        var user = new IdentityUser();
+        decoyHash ??= hasher.HashPassword(user, Guid.NewGuid().ToString());
+        hasher.VerifyHashedPassword(user, decoyHash, password);
+    }
 
     /// <summary>Counts a failure and says how long to hold its answer back.</summary>
     public TimeSpan Failed(string address, string userName)

@@ -156,7 +156,7 @@ public static class RecordingApi
             return (null, check.Problem());
         }
 
-        if (await CallAccess.Readable(callId, user, grains) is not { } call)
+        if (await CallAccess.Reachable(callId, user, grains) is not { } call)
         {
             return (null, CallAccess.Refused(callId));
         }

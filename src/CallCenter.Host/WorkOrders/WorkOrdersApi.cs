@@ -72,7 +72,7 @@ public static class WorkOrdersApi
         if (request.CallId is { } callId)
         {
             // Opening an order on a call reveals its caller: only the agent who took it (or a supervisor) may.
-            if (await Recording.CallAccess.Readable(callId, user, grains) is not { } call || !(user.MaySupervise() || Recording.CallAccess.TookCall(user, call)))
+            if (await Recording.CallAccess.Reachable(callId, user, grains, Recording.CallAccess.Use.OpenOrder) is not { } call)
             {
                 return Recording.CallAccess.Refused(callId);
             }
