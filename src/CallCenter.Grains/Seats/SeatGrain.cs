@@ -13,6 +13,10 @@ public sealed class SeatGrain(
     private IGrainTimer? releaseTimer;
     private bool releaseReminderSet;
 
+    // The agent this seat is claiming right now: Holder answers with them, so the same agent's claim at another seat
+    // in that moment is refused instead of taking a seat whose login has not been saved yet.
+    private string? joining;
+
     private string Id => this.GetPrimaryKeyString();
     private SeatRecord S => seat.State;
 
@@ -87,28 +91,45 @@ public sealed class SeatGrain(
             await GrainFactory.GetGrain<ISeatSupervisionGrain>(other).Force(SeatState.LoggedOut, null, supervisor);
         }
 
-        await GrainFactory.GetGrain<IAgentGrain>(agent).Claim(Id);
-        if (previous is not null)
+        joining = agent;
+        try
         {
-            await ((ISeatGrain)this).Logout();
+            await GrainFactory.GetGrain<IAgentGrain>(agent).Claim(Id);
+            if (previous is not null)
+            {
+                await ((ISeatGrain)this).Logout();
+            }
+
+            await LogIn(agent);
+        }
+        finally
+        {
+            joining = null;
         }
 
-        await LogIn(agent);
         await Audit.Record(GrainFactory, clock, supervisor, previous is null ? "seat-login" : "seat-takeover", Id, $"agent={agent}; previous={previous ?? "-"}");
         return Snapshot();
     }
 
-    Task<string?> ISeatGrain.Holder() => Task.FromResult(S.State == SeatState.LoggedOut ? null : S.Agent);
+    Task<string?> ISeatGrain.Holder() => Task.FromResult(joining ?? (S.State == SeatState.LoggedOut ? null : S.Agent));
 
     private async Task LogIn(string agent)
     {
         SeatTransitions.Ensure(Id, S.State, SeatState.NotReady, "log in");
-        await GrainFactory.GetGrain<IAgentGrain>(agent).Claim(Id);
-        Move(SeatState.NotReady, null, "log in");
-        S.Agent = agent;
-        S.WantsReady = false;
-        S.MissedInRow = 0;
-        await Save();
+        joining = agent;
+        try
+        {
+            await GrainFactory.GetGrain<IAgentGrain>(agent).Claim(Id);
+            Move(SeatState.NotReady, null, "log in");
+            S.Agent = agent;
+            S.WantsReady = false;
+            S.MissedInRow = 0;
+            await Save();
+        }
+        finally
+        {
+            joining = null;
+        }
     }
 
     async Task<SeatSnapshot> ISeatGrain.ChangeState(SeatState state, string? reason)

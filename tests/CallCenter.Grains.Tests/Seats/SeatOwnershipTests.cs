@@ -29,6 +29,35 @@ public sealed class SeatOwnershipTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task One_agent_logging_in_at_several_seats_at_once_gets_exactly_one()
+    {
+        var seats = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            seats.Add(await s.DefinedSeat($"race{i}"));
+        }
+
+        var agent = s.Id("racer");
+        var outcomes = await Task.WhenAll(seats.Select(async seat =>
+        {
+            try
+            {
+                await s.Seat(seat).Login(agent);
+                return seat;
+            }
+            catch (RuleViolationException)
+            {
+                return null;
+            }
+        }));
+
+        var winner = Assert.Single(outcomes.OfType<string>());
+        var held = await Task.WhenAll(seats.Select(seat => s.Seat(seat).Get()));
+        Assert.Equal([winner], held.Where(x => x.Agent == agent).Select(x => x.SeatId));
+        Assert.Equal(winner, await s.Grains.GetGrain<IAgentGrain>(agent).Seat());
+    }
+
+    [Fact]
     public async Task A_claim_whose_release_was_lost_heals_at_the_agents_next_login()
     {
         var (a, b) = (await s.DefinedSeat("a"), await s.DefinedSeat("b"));
