@@ -40,6 +40,8 @@ public sealed class CallGrain(
         {
             case CallEventKind.Answer when change.SeatId != C.SeatId:
                 throw new IllegalTransitionException("Call", Id, $"{C.State} to seat '{C.SeatId}'", $"be answered by seat '{change.SeatId}'");
+            case CallEventKind.WrapUpDone when change.SeatId is not null && change.SeatId != C.SeatId:
+                throw new IllegalTransitionException("Call", Id, $"{C.State} at seat '{C.SeatId}'", $"end the wrap-up of seat '{change.SeatId}'");
             case CallEventKind.Offer:
                 C.SeatId = change.SeatId;
                 C.OfferedAgent = change.Agent;

@@ -6,7 +6,7 @@ namespace CallCenter.Calls;
 /// </summary>
 [StatelessWorker]
 [GrainType("cti-gateway")]
-public sealed class CtiGateway : Grain, ICtiGateway
+public sealed class CtiGateway(ILogger<CtiGateway> logger) : Grain, ICtiGateway
 {
     async Task<CallSnapshot> ICtiGateway.CallArrived(string callId, CallArrival arrival)
     {
@@ -44,7 +44,17 @@ public sealed class CtiGateway : Grain, ICtiGateway
         var call = await Call(callId).Apply(new CallEvent(CallEventKind.HangUp));
         if (call.SeatId is { } seatId && call.State == CallState.WrapUp)
         {
-            await GrainFactory.GetGrain<ISeatRoutingGrain>(seatId).CallEnded(callId);
+            try
+            {
+                await GrainFactory.GetGrain<ISeatRoutingGrain>(seatId).CallEnded(callId);
+            }
+            catch (IllegalTransitionException)
+            {
+                // The seat is not on this call (its connect was lost, or a supervisor cleared the seat): there is no
+                // wrap-up to wait for, so the call ends here instead of waiting in WrapUp for ever.
+                logger.LogWarning("Call {Call} ended but seat {Seat} was not on it: ending its wrap-up (repaired)", callId, seatId);
+                await Call(callId).Apply(new CallEvent(CallEventKind.WrapUpDone, seatId));
+            }
         }
 
         return await Call(callId).Get();

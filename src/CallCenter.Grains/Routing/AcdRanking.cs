@@ -5,7 +5,7 @@ public static class AcdRanking
 {
     /// <summary>Calls to offer next: higher priority first, first come first served within a priority.</summary>
     public static IEnumerable<QueueEntry> CallsInOrder(IEnumerable<QueueEntry> entries) =>
-        entries.Where(e => e.OfferedTo is null).OrderByDescending(e => e.Priority).ThenBy(e => e.Sequence);
+        entries.Where(e => e.OfferedTo is null && e.HandingTo is null).OrderByDescending(e => e.Priority).ThenBy(e => e.Sequence);
 
     /// <summary>Seats to try for a call: highest skill level first, then by the queue's strategy.</summary>
     public static IReadOnlyList<QueueSeat> SeatsInOrder(IEnumerable<QueueSeat> seats, RoutingStrategy strategy, string? lastRoundRobinSeat)

@@ -13,4 +13,7 @@ public sealed class QueueEntry
     [Id(6)] public string? OfferedTo { get; set; }
     [Id(7)] public DateTimeOffset? OfferExpiresAt { get; set; }
     [Id(8)] public bool OfferConfirmed { get; set; }
+
+    /// <summary>The queue this call overflowed to and has not yet confirmed taking it: handed over again until it does.</summary>
+    [Id(9)] public string? HandingTo { get; set; }
 }

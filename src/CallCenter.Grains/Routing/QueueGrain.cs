@@ -7,14 +7,17 @@ namespace CallCenter.Routing;
 [GrainType("queue")]
 public sealed class QueueGrain(
     [PersistentState("queue", StorageNames.Grains)] IPersistentState<QueueRecord> queue,
-    CallCenterClock clock) : Grain, IQueueGrain, IRemindable
+    CallCenterClock clock,
+    ILogger<QueueGrain> logger) : Grain, IQueueGrain, IRemindable
 {
     private const string KeepAliveReminder = "acd";
     private static readonly TimeSpan QuarterHour = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan CheckWaitingEvery = TimeSpan.FromSeconds(30);
     private IGrainTimer? ticker;
     private IGrainTimer? seatWrite;
     private bool seatsDirty;
     private long seatsAskedAt = Environment.TickCount64;
+    private DateTimeOffset waitingCheckedAt;
     private bool keepAliveRegistered;
 
     private string Id => this.GetPrimaryKeyString();
@@ -207,12 +210,22 @@ public sealed class QueueGrain(
             await ExpireOffer(entry);
         }
 
+        foreach (var entry in Q.Entries.Where(e => e.HandingTo is not null).ToList())
+        {
+            await HandOver(entry);
+        }
+
         if (Q.Definition.Overflow is { } overflow && overflow.ToQueue != Id)
         {
-            foreach (var entry in Q.Entries.Where(e => e.OfferedTo is null && (now - e.EnteredAt).TotalSeconds >= overflow.AfterSeconds).ToList())
+            foreach (var entry in Q.Entries.Where(e => e.OfferedTo is null && e.HandingTo is null && (now - e.EnteredAt).TotalSeconds >= overflow.AfterSeconds).ToList())
             {
                 await Overflow(entry, overflow.ToQueue);
             }
+        }
+
+        if (now - waitingCheckedAt > CheckWaitingEvery)
+        {
+            await CheckWaiting(now);
         }
 
         await Dispatch();
@@ -338,11 +351,55 @@ public sealed class QueueGrain(
             return;
         }
 
-        Remove(entry);
+        entry.HandingTo = target;
         Q.Today.OverflowedOut++;
         await Save();
+        await HandOver(entry);
+    }
 
-        _ = GrainFactory.GetGrain<IQueueGrain>(target).AcceptOverflow(new QueuedCall(entry.CallId, entry.Caller, entry.Priority, clock.Now));
+    /// <summary>
+    /// Gives an overflowed call to its new queue and forgets it only once that queue has it; while the new queue cannot
+    /// be reached (its silo died) the entry stays here and every tick tries again. A repeat is harmless (enqueue is idempotent).
+    /// </summary>
+    private async Task HandOver(QueueEntry entry)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IQueueGrain>(entry.HandingTo!).AcceptOverflow(new QueuedCall(entry.CallId, entry.Caller, entry.Priority, clock.Now));
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            logger.LogWarning(e, "Queue {Queue} could not hand call {Call} to queue {Target}; retrying", Id, entry.CallId, entry.HandingTo);
+            return;
+        }
+
+        Remove(entry);
+        await Save();
+    }
+
+    /// <summary>
+    /// Every 30 seconds, each call waiting here longer than that is compared with the call itself: one that was
+    /// answered, abandoned or moved on without this queue hearing of it (the notice was lost to a dying silo) stops
+    /// counting as waiting. Each such repair is logged.
+    /// </summary>
+    private async Task CheckWaiting(DateTimeOffset now)
+    {
+        waitingCheckedAt = now;
+        var changed = false;
+        foreach (var entry in Q.Entries.Where(e => e.OfferedTo is null && e.HandingTo is null && !e.Callback && now - e.EnteredAt > CheckWaitingEvery).ToList())
+        {
+            await Reconcile(entry);
+            if (!Q.Entries.Contains(entry) || entry.Callback)
+            {
+                logger.LogWarning("Queue {Queue} still held call {Call} as waiting after it moved on: repaired", Id, entry.CallId);
+                changed = true;
+            }
+        }
+
+        if (changed)
+        {
+            await Save();
+        }
     }
 
     /// <summary>Brings an entry in line with its call after a missed notification.</summary>

@@ -11,6 +11,7 @@ public sealed class SeatGrain(
     private const string ReleaseReminder = "release-calls";
     private IGrainTimer? wrapUpTimer;
     private IGrainTimer? releaseTimer;
+    private IGrainTimer? callCheck;
     private bool releaseReminderSet;
 
     // The agent this seat is claiming right now: Holder answers with them, so the same agent's claim at another seat
@@ -19,6 +20,7 @@ public sealed class SeatGrain(
 
     private string Id => this.GetPrimaryKeyString();
     private SeatRecord S => seat.State;
+    private TimeSpan CallCheckEvery => TimeSpan.FromSeconds(Math.Max(1, options.Value.CallCheckSeconds));
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +33,10 @@ public sealed class SeatGrain(
 
         // Calls not yet told that their wrap-up ended are told now.
         await ReleaseCalls();
+        if (S.State is SeatState.Reserved or SeatState.OnCall)
+        {
+            CheckCallLater();
+        }
     }
 
     async Task<SeatSnapshot> ISeatGrain.Define(SeatDefinition definition)
@@ -299,6 +305,7 @@ public sealed class SeatGrain(
         S.CallId = callId;
         S.OfferQueue = queue;
         await Save();
+        CheckCallLater();
         return S.Agent;
     }
 
@@ -354,9 +361,16 @@ public sealed class SeatGrain(
 
     async Task ISeatRoutingGrain.CallEnded(string callId)
     {
-        if (S.State == SeatState.WrapUp && S.CallId == callId)
+        if ((S.State == SeatState.WrapUp && S.CallId == callId) || S.CallsToRelease.Contains(callId))
         {
             return;
+        }
+
+        if (S.State == SeatState.Reserved && S.CallId == callId)
+        {
+            // The connect was lost (its silo died): the call was talked all the same.
+            logger.LogWarning("Seat {Seat} heard call {Call} end while still reserved for it: connecting it late", Id, callId);
+            await ((ISeatRoutingGrain)this).Connect(callId);
         }
 
         if (S.State != SeatState.OnCall || S.CallId != callId)
@@ -537,6 +551,66 @@ public sealed class SeatGrain(
 
         releaseReminderSet = false;
         await Save();
+    }
+
+    /// <summary>
+    /// While reserved for or on a call, the seat compares itself with the call every 15 seconds: a connect or an end it
+    /// never heard (the sender's silo died) is caught up, an offer the call no longer has is let go. Each repair is
+    /// logged. A seat left so when its own silo died is checked when it activates again (the board and its queues
+    /// activate it at once).
+    /// </summary>
+    private void CheckCallLater() =>
+        callCheck ??= this.RegisterGrainTimer(CheckCall, new GrainTimerCreationOptions(CallCheckEvery, CallCheckEvery));
+
+    private async Task CheckCall()
+    {
+        if (S.State is not (SeatState.Reserved or SeatState.OnCall) || S.CallId is not { } callId)
+        {
+            callCheck?.Dispose();
+            callCheck = null;
+            return;
+        }
+
+        if (clock.Now - S.Since < CallCheckEvery)
+        {
+            return;
+        }
+
+        CallSnapshot? call;
+        try
+        {
+            call = await GrainFactory.GetGrain<ICallGrain>(callId).Get();
+        }
+        catch (NotConfiguredException)
+        {
+            call = null;
+        }
+
+        var repair = SeatCallCheck.Decide(Id, S.State, call);
+        if (repair == SeatRepair.None)
+        {
+            return;
+        }
+
+        logger.LogWarning("Seat {Seat} was {SeatState} for call {Call}, which is {CallState} at seat {CallSeat}: repaired ({Repair})",
+            Id, S.State, callId, call?.State.ToString() ?? "unknown", call?.SeatId ?? "none", repair);
+        var routing = (ISeatRoutingGrain)this;
+        switch (repair)
+        {
+            case SeatRepair.Connect:
+                await routing.Connect(callId);
+                break;
+            case SeatRepair.ConnectAndWrapUp:
+                await routing.Connect(callId);
+                await routing.CallEnded(callId);
+                break;
+            case SeatRepair.WrapUp:
+                await routing.CallEnded(callId);
+                break;
+            case SeatRepair.ReleaseOffer:
+                await ReleaseOffer(callId, missed: false);
+                break;
+        }
     }
 
     private void StartWrapUpTimer()

@@ -2,7 +2,10 @@ using CallCenter.Grains.Tests.Infrastructure;
 
 namespace CallCenter.Grains.Tests.Calls;
 
-/// <summary>A notice a state machine depends on is retried until it lands: no call is left in WrapUp for ever.</summary>
+/// <summary>
+/// A notice a state machine depends on is retried until it lands, or the state it left behind is repaired: no call is
+/// left in WrapUp, no seat reserved or on a call that moved on, no queue holding a call that left or was handed on.
+/// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class LostNoticeTests(ClusterFixture fixture)
 {
@@ -31,6 +34,90 @@ public sealed class LostNoticeTests(ClusterFixture fixture)
         Assert.Equal(SeatState.Ready, ready.State);
         Assert.Equal(CallState.WrapUp, (await s.Call(call).Get()).State);
         await Eventually.Until(() => s.Call(call).Get(), c => c.State == CallState.Ended, "the retried notice");
+    }
+
+    [Fact]
+    public async Task An_overflowed_call_whose_new_queue_cannot_be_reached_is_handed_over_again_until_it_arrives()
+    {
+        var backup = await s.Queue("backup");
+        var main = await s.Queue("main", overflow: new OverflowRule(60, backup));
+        var call = await s.Arrive(main);
+        LostMessages.Lose(backup, "AcceptOverflow", 2);
+
+        s.Advance(61);
+        await Eventually.Until(() => s.QueueGrain(backup).LiveCalls(), calls => calls.Contains(call), "the call to reach the overflow queue");
+        Assert.Equal(0, LostMessages.Remaining(backup, "AcceptOverflow"));
+        Assert.DoesNotContain(call, await s.QueueGrain(main).LiveCalls());
+        Assert.Equal((1, 1), ((await s.QueueGrain(main).GetStats()).OverflowedOut, (await s.QueueGrain(backup).GetStats()).Waiting));
+    }
+
+    [Fact]
+    public async Task A_seat_that_never_heard_its_call_was_answered_goes_on_the_call_and_wraps_it_up_when_it_ends()
+    {
+        var q = await s.Queue("q");
+        var seat = await s.ReadySeat("s", false, (q, 3));
+        var call = await s.Arrive(q);
+        await s.CallIn(call, CallState.Offered);
+        LostMessages.Lose(seat, "Connect", 1);
+
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => s.Cti.CallAnswered(call, seat));
+        Assert.Equal((CallState.Connected, SeatState.Reserved), ((await s.Call(call).Get()).State, (await s.Seat(seat).Get()).State));
+
+        s.Advance(3);
+        var repaired = await s.SeatIn(seat, SeatState.OnCall);
+        Assert.Equal((call, 1), (repaired.CallId, repaired.Today.Calls));
+        await s.Cti.CallEnded(call);
+        Assert.Equal(SeatState.WrapUp, (await s.Seat(seat).Get()).State);
+    }
+
+    [Fact]
+    public async Task A_seat_reserved_for_a_call_that_hung_up_unheard_is_freed_without_counting_a_miss()
+    {
+        var q = await s.Queue("q", ring: 600);
+        var seat = await s.ReadySeat("s", false, (q, 3));
+        var call = await s.Arrive(q);
+        await s.CallIn(call, CallState.Offered);
+        LostMessages.Lose(q, "CallLeft", 1);
+
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => s.Cti.CallAbandoned(call));
+        Assert.Equal(SeatState.Reserved, (await s.Seat(seat).Get()).State);
+
+        s.Advance(3);
+        var freed = await s.SeatIn(seat, SeatState.Ready);
+        Assert.Equal((null, 0), (freed.CallId, freed.Today.MissedOffers));
+    }
+
+    [Fact]
+    public async Task A_call_ending_at_a_seat_that_already_let_it_go_ends_instead_of_waiting_in_wrap_up()
+    {
+        var q = await s.Queue("q", ring: 20);
+        var seat = await s.ReadySeat("s", false, (q, 3));
+        var call = await s.Arrive(q);
+        await s.CallIn(call, CallState.Offered);
+        LostMessages.Lose(seat, "Connect", 1);
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => s.Cti.CallAnswered(call, seat));
+
+        // The ring timeout frees the seat before anyone repairs it: the seat no longer knows the call at all.
+        s.Advance(21);
+        await s.SeatIn(seat, SeatState.Ready);
+        var ended = await s.Cti.CallEnded(call);
+        Assert.Equal(CallState.Ended, ended.State);
+        Assert.Equal(SeatState.Ready, (await s.Seat(seat).Get()).State);
+    }
+
+    [Fact]
+    public async Task A_queue_that_never_heard_a_waiting_call_was_abandoned_stops_counting_it()
+    {
+        var q = await s.Queue("q");
+        var call = await s.Arrive(q);
+        LostMessages.Lose(q, "CallLeft", 1);
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => s.Cti.CallAbandoned(call));
+        Assert.Contains(call, await s.QueueGrain(q).LiveCalls());
+
+        s.Advance(31);
+        await Eventually.Until(() => s.QueueGrain(q).LiveCalls(), calls => !calls.Contains(call), "the queue to let the abandoned call go");
+        var stats = await s.QueueGrain(q).GetStats();
+        Assert.Equal((0, 1), (stats.Waiting, stats.Abandoned));
     }
 
     private async Task<(string Seat, string Call)> CallInWrapUp()

@@ -35,6 +35,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             {
                 o.WrapUpSeconds = 30;
                 o.MissedOffersLimit = 2;
+                o.CallCheckSeconds = 2;
             });
         });
         Cluster = builder.Build();
