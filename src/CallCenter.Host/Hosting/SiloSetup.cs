@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Dashboard;
 using CallCenter.Storage;
 using CallCenter.Storage.PostgreSql;
@@ -10,6 +11,7 @@ public static class SiloSetup
     public static void UseCallCenterSilo(this WebApplicationBuilder builder, CallCenterSettings settings)
     {
         builder.Services.AddSingleton(new CallCenterClock(TimeProvider.System, CallCenterClock.FindZone(settings.TimeZone)));
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<SeatOptions>(builder.Configuration.GetSection("CallCenter:Seats"));
         builder.Services.Configure<CallCenter.Monitoring.AlertRules>(builder.Configuration.GetSection("CallCenter:Alerts"));
         builder.Services.Configure<CallCenter.Calendar.OfficeHours>(builder.Configuration.GetSection("CallCenter:OfficeHours"));

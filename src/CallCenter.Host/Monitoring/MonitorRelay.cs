@@ -4,17 +4,37 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace CallCenter.Host;
 
-/// <summary>This host's observer on the wallboard: every batch goes to the supervisors connected to this host, each scope its share.</summary>
-public sealed class MonitorRelay(IGrainFactory grains, IClusterMembershipService membership, IHubContext<MonitorHub, IMonitorClient> hub, MonitorScopes scopes, ILogger<MonitorRelay> logger)
-    : HostObserver<IMonitorObserver>(grains, membership, logger), IMonitorObserver
+/// <summary>
+/// This host's observer on the wallboard: every batch, back in version order, goes to the supervisors connected to
+/// this host, each scope its share.
+/// </summary>
+public sealed class MonitorRelay : HostObserver<IMonitorObserver>, IMonitorObserver
 {
+    private readonly MonitorBatchOrder order;
+
+    public MonitorRelay(IGrainFactory grains, IClusterMembershipService membership, IHubContext<MonitorHub, IMonitorClient> hub, MonitorScopes scopes, TimeProvider time, ILogger<MonitorRelay> logger)
+        : base(grains, membership, logger)
+    {
+        order = new MonitorBatchOrder(time, MonitorBatchOrder.DefaultWindow, batch =>
+        {
+            MonitorMetrics.Pushed(batch, DateTimeOffset.UtcNow);
+            return Task.WhenAll(scopes.Active().Select(scope => hub.Clients.Group(scope.Group).Batch(scope.Filter(batch))));
+        }, logger);
+    }
+
     public Task OnBatch(MonitorBatch batch)
     {
-        MonitorMetrics.Pushed(batch, DateTimeOffset.UtcNow);
-        return Task.WhenAll(scopes.Active().Select(scope => hub.Clients.Group(scope.Group).Batch(scope.Filter(batch))));
+        order.Accept(batch);
+        return Task.CompletedTask;
     }
 
     protected override Task Subscribe(IMonitorObserver self) => Grains.GetGrain<IMonitorBoard>(0).Subscribe(self);
 
     protected override Task Unsubscribe(IMonitorObserver self) => Grains.GetGrain<IMonitorBoard>(0).Unsubscribe(self);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await order.DisposeAsync();
+    }
 }
