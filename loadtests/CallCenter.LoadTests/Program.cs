@@ -1,9 +1,12 @@
 using CallCenter.LoadTests;
+using CallCenter.LoadTests.Failover;
 
 // Load harnesses, each with a baseline measured in the same run:
 //   offers     call posted by the softswitch → offer command on /hubs/cti, against GET /healthz
 //   wallboard  seat state change in the grains → batch received by N supervisors (a second process), against IHubContext alone
 //   signin     N concurrent sign-ins → GET /healthz latency meanwhile, against /healthz at rest
+//   failover   PostgreSQL and three host processes under softswitch traffic; SIGKILL of the host holding the board
+//              and the command bus, twice, then a full restart: detection, offers undelivered, calls lost, tiles right
 switch (args.FirstOrDefault())
 {
     case "offers":
@@ -15,11 +18,14 @@ switch (args.FirstOrDefault())
     case "signin":
         await SignInBurst.Run(args[1..]);
         break;
+    case "failover":
+        await FailoverRun.Run(args[1..]);
+        break;
     case "wallboard-clients":
         await WallboardClients.Run(args[1..]);
         break;
     default:
-        Console.Error.WriteLine("usage: offers [callsPerSecond seconds seats] | wallboard [eventsPerSecond seconds seats clients] | signin [signIns]");
+        Console.Error.WriteLine("usage: offers [callsPerSecond seconds seats] | wallboard [eventsPerSecond seconds seats clients] | signin [signIns] | failover [runs seats callsPerSecond]");
         return 2;
 }
 

@@ -79,6 +79,7 @@ public static class CallCenterApp
         api.MapGroup("/queues").MapQueuesApi();
         api.MapGroup("/seats").MapSeatsApi().MapSupervisionApi();
         api.MapGroup("/audit").MapAuditApi();
+        api.MapGroup("/cluster").MapClusterApi();
         api.MapGroup("/calls").MapCallsApi().MapRecordingPlayback();
         api.MapGroup("/cti").MapCtiApi().MapRecordingIngest();
         api.MapGroup("/calendar").MapCalendarApi();

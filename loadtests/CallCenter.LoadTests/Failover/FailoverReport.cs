@@ -1,0 +1,57 @@
+namespace CallCenter.LoadTests.Failover;
+
+/// <summary>One kill of the host holding the wallboard's board: what the survivors saw.</summary>
+public sealed record KillReport(
+    string Victim,
+    bool CommandBusToo,
+    double DeclaredDeadAfterSeconds,
+    double? FirstOfferAfterDeclarationSeconds,
+    int OffersUndelivered,
+    int OffersUndeliveredOutsideDetection,
+    double WallboardRightAfterDeclarationSeconds,
+    int WallboardsWithSnapshotAfterDeclaration,
+    int WrongTilesAfterThatSnapshot,
+    int SeatsParkedMissed);
+
+/// <summary>Every host stopped at once and started together again.</summary>
+public sealed record RestartReport(
+    double AllHealthyAfterSeconds,
+    double WallboardRightAfterHealthySeconds,
+    int CallsUnreadable,
+    int SeatsNotAsBefore,
+    int OffersUndelivered,
+    int CallsNotEnded);
+
+public sealed record FailoverReport(
+    IReadOnlyList<KillReport> Kills,
+    RestartReport? Restart,
+    int CallsPosted,
+    int CallsRefused,
+    int CallsEnded,
+    int CallsLost,
+    int CallsStuck,
+    int SeatsStuck,
+    int OffersReceived)
+{
+    public override string ToString()
+    {
+        var lines = new List<string>
+        {
+            $"calls posted {CallsPosted}, refused {CallsRefused}, ended {CallsEnded}, lost {CallsLost}, stuck {CallsStuck}; seats stuck {SeatsStuck}; offers received {OffersReceived}",
+        };
+        foreach (var (kill, n) in Kills.Select((k, i) => (k, i + 1)))
+        {
+            lines.Add($"kill {n}: {kill.Victim} (board{(kill.CommandBusToo ? " and command bus" : " only")}): dead declared after {kill.DeclaredDeadAfterSeconds:F1} s; " +
+                $"first offer received {kill.FirstOfferAfterDeclarationSeconds:F2} s after it; offers undelivered {kill.OffersUndelivered} ({kill.OffersUndeliveredOutsideDetection} outside detection); " +
+                $"wallboards right {kill.WallboardRightAfterDeclarationSeconds:F1} s after it ({kill.WallboardsWithSnapshotAfterDeclaration} refreshed, {kill.WrongTilesAfterThatSnapshot} wrong tiles after); seats parked missed {kill.SeatsParkedMissed}");
+        }
+
+        if (Restart is { } r)
+        {
+            lines.Add($"full restart: all healthy after {r.AllHealthyAfterSeconds:F1} s; wallboards right {r.WallboardRightAfterHealthySeconds:F1} s later; calls unreadable {r.CallsUnreadable}; " +
+                $"seats not as before {r.SeatsNotAsBefore}; then offers undelivered {r.OffersUndelivered}, calls not ended {r.CallsNotEnded}");
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+}

@@ -1,0 +1,150 @@
+using System.Text.Json.Serialization;
+using CallCenter.Monitoring;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallCenter.LoadTests.Failover;
+
+/// <summary>
+/// A supervisor's wallboard on one host, kept the way the page keeps it: a snapshot, then the batches of the same epoch
+/// in version order; a gap or a new epoch fetches a new snapshot. Records when each snapshot was loaded.
+/// </summary>
+public sealed class WallboardWatch : IAsyncDisposable
+{
+    private readonly Lock gate = new();
+    private readonly HubConnection connection;
+    private readonly Dictionary<string, SeatTile> seats = [];
+    private readonly List<DateTimeOffset> snapshots = [];
+    private readonly List<MonitorBatch> pending = [];
+    private string epoch = "";
+    private long version = -1;
+    private bool loading;
+
+    private WallboardWatch(HubConnection connection, string host)
+    {
+        this.connection = connection;
+        Host = host;
+    }
+
+    public string Host { get; }
+
+    public bool Connected => connection.State == HubConnectionState.Connected;
+
+    public static async Task<WallboardWatch> Open(Uri address, string host, string token)
+    {
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(address, "/hubs/monitor"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
+            .Build();
+        var watch = new WallboardWatch(connection, host);
+        connection.On<MonitorBatch>("Batch", watch.Apply);
+        await connection.StartAsync();
+        await watch.Refresh();
+        return watch;
+    }
+
+    public IReadOnlyList<DateTimeOffset> Snapshots
+    {
+        get
+        {
+            lock (gate)
+            {
+                return snapshots.ToList();
+            }
+        }
+    }
+
+    public IReadOnlyDictionary<string, SeatTile> Seats
+    {
+        get
+        {
+            lock (gate)
+            {
+                return new Dictionary<string, SeatTile>(seats);
+            }
+        }
+    }
+
+    private void Apply(MonitorBatch batch)
+    {
+        lock (gate)
+        {
+            if (loading)
+            {
+                pending.Add(batch); // applied after the snapshot if it is newer
+                return;
+            }
+
+            if (batch.Epoch != epoch || batch.Version > version + 1)
+            {
+                loading = true;
+                pending.Add(batch);
+                _ = Refresh();
+                return;
+            }
+
+            if (batch.Version <= version)
+            {
+                return;
+            }
+
+            foreach (var tile in batch.Seats)
+            {
+                seats[tile.SeatId] = tile;
+            }
+
+            version = batch.Version;
+        }
+    }
+
+    private async Task Refresh()
+    {
+        lock (gate)
+        {
+            loading = true;
+        }
+
+        try
+        {
+            var snapshot = await connection.InvokeAsync<MonitorSnapshot>("Snapshot");
+            lock (gate)
+            {
+                seats.Clear();
+                foreach (var tile in snapshot.Seats)
+                {
+                    seats[tile.SeatId] = tile;
+                }
+
+                (epoch, version) = (snapshot.Epoch, snapshot.Version);
+                snapshots.Add(DateTimeOffset.UtcNow);
+                loading = false;
+                var later = pending.Where(b => b.Epoch == epoch && b.Version > version).OrderBy(b => b.Version).ToList();
+                pending.Clear();
+                later.ForEach(Apply);
+            }
+        }
+        catch (Exception)
+        {
+            // The host is going or gone: whoever watches the wall sees it stop; the drill opens one elsewhere.
+        }
+        finally
+        {
+            lock (gate)
+            {
+                if (loading)
+                {
+                    loading = false;
+                    pending.Clear();
+                }
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+}
