@@ -157,7 +157,7 @@ public sealed class DeploymentTests
         return stream.Documents.Select(d => (YamlMappingNode)d.RootNode).ToList();
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CallCenter.sln")))

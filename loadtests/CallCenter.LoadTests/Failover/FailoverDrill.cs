@@ -46,6 +46,7 @@ public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
     private AnyHost admin = null!;
     private Softswitch softswitch = null!;
     private int parkedCount;
+    private int wrongShown;
 
     public async Task<FailoverReport> Run()
     {
@@ -169,10 +170,11 @@ public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
         }
 
         var firstOffer = softswitch.Offers.Where(o => o.At > declared).Select(o => o.ReceivedAt).DefaultIfEmpty().Min();
+        var late = softswitch.Offers.Count(o => o.At >= killed && o.At <= declared.AddSeconds(1) && o.ReceivedAt - o.At > TimeSpan.FromSeconds(1));
         var report = new KillReport(
             victim.Name, busToo, (declared - killed).TotalSeconds,
             firstOffer == default ? null : (firstOffer - declared).TotalSeconds,
-            0, 0, (lastWrong - declared).TotalSeconds, refreshed, wrongAfterSnapshot, parkedCount - parkedBefore);
+            0, 0, late, (lastWrong - declared).TotalSeconds, refreshed, wrongAfterSnapshot, parkedCount - parkedBefore);
         if (restartAfter)
         {
             victim.Launch();
@@ -234,9 +236,14 @@ public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
                 foreach (var wall in walls.Values.Where(w => w.Connected))
                 {
                     var tiles = wall.Seats;
-                    var wrong = truth.Values.Count(seat => !tiles.TryGetValue(seat.SeatId, out var tile)
-                        || (tile.State != seat.State && seat.Since < at - tolerance && tile.Since <= seat.Since));
-                    samples.Add((at, wall.Host, wrong));
+                    var wrong = truth.Values.Where(seat => !tiles.TryGetValue(seat.SeatId, out var tile)
+                        || (tile.State != seat.State && seat.Since < at - tolerance && tile.Since <= seat.Since)).ToList();
+                    samples.Add((at, wall.Host, wrong.Count));
+                    foreach (var seat in wrong.Take(Math.Max(0, 20 - Interlocked.Add(ref wrongShown, wrong.Count) + wrong.Count)))
+                    {
+                        var tile = tiles.GetValueOrDefault(seat.SeatId);
+                        Say($"wallboard on {wall.Host} wrong: {seat.SeatId} shows {tile?.State} since {tile?.Since:HH:mm:ss.f}, is {seat.State} since {seat.Since:HH:mm:ss.f}");
+                    }
                 }
 
                 foreach (var seat in truth.Values.Where(s => s is { State: SeatState.NotReady, Reason: NotReadyReasons.Missed }))

@@ -8,6 +8,7 @@ public sealed record KillReport(
     double? FirstOfferAfterDeclarationSeconds,
     int OffersUndelivered,
     int OffersUndeliveredOutsideDetection,
+    int OffersRungLate,
     double WallboardRightAfterDeclarationSeconds,
     int WallboardsWithSnapshotAfterDeclaration,
     int WrongTilesAfterThatSnapshot,
@@ -42,7 +43,7 @@ public sealed record FailoverReport(
         foreach (var (kill, n) in Kills.Select((k, i) => (k, i + 1)))
         {
             lines.Add($"kill {n}: {kill.Victim} (board{(kill.CommandBusToo ? " and command bus" : " only")}): dead declared after {kill.DeclaredDeadAfterSeconds:F1} s; " +
-                $"first offer received {kill.FirstOfferAfterDeclarationSeconds:F2} s after it; offers undelivered {kill.OffersUndelivered} ({kill.OffersUndeliveredOutsideDetection} outside detection); " +
+                $"first offer received {kill.FirstOfferAfterDeclarationSeconds:F2} s after it; offers undelivered {kill.OffersUndelivered} ({kill.OffersUndeliveredOutsideDetection} outside detection), rung over 1 s late {kill.OffersRungLate}; " +
                 $"wallboards right {kill.WallboardRightAfterDeclarationSeconds:F1} s after it ({kill.WallboardsWithSnapshotAfterDeclaration} refreshed, {kill.WrongTilesAfterThatSnapshot} wrong tiles after); seats parked missed {kill.SeatsParkedMissed}");
         }
 

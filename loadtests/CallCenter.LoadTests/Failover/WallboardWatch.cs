@@ -19,7 +19,7 @@ public sealed class WallboardWatch : IAsyncDisposable
     private readonly List<MonitorBatch> pending = [];
     private string epoch = "";
     private long version = -1;
-    private bool loading;
+    private bool loaded;
 
     private WallboardWatch(HubConnection connection, string host)
     {
@@ -75,15 +75,15 @@ public sealed class WallboardWatch : IAsyncDisposable
     {
         lock (gate)
         {
-            if (loading)
+            if (!loaded)
             {
-                pending.Add(batch); // applied after the snapshot if it is newer
+                pending.Add(batch); // applied after the snapshot being fetched if it is newer
                 return;
             }
 
             if (batch.Epoch != epoch || batch.Version > version + 1)
             {
-                loading = true;
+                loaded = false;
                 pending.Add(batch);
                 _ = Refresh();
                 return;
@@ -105,43 +105,35 @@ public sealed class WallboardWatch : IAsyncDisposable
 
     private async Task Refresh()
     {
-        lock (gate)
+        while (true)
         {
-            loading = true;
-        }
-
-        try
-        {
-            var snapshot = await connection.InvokeAsync<MonitorSnapshot>("Snapshot");
-            lock (gate)
+            try
             {
-                seats.Clear();
-                foreach (var tile in snapshot.Seats)
+                var snapshot = await connection.InvokeAsync<MonitorSnapshot>("Snapshot");
+                lock (gate)
                 {
-                    seats[tile.SeatId] = tile;
-                }
+                    seats.Clear();
+                    foreach (var tile in snapshot.Seats)
+                    {
+                        seats[tile.SeatId] = tile;
+                    }
 
-                (epoch, version) = (snapshot.Epoch, snapshot.Version);
-                snapshots.Add(DateTimeOffset.UtcNow);
-                loading = false;
-                var later = pending.Where(b => b.Epoch == epoch && b.Version > version).OrderBy(b => b.Version).ToList();
-                pending.Clear();
-                later.ForEach(Apply);
-            }
-        }
-        catch (Exception)
-        {
-            // The host is going or gone: whoever watches the wall sees it stop; the drill opens one elsewhere.
-        }
-        finally
-        {
-            lock (gate)
-            {
-                if (loading)
-                {
-                    loading = false;
+                    (epoch, version, loaded) = (snapshot.Epoch, snapshot.Version, true);
+                    snapshots.Add(DateTimeOffset.UtcNow);
+                    var later = pending.Where(b => b.Epoch == epoch && b.Version > version).OrderBy(b => b.Version).ToList();
                     pending.Clear();
+                    later.ForEach(Apply);
                 }
+
+                return;
+            }
+            catch (Exception) when (connection.State != HubConnectionState.Disconnected)
+            {
+                await Task.Delay(500); // as the page does: try again while connected
+            }
+            catch (Exception)
+            {
+                return; // the host is gone: whoever watches this wall sees it stop
             }
         }
     }

@@ -9,5 +9,6 @@ public interface ICtiCommandBus : IGrainWithIntegerKey
 
     [Alias("Unsubscribe")] Task Unsubscribe(ICtiCommandObserver observer);
 
-    [OneWay, Alias("Send")] Task Send(CtiCommand command);
+    /// <summary>Returns once the bus has the command (a failure means it did not: send it again).</summary>
+    [Alias("Send")] Task Send(CtiCommand command);
 }

@@ -496,7 +496,42 @@ public sealed class QueueGrain(
     }
 
     private void Send(string kind, QueueEntry entry, string seatId) =>
-        _ = GrainFactory.GetGrain<ICtiCommandBus>(0).Send(new CtiCommand(kind, entry.CallId, seatId, entry.Caller, Id, clock.Now));
+        _ = Deliver(new CtiCommand(kind, entry.CallId, seatId, entry.Caller, Id, clock.Now));
+
+    /// <summary>
+    /// The bus is one grain: while its silo is dying a command to it fails, so it is sent again every second for up
+    /// to 15 seconds (an offer only while it still stands), and the phone rings late rather than never.
+    /// </summary>
+    private async Task Deliver(CtiCommand command)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<ICtiCommandBus>(0).Send(command);
+                if (attempt > 1)
+                {
+                    logger.LogInformation("Queue {Queue} delivered {Kind} of call {Call} to seat {Seat} on attempt {Attempt}", Id, command.Kind, command.CallId, command.SeatId, attempt);
+                }
+
+                return;
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                if (attempt >= 15)
+                {
+                    logger.LogWarning(e, "Queue {Queue} gave up sending {Kind} of call {Call} to seat {Seat}", Id, command.Kind, command.CallId, command.SeatId);
+                    return;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            if (command.Kind == CtiCommandKinds.Offer && !Q.Entries.Any(e => e.CallId == command.CallId && e.OfferedTo == command.SeatId))
+            {
+                return;
+            }
+        }
+    }
 
     private void RollDay()
     {

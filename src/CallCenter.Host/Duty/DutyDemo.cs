@@ -37,7 +37,14 @@ public sealed class DutyDemo(IGrainFactory grains, CallCenterClock clock, IHostA
                 new DutyDepartment("tax", "纳税服务科", "head1", ["duty1", "duty2"]),
                 new DutyDepartment("levy", "征收管理科", "head1", ["duty3"]),
             ], new DutyRules()), "demo");
-            var lastLoaded = (await grains.GetGrain<ICalendarGrain>(CalendarApi.Region).LoadedYears()).Max();
+            var loaded = await grains.GetGrain<ICalendarGrain>(CalendarApi.Region).LoadedYears();
+            if (loaded.Count == 0)
+            {
+                logger.LogWarning("Demo duty rotation not published: no calendar year is loaded");
+                return;
+            }
+
+            var lastLoaded = loaded.Max();
             var to = clock.Today.AddDays(42);
             to = to.Year > lastLoaded ? new DateOnly(lastLoaded, 12, 31) : to;
             if (to >= clock.Today)

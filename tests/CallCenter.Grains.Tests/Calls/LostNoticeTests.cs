@@ -120,6 +120,57 @@ public sealed class LostNoticeTests(ClusterFixture fixture)
         Assert.Equal((0, 1), (stats.Waiting, stats.Abandoned));
     }
 
+    [Fact]
+    public async Task An_offer_the_command_bus_cannot_take_is_sent_again_and_still_rings()
+    {
+        var adapter = new Adapter();
+        var reference = fixture.Client.CreateObjectReference<ICtiCommandObserver>(adapter);
+        await s.Grains.GetGrain<ICtiCommandBus>(0).Subscribe(reference);
+        try
+        {
+            var q = await s.Queue("q");
+            var seat = await s.ReadySeat("s", false, (q, 3));
+            LostMessages.Lose("0", "Send", 2);
+            var call = await s.Arrive(q);
+
+            await Eventually.Until(() => Task.FromResult(adapter.Offers), offers => offers.Contains((call, seat)), "the offer to reach the adapter");
+            Assert.Equal(0, LostMessages.Remaining("0", "Send"));
+        }
+        finally
+        {
+            await s.Grains.GetGrain<ICtiCommandBus>(0).Unsubscribe(reference);
+        }
+    }
+
+    private sealed class Adapter : ICtiCommandObserver
+    {
+        private readonly List<(string, string)> offers = [];
+
+        public IReadOnlyList<(string Call, string Seat)> Offers
+        {
+            get
+            {
+                lock (offers)
+                {
+                    return offers.ToList();
+                }
+            }
+        }
+
+        public Task Deliver(CtiCommand command)
+        {
+            if (command.Kind == CtiCommandKinds.Offer)
+            {
+                lock (offers)
+                {
+                    offers.Add((command.CallId, command.SeatId));
+                }
+            }
+
+            return Task.CompletedTask;
+        }
+    }
+
     private async Task<(string Seat, string Call)> CallInWrapUp()
     {
         var q = await s.Queue("q");
