@@ -1,5 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
+using CallCenter.LoadTests;
+using CallCenter.LoadTests.Failover;
 using Npgsql;
 
 namespace CallCenter.Host.Tests;
@@ -10,8 +11,9 @@ namespace CallCenter.Host.Tests;
 /// </summary>
 public sealed class ClusterProcessTests : IAsyncLifetime
 {
-    private readonly List<Process> hosts = [];
+    private readonly List<ClusterHost> hosts = [];
     private readonly string cluster = "proc-" + Guid.NewGuid().ToString("N")[..8];
+    private readonly string work = Directory.CreateTempSubdirectory("callcenter-proc.").FullName;
     private string database = null!;
 
     public async Task InitializeAsync()
@@ -31,12 +33,8 @@ public sealed class ClusterProcessTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        foreach (var host in hosts.Where(h => !h.HasExited))
-        {
-            host.Kill(entireProcessTree: true);
-            host.WaitForExit(10_000);
-        }
-
+        hosts.ForEach(h => h.Kill());
+        Directory.Delete(work, recursive: true);
         return Task.CompletedTask;
     }
 
@@ -48,7 +46,7 @@ public sealed class ClusterProcessTests : IAsyncLifetime
         var admin = await Login(a.Address, "admin");
         var supervisorB = await Login(b.Address, "supervisor");
         var softswitch = new HttpClient { BaseAddress = a.Address };
-        softswitch.DefaultRequestHeaders.Add("X-Api-Key", RunningHost.ApiKey);
+        softswitch.DefaultRequestHeaders.Add("X-Api-Key", LoadHost.ApiKey);
 
         await Api.DefineQueue(admin, "iit", new { name = "个人所得税", ringTimeoutSeconds = 5 });
         var seats = Enumerable.Range(1, 6).Select(i => $"P{i}").ToList();
@@ -68,8 +66,7 @@ public sealed class ClusterProcessTests : IAsyncLifetime
         var supervisorA = await Login(a.Address, "supervisor");
         await Drive(softswitch, supervisorA, calls.Take(12).ToList(), stopAfter: 3);
 
-        b.Process.Kill(entireProcessTree: true);
-        await b.Process.WaitForExitAsync();
+        b.Kill();
 
         foreach (var call in calls.Skip(12))
         {
@@ -101,9 +98,9 @@ public sealed class ClusterProcessTests : IAsyncLifetime
     [Fact]
     public async Task Three_hosts_started_together_on_an_empty_database_all_come_up_with_one_set_of_users_and_no_simulator()
     {
-        var launched = Enumerable.Range(0, 3).Select(_ => Launch(simulator: null)).ToList();
-        var started = await Task.WhenAll(launched.Select(WaitHealthy));
-        foreach (var (_, address) in started)
+        var started = Enumerable.Range(0, 3).Select(_ => Launch(simulator: null)).ToList();
+        await Task.WhenAll(started.Select(h => h.WaitHealthy(TimeSpan.FromSeconds(90))));
+        foreach (var address in started.Select(h => h.Address))
         {
             var admin = await Login(address, "admin");
             Assert.Equal("admin", (await admin.GetAsync("/api/v1/auth/me").Ok()).Str("userName"));
@@ -185,72 +182,35 @@ public sealed class ClusterProcessTests : IAsyncLifetime
     private static async Task<HttpClient> Login(Uri address, string user)
     {
         var client = new HttpClient { BaseAddress = address };
-        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = RunningHost.Password }).Ok();
+        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = LoadHost.Password }).Ok();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token.Str("accessToken"));
         return client;
     }
 
-    private async Task<(Process Process, Uri Address)> StartHost() => await WaitHealthy(Launch(simulator: false));
-
-    /// <summary>Starts a host process; <paramref name="simulator"/> null leaves the setting to the host's default.</summary>
-    private (Process Process, Uri Address) Launch(bool? simulator)
+    private async Task<ClusterHost> StartHost()
     {
-        var http = RunningHost.FreePort();
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CallCenter.Host.dll"), $"--urls=http://127.0.0.1:{http}"])
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var env = start.Environment;
-        env["CallCenter__Mode"] = "Cluster";
-        env["ConnectionStrings__Postgres"] = database;
-        env["CallCenter__ClusterId"] = cluster;
-        env["CallCenter__ServiceId"] = cluster;
-        env["CallCenter__SiloPort"] = RunningHost.FreePort().ToString();
-        env["CallCenter__GatewayPort"] = RunningHost.FreePort().ToString();
-        if (simulator is { } enabled)
-        {
-            env["CallCenter__Simulator__Enabled"] = enabled ? "true" : "false";
-        }
-
-        env["CallCenter__Demo__SeedUsers"] = "true";
-        env["CallCenter__Cti__ApiKey"] = RunningHost.ApiKey;
-        env["CallCenter__Membership__ProbeTimeout"] = "00:00:01";
-        env["CallCenter__Membership__NumMissedProbesLimit"] = "2";
-        env["CallCenter__Membership__NumVotesForDeathDeclaration"] = "1";
-        env["CALLCENTER_DEMO_PASSWORD"] = RunningHost.Password;
-        env["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(start)!;
-        hosts.Add(process);
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return (process, new Uri($"http://127.0.0.1:{http}"));
+        var host = Launch(simulator: false);
+        await host.WaitHealthy(TimeSpan.FromSeconds(90));
+        return host;
     }
 
-    private static async Task<(Process Process, Uri Address)> WaitHealthy((Process Process, Uri Address) host)
+    /// <summary>Starts a host process; <paramref name="simulator"/> null leaves the setting to the host's default.</summary>
+    private ClusterHost Launch(bool? simulator)
     {
-        var (process, address) = host;
-        using var probe = new HttpClient { BaseAddress = address };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
+        var extra = new Dictionary<string, string>
         {
-            try
-            {
-                if ((await probe.GetAsync("/healthz")).IsSuccessStatusCode)
-                {
-                    return (process, address);
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            await Task.Delay(250);
+            ["CallCenter__Membership__ProbeTimeout"] = "00:00:01",
+            ["CallCenter__Membership__NumMissedProbesLimit"] = "2",
+            ["CallCenter__Membership__NumVotesForDeathDeclaration"] = "1",
+        };
+        if (simulator is { } enabled)
+        {
+            extra["CallCenter__Simulator__Enabled"] = enabled ? "true" : "false";
         }
 
-        throw new Xunit.Sdk.XunitException($"Host at {address} did not start (exited: {process.HasExited}).");
+        var host = new ClusterHost(hosts.Count, new ClusterHost.Settings(database, cluster, Path.Combine(work, "data"), work, extra));
+        hosts.Add(host);
+        host.Launch();
+        return host;
     }
 }

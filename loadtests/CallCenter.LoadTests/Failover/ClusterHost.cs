@@ -4,7 +4,8 @@ namespace CallCenter.LoadTests.Failover;
 
 /// <summary>
 /// One CallCenter host process in Cluster mode on 127.0.0.1, started as an operator would (dotnet CallCenter.Host.dll)
-/// with fixed ports, so a restarted host answers at the same address. Its output goes to a log file.
+/// with fixed ports, so a restarted host answers at the same address. Its output goes to a log file; settings beyond
+/// the cluster's own (simulator, dashboard, membership timings) come from <see cref="Settings.Extra"/>.
 /// </summary>
 public sealed class ClusterHost(int index, ClusterHost.Settings settings)
 {
@@ -41,8 +42,6 @@ public sealed class ClusterHost(int index, ClusterHost.Settings settings)
         env["CallCenter__SiloPort"] = silo.ToString();
         env["CallCenter__GatewayPort"] = gateway.ToString();
         env["CallCenter__DataDir"] = settings.DataDir;
-        env["CallCenter__Simulator__Enabled"] = "false";
-        env["CallCenter__Dashboard"] = "false";
         env["CallCenter__Demo__SeedUsers"] = "true";
         env["CallCenter__Cti__ApiKey"] = LoadHost.ApiKey;
         env["CALLCENTER_DEMO_PASSWORD"] = LoadHost.Password;

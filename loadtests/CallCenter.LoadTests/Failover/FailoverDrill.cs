@@ -55,6 +55,8 @@ public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
         var extra = new Dictionary<string, string>
         {
             ["CallCenter__Seats__WrapUpSeconds"] = "1",
+            ["CallCenter__Simulator__Enabled"] = "false",
+            ["CallCenter__Dashboard"] = "false",
         };
         foreach (var (key, value) in options.Membership ?? new Dictionary<string, string>())
         {
