@@ -42,7 +42,7 @@ public sealed class FailoverDrillTests(ITestOutputHelper output)
         Assert.True(kill.CommandBusToo, "The host started first holds the board and the command bus, so one kill takes both.");
         Assert.NotNull(kill.FirstOfferAfterDeclarationSeconds);
         Assert.Equal(0, kill.OffersUndeliveredOutsideDetection);
-        Assert.Equal(2, kill.WallboardsWithSnapshotAfterDeclaration);
+        Assert.Equal(2, kill.WallboardsWithSnapshotAfterKill);
         Assert.Equal(0, kill.WrongTilesAfterThatSnapshot);
         Assert.True(report.CallsPosted > 20, $"{report.CallsPosted} calls posted");
         Assert.Equal((0, 0, 0, 0), (report.CallsRefused, report.CallsLost, report.CallsStuck, report.SeatsStuck));

@@ -158,16 +158,19 @@ public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
         var parkedBefore = parkedCount;
         await Task.Delay(TimeSpan.FromSeconds(options.ObserveSeconds));
 
-        var after = samples.Where(s => s.At >= declared).ToList();
+        // The board died with its host: each surviving wallboard must load a snapshot of the new board after the
+        // kill (its membership view may see the death a moment before this drill's poll does).
+        var observed = DateTimeOffset.UtcNow;
+        var after = samples.Where(s => s.At >= declared && s.At <= observed).ToList();
         var lastWrong = after.Where(s => s.Wrong > 0).Select(s => s.At).DefaultIfEmpty(declared).Max();
         var refreshed = 0;
         var wrongAfterSnapshot = 0;
         foreach (var wall in walls.Values)
         {
-            if (wall.Snapshots.FirstOrDefault(t => t >= declared) is { } first && first != default)
+            if (wall.Snapshots.FirstOrDefault(t => t >= killed) is { } first && first != default)
             {
                 refreshed++;
-                wrongAfterSnapshot += after.Where(s => s.Host == wall.Host && s.At > first).Sum(s => s.Wrong);
+                wrongAfterSnapshot += samples.Where(s => s.Host == wall.Host && s.At > first && s.At <= observed).Sum(s => s.Wrong);
             }
         }
 

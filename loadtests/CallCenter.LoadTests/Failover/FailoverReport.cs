@@ -10,7 +10,7 @@ public sealed record KillReport(
     int OffersUndeliveredOutsideDetection,
     int OffersRungLate,
     double WallboardRightAfterDeclarationSeconds,
-    int WallboardsWithSnapshotAfterDeclaration,
+    int WallboardsWithSnapshotAfterKill,
     int WrongTilesAfterThatSnapshot,
     int SeatsParkedMissed);
 
@@ -44,7 +44,7 @@ public sealed record FailoverReport(
         {
             lines.Add($"kill {n}: {kill.Victim} (board{(kill.CommandBusToo ? " and command bus" : " only")}): dead declared after {kill.DeclaredDeadAfterSeconds:F1} s; " +
                 $"first offer received {kill.FirstOfferAfterDeclarationSeconds:F2} s after it; offers undelivered {kill.OffersUndelivered} ({kill.OffersUndeliveredOutsideDetection} outside detection), rung over 1 s late {kill.OffersRungLate}; " +
-                $"wallboards right {kill.WallboardRightAfterDeclarationSeconds:F1} s after it ({kill.WallboardsWithSnapshotAfterDeclaration} refreshed, {kill.WrongTilesAfterThatSnapshot} wrong tiles after); seats parked missed {kill.SeatsParkedMissed}");
+                $"wallboards right {kill.WallboardRightAfterDeclarationSeconds:F1} s after it ({kill.WallboardsWithSnapshotAfterKill} loaded a new snapshot, {kill.WrongTilesAfterThatSnapshot} wrong tiles after it); seats parked missed {kill.SeatsParkedMissed}");
         }
 
         if (Restart is { } r)
