@@ -45,6 +45,16 @@ public sealed class CallCenterSettings
 
     public string SqlitePath => Path.Combine(DataDir, "callcenter.db");
 
+    /// <summary>The query store: history.db in the data directory (embedded) or the cluster's PostgreSQL database.</summary>
+    public CallCenter.History.HistoryLocation History(string? postgres) =>
+        Mode == HostingMode.Cluster
+            ? CallCenter.History.HistoryLocation.Cluster(postgres ?? throw new InvalidOperationException("Cluster mode needs ConnectionStrings__Postgres."))
+            : CallCenter.History.HistoryLocation.Embedded(DataDir);
+
+    /// <summary>Where an older release kept what now lives in the query store.</summary>
+    public CallCenter.History.Reporting.LegacyRows Legacy(string? postgres) =>
+        Mode == HostingMode.Cluster ? LegacyAuditRows.Postgres(postgres!, ServiceId) : LegacyAuditRows.Sqlite(SqlitePath, ServiceId);
+
     public RecordingSettings Recordings { get; set; } = new();
 
     public AttachmentSettings Attachments { get; set; } = new();

@@ -1,3 +1,5 @@
+using CallCenter.History;
+using CallCenter.Reporting;
 using CallCenter.Host.Identity;
 using CallCenter.Storage.PostgreSql;
 
@@ -18,13 +20,16 @@ public static class Commands
 
         var applied = await PostgresMigrator.MigrateAsync(connectionString);
         await IdentitySchema.EnsurePostgresAsync(connectionString);
-        Console.WriteLine($"PostgreSQL schema is up to date ({string.Join(", ", applied)}; identity tables).");
+        var settings = configuration.GetSection(CallCenterSettings.Section).Get<CallCenterSettings>() ?? new CallCenterSettings();
+        await HistorySetup.Migrate(HistoryLocation.Cluster(connectionString), LegacyAuditRows.Postgres(connectionString, settings.ServiceId));
+        Console.WriteLine($"PostgreSQL schema is up to date ({string.Join(", ", applied)}; identity tables; query store).");
         return 0;
     }
 
     /// <summary>
-    /// `audit verify [yyyy-MM-dd]`: joins the running cluster (embedded: the local host's gateway port) as a client and
-    /// checks that day's audit chain (default today). Exit code 0 intact, 1 broken, 2 cannot check.
+    /// `audit verify [yyyy-MM-dd]`: reads that day's audit chain (default today) from the query store (the embedded
+    /// data directory's history.db or the cluster's PostgreSQL) and checks it; no host needs to run. Exit code 0
+    /// intact, 1 broken, 2 cannot check.
     /// </summary>
     public static async Task<int> AuditVerify(string[] args, TextWriter output)
     {
@@ -43,38 +48,27 @@ public static class Commands
             day = parsed;
         }
 
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder([]);
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.UseOrleansClient(client =>
-        {
-            client.Configure<Orleans.Configuration.ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
-            if (settings.Mode == HostingMode.Cluster)
-            {
-                client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", configuration.GetConnectionString("Postgres")));
-            }
-            else
-            {
-                client.UseLocalhostClustering(settings.GatewayPort, settings.ServiceId, settings.ClusterId);
-            }
-        });
-        using var host = builder.Build();
+        await using var services = new ServiceCollection()
+            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
+            .AddCallCenterHistory(settings.History(configuration.GetConnectionString("Postgres")))
+            .BuildServiceProvider();
+        var clock = new CallCenterClock(TimeProvider.System, CallCenterClock.FindZone(settings.TimeZone));
+        var date = day ?? clock.Today;
+        AuditVerification result;
         try
         {
-            await host.StartAsync();
+            result = await services.GetRequiredService<IAuditTrail>().Verify(date);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            await Console.Error.WriteLineAsync($"Cannot reach the cluster to check the trail (is a host running?): {e.Message}");
+            await Console.Error.WriteLineAsync($"Cannot read the audit trail from the query store: {e.Message}");
             return 2;
         }
 
-        var clock = new CallCenterClock(TimeProvider.System, CallCenterClock.FindZone(settings.TimeZone));
-        var key = Reporting.Audit.DayKey(day ?? clock.Today);
-        var result = await host.Services.GetRequiredService<IClusterClient>().GetGrain<Reporting.IAuditDayGrain>(key).Verify();
+        var key = result.Day;
         await output.WriteLineAsync(result.Intact
             ? $"audit {key}: intact, {result.Lines} lines{(result.Unchained > 0 ? $" ({result.Unchained} written before chaining)" : "")}, head {result.Head ?? "-"}"
             : $"audit {key}: BROKEN, {result.Problem}");
-        await host.StopAsync();
         return result.Intact ? 0 : 1;
     }
 

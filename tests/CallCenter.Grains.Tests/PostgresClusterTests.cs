@@ -1,3 +1,4 @@
+using CallCenter.History;
 using CallCenter.Grains.Tests.Infrastructure;
 using CallCenter.Storage;
 using CallCenter.Storage.PostgreSql;
@@ -25,6 +26,7 @@ public sealed class PostgresClusterTests : IAsyncLifetime
             ? value
             : throw new InvalidOperationException("CALLCENTER_TEST_POSTGRES is not set: run the tests with ./test.sh.");
         await PostgresMigrator.MigrateAsync(connection);
+        await HistorySetup.Migrate(HistoryLocation.Cluster(connection), CallCenter.History.Reporting.LegacyRows.None);
 
         var builder = new InProcessTestClusterBuilder(2);
 
@@ -37,6 +39,7 @@ public sealed class PostgresClusterTests : IAsyncLifetime
         {
             silo.UseCallCenterPostgresClustering(connection);
             silo.UseCallCenterPostgres(connection, StorageNames.Grains);
+            silo.Services.AddCallCenterHistory(HistoryLocation.Cluster(connection));
             silo.Services.AddSingleton(clock);
             silo.Services.Configure<SeatOptions>(o => o.MissedOffersLimit = 1000);
             silo.Configure<ClusterMembershipOptions>(o =>

@@ -1,3 +1,4 @@
+using CallCenter.History;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Dashboard;
 using CallCenter.Storage;
@@ -67,6 +68,11 @@ public static class SiloSetup
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
             silo.UseCallCenterSqlite(settings.SqlitePath, StorageNames.Grains);
         }
+
+        // The query store is brought to this release before the silo can write to it.
+        var history = settings.History(postgres);
+        HistorySetup.Migrate(history, settings.Legacy(postgres)).GetAwaiter().GetResult();
+        silo.Services.AddCallCenterHistory(history);
     }
 
     /// <summary>"auto" (containers, pods) takes this machine's first IPv4 address; otherwise the configured one.</summary>

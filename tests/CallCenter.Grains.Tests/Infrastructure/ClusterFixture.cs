@@ -1,3 +1,5 @@
+using CallCenter.History;
+using CallCenter.History.Reporting;
 using CallCenter.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
@@ -26,9 +28,12 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(2);
         var clock = new CallCenterClock(Time, CallCenterClock.FindZone("Asia/Shanghai"));
         var database = Path.Combine(directory, "grains.db");
+        var history = HistoryLocation.Embedded(directory);
+        await HistorySetup.Migrate(history, LegacyRows.None);
         builder.ConfigureSilo((_, silo) =>
         {
             silo.UseCallCenterSqlite(database, StorageNames.Grains);
+            silo.Services.AddCallCenterHistory(history);
             silo.Services.AddSingleton(clock);
             silo.AddOutgoingGrainCallFilter<LostMessages>();
             silo.Services.Configure<SeatOptions>(o =>

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CallCenter.Reporting;
 
-namespace CallCenter.Reporting;
+namespace CallCenter.History.Reporting;
 
 /// <summary>
 /// The audit trail's hash chain: a line's hash is SHA-256 over the previous line's hash and the line's own fields

@@ -1,0 +1,72 @@
+using CallCenter.History.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CallCenter.History;
+
+/// <summary>Where the query store lives: a SQLite file beside the embedded data, or the cluster's PostgreSQL database.</summary>
+public sealed record HistoryLocation(string? SqlitePath, string? Postgres)
+{
+    public static HistoryLocation Embedded(string dataDir) => new(Path.Combine(dataDir, "history.db"), null);
+
+    public static HistoryLocation Cluster(string postgres) => new(null, postgres);
+}
+
+public static class HistorySetup
+{
+    /// <summary>Registers the store and its audit trail; <see cref="Migrate"/> must have run before the first write.</summary>
+    public static IServiceCollection AddCallCenterHistory(this IServiceCollection services, HistoryLocation location)
+    {
+        services.TryAddSingleton(location);
+        if (location.Postgres is { } postgres)
+        {
+            services.AddDbContextFactory<PostgresHistoryDb>(o => o.UseNpgsql(postgres));
+            services.TryAddSingleton<IDbContextFactory<HistoryDb>, AsHistoryDb<PostgresHistoryDb>>();
+        }
+        else
+        {
+            services.AddDbContextFactory<SqliteHistoryDb>(o => o.UseSqlite(SqliteConnection(location.SqlitePath!)));
+            services.TryAddSingleton<IDbContextFactory<HistoryDb>, AsHistoryDb<SqliteHistoryDb>>();
+        }
+
+        services.TryAddSingleton<AuditTrail>();
+        services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
+        return services;
+    }
+
+    /// <summary>
+    /// Brings the store's schema to this release (EF Core migrations; concurrent hosts take the migration lock in
+    /// turn), then moves what an older release kept in grain state into it.
+    /// </summary>
+    public static async Task Migrate(HistoryLocation location, LegacyRows legacy)
+    {
+        await using var db = Open(location);
+        await db.Database.MigrateAsync();
+        if (location.SqlitePath is not null)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        await LegacyAuditImport.Run(db, legacy);
+    }
+
+    public static HistoryDb Open(HistoryLocation location)
+    {
+        if (location.Postgres is { } postgres)
+        {
+            return new PostgresHistoryDb(new DbContextOptionsBuilder<PostgresHistoryDb>().UseNpgsql(postgres).Options);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(location.SqlitePath!))!);
+        return new SqliteHistoryDb(new DbContextOptionsBuilder<SqliteHistoryDb>().UseSqlite(SqliteConnection(location.SqlitePath!)).Options);
+    }
+
+    private static string SqliteConnection(string path) => $"Data Source={path};Pooling=True";
+
+    private sealed class AsHistoryDb<T>(IDbContextFactory<T> inner) : IDbContextFactory<HistoryDb>
+        where T : HistoryDb
+    {
+        public HistoryDb CreateDbContext() => inner.CreateDbContext();
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CallCenter.History.Reporting;
+
+/// <summary>
+/// The audit trail on the query store. Lines are written in batches by one writer per host: a batch is one
+/// transaction that takes each day's chain head (under a PostgreSQL advisory lock per day, so hosts writing at once
+/// keep one chain), links the new lines and inserts them; lines whose id is already stored are skipped. A caller's
+/// Append completes when its batch has committed. The cost of a line does not grow with the day.
+/// </summary>
+public sealed class AuditTrail(IDbContextFactory<HistoryDb> store, ILogger<AuditTrail> logger) : IAuditTrail, IAsyncDisposable
+{
+    private const int BatchLimit = 500;
+
+    private readonly Channel<Pending> pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock starting = new();
+    private Task? writing;
+
+    public static string DayKey(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public Task Append(DateOnly day, AuditEntry entry)
+    {
+        EnsureWriting();
+        var line = new Pending(DayKey(day), entry with { LineId = entry.LineId ?? Guid.NewGuid().ToString("N") }, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!pending.Writer.TryWrite(line))
+        {
+            throw new ObjectDisposedException(nameof(AuditTrail));
+        }
+
+        return line.Committed.Task;
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> Entries(DateOnly day)
+    {
+        var key = DayKey(day);
+        await using var db = await store.CreateDbContextAsync();
+        var lines = await db.AuditLines.AsNoTracking().Where(l => l.Day == key).OrderBy(l => l.Seq).ToListAsync();
+        return lines.Select(l => l.ToEntry()).ToList();
+    }
+
+    public async Task<AuditVerification> Verify(DateOnly day) => AuditChain.Verify(DayKey(day), await Entries(day));
+
+    private void EnsureWriting()
+    {
+        if (writing is null)
+        {
+            lock (starting)
+            {
+                writing ??= Task.Run(Write);
+            }
+        }
+    }
+
+    private async Task Write()
+    {
+        var batch = new List<Pending>(BatchLimit);
+        while (await pending.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < BatchLimit && pending.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            try
+            {
+                await Commit(batch);
+                batch.ForEach(p => p.Committed.TrySetResult());
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Writing {Lines} audit lines failed", batch.Count);
+                batch.ForEach(p => p.Committed.TrySetException(e));
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task Commit(List<Pending> batch)
+    {
+        await using var db = await store.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var ids = batch.Select(p => p.Entry.LineId!).ToList();
+        var stored = (await db.AuditLines.Where(l => ids.Contains(l.LineId)).Select(l => l.LineId).ToListAsync()).ToHashSet();
+        foreach (var day in batch.GroupBy(p => p.Day).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtext({"audit:" + day.Key}))");
+            }
+
+            var head = await db.AuditLines.Where(l => l.Day == day.Key).OrderByDescending(l => l.Seq)
+                .Select(l => new { l.Seq, l.Hash }).FirstOrDefaultAsync();
+            var (seq, previous) = (head?.Seq ?? 0, head?.Hash ?? AuditChain.Genesis(day.Key));
+            foreach (var line in day)
+            {
+                if (!stored.Add(line.Entry.LineId!))
+                {
+                    continue;
+                }
+
+                var linked = AuditChain.Link(line.Entry, previous);
+                db.AuditLines.Add(Stored(day.Key, ++seq, linked));
+                previous = linked.Hash!;
+            }
+        }
+
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+    }
+
+    internal static AuditLine Stored(string day, long seq, AuditEntry entry) => new()
+    {
+        Day = day,
+        Seq = seq,
+        LineId = entry.LineId!,
+        AtUtcTicks = entry.At.UtcTicks,
+        Actor = entry.Actor,
+        Action = entry.Action,
+        Subject = entry.Subject,
+        Detail = entry.Detail,
+        Previous = entry.Previous,
+        Hash = entry.Hash,
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        pending.Writer.TryComplete();
+        if (writing is not null)
+        {
+            await writing;
+        }
+    }
+
+    private sealed record Pending(string Day, AuditEntry Entry, TaskCompletionSource Committed);
+}

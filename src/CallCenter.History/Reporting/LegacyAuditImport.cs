@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallCenter.History.Reporting;
+
+/// <summary>
+/// Where an older release kept its audit trail: one grain state per day ("audit-day") in the grain storage. The
+/// caller reads those rows (it knows the storage) and removes them once they are imported.
+/// </summary>
+public sealed record LegacyRows(Func<Task<IReadOnlyList<(string GrainId, byte[] Payload)>>> ReadAuditDays, Func<Task> RemoveAuditDays)
+{
+    public static readonly LegacyRows None = new(() => Task.FromResult<IReadOnlyList<(string, byte[])>>([]), () => Task.CompletedTask);
+}
+
+/// <summary>
+/// Moves the audit trail an older release kept in grain state into the store, lines, hashes and order unchanged, so
+/// every day's chain verifies as before. Each imported line's id is derived from its day and place: a crash halfway
+/// and a second run import nothing twice.
+/// </summary>
+public static class LegacyAuditImport
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static async Task Run(HistoryDb db, LegacyRows legacy)
+    {
+        var rows = await legacy.ReadAuditDays();
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (grainId, payload) in rows)
+        {
+            var day = grainId[^10..];
+            var entries = JsonSerializer.Deserialize<LegacyAuditDay>(payload, Json)?.Entries ?? [];
+            var known = (await db.AuditLines.Where(l => l.Day == day).Select(l => l.LineId).ToListAsync()).ToHashSet();
+            if (known.Any(id => !id.StartsWith("legacy-", StringComparison.Ordinal)))
+            {
+                throw new InvalidOperationException($"The audit trail of {day} has lines in both the grain state and the store: refusing to merge two chains.");
+            }
+
+            for (var i = 0; i < entries.Count; i++)
+            {
+                var id = $"legacy-{day}-{i + 1}";
+                if (!known.Contains(id))
+                {
+                    db.AuditLines.Add(AuditTrail.Stored(day, i + 1, entries[i] with { LineId = id }));
+                }
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        await legacy.RemoveAuditDays();
+    }
+
+    private sealed record LegacyAuditDay(List<AuditEntry> Entries);
+}

@@ -1,0 +1,87 @@
+using CallCenter.History.Reporting;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace CallCenter.Host;
+
+/// <summary>The audit-day grain states an older release wrote, as each storage keeps them.</summary>
+public static class LegacyAuditRows
+{
+    private const string State = "audit-day";
+
+    public static LegacyRows Sqlite(string path, string serviceId) => new(
+        async () =>
+        {
+            if (!File.Exists(path))
+            {
+                return [];
+            }
+
+            await using var connection = new SqliteConnection($"Data Source={path}");
+            await connection.OpenAsync();
+            await using var read = connection.CreateCommand();
+            read.CommandText = "SELECT grain_id, payload FROM grain_state WHERE service_id = $s AND state_name = $n AND payload IS NOT NULL";
+            read.Parameters.AddWithValue("$s", serviceId);
+            read.Parameters.AddWithValue("$n", State);
+            try
+            {
+                return await Rows(await read.ExecuteReaderAsync(), r => System.Text.Encoding.UTF8.GetBytes(r.GetString(1)));
+            }
+            catch (SqliteException e) when (e.SqliteErrorCode == 1)
+            {
+                return []; // no grain_state table yet: a new installation
+            }
+        },
+        async () =>
+        {
+            await using var connection = new SqliteConnection($"Data Source={path}");
+            await connection.OpenAsync();
+            await using var remove = connection.CreateCommand();
+            remove.CommandText = "DELETE FROM grain_state WHERE service_id = $s AND state_name = $n";
+            remove.Parameters.AddWithValue("$s", serviceId);
+            remove.Parameters.AddWithValue("$n", State);
+            await remove.ExecuteNonQueryAsync();
+        });
+
+    public static LegacyRows Postgres(string connectionString, string serviceId) => new(
+        async () =>
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var read = new NpgsqlCommand(
+                "SELECT grain_id_extension, payload FROM cc_grain_state WHERE service_id = @s AND grain_type_string = @n AND payload IS NOT NULL", connection);
+            read.Parameters.AddWithValue("s", serviceId);
+            read.Parameters.AddWithValue("n", State);
+            try
+            {
+                return await Rows(await read.ExecuteReaderAsync(), r => (byte[])r.GetValue(1));
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+            {
+                return []; // the grain storage schema is not there yet: nothing older to import
+            }
+        },
+        async () =>
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var remove = new NpgsqlCommand("DELETE FROM cc_grain_state WHERE service_id = @s AND grain_type_string = @n", connection);
+            remove.Parameters.AddWithValue("s", serviceId);
+            remove.Parameters.AddWithValue("n", State);
+            await remove.ExecuteNonQueryAsync();
+        });
+
+    private static async Task<IReadOnlyList<(string, byte[])>> Rows(System.Data.Common.DbDataReader reader, Func<System.Data.Common.DbDataReader, byte[]> payload)
+    {
+        await using (reader)
+        {
+            var rows = new List<(string, byte[])>();
+            while (await reader.ReadAsync())
+            {
+                rows.Add((reader.GetString(0), payload(reader)));
+            }
+
+            return rows;
+        }
+    }
+}

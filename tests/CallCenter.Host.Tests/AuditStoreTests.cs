@@ -1,0 +1,65 @@
+using CallCenter.History;
+using CallCenter.History.Reporting;
+using CallCenter.Reporting;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CallCenter.Host.Tests;
+
+/// <summary>The audit trail's writer: a line written twice is stored once, and hosts writing at once keep one chain.</summary>
+public sealed class AuditStoreTests
+{
+    private static readonly DateOnly Day = new(2026, 11, 28);
+
+    [Fact]
+    public async Task The_same_line_written_twice_in_one_batch_or_in_two_is_stored_once()
+    {
+        var location = HistoryLocation.Embedded(RunningHost.NewDataDir());
+        await HistorySetup.Migrate(location, LegacyRows.None);
+        await using var services = Services(location);
+        var trail = services.GetRequiredService<IAuditTrail>();
+        var line = new AuditEntry(DateTimeOffset.Now, "admin", "queue-define", "vat", "name=增值税", LineId: "replayed-1");
+
+        await Task.WhenAll(trail.Append(Day, line), trail.Append(Day, line));
+        await trail.Append(Day, line with { At = line.At.AddSeconds(1) });
+        await trail.Append(Day, new AuditEntry(DateTimeOffset.Now, "admin", "seat-define", "S01", null));
+
+        var stored = await trail.Entries(Day);
+        Assert.Equal(["queue-define", "seat-define"], stored.Select(e => e.Action));
+        Assert.Equal(line.At, stored[0].At);
+        Assert.True((await trail.Verify(Day)).Intact);
+    }
+
+    [Fact]
+    public async Task Two_hosts_appending_to_the_same_day_at_once_keep_one_unbroken_chain_on_postgresql()
+    {
+        var location = HistoryLocation.Cluster(await NewDatabase());
+        await HistorySetup.Migrate(location, LegacyRows.None);
+        await using var hostA = Services(location);
+        await using var hostB = Services(location);
+        var (a, b) = (hostA.GetRequiredService<IAuditTrail>(), hostB.GetRequiredService<IAuditTrail>());
+
+        await Task.WhenAll(Enumerable.Range(0, 300).Select(i =>
+            (i % 2 == 0 ? a : b).Append(Day, new AuditEntry(DateTimeOffset.Now, i % 2 == 0 ? "host-a" : "host-b", "message", $"S{i:D3}", null))));
+
+        var verified = await a.Verify(Day);
+        Assert.True(verified.Intact, verified.Problem);
+        Assert.Equal(300, verified.Lines);
+        Assert.Equal(300, (await b.Entries(Day)).Select(e => e.Subject).Distinct().Count());
+    }
+
+    private static ServiceProvider Services(HistoryLocation location) =>
+        new ServiceCollection().AddLogging().AddCallCenterHistory(location).BuildServiceProvider();
+
+    private static async Task<string> NewDatabase()
+    {
+        var server = Environment.GetEnvironmentVariable("CALLCENTER_TEST_POSTGRES") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("CALLCENTER_TEST_POSTGRES is not set: run the tests with ./test.sh.");
+        var name = "audit_" + Guid.NewGuid().ToString("N")[..8];
+        await using var admin = new NpgsqlConnection(server);
+        await admin.OpenAsync();
+        await new NpgsqlCommand($"CREATE DATABASE {name}", admin).ExecuteNonQueryAsync();
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+}

@@ -1,0 +1,132 @@
+using CallCenter.History.Reporting;
+using CallCenter.Reporting;
+using CallCenter.Storage;
+using CallCenter.Storage.PostgreSql;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using Orleans.Storage;
+
+namespace CallCenter.Host.Tests;
+
+/// <summary>
+/// An installation made by the previous release kept its audit trail in grain state, one row per day. The new release
+/// moves it into the query store on its first start, lines, hashes and order unchanged, removes the old rows, and a
+/// second start imports nothing twice.
+/// </summary>
+public sealed class HistoryUpgradeTests
+{
+    private static readonly DateOnly[] Days = [new(2026, 11, 20), new(2026, 11, 21)];
+
+    [Fact]
+    public async Task An_embedded_data_dir_of_the_previous_release_keeps_its_audit_trail_chained_after_the_upgrade()
+    {
+        var dataDir = RunningHost.NewDataDir();
+        var grains = Path.Combine(dataDir, "callcenter.db");
+        var written = await WriteLegacyTrail("callcenter", silo => silo.UseCallCenterSqlite(grains, StorageNames.Grains));
+
+        await using (var host = await RunningHost.Start(dataDir))
+        {
+            await AssertImported(host, written);
+        }
+
+        await using (var again = await RunningHost.Start(dataDir))
+        {
+            await AssertImported(again, written);
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={grains}");
+        await connection.OpenAsync();
+        await using var left = connection.CreateCommand();
+        left.CommandText = "SELECT count(*) FROM grain_state WHERE state_name = 'audit-day'";
+        Assert.Equal(0L, await left.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_cluster_database_of_the_previous_release_keeps_its_audit_trail_chained_after_the_upgrade()
+    {
+        var server = Environment.GetEnvironmentVariable("CALLCENTER_TEST_POSTGRES") is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException("CALLCENTER_TEST_POSTGRES is not set: run the tests with ./test.sh.");
+        var name = "upg_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var admin = new NpgsqlConnection(server))
+        {
+            await admin.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {name}", admin).ExecuteNonQueryAsync();
+        }
+
+        var database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        await PostgresMigrator.MigrateAsync(database);
+        var written = await WriteLegacyTrail(name, silo => silo.UseCallCenterPostgres(database, StorageNames.Grains));
+        string[] cluster =
+        [
+            "--CallCenter:Mode=Cluster", $"--ConnectionStrings:Postgres={database}", $"--CallCenter:ClusterId={name}",
+            $"--CallCenter:ServiceId={name}", "--CallCenter:Demo:SeedUsers=true",
+        ];
+
+        await using (var host = await RunningHost.Start(null, cluster))
+        {
+            await AssertImported(host, written);
+        }
+
+        await using (var again = await RunningHost.Start(null, cluster))
+        {
+            await AssertImported(again, written);
+        }
+    }
+
+    private static async Task AssertImported(RunningHost host, Dictionary<DateOnly, List<AuditEntry>> written)
+    {
+        var supervisor = await host.As("supervisor");
+        foreach (var (day, entries) in written)
+        {
+            var key = day.ToString("yyyy-MM-dd");
+            var lines = (await supervisor.GetAsync($"/api/v1/audit/{key}").Ok()).EnumerateArray().ToList();
+            Assert.Equal(entries.Select(e => (e.Action, e.Subject, e.Hash)), lines.Select(l => (l.Str("action"), l.Str("subject"), l.Str("hash"))));
+            var verified = await supervisor.GetAsync($"/api/v1/audit/verify?day={key}").Ok();
+            Assert.Equal(("True", entries.Count), (verified.Str("intact"), verified.GetProperty("lines").GetInt32()));
+        }
+    }
+
+    /// <summary>Writes two days of chained audit lines the way the previous release did: through the grain storage, state "audit-day".</summary>
+    private static async Task<Dictionary<DateOnly, List<AuditEntry>>> WriteLegacyTrail(string serviceId, Action<ISiloBuilder> storage)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(RunningHost.FreePort(), RunningHost.FreePort(), serviceId: serviceId, clusterId: serviceId);
+            storage(silo);
+        });
+        using var silo = builder.Build();
+        await silo.StartAsync();
+        var store = silo.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
+        var written = new Dictionary<DateOnly, List<AuditEntry>>();
+        foreach (var day in Days)
+        {
+            var key = day.ToString("yyyy-MM-dd");
+            var previous = AuditChain.Genesis(key);
+            var entries = new List<AuditEntry>();
+            foreach (var (action, subject) in new[] { ("queue-define", "vat"), ("seat-define", "S01"), ("seat-login", "S01") })
+            {
+                var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(9, entries.Count, 7)).AddTicks(1234567), TimeSpan.FromHours(8));
+                var entry = AuditChain.Link(new AuditEntry(at, "admin", action, subject, $"{action} on {key}"), previous);
+                entries.Add(entry);
+                previous = entry.Hash!;
+            }
+
+            await store.WriteStateAsync("audit-day", GrainId.Create("audit-day", key), new GrainState<LegacyAuditDay>(new LegacyAuditDay { Entries = entries }));
+            written[day] = entries;
+        }
+
+        await silo.StopAsync();
+        return written;
+    }
+
+    private sealed class LegacyAuditDay
+    {
+        public List<AuditEntry> Entries { get; set; } = [];
+    }
+}
