@@ -1,3 +1,4 @@
+using CallCenter.History.Calls;
 using CallCenter.History.Reporting;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,6 +11,8 @@ namespace CallCenter.History;
 public abstract class HistoryDb(DbContextOptions options) : DbContext(options)
 {
     public DbSet<AuditLine> AuditLines => Set<AuditLine>();
+
+    public DbSet<CallRow> CallRecords => Set<CallRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -28,6 +31,33 @@ public abstract class HistoryDb(DbContextOptions options) : DbContext(options)
             line.Property(l => l.Detail).HasColumnName("detail");
             line.Property(l => l.Previous).HasColumnName("previous").HasMaxLength(64);
             line.Property(l => l.Hash).HasColumnName("hash").HasMaxLength(64);
+        });
+        model.Entity<CallRow>(call =>
+        {
+            call.ToTable("call_records");
+            call.HasKey(c => c.CallId);
+            call.Property(c => c.CallId).HasColumnName("call_id").HasMaxLength(128);
+            call.Property(c => c.Caller).HasColumnName("caller");
+            call.Property(c => c.Queue).HasColumnName("queue");
+            call.Property(c => c.Queues).HasColumnName("queues");
+            call.Property(c => c.SeatId).HasColumnName("seat_id");
+            call.Property(c => c.Agent).HasColumnName("agent");
+            call.Property(c => c.EnteredUtcTicks).HasColumnName("entered_utc_ticks");
+            call.Property(c => c.OfferedUtcTicks).HasColumnName("offered_utc_ticks");
+            call.Property(c => c.AnsweredUtcTicks).HasColumnName("answered_utc_ticks");
+            call.Property(c => c.EndedUtcTicks).HasColumnName("ended_utc_ticks");
+            call.Property(c => c.WaitSeconds).HasColumnName("wait_seconds");
+            call.Property(c => c.TalkSeconds).HasColumnName("talk_seconds");
+            call.Property(c => c.HoldSeconds).HasColumnName("hold_seconds");
+            call.Property(c => c.WrapUpSeconds).HasColumnName("wrap_up_seconds");
+            call.Property(c => c.Outcome).HasColumnName("outcome").HasMaxLength(16);
+            call.Property(c => c.MissedOffers).HasColumnName("missed_offers");
+            call.Property(c => c.HasRecording).HasColumnName("has_recording");
+            call.HasIndex(c => new { c.EndedUtcTicks, c.CallId });
+            call.HasIndex(c => new { c.Queue, c.EndedUtcTicks });
+            call.HasIndex(c => new { c.Agent, c.EndedUtcTicks });
+            call.HasIndex(c => new { c.SeatId, c.EndedUtcTicks });
+            call.HasIndex(c => new { c.Caller, c.EndedUtcTicks });
         });
     }
 }

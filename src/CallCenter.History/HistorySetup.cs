@@ -32,6 +32,8 @@ public static class HistorySetup
 
         services.TryAddSingleton<AuditTrail>();
         services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
+        services.TryAddSingleton<CallCenter.History.Calls.CallRecords>();
+        services.TryAddSingleton<CallCenter.Calls.ICallRecords>(sp => sp.GetRequiredService<CallCenter.History.Calls.CallRecords>());
         return services;
     }
 

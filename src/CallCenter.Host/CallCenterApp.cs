@@ -81,6 +81,7 @@ public static class CallCenterApp
         api.MapGroup("/audit").MapAuditApi();
         api.MapGroup("/cluster").MapClusterApi();
         api.MapGroup("/calls").MapCallsApi().MapRecordingPlayback();
+        api.MapGroup("/call-records").MapCallRecordsApi();
         api.MapGroup("/cti").MapCtiApi().MapRecordingIngest();
         api.MapGroup("/calendar").MapCalendarApi();
         api.MapGroup("/duty").MapDutyApi();

@@ -1,6 +1,9 @@
 using CallCenter.History;
 using CallCenter.History.Reporting;
 using CallCenter.Reporting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -46,6 +49,30 @@ public sealed class AuditStoreTests
         Assert.True(verified.Intact, verified.Problem);
         Assert.Equal(300, verified.Lines);
         Assert.Equal(300, (await b.Entries(Day)).Select(e => e.Subject).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_store_made_by_an_earlier_version_of_the_schema_is_migrated_forward_with_its_lines_intact()
+    {
+        var location = HistoryLocation.Embedded(RunningHost.NewDataDir());
+        await using (var first = HistorySetup.Open(location))
+        {
+            var migrations = first.Database.GetMigrations().ToList();
+            Assert.True(migrations.Count >= 2, "the store has more than one migration");
+            await first.GetService<IMigrator>().MigrateAsync(migrations[0]);
+        }
+
+        await using (var early = Services(location))
+        {
+            await early.GetRequiredService<IAuditTrail>().Append(Day, new AuditEntry(DateTimeOffset.Now, "admin", "queue-define", "vat", null));
+        }
+
+        await HistorySetup.Migrate(location, LegacyRows.None);
+        await using var db = HistorySetup.Open(location);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        await using var services = Services(location);
+        Assert.True((await services.GetRequiredService<IAuditTrail>().Verify(Day)) is { Intact: true, Lines: 1 });
+        Assert.Empty((await services.GetRequiredService<CallCenter.Calls.ICallRecords>().Search(new CallCenter.Calls.CallQuery())).Items);
     }
 
     private static ServiceProvider Services(HistoryLocation location) =>

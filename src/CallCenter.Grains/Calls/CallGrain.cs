@@ -31,7 +31,8 @@ public sealed class CallGrain(
         RequireExists();
         if (CallTransitions.IsRepeat(C.State, change.Kind) && (change.SeatId is null || change.SeatId == C.SeatId || change.Kind != CallEventKind.Answer))
         {
-            return Snapshot();
+            // A repeated end writes the call's record again (the first write may be what failed).
+            return await Recorded(Snapshot());
         }
 
         var next = CallTransitions.Next(Id, C.State, change.Kind);
@@ -69,7 +70,18 @@ public sealed class CallGrain(
         C.State = next;
         C.Timeline.Add(new CallTimelineEntry(next, now, C.Queue, C.SeatId, change.Note));
         await call.WriteStateAsync();
-        return Snapshot();
+        return await Recorded(Snapshot());
+    }
+
+    /// <summary>A call that has ended is written to history before its end is acknowledged.</summary>
+    private async Task<CallSnapshot> Recorded(CallSnapshot snapshot)
+    {
+        if (CallTransitions.IsTerminal(snapshot.State) || snapshot.State == CallState.CallbackRequested)
+        {
+            await GrainFactory.GetGrain<ICallRecordWriterGrain>(0).Write(CallDetails.From(snapshot));
+        }
+
+        return snapshot;
     }
 
     async Task<CallSnapshot> ICallGrain.AttachRecording(RecordingReference recording)

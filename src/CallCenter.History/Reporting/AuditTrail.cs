@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -11,27 +10,21 @@ namespace CallCenter.History.Reporting;
 /// keep one chain), links the new lines and inserts them; lines whose id is already stored are skipped. A caller's
 /// Append completes when its batch has committed. The cost of a line does not grow with the day.
 /// </summary>
-public sealed class AuditTrail(IDbContextFactory<HistoryDb> store, ILogger<AuditTrail> logger) : IAuditTrail, IAsyncDisposable
+public sealed class AuditTrail : IAuditTrail, IAsyncDisposable
 {
-    private const int BatchLimit = 500;
+    private readonly IDbContextFactory<HistoryDb> store;
+    private readonly BatchWriter<Pending> writer;
 
-    private readonly Channel<Pending> pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Lock starting = new();
-    private Task? writing;
+    public AuditTrail(IDbContextFactory<HistoryDb> store, ILogger<AuditTrail> logger)
+    {
+        this.store = store;
+        writer = new BatchWriter<Pending>(Commit, logger, "audit lines");
+    }
 
     public static string DayKey(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public Task Append(DateOnly day, AuditEntry entry)
-    {
-        EnsureWriting();
-        var line = new Pending(DayKey(day), entry with { LineId = entry.LineId ?? Guid.NewGuid().ToString("N") }, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!pending.Writer.TryWrite(line))
-        {
-            throw new ObjectDisposedException(nameof(AuditTrail));
-        }
-
-        return line.Committed.Task;
-    }
+    public Task Append(DateOnly day, AuditEntry entry) =>
+        writer.Write(new Pending(DayKey(day), entry with { LineId = entry.LineId ?? Guid.NewGuid().ToString("N") }));
 
     public async Task<IReadOnlyList<AuditEntry>> Entries(DateOnly day)
     {
@@ -43,43 +36,7 @@ public sealed class AuditTrail(IDbContextFactory<HistoryDb> store, ILogger<Audit
 
     public async Task<AuditVerification> Verify(DateOnly day) => AuditChain.Verify(DayKey(day), await Entries(day));
 
-    private void EnsureWriting()
-    {
-        if (writing is null)
-        {
-            lock (starting)
-            {
-                writing ??= Task.Run(Write);
-            }
-        }
-    }
-
-    private async Task Write()
-    {
-        var batch = new List<Pending>(BatchLimit);
-        while (await pending.Reader.WaitToReadAsync())
-        {
-            while (batch.Count < BatchLimit && pending.Reader.TryRead(out var next))
-            {
-                batch.Add(next);
-            }
-
-            try
-            {
-                await Commit(batch);
-                batch.ForEach(p => p.Committed.TrySetResult());
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "Writing {Lines} audit lines failed", batch.Count);
-                batch.ForEach(p => p.Committed.TrySetException(e));
-            }
-
-            batch.Clear();
-        }
-    }
-
-    private async Task Commit(List<Pending> batch)
+    private async Task Commit(IReadOnlyList<Pending> batch)
     {
         await using var db = await store.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
@@ -126,14 +83,7 @@ public sealed class AuditTrail(IDbContextFactory<HistoryDb> store, ILogger<Audit
         Hash = entry.Hash,
     };
 
-    public async ValueTask DisposeAsync()
-    {
-        pending.Writer.TryComplete();
-        if (writing is not null)
-        {
-            await writing;
-        }
-    }
+    public ValueTask DisposeAsync() => writer.DisposeAsync();
 
-    private sealed record Pending(string Day, AuditEntry Entry, TaskCompletionSource Committed);
+    private sealed record Pending(string Day, AuditEntry Entry);
 }

@@ -21,6 +21,97 @@ namespace CallCenter.History.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CallCenter.History.Calls.CallRow", b =>
+                {
+                    b.Property<string>("CallId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Agent")
+                        .HasColumnType("text")
+                        .HasColumnName("agent");
+
+                    b.Property<long?>("AnsweredUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("answered_utc_ticks");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("caller");
+
+                    b.Property<long>("EndedUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ended_utc_ticks");
+
+                    b.Property<long>("EnteredUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entered_utc_ticks");
+
+                    b.Property<bool>("HasRecording")
+                        .HasColumnType("boolean")
+                        .HasColumnName("has_recording");
+
+                    b.Property<double>("HoldSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("hold_seconds");
+
+                    b.Property<int>("MissedOffers")
+                        .HasColumnType("integer")
+                        .HasColumnName("missed_offers");
+
+                    b.Property<long?>("OfferedUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("offered_utc_ticks");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("queue");
+
+                    b.Property<string>("Queues")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("queues");
+
+                    b.Property<string>("SeatId")
+                        .HasColumnType("text")
+                        .HasColumnName("seat_id");
+
+                    b.Property<double>("TalkSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("talk_seconds");
+
+                    b.Property<double>("WaitSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("wait_seconds");
+
+                    b.Property<double>("WrapUpSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("wrap_up_seconds");
+
+                    b.HasKey("CallId");
+
+                    b.HasIndex("Agent", "EndedUtcTicks");
+
+                    b.HasIndex("Caller", "EndedUtcTicks");
+
+                    b.HasIndex("EndedUtcTicks", "CallId");
+
+                    b.HasIndex("Queue", "EndedUtcTicks");
+
+                    b.HasIndex("SeatId", "EndedUtcTicks");
+
+                    b.ToTable("call_records", (string)null);
+                });
+
             modelBuilder.Entity("CallCenter.History.Reporting.AuditLine", b =>
                 {
                     b.Property<string>("Day")

@@ -16,6 +16,97 @@ namespace CallCenter.History.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CallCenter.History.Calls.CallRow", b =>
+                {
+                    b.Property<string>("CallId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Agent")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent");
+
+                    b.Property<long?>("AnsweredUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("answered_utc_ticks");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller");
+
+                    b.Property<long>("EndedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ended_utc_ticks");
+
+                    b.Property<long>("EnteredUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entered_utc_ticks");
+
+                    b.Property<bool>("HasRecording")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("has_recording");
+
+                    b.Property<double>("HoldSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("hold_seconds");
+
+                    b.Property<int>("MissedOffers")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("missed_offers");
+
+                    b.Property<long?>("OfferedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("offered_utc_ticks");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queue");
+
+                    b.Property<string>("Queues")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queues");
+
+                    b.Property<string>("SeatId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seat_id");
+
+                    b.Property<double>("TalkSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("talk_seconds");
+
+                    b.Property<double>("WaitSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("wait_seconds");
+
+                    b.Property<double>("WrapUpSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("wrap_up_seconds");
+
+                    b.HasKey("CallId");
+
+                    b.HasIndex("Agent", "EndedUtcTicks");
+
+                    b.HasIndex("Caller", "EndedUtcTicks");
+
+                    b.HasIndex("EndedUtcTicks", "CallId");
+
+                    b.HasIndex("Queue", "EndedUtcTicks");
+
+                    b.HasIndex("SeatId", "EndedUtcTicks");
+
+                    b.ToTable("call_records", (string)null);
+                });
+
             modelBuilder.Entity("CallCenter.History.Reporting.AuditLine", b =>
                 {
                     b.Property<string>("Day")

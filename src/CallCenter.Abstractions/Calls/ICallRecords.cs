@@ -1,0 +1,35 @@
+namespace CallCenter.Calls;
+
+/// <summary>Call detail records in the query store.</summary>
+public interface ICallRecords
+{
+    /// <summary>Stores the call's record (a second write of the same call replaces it); returns once committed.</summary>
+    Task Write(CallDetail call);
+
+    /// <summary>Records matching the query, newest end first, a page at a time (keyset: pass the last page's <see cref="CallPage.Next"/>).</summary>
+    Task<CallPage> Search(CallQuery query);
+}
+
+/// <summary>What to look for; every filter is optional. <paramref name="After"/> is the cursor of the previous page.</summary>
+public sealed record CallQuery(
+    DateTimeOffset? From = null,
+    DateTimeOffset? To = null,
+    string? Queue = null,
+    string? SeatId = null,
+    string? Agent = null,
+    string? Caller = null,
+    CallOutcome? Outcome = null,
+    double? MinWaitSeconds = null,
+    double? MinTalkSeconds = null,
+    bool? HasRecording = null,
+    string? After = null,
+    int Limit = 50);
+
+public sealed record CallPage(IReadOnlyList<CallDetail> Items, string? Next);
+
+/// <summary>How grains reach this silo's call-record writer.</summary>
+[Alias("CallCenter.Calls.ICallRecordWriterGrain")]
+public interface ICallRecordWriterGrain : IGrainWithIntegerKey
+{
+    [Alias("Write")] Task Write(CallDetail call);
+}

@@ -1,0 +1,66 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+
+namespace CallCenter.History;
+
+/// <summary>
+/// One writer per kind of fact on each host: callers hand it items and await their commit; it commits whatever has
+/// queued up meanwhile as one batch (up to a limit), so callers waiting in parallel share one transaction and the
+/// cost of an item stays flat. A failed batch fails every caller in it.
+/// </summary>
+public sealed class BatchWriter<T>(Func<IReadOnlyList<T>, Task> commit, ILogger logger, string what, int limit = 500) : IAsyncDisposable
+{
+    private readonly Channel<(T Item, TaskCompletionSource Committed)> queue =
+        Channel.CreateUnbounded<(T, TaskCompletionSource)>(new UnboundedChannelOptions { SingleReader = true });
+
+    private readonly Lock starting = new();
+    private Task? writing;
+
+    public Task Write(T item)
+    {
+        if (writing is null)
+        {
+            lock (starting)
+            {
+                writing ??= Task.Run(Run);
+            }
+        }
+
+        var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return queue.Writer.TryWrite((item, committed)) ? committed.Task : throw new ObjectDisposedException(what);
+    }
+
+    private async Task Run()
+    {
+        var batch = new List<(T Item, TaskCompletionSource Committed)>(limit);
+        while (await queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < limit && queue.Reader.TryRead(out var next))
+            {
+                batch.Add(next);
+            }
+
+            try
+            {
+                await commit(batch.Select(b => b.Item).ToList());
+                batch.ForEach(b => b.Committed.TrySetResult());
+            }
+            catch (Exception e)
+            {
+                logger.LogError(e, "Writing {Count} {What} failed", batch.Count, what);
+                batch.ForEach(b => b.Committed.TrySetException(e));
+            }
+
+            batch.Clear();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        queue.Writer.TryComplete();
+        if (writing is not null)
+        {
+            await writing;
+        }
+    }
+}

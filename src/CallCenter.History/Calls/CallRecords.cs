@@ -1,0 +1,131 @@
+using System.Globalization;
+using CallCenter.Calls;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace CallCenter.History.Calls;
+
+/// <summary>
+/// Call detail records on the query store: written in batches (a call written again replaces its row, so a retry or
+/// a replay leaves one row), searched newest first with keyset paging on (end, call id).
+/// </summary>
+public sealed class CallRecords : ICallRecords, IAsyncDisposable
+{
+    public const int MaxPage = 500;
+
+    private readonly IDbContextFactory<HistoryDb> store;
+    private readonly BatchWriter<CallDetail> writer;
+
+    public CallRecords(IDbContextFactory<HistoryDb> store, ILogger<CallRecords> logger)
+    {
+        this.store = store;
+        writer = new BatchWriter<CallDetail>(Commit, logger, "call records");
+    }
+
+    public Task Write(CallDetail call) => writer.Write(call);
+
+    public async Task<CallPage> Search(CallQuery query)
+    {
+        await using var db = await store.CreateDbContextAsync();
+        var rows = db.CallRecords.AsNoTracking();
+        if (query.From is { } from)
+        {
+            rows = rows.Where(c => c.EndedUtcTicks >= from.UtcTicks);
+        }
+
+        if (query.To is { } to)
+        {
+            rows = rows.Where(c => c.EndedUtcTicks < to.UtcTicks);
+        }
+
+        if (query.Queue is { } queue)
+        {
+            var passed = "," + queue + ",";
+            rows = rows.Where(c => c.Queue == queue || ("," + c.Queues + ",").Contains(passed));
+        }
+
+        if (query.SeatId is { } seat)
+        {
+            rows = rows.Where(c => c.SeatId == seat);
+        }
+
+        if (query.Agent is { } agent)
+        {
+            rows = rows.Where(c => c.Agent == agent);
+        }
+
+        if (query.Caller is { } caller)
+        {
+            rows = rows.Where(c => c.Caller == caller);
+        }
+
+        if (query.Outcome is { } outcome)
+        {
+            var text = outcome.ToString();
+            rows = rows.Where(c => c.Outcome == text);
+        }
+
+        if (query.MinWaitSeconds is { } wait)
+        {
+            rows = rows.Where(c => c.WaitSeconds >= wait);
+        }
+
+        if (query.MinTalkSeconds is { } talk)
+        {
+            rows = rows.Where(c => c.TalkSeconds >= talk);
+        }
+
+        if (query.HasRecording is { } recorded)
+        {
+            rows = rows.Where(c => c.HasRecording == recorded);
+        }
+
+        if (Cursor.Parse(query.After) is var (ticks, id) && id is not null)
+        {
+            rows = rows.Where(c => c.EndedUtcTicks < ticks || (c.EndedUtcTicks == ticks && string.Compare(c.CallId, id) < 0));
+        }
+
+        var limit = Math.Clamp(query.Limit, 1, MaxPage);
+        var page = await rows.OrderByDescending(c => c.EndedUtcTicks).ThenByDescending(c => c.CallId).Take(limit + 1).ToListAsync();
+        var items = page.Take(limit).Select(r => r.ToDetail()).ToList();
+        return new CallPage(items, page.Count > limit ? Cursor.Of(page[limit - 1]) : null);
+    }
+
+    private async Task Commit(IReadOnlyList<CallDetail> batch)
+    {
+        var latest = batch.GroupBy(c => c.CallId).Select(g => g.Last()).ToList();
+        var ids = latest.Select(c => c.CallId).ToList();
+        await using var db = await store.CreateDbContextAsync();
+        var stored = await db.CallRecords.Where(c => ids.Contains(c.CallId)).ToDictionaryAsync(c => c.CallId);
+        foreach (var call in latest)
+        {
+            if (!stored.TryGetValue(call.CallId, out var row))
+            {
+                row = new CallRow { CallId = call.CallId, Caller = "", Queue = "", Queues = "", Outcome = "" };
+                db.CallRecords.Add(row);
+            }
+
+            row.Fill(call);
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    public ValueTask DisposeAsync() => writer.DisposeAsync();
+
+    /// <summary>A page's cursor: the last record's end (UTC ticks) and call id.</summary>
+    public static class Cursor
+    {
+        public static string Of(CallRow row) => $"{row.EndedUtcTicks.ToString(CultureInfo.InvariantCulture)}_{row.CallId}";
+
+        public static (long Ticks, string? CallId) Parse(string? cursor)
+        {
+            var cut = cursor?.IndexOf('_') ?? -1;
+            return cut > 0 && long.TryParse(cursor![..cut], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                ? (ticks, cursor[(cut + 1)..])
+                : (0, null);
+        }
+
+        public static bool IsValid(string? cursor) => cursor is null || Parse(cursor).CallId is { Length: > 0 };
+    }
+}

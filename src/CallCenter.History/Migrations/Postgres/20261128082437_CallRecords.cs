@@ -1,0 +1,73 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CallCenter.History.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class CallRecords : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "call_records",
+                columns: table => new
+                {
+                    call_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    caller = table.Column<string>(type: "text", nullable: false),
+                    queue = table.Column<string>(type: "text", nullable: false),
+                    queues = table.Column<string>(type: "text", nullable: false),
+                    seat_id = table.Column<string>(type: "text", nullable: true),
+                    agent = table.Column<string>(type: "text", nullable: true),
+                    entered_utc_ticks = table.Column<long>(type: "bigint", nullable: false),
+                    offered_utc_ticks = table.Column<long>(type: "bigint", nullable: true),
+                    answered_utc_ticks = table.Column<long>(type: "bigint", nullable: true),
+                    ended_utc_ticks = table.Column<long>(type: "bigint", nullable: false),
+                    wait_seconds = table.Column<double>(type: "double precision", nullable: false),
+                    talk_seconds = table.Column<double>(type: "double precision", nullable: false),
+                    hold_seconds = table.Column<double>(type: "double precision", nullable: false),
+                    wrap_up_seconds = table.Column<double>(type: "double precision", nullable: false),
+                    outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    missed_offers = table.Column<int>(type: "integer", nullable: false),
+                    has_recording = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_call_records", x => x.call_id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_call_records_agent_ended_utc_ticks",
+                table: "call_records",
+                columns: new[] { "agent", "ended_utc_ticks" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_call_records_caller_ended_utc_ticks",
+                table: "call_records",
+                columns: new[] { "caller", "ended_utc_ticks" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_call_records_ended_utc_ticks_call_id",
+                table: "call_records",
+                columns: new[] { "ended_utc_ticks", "call_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_call_records_queue_ended_utc_ticks",
+                table: "call_records",
+                columns: new[] { "queue", "ended_utc_ticks" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_call_records_seat_id_ended_utc_ticks",
+                table: "call_records",
+                columns: new[] { "seat_id", "ended_utc_ticks" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "call_records");
+        }
+    }
+}
