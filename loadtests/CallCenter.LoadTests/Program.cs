@@ -5,6 +5,7 @@ using CallCenter.LoadTests.Failover;
 //   offers     call posted by the softswitch → offer command on /hubs/cti, against GET /healthz
 //   wallboard  seat state change in the grains → batch received by N supervisors (a second process), against IHubContext alone
 //   signin     N concurrent sign-ins → GET /healthz latency meanwhile, against /healthz at rest
+//   records    call-record ingest through the store's writer, then filtered searches over it (SQLite or PostgreSQL)
 //   audit      supervisor messages (one audit line each) with 1,000 and with 50,000 lines already in the day
 //   failover   PostgreSQL and three host processes under softswitch traffic; SIGKILL of the host holding the board
 //              and the command bus, twice, then a full restart: detection, offers undelivered, calls lost, tiles right
@@ -19,6 +20,9 @@ switch (args.FirstOrDefault())
     case "signin":
         await SignInBurst.Run(args[1..]);
         break;
+    case "records":
+        await CallHistoryLoad.Run(args[1..]);
+        break;
     case "audit":
         await AuditAppend.Run(args[1..]);
         break;
@@ -29,7 +33,7 @@ switch (args.FirstOrDefault())
         await WallboardClients.Run(args[1..]);
         break;
     default:
-        Console.Error.WriteLine("usage: offers [callsPerSecond seconds seats] | wallboard [eventsPerSecond seconds seats clients] | signin [signIns] | audit [seconds clients small large] | failover [runs seats callsPerSecond]");
+        Console.Error.WriteLine("usage: offers [callsPerSecond seconds seats] | wallboard [eventsPerSecond seconds seats clients] | signin [signIns] | records [sqlite|postgres days seats callsPerSeat] | audit [seconds clients small large] | failover [runs seats callsPerSecond]");
         return 2;
 }
 
