@@ -90,13 +90,6 @@ public static class CallHistoryLoad
         Console.WriteLine($"filtered search, first page of 50 (200 after 20 warm-up): p50 {histogram.GetValueAtPercentile(50) / 1000.0:F1} ms, p99 {histogram.GetValueAtPercentile(99) / 1000.0:F1} ms, max {histogram.GetMaxValue() / 1000.0:F1} ms");
     }
 
-    private static async Task<string> Database(string? own)
-    {
-        var server = own ?? Environment.GetEnvironmentVariable("CALLCENTER_TEST_POSTGRES")!;
-        var name = "history_" + Guid.NewGuid().ToString("N")[..8];
-        await using var admin = new Npgsql.NpgsqlConnection(server);
-        await admin.OpenAsync();
-        await new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", admin).ExecuteNonQueryAsync();
-        return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-    }
+    private static Task<string> Database(string? own) =>
+        PostgresDatabase.Create(own ?? Environment.GetEnvironmentVariable("CALLCENTER_TEST_POSTGRES")!, "history_" + Guid.NewGuid().ToString("N")[..8]);
 }

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace CallCenter.Host.Tests;
 
@@ -36,7 +35,7 @@ public sealed class AuditStoreTests
     [Fact]
     public async Task Two_hosts_appending_to_the_same_day_at_once_keep_one_unbroken_chain_on_postgresql()
     {
-        var location = HistoryLocation.Cluster(await NewDatabase());
+        var location = HistoryLocation.Cluster(await TestPostgres.NewDatabase("audit_"));
         await HistorySetup.Migrate(location, LegacyRows.None);
         await using var hostA = Services(location);
         await using var hostB = Services(location);
@@ -78,15 +77,4 @@ public sealed class AuditStoreTests
     private static ServiceProvider Services(HistoryLocation location) =>
         new ServiceCollection().AddLogging().AddCallCenterHistory(location).BuildServiceProvider();
 
-    private static async Task<string> NewDatabase()
-    {
-        var server = Environment.GetEnvironmentVariable("CALLCENTER_TEST_POSTGRES") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("CALLCENTER_TEST_POSTGRES is not set: run the tests with ./test.sh.");
-        var name = "audit_" + Guid.NewGuid().ToString("N")[..8];
-        await using var admin = new NpgsqlConnection(server);
-        await admin.OpenAsync();
-        await new NpgsqlCommand($"CREATE DATABASE {name}", admin).ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-    }
 }

@@ -18,17 +18,7 @@ public sealed class ClusterProcessTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var server = Environment.GetEnvironmentVariable("CALLCENTER_TEST_POSTGRES") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("CALLCENTER_TEST_POSTGRES is not set: run the tests with ./test.sh.");
-        await using var admin = new NpgsqlConnection(server);
-        await admin.OpenAsync();
-        await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{cluster}\"", admin))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
-
-        database = new NpgsqlConnectionStringBuilder(server) { Database = cluster }.ConnectionString;
+        database = await PostgresDatabase.Create(TestPostgres.Server, cluster);
     }
 
     public Task DisposeAsync()

@@ -14,9 +14,7 @@ public sealed class FailoverDrillTests(ITestOutputHelper output)
     [Fact]
     public async Task Killing_the_host_with_the_board_and_the_command_bus_loses_no_offer_after_the_death_is_declared_and_no_call()
     {
-        var server = Environment.GetEnvironmentVariable("CALLCENTER_TEST_POSTGRES") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("CALLCENTER_TEST_POSTGRES is not set: run the tests with ./test.sh.");
+        var server = TestPostgres.Server;
         var membership = new Dictionary<string, string>
         {
             ["ProbeTimeout"] = "00:00:01",

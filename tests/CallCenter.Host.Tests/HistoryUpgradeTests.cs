@@ -47,17 +47,8 @@ public sealed class HistoryUpgradeTests
     [Fact]
     public async Task A_cluster_database_of_the_previous_release_keeps_its_audit_trail_chained_after_the_upgrade()
     {
-        var server = Environment.GetEnvironmentVariable("CALLCENTER_TEST_POSTGRES") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("CALLCENTER_TEST_POSTGRES is not set: run the tests with ./test.sh.");
-        var name = "upg_" + Guid.NewGuid().ToString("N")[..8];
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {name}", admin).ExecuteNonQueryAsync();
-        }
-
-        var database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var database = await TestPostgres.NewDatabase("upg_");
+        var name = new NpgsqlConnectionStringBuilder(database).Database!;
         await PostgresMigrator.MigrateAsync(database);
         var written = await WriteLegacyTrail(name, silo => silo.UseCallCenterPostgres(database, StorageNames.Grains));
         string[] cluster =

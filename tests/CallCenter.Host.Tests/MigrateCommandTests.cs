@@ -7,17 +7,7 @@ public sealed class MigrateCommandTests
     [Fact]
     public async Task Migrate_prepares_an_empty_database_and_can_run_again()
     {
-        var server = Environment.GetEnvironmentVariable("CALLCENTER_TEST_POSTGRES") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("CALLCENTER_TEST_POSTGRES is not set: run the tests with ./test.sh.");
-        var name = "migrate_" + Guid.NewGuid().ToString("N")[..8];
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {name}", admin).ExecuteNonQueryAsync();
-        }
-
-        var database = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        var database = await TestPostgres.NewDatabase("migrate_");
         Assert.Equal(0, await Commands.Migrate([$"--ConnectionStrings:Postgres={database}"]));
         Assert.Equal(0, await Commands.Migrate([$"--ConnectionStrings:Postgres={database}"]));
 

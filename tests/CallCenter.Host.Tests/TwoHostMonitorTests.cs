@@ -76,19 +76,12 @@ public sealed class TwoHostMonitorTests
 
     private static async Task<string[]> Cluster()
     {
-        var server = Environment.GetEnvironmentVariable("CALLCENTER_TEST_POSTGRES") is { Length: > 0 } value
-            ? value
-            : throw new InvalidOperationException("CALLCENTER_TEST_POSTGRES is not set: run the tests with ./test.sh.");
-        var name = "mon_" + Guid.NewGuid().ToString("N")[..8];
-        await using (var admin = new NpgsqlConnection(server))
-        {
-            await admin.OpenAsync();
-            await new NpgsqlCommand($"CREATE DATABASE {name}", admin).ExecuteNonQueryAsync();
-        }
+        var database = await TestPostgres.NewDatabase("mon_");
+        var name = new NpgsqlConnectionStringBuilder(database).Database!;
 
         return
         [
-            "--CallCenter:Mode=Cluster", $"--ConnectionStrings:Postgres={new NpgsqlConnectionStringBuilder(server) { Database = name }}",
+            "--CallCenter:Mode=Cluster", $"--ConnectionStrings:Postgres={database}",
             $"--CallCenter:ClusterId={name}", $"--CallCenter:ServiceId={name}", "--CallCenter:Demo:SeedUsers=true",
         ];
     }

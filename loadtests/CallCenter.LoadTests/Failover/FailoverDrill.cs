@@ -409,17 +409,7 @@ public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
         return double.NaN;
     }
 
-    private async Task<string> CreateDatabase()
-    {
-        await using var connection = new NpgsqlConnection(options.Server);
-        await connection.OpenAsync();
-        await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{cluster}\"", connection))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(options.Server) { Database = cluster }.ConnectionString;
-    }
+    private Task<string> CreateDatabase() => PostgresDatabase.Create(options.Server, cluster);
 
     private async Task SignIn()
     {
