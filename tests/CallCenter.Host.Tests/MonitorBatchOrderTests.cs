@@ -68,6 +68,48 @@ public sealed class MonitorBatchOrderTests : IAsyncLifetime
         await Passed(1, 40, 41);
     }
 
+    [Fact]
+    public async Task A_delivery_that_does_not_finish_holds_the_next_batches_for_two_seconds_only()
+    {
+        var started = new List<long>();
+        await using var stuck = new MonitorBatchOrder(time, TimeSpan.FromMilliseconds(500), batch =>
+        {
+            lock (started)
+            {
+                started.Add(batch.Version);
+            }
+
+            return batch.Version == 1 ? new TaskCompletionSource().Task : Task.CompletedTask;
+        }, NullLogger.Instance);
+        stuck.Accept(Batch("a", 1));
+        stuck.Accept(Batch("a", 2));
+        await Task.Delay(200);
+        lock (started)
+        {
+            Assert.Equal([1L], started);
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(500));
+            lock (started)
+            {
+                if (started.Count == 2)
+                {
+                    break;
+                }
+            }
+
+            await Task.Delay(20);
+        }
+
+        lock (started)
+        {
+            Assert.Equal([1L, 2L], started);
+        }
+    }
+
     private async Task Passed(params long[] expected)
     {
         // Delivery runs on its own task: wait until it has caught up with what it was given.

@@ -11,6 +11,7 @@ namespace CallCenter.Host;
 public sealed class MonitorBatchOrder : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultWindow = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan SlowDelivery = TimeSpan.FromSeconds(2);
 
     private readonly Lock gate = new();
     private readonly SortedDictionary<long, MonitorBatch> held = [];
@@ -30,16 +31,26 @@ public sealed class MonitorBatchOrder : IAsyncDisposable
         {
             await foreach (var batch in ready.Reader.ReadAllAsync())
             {
-                try
+                var delivery = Deliver(deliver, batch);
+                if (await Task.WhenAny(delivery, Task.Delay(SlowDelivery, time)) != delivery)
                 {
-                    await deliver(batch);
-                }
-                catch (Exception e)
-                {
-                    logger.LogWarning(e, "Passing wallboard batch {Version} on failed", batch.Version);
+                    // One connection that does not read must not hold every supervisor's wall: go on with the next.
+                    logger.LogWarning("Passing wallboard batch {Version} on took over {Seconds} s; going on with the next", batch.Version, SlowDelivery.TotalSeconds);
                 }
             }
         });
+    }
+
+    private async Task Deliver(Func<MonitorBatch, Task> deliver, MonitorBatch batch)
+    {
+        try
+        {
+            await deliver(batch);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Passing wallboard batch {Version} on failed", batch.Version);
+        }
     }
 
     /// <summary>Batches given up waiting for (each one makes this host's clients fetch a snapshot).</summary>
