@@ -39,9 +39,10 @@ public static class HistorySetup
 
     /// <summary>
     /// Brings the store's schema to this release (EF Core migrations; concurrent hosts take the migration lock in
-    /// turn), then moves what an older release kept in grain state into it.
+    /// turn), then moves what an older release kept in grain state into it. Returns the audit days it had to leave
+    /// in grain state (written by both releases).
     /// </summary>
-    public static async Task Migrate(HistoryLocation location, LegacyRows legacy)
+    public static async Task<IReadOnlyList<string>> Migrate(HistoryLocation location, LegacyRows legacy)
     {
         await using var db = Open(location);
         await db.Database.MigrateAsync();
@@ -50,7 +51,7 @@ public static class HistorySetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
 
-        await LegacyAuditImport.Run(db, legacy);
+        return await LegacyAuditImport.Run(db, legacy);
     }
 
     public static HistoryDb Open(HistoryLocation location)

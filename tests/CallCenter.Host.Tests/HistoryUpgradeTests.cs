@@ -1,3 +1,4 @@
+using CallCenter.History;
 using CallCenter.History.Reporting;
 using CallCenter.Reporting;
 using CallCenter.Storage;
@@ -42,6 +43,32 @@ public sealed class HistoryUpgradeTests
         await using var left = connection.CreateCommand();
         left.CommandText = "SELECT count(*) FROM grain_state WHERE state_name = 'audit-day'";
         Assert.Equal(0L, await left.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task A_day_written_by_both_releases_is_left_apart_and_reported_while_the_other_days_are_imported()
+    {
+        var dataDir = RunningHost.NewDataDir();
+        var grains = Path.Combine(dataDir, "callcenter.db");
+        var written = await WriteLegacyTrail("callcenter", silo => silo.UseCallCenterSqlite(grains, StorageNames.Grains));
+        var location = CallCenter.History.HistoryLocation.Embedded(dataDir);
+        await CallCenter.History.HistorySetup.Migrate(location, LegacyRows.None);
+        await using (var newer = new ServiceCollection().AddLogging().AddCallCenterHistory(location).BuildServiceProvider())
+        {
+            await newer.GetRequiredService<IAuditTrail>().Append(Days[0], new AuditEntry(DateTimeOffset.Now, "admin", "seat-login", "S09", "by a newer host"));
+        }
+
+        await using var host = await RunningHost.Start(dataDir);
+        var supervisor = await host.As("supervisor");
+        var kept = (await supervisor.GetAsync($"/api/v1/audit/{Days[0]:yyyy-MM-dd}").Ok()).EnumerateArray().ToList();
+        Assert.Equal(["S09"], kept.Select(l => l.Str("subject")));
+        await AssertImported(host, new Dictionary<DateOnly, List<AuditEntry>> { [Days[1]] = written[Days[1]] });
+
+        await using var connection = new SqliteConnection($"Data Source={grains}");
+        await connection.OpenAsync();
+        await using var left = connection.CreateCommand();
+        left.CommandText = "SELECT grain_id FROM grain_state WHERE state_name = 'audit-day'";
+        Assert.Equal($"audit-day/{Days[0]:yyyy-MM-dd}", (string?)await left.ExecuteScalarAsync());
     }
 
     [Fact]

@@ -8,28 +8,33 @@ namespace CallCenter.History.Reporting;
 /// Where an older release kept its audit trail: one grain state per day ("audit-day") in the grain storage. The
 /// caller reads those rows (it knows the storage) and removes them once they are imported.
 /// </summary>
-public sealed record LegacyRows(Func<Task<IReadOnlyList<(string GrainId, byte[] Payload)>>> ReadAuditDays, Func<Task> RemoveAuditDays)
+public sealed record LegacyRows(
+    Func<Task<IReadOnlyList<(string GrainId, byte[] Payload)>>> ReadAuditDays,
+    Func<IReadOnlyList<string>, Task> RemoveAuditDays)
 {
-    public static readonly LegacyRows None = new(() => Task.FromResult<IReadOnlyList<(string, byte[])>>([]), () => Task.CompletedTask);
+    public static readonly LegacyRows None = new(() => Task.FromResult<IReadOnlyList<(string, byte[])>>([]), _ => Task.CompletedTask);
 }
 
 /// <summary>
 /// Moves the audit trail an older release kept in grain state into the store, lines, hashes and order unchanged, so
 /// every day's chain verifies as before. Each imported line's id is derived from its day and place: a crash halfway
-/// and a second run import nothing twice.
+/// and a second run import nothing twice. A day that already has lines of its own in the store (an older host kept
+/// writing it while a newer one ran) is left where it is and reported: two chains are never merged.
 /// </summary>
 public static class LegacyAuditImport
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    public static async Task Run(HistoryDb db, LegacyRows legacy)
+    /// <summary>Imports what it can; returns the days left in grain state because the store has lines of its own for them.</summary>
+    public static async Task<IReadOnlyList<string>> Run(HistoryDb db, LegacyRows legacy)
     {
         var rows = await legacy.ReadAuditDays();
         if (rows.Count == 0)
         {
-            return;
+            return [];
         }
 
+        var (imported, skipped) = (new List<string>(), new List<string>());
         foreach (var (grainId, payload) in rows)
         {
             var day = grainId[^10..];
@@ -37,7 +42,8 @@ public static class LegacyAuditImport
             var known = (await db.AuditLines.Where(l => l.Day == day).Select(l => l.LineId).ToListAsync()).ToHashSet();
             if (known.Any(id => !id.StartsWith("legacy-", StringComparison.Ordinal)))
             {
-                throw new InvalidOperationException($"The audit trail of {day} has lines in both the grain state and the store: refusing to merge two chains.");
+                skipped.Add(day);
+                continue;
             }
 
             for (var i = 0; i < entries.Count; i++)
@@ -50,9 +56,11 @@ public static class LegacyAuditImport
             }
 
             await db.SaveChangesAsync();
+            imported.Add(grainId);
         }
 
-        await legacy.RemoveAuditDays();
+        await legacy.RemoveAuditDays(imported);
+        return skipped;
     }
 
     private sealed record LegacyAuditDay(List<AuditEntry> Entries);

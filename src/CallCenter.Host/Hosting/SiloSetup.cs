@@ -71,8 +71,13 @@ public static class SiloSetup
 
         // The query store is brought to this release before the silo can write to it.
         var history = settings.History(postgres);
-        HistorySetup.Migrate(history, settings.Legacy(postgres)).GetAwaiter().GetResult();
+        var leftApart = HistorySetup.Migrate(history, settings.Legacy(postgres)).GetAwaiter().GetResult();
         silo.Services.AddCallCenterHistory(history);
+        if (leftApart.Count > 0)
+        {
+            silo.Services.AddHostedService(sp => new StartupWarning(sp.GetRequiredService<ILogger<StartupWarning>>(),
+                $"The audit trail of {string.Join(", ", leftApart)} has lines in an older release's grain state and in the query store: the old lines stay in grain state (two chains are never merged). Were hosts of both releases running at once?"));
+        }
     }
 
     /// <summary>"auto" (containers, pods) takes this machine's first IPv4 address; otherwise the configured one.</summary>

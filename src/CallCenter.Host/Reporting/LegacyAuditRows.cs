@@ -32,15 +32,19 @@ public static class LegacyAuditRows
                 return []; // no grain_state table yet: a new installation
             }
         },
-        async () =>
+        async imported =>
         {
             await using var connection = new SqliteConnection($"Data Source={path}");
             await connection.OpenAsync();
-            await using var remove = connection.CreateCommand();
-            remove.CommandText = "DELETE FROM grain_state WHERE service_id = $s AND state_name = $n";
-            remove.Parameters.AddWithValue("$s", serviceId);
-            remove.Parameters.AddWithValue("$n", State);
-            await remove.ExecuteNonQueryAsync();
+            foreach (var grainId in imported)
+            {
+                await using var remove = connection.CreateCommand();
+                remove.CommandText = "DELETE FROM grain_state WHERE service_id = $s AND state_name = $n AND grain_id = $g";
+                remove.Parameters.AddWithValue("$s", serviceId);
+                remove.Parameters.AddWithValue("$n", State);
+                remove.Parameters.AddWithValue("$g", grainId);
+                await remove.ExecuteNonQueryAsync();
+            }
         });
 
     public static LegacyRows Postgres(string connectionString, string serviceId) => new(
@@ -61,13 +65,15 @@ public static class LegacyAuditRows
                 return []; // the grain storage schema is not there yet: nothing older to import
             }
         },
-        async () =>
+        async imported =>
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
-            await using var remove = new NpgsqlCommand("DELETE FROM cc_grain_state WHERE service_id = @s AND grain_type_string = @n", connection);
+            await using var remove = new NpgsqlCommand(
+                "DELETE FROM cc_grain_state WHERE service_id = @s AND grain_type_string = @n AND grain_id_extension = ANY(@g)", connection);
             remove.Parameters.AddWithValue("s", serviceId);
             remove.Parameters.AddWithValue("n", State);
+            remove.Parameters.AddWithValue("g", imported.ToArray());
             await remove.ExecuteNonQueryAsync();
         });
 
