@@ -41,9 +41,12 @@ public sealed class LoadHost : IAsyncDisposable
         return new LoadHost(app, dataDir);
     }
 
-    public async Task<string> Token(string user)
+    public Task<string> Token(string user) => Token(Address, user);
+
+    /// <summary>Signs <paramref name="user"/> in at a host and returns the access token.</summary>
+    public static async Task<string> Token(Uri address, string user)
     {
-        using var http = new HttpClient { BaseAddress = Address };
+        using var http = new HttpClient { BaseAddress = address };
         var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = Password });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;

@@ -241,8 +241,7 @@ public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
                 foreach (var wall in walls.Values.Where(w => w.Connected))
                 {
                     var tiles = wall.Seats;
-                    var wrong = truth.Values.Where(seat => !tiles.TryGetValue(seat.SeatId, out var tile)
-                        || (tile.State != seat.State && seat.Since < at - tolerance && tile.Since <= seat.Since)).ToList();
+                    var wrong = truth.Values.Where(seat => Wrong(tiles.GetValueOrDefault(seat.SeatId), seat, at, tolerance)).ToList();
                     samples.Add((at, wall.Host, wrong.Count));
                     foreach (var seat in wrong.Take(Math.Max(0, 20 - Interlocked.Add(ref wrongShown, wrong.Count) + wrong.Count)))
                     {
@@ -270,6 +269,10 @@ public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
             }
         }
     }
+
+    /// <summary>A tile is wrong when it is missing or misses a change its seat made more than the tolerance before <paramref name="at"/>.</summary>
+    private static bool Wrong(SeatTile? tile, SeatsApi.SeatView seat, DateTimeOffset at, TimeSpan tolerance) =>
+        tile is null || (tile.State != seat.State && seat.Since < at - tolerance && tile.Since <= seat.Since);
 
     private async Task<Dictionary<string, SeatsApi.SeatView>?> Truth()
     {
@@ -397,8 +400,7 @@ public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
         while (DateTimeOffset.UtcNow - from < within)
         {
             var at = DateTimeOffset.UtcNow;
-            if (await Truth() is { } truth && walls.Values.All(w => truth.Values.All(seat =>
-                    w.Seats.TryGetValue(seat.SeatId, out var tile) && (tile.State == seat.State || seat.Since >= at - tolerance || tile.Since > seat.Since))))
+            if (await Truth() is { } truth && walls.Values.All(w => w.Seats is var tiles && !truth.Values.Any(seat => Wrong(tiles.GetValueOrDefault(seat.SeatId), seat, at, tolerance))))
             {
                 return (at - from).TotalSeconds;
             }
@@ -421,11 +423,7 @@ public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
 
     private async Task<Action<HttpClient>> Bearer(string user)
     {
-        var live = hosts.First(h => h.Running);
-        using var http = new HttpClient { BaseAddress = live.Address };
-        var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = LoadHost.Password });
-        response.EnsureSuccessStatusCode();
-        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        var token = await LoadHost.Token(hosts.First(h => h.Running).Address, user);
         return c => c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
@@ -444,16 +442,8 @@ public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
 
     private async Task Watch(ClusterHost host)
     {
-        var token = await TokenFor("supervisor", host);
+        var token = await LoadHost.Token(host.Address, "supervisor");
         walls[host.Name] = await WallboardWatch.Open(host.Address, host.Name, token);
-    }
-
-    private static async Task<string> TokenFor(string user, ClusterHost host)
-    {
-        using var http = new HttpClient { BaseAddress = host.Address };
-        var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = LoadHost.Password });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
 
     /// <summary>Where the board and the command bus live now (waits until both are active somewhere).</summary>
@@ -462,14 +452,9 @@ public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var response = await admin.Send(c => c.GetAsync("/api/v1/cluster"));
-            if (response is { IsSuccessStatusCode: true })
+            if (await ClusterView() is { } view && view.HeldBy["monitor-board"] is not null && view.HeldBy["cti-command-bus"] is not null)
             {
-                var view = (await response.Content.ReadFromJsonAsync<ClusterApi.ClusterView>(Json))!;
-                if (view.HeldBy["monitor-board"] is not null && view.HeldBy["cti-command-bus"] is not null)
-                {
-                    return view.HeldBy;
-                }
+                return view.HeldBy;
             }
 
             if (DateTime.UtcNow > deadline)
@@ -486,9 +471,7 @@ public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
         var deadline = DateTime.UtcNow.AddSeconds(180);
         while (DateTime.UtcNow < deadline)
         {
-            var response = await admin.Send(c => c.GetAsync("/api/v1/cluster"));
-            if (response is { IsSuccessStatusCode: true }
-                && (await response.Content.ReadFromJsonAsync<ClusterApi.ClusterView>(Json))!.Silos.Any(s => s.Address == silo && s.Status == "Dead"))
+            if (await ClusterView() is { } view && view.Silos.Any(s => s.Address == silo && s.Status == "Dead"))
             {
                 return DateTimeOffset.UtcNow;
             }
@@ -498,6 +481,12 @@ public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
 
         throw new InvalidOperationException($"Silo {silo} was not declared dead within 180 s.");
     }
+
+    /// <summary>The cluster as a live host sees it (GET /api/v1/cluster), or null if none answered.</summary>
+    private async Task<ClusterApi.ClusterView?> ClusterView() =>
+        await admin.Send(c => c.GetAsync("/api/v1/cluster")) is { IsSuccessStatusCode: true } response
+            ? await response.Content.ReadFromJsonAsync<ClusterApi.ClusterView>(Json)
+            : null;
 
     private ClusterHost HostOf(string silo) =>
         hosts.Single(h => silo.Contains($":{h.SiloPort}:", StringComparison.Ordinal));

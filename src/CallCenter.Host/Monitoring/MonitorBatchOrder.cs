@@ -32,7 +32,11 @@ public sealed class MonitorBatchOrder : IAsyncDisposable
             await foreach (var batch in ready.Reader.ReadAllAsync())
             {
                 var delivery = Deliver(deliver, batch);
-                if (await Task.WhenAny(delivery, Task.Delay(SlowDelivery, time)) != delivery)
+                using var done = new CancellationTokenSource();
+                var slow = Task.Delay(SlowDelivery, time, done.Token);
+                var first = await Task.WhenAny(delivery, slow);
+                await done.CancelAsync();
+                if (first != delivery)
                 {
                     // One connection that does not read must not hold every supervisor's wall: go on with the next.
                     logger.LogWarning("Passing wallboard batch {Version} on took over {Seconds} s; going on with the next", batch.Version, SlowDelivery.TotalSeconds);
