@@ -15,6 +15,8 @@ public sealed record HistoryLocation(string? SqlitePath, string? Postgres)
 
 public static class HistorySetup
 {
+    private const long MigrationLock = 12_366_014;
+
     /// <summary>Registers the store and its audit trail; <see cref="Migrate"/> must have run before the first write.</summary>
     public static IServiceCollection AddCallCenterHistory(this IServiceCollection services, HistoryLocation location)
     {
@@ -38,20 +40,41 @@ public static class HistorySetup
     }
 
     /// <summary>
-    /// Brings the store's schema to this release (EF Core migrations; concurrent hosts take the migration lock in
-    /// turn), then moves what an older release kept in grain state into it. Returns the audit days it had to leave
+    /// Brings the store's schema to this release (EF Core migrations; on PostgreSQL hosts starting
+    /// together take turns under an advisory lock), then moves what an older release kept in grain state into it. Returns the audit days it had to leave
     /// in grain state (written by both releases).
     /// </summary>
     public static async Task<IReadOnlyList<string>> Migrate(HistoryLocation location, LegacyRows legacy)
     {
         await using var db = Open(location);
-        await db.Database.MigrateAsync();
-        if (location.SqlitePath is not null)
+        var postgres = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync();
+        try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        }
+            // Hosts starting together on an empty database take turns: PostgreSQL's CREATE TABLE IF NOT EXISTS (EF's
+            // own history and lock tables) is not safe against a concurrent twin. Held on this session only.
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLock})");
+            }
 
-        return await LegacyAuditImport.Run(db, legacy);
+            await db.Database.MigrateAsync();
+            if (!postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            }
+
+            return await LegacyAuditImport.Run(db, legacy);
+        }
+        finally
+        {
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLock})");
+            }
+
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     public static HistoryDb Open(HistoryLocation location)
