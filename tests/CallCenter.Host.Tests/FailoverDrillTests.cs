@@ -5,7 +5,8 @@ namespace CallCenter.Host.Tests;
 
 /// <summary>
 /// The short version of <c>loadtests failover</c>: three host processes on the private PostgreSQL under softswitch
-/// traffic, SIGKILL of the host holding the wallboard's board and the CTI command bus. Asserted on events: after the
+/// traffic, SIGKILL of the host holding the wallboard's board and the CTI command bus (of both hosts at once when a
+/// host joining moved one of them). Asserted on events: after the
 /// death is declared the next offer reaches the surviving adapters, every surviving wallboard fetches a snapshot and
 /// no tile is wrong after it, and once traffic stops no call is lost or stuck and no seat is left in a call.
 /// </summary>
@@ -37,10 +38,10 @@ public sealed class FailoverDrillTests(ITestOutputHelper output)
 
         output.WriteLine(report.ToString());
         var kill = Assert.Single(report.Kills);
-        Assert.True(kill.CommandBusToo, "The host started first holds the board and the command bus, so one kill takes both.");
+        Assert.True(kill.WallboardsSurviving >= 1, kill.Victim);
         Assert.NotNull(kill.FirstOfferAfterDeclarationSeconds);
         Assert.Equal(0, kill.OffersUndeliveredOutsideDetection);
-        Assert.Equal(2, kill.WallboardsWithSnapshotAfterKill);
+        Assert.Equal(kill.WallboardsSurviving, kill.WallboardsWithSnapshotAfterKill);
         Assert.Equal(0, kill.WrongTilesAfterThatSnapshot);
         Assert.True(report.CallsPosted > 20, $"{report.CallsPosted} calls posted");
         Assert.Equal((0, 0, 0, 0), (report.CallsRefused, report.CallsLost, report.CallsStuck, report.SeatsStuck));

@@ -13,9 +13,9 @@ using Npgsql;
 namespace CallCenter.LoadTests.Failover;
 
 /// <summary>
-/// Three hosts on PostgreSQL with a softswitch driving calls; the host holding the wallboard's board (started first,
-/// so it holds the CTI command bus too) is killed with SIGKILL, restarted, and the host then holding the board is
-/// killed again; finally every host is killed and all are started together. Measures what operators and supervisors
+/// Three hosts on PostgreSQL with a softswitch driving calls; the host holding the wallboard's board and the CTI command
+/// bus (started first, so it normally holds both; else both holders die together) is killed with SIGKILL, restarted,
+/// and the host then holding them is killed again; finally every host is killed and all are started together. Measures what operators and supervisors
 /// would see (<see cref="FailoverReport"/>).
 /// </summary>
 public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
@@ -136,25 +136,38 @@ public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
     private async Task<KillReport> KillBoardHost(bool restartAfter)
     {
         var held = await Held();
-        var victim = HostOf(held["monitor-board"]!);
-        var busToo = held["cti-command-bus"] == held["monitor-board"];
-        Say($"killing {victim.Name} (board {held["monitor-board"]}, command bus {held["cti-command-bus"]})");
+
+        // Both singletons activate on the first host, but a host joining can move one (the default grain directory
+        // may re-activate a grain while it hands a partition over); then both hosts die together.
+        var silos = new[] { held["monitor-board"]!, held["cti-command-bus"]! }.Distinct().ToList();
+        var victims = silos.Select(HostOf).ToList();
+        var oneHost = silos.Count == 1;
+        Say($"killing {string.Join(" and ", victims.Select(v => v.Name))} (board {held["monitor-board"]}, command bus {held["cti-command-bus"]})");
         var killed = DateTimeOffset.UtcNow;
-        victim.Kill();
-        foreach (var api in new[] { supervisor, admin })
+        foreach (var victim in victims)
         {
-            api.Down(victim);
+            victim.Kill();
+            foreach (var api in new[] { supervisor, admin })
+            {
+                api.Down(victim);
+            }
+
+            softswitch.Down(victim);
+            if (walls.TryRemove(victim.Name, out var gone))
+            {
+                await gone.DisposeAsync();
+            }
         }
 
-        softswitch.Down(victim);
-        if (walls.TryRemove(victim.Name, out var gone))
+        var declared = DateTimeOffset.MinValue;
+        foreach (var silo in silos)
         {
-            await gone.DisposeAsync();
+            var at = await DeclaredDead(silo);
+            declared = at > declared ? at : declared;
         }
 
-        var declared = await DeclaredDead(held["monitor-board"]!);
         windows.Add((killed, declared));
-        Say($"{victim.Name} declared dead after {(declared - killed).TotalSeconds:F1} s");
+        Say($"{string.Join(" and ", victims.Select(v => v.Name))} declared dead after {(declared - killed).TotalSeconds:F1} s");
         var parkedBefore = parkedCount;
         await Task.Delay(TimeSpan.FromSeconds(options.ObserveSeconds));
 
@@ -177,20 +190,24 @@ public sealed class FailoverDrill(FailoverDrill.Options options, TextWriter log)
         var firstOffer = softswitch.Offers.Where(o => o.At > declared).Select(o => o.ReceivedAt).DefaultIfEmpty().Min();
         var late = softswitch.Offers.Count(o => o.At >= killed && o.At <= declared.AddSeconds(1) && o.ReceivedAt - o.At > TimeSpan.FromSeconds(1));
         var report = new KillReport(
-            victim.Name, busToo, (declared - killed).TotalSeconds,
+            string.Join(" and ", victims.Select(v => v.Name)), oneHost, walls.Count, (declared - killed).TotalSeconds,
             firstOffer == default ? null : (firstOffer - declared).TotalSeconds,
             0, 0, late, (lastWrong - declared).TotalSeconds, refreshed, wrongAfterSnapshot, parkedCount - parkedBefore);
         if (restartAfter)
         {
-            victim.Launch();
-            await victim.WaitHealthy(TimeSpan.FromSeconds(120));
-            foreach (var api in new[] { supervisor, admin })
+            foreach (var victim in victims)
             {
-                api.Up(victim);
+                victim.Launch();
+                await victim.WaitHealthy(TimeSpan.FromSeconds(120));
+                foreach (var api in new[] { supervisor, admin })
+                {
+                    api.Up(victim);
+                }
+
+                await softswitch.Up(victim);
+                await Watch(victim);
             }
 
-            await softswitch.Up(victim);
-            await Watch(victim);
             await Task.Delay(TimeSpan.FromSeconds(Math.Min(15, options.WarmSeconds)));
         }
 

@@ -1,9 +1,10 @@
 namespace CallCenter.LoadTests.Failover;
 
-/// <summary>One kill of the host holding the wallboard's board: what the survivors saw.</summary>
+/// <summary>One kill of the host(s) holding the wallboard's board and the command bus: what the survivors saw.</summary>
 public sealed record KillReport(
     string Victim,
-    bool CommandBusToo,
+    bool OneHost,
+    int WallboardsSurviving,
     double DeclaredDeadAfterSeconds,
     double? FirstOfferAfterDeclarationSeconds,
     int OffersUndelivered,
@@ -42,9 +43,9 @@ public sealed record FailoverReport(
         };
         foreach (var (kill, n) in Kills.Select((k, i) => (k, i + 1)))
         {
-            lines.Add($"kill {n}: {kill.Victim} (board{(kill.CommandBusToo ? " and command bus" : " only")}): dead declared after {kill.DeclaredDeadAfterSeconds:F1} s; " +
+            lines.Add($"kill {n}: {kill.Victim} (board and command bus{(kill.OneHost ? "" : " on two hosts killed together")}): dead declared after {kill.DeclaredDeadAfterSeconds:F1} s; " +
                 $"first offer received {kill.FirstOfferAfterDeclarationSeconds:F2} s after it; offers undelivered {kill.OffersUndelivered} ({kill.OffersUndeliveredOutsideDetection} outside detection), rung over 1 s late {kill.OffersRungLate}; " +
-                $"wallboards right {kill.WallboardRightAfterDeclarationSeconds:F1} s after it ({kill.WallboardsWithSnapshotAfterKill} loaded a new snapshot, {kill.WrongTilesAfterThatSnapshot} wrong tiles after it); seats parked missed {kill.SeatsParkedMissed}");
+                $"wallboards right {kill.WallboardRightAfterDeclarationSeconds:F1} s after it ({kill.WallboardsWithSnapshotAfterKill} of {kill.WallboardsSurviving} loaded a new snapshot, {kill.WrongTilesAfterThatSnapshot} wrong tiles after it); seats parked missed {kill.SeatsParkedMissed}");
         }
 
         if (Restart is { } r)

@@ -1,14 +1,16 @@
 namespace CallCenter.Host.Hosting;
 
 /// <summary>
-/// A per-host grain observer kept subscribed (GPSTracker pattern). Observers expire and the grain they watch loses
-/// its observer list when its silo dies, so the subscription is renewed every 30 seconds, at once when the cluster
-/// declares a silo dead (the watched grain may have lived there), and every second while renewing fails.
+/// A per-host grain observer kept subscribed (GPSTracker pattern). The grain it watches loses its observer list when it
+/// activates anew: when its silo dies, so the subscription is renewed at once when the cluster declares a silo dead,
+/// and when a joining silo makes the directory re-activate it elsewhere, which no event announces, so it is also
+/// renewed every 5 seconds (inside the 10 s in which a new command bus replays what it passed on) and every second
+/// while renewing fails.
 /// </summary>
 public abstract class HostObserver<TObserver>(IGrainFactory grains, IClusterMembershipService membership, ILogger logger) : BackgroundService
     where TObserver : class, IGrainObserver
 {
-    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Refresh = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan Retry = TimeSpan.FromSeconds(1);
 
     private readonly SemaphoreSlim wake = new(0);
