@@ -34,7 +34,7 @@ public static class HistoryGenerator
                     if (outcome != CallOutcome.Answered)
                     {
                         yield return new CallDetail(id, caller, path[^1], path, null, null, entered, null, null, entered.AddSeconds(wait),
-                            wait, 0, 0, 0, outcome, random.Next(2), false);
+                            wait, 0, 0, 0, outcome, random.Next(2), false, day);
                         continue;
                     }
 
@@ -42,7 +42,7 @@ public static class HistoryGenerator
                     var hold = random.Next(5) == 0 ? Math.Round(random.NextDouble() * 60, 1) : 0;
                     var answered = entered.AddSeconds(wait);
                     yield return new CallDetail(id, caller, path[^1], path, $"S{s:D4}", $"agent-{s:D4}", entered, answered.AddSeconds(-3), answered,
-                        answered.AddSeconds(talk + hold + 30), wait, talk, hold, 30, outcome, random.Next(10) == 0 ? 1 : 0, random.Next(10) != 0);
+                        answered.AddSeconds(talk + hold + 30), wait, talk, hold, 30, outcome, random.Next(10) == 0 ? 1 : 0, random.Next(10) != 0, day);
                 }
             }
         }

@@ -1,5 +1,6 @@
 using CallCenter.History.Calls;
 using CallCenter.History.Reporting;
+using CallCenter.History.Seats;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallCenter.History;
@@ -13,6 +14,8 @@ public abstract class HistoryDb(DbContextOptions options) : DbContext(options)
     public DbSet<AuditLine> AuditLines => Set<AuditLine>();
 
     public DbSet<CallRow> CallRecords => Set<CallRow>();
+
+    public DbSet<SpanRow> AgentActivity => Set<SpanRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -53,11 +56,28 @@ public abstract class HistoryDb(DbContextOptions options) : DbContext(options)
             call.Property(c => c.Outcome).HasColumnName("outcome").HasMaxLength(16);
             call.Property(c => c.MissedOffers).HasColumnName("missed_offers");
             call.Property(c => c.HasRecording).HasColumnName("has_recording");
+            call.Property(c => c.Day).HasColumnName("day").HasMaxLength(10);
             call.HasIndex(c => new { c.EndedUtcTicks, c.CallId });
             call.HasIndex(c => new { c.Queue, c.EndedUtcTicks });
             call.HasIndex(c => new { c.Agent, c.EndedUtcTicks });
             call.HasIndex(c => new { c.SeatId, c.EndedUtcTicks });
             call.HasIndex(c => new { c.Caller, c.EndedUtcTicks });
+            call.HasIndex(c => c.EnteredUtcTicks);
+            call.HasIndex(c => new { c.Day, c.Agent });
+        });
+        model.Entity<SpanRow>(span =>
+        {
+            span.ToTable("agent_activity");
+            span.HasKey(s => new { s.SeatId, s.FromUtcTicks });
+            span.Property(s => s.SeatId).HasColumnName("seat_id").HasMaxLength(128);
+            span.Property(s => s.FromUtcTicks).HasColumnName("from_utc_ticks");
+            span.Property(s => s.ToUtcTicks).HasColumnName("to_utc_ticks");
+            span.Property(s => s.Agent).HasColumnName("agent");
+            span.Property(s => s.State).HasColumnName("state").HasMaxLength(16);
+            span.Property(s => s.Reason).HasColumnName("reason");
+            span.Property(s => s.Day).HasColumnName("day").HasMaxLength(10);
+            span.Property(s => s.Missed).HasColumnName("missed");
+            span.HasIndex(s => new { s.Day, s.Agent });
         });
     }
 }

@@ -36,6 +36,9 @@ public static class HistorySetup
         services.TryAddSingleton<IAuditTrail>(sp => sp.GetRequiredService<AuditTrail>());
         services.TryAddSingleton<CallCenter.History.Calls.CallRecords>();
         services.TryAddSingleton<CallCenter.Calls.ICallRecords>(sp => sp.GetRequiredService<CallCenter.History.Calls.CallRecords>());
+        services.TryAddSingleton<CallCenter.History.Seats.AgentActivity>();
+        services.TryAddSingleton<CallCenter.Seats.IAgentActivity>(sp => sp.GetRequiredService<CallCenter.History.Seats.AgentActivity>());
+        services.TryAddSingleton<IHistoryReports, HistoryReports>();
         return services;
     }
 

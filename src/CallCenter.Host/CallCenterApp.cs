@@ -82,6 +82,7 @@ public static class CallCenterApp
         api.MapGroup("/cluster").MapClusterApi();
         api.MapGroup("/calls").MapCallsApi().MapRecordingPlayback();
         api.MapGroup("/call-records").MapCallRecordsApi();
+        api.MapGroup("/reports").MapReportsApi();
         api.MapGroup("/cti").MapCtiApi().MapRecordingIngest();
         api.MapGroup("/calendar").MapCalendarApi();
         api.MapGroup("/duty").MapDutyApi();

@@ -102,7 +102,7 @@ public sealed class HistoryUpgradeTests
         {
             var key = day.ToString("yyyy-MM-dd");
             var lines = (await supervisor.GetAsync($"/api/v1/audit/{key}").Ok()).EnumerateArray().ToList();
-            Assert.Equal(entries.Select(e => (e.Action, e.Subject, e.Hash)), lines.Select(l => (l.Str("action"), l.Str("subject"), l.Str("hash"))));
+            Assert.Equal(entries.Select(e => (e.Action, e.Subject, e.Hash ?? "")), lines.Select(l => (l.Str("action"), l.Str("subject"), l.Str("hash"))));
             var verified = await supervisor.GetAsync($"/api/v1/audit/verify?day={key}").Ok();
             Assert.Equal(("True", entries.Count), (verified.Str("intact"), verified.GetProperty("lines").GetInt32()));
         }

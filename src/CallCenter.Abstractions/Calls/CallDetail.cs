@@ -3,7 +3,7 @@ namespace CallCenter.Calls;
 /// <summary>
 /// One finished call as history keeps it (call detail record): where it waited, who took it, how long each part took,
 /// and how it ended. Seconds are rounded to 0.1. <paramref name="Queues"/> lists every queue it passed through, in
-/// order, when it overflowed.
+/// order, when it overflowed. <paramref name="Day"/> is the centre's local day the call entered on.
 /// </summary>
 [GenerateSerializer, Immutable]
 [Alias("CallCenter.Calls.CallDetail")]
@@ -24,7 +24,8 @@ public sealed record CallDetail(
     [property: Id(13)] double WrapUpSeconds,
     [property: Id(14)] CallOutcome Outcome,
     [property: Id(15)] int MissedOffers,
-    [property: Id(16)] bool HasRecording);
+    [property: Id(16)] bool HasRecording,
+    [property: Id(17)] DateOnly Day);
 
 public enum CallOutcome
 {

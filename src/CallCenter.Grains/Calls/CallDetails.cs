@@ -3,7 +3,7 @@ namespace CallCenter.Calls;
 /// <summary>A finished call's record, read off its timeline.</summary>
 public static class CallDetails
 {
-    public static CallDetail From(CallSnapshot call)
+    public static CallDetail From(CallSnapshot call, CallCenterClock clock)
     {
         var timeline = call.Timeline;
         var entered = timeline[0].At;
@@ -25,7 +25,8 @@ public static class CallDetails
             hungUp is { } end ? Seconds(ended - end) : 0,
             outcome,
             offers - (answered is null ? 0 : 1),
-            call.Recording is not null);
+            call.Recording is not null,
+            clock.DayOf(entered));
     }
 
     private static double Seconds(TimeSpan span) => Round(Math.Max(0, span.TotalSeconds));

@@ -78,7 +78,7 @@ public sealed class CallGrain(
     {
         if (CallTransitions.IsTerminal(snapshot.State) || snapshot.State == CallState.CallbackRequested)
         {
-            await GrainFactory.GetGrain<ICallRecordWriterGrain>(0).Write(CallDetails.From(snapshot));
+            await GrainFactory.GetGrain<ICallRecordWriterGrain>(0).Write(CallDetails.From(snapshot, clock));
         }
 
         return snapshot;

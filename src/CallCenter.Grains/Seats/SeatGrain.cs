@@ -9,10 +9,13 @@ public sealed class SeatGrain(
 {
     private const string WrapUpReminder = "wrap-up";
     private const string ReleaseReminder = "release-calls";
+    private const int MaxSpansToWrite = 1_000;
     private IGrainTimer? wrapUpTimer;
     private IGrainTimer? releaseTimer;
     private IGrainTimer? callCheck;
+    private IGrainTimer? spansRetry;
     private bool releaseReminderSet;
+    private bool writingSpans;
 
     // The agent this seat is claiming right now: Holder answers with them, so the same agent's claim at another seat
     // in that moment is refused instead of taking a seat whose login has not been saved yet.
@@ -31,8 +34,9 @@ public sealed class SeatGrain(
             await CheckWrapUp();
         }
 
-        // Calls not yet told that their wrap-up ended are told now.
+        // Calls not yet told that their wrap-up ended are told now, and spans the store may not have are written.
         await ReleaseCalls();
+        _ = WriteSpans();
         if (S.State is SeatState.Reserved or SeatState.OnCall)
         {
             CheckCallLater();
@@ -330,11 +334,11 @@ public sealed class SeatGrain(
 
         if (missed && S.MissedInRow >= options.Value.MissedOffersLimit)
         {
-            Move(SeatState.NotReady, NotReadyReasons.Missed, "miss an offer");
+            Move(SeatState.NotReady, NotReadyReasons.Missed, "miss an offer", missed: true);
         }
         else
         {
-            Move(SeatState.Ready, null, missed ? "miss an offer" : "lose an offer");
+            Move(SeatState.Ready, null, missed ? "miss an offer" : "lose an offer", missed);
         }
 
         await Save();
@@ -629,11 +633,12 @@ public sealed class SeatGrain(
         }
     }
 
-    private void Move(SeatState to, string? reason, string action)
+    private void Move(SeatState to, string? reason, string action, bool missed = false)
     {
         SeatTransitions.Ensure(Id, S.State, to, action);
         var now = clock.Now;
         Accrue(now);
+        EndSpan(now, missed);
         var wasReady = S.State == SeatState.Ready;
         S.State = to;
         S.Reason = to == SeatState.NotReady ? reason : null;
@@ -668,6 +673,67 @@ public sealed class SeatGrain(
         else if (S.State == SeatState.NotReady && S.Reason is { } reason)
         {
             S.NotReadySecondsToday[reason] = S.NotReadySecondsToday.GetValueOrDefault(reason) + seconds;
+        }
+    }
+
+    /// <summary>
+    /// Queues the span that ends now for the query store, cut at each local midnight it crosses, so every span belongs
+    /// to one day. Time logged out is no one's activity.
+    /// </summary>
+    private void EndSpan(DateTimeOffset now, bool missed)
+    {
+        if (S.State == SeatState.LoggedOut || S.Agent is not { } agent)
+        {
+            return;
+        }
+
+        for (var from = S.Since; from < now;)
+        {
+            var day = clock.DayOf(from);
+            var midnight = clock.At(day.AddDays(1), TimeOnly.MinValue);
+            var to = midnight < now ? midnight : now;
+            S.SpansToWrite.Add(new SeatSpan(Id, agent, S.State, S.Reason, day, from, to, missed && to == now));
+            from = to;
+        }
+
+        if (S.SpansToWrite.Count > MaxSpansToWrite)
+        {
+            logger.LogWarning("Seat {Seat} dropped {Count} activity spans the query store did not take", Id, S.SpansToWrite.Count - MaxSpansToWrite);
+            S.SpansToWrite.RemoveRange(0, S.SpansToWrite.Count - MaxSpansToWrite);
+        }
+    }
+
+    /// <summary>
+    /// Hands the queued spans to the store without holding up the seat; those it took leave the queue (saved with the
+    /// seat's next change: a span written twice is stored once). Spans left by a failure or a crash are written again.
+    /// </summary>
+    private async Task WriteSpans()
+    {
+        if (writingSpans || S.SpansToWrite.Count == 0)
+        {
+            return;
+        }
+
+        writingSpans = true;
+        try
+        {
+            // Spans queued while a batch was on its way go next, so the last change of a seat is not left waiting.
+            while (S.SpansToWrite.Count > 0)
+            {
+                var spans = S.SpansToWrite.ToList();
+                await GrainFactory.GetGrain<IActivityWriterGrain>(0).Write(spans);
+                S.SpansToWrite = S.SpansToWrite.Skip(spans.Count).ToList();
+            }
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Seat {Seat} could not write {Count} activity spans; they are kept and tried again in 5 s", Id, S.SpansToWrite.Count);
+            spansRetry?.Dispose();
+            spansRetry = this.RegisterGrainTimer(WriteSpans, new GrainTimerCreationOptions(TimeSpan.FromSeconds(5), Timeout.InfiniteTimeSpan));
+        }
+        finally
+        {
+            writingSpans = false;
         }
     }
 
@@ -708,6 +774,7 @@ public sealed class SeatGrain(
     private async Task Save()
     {
         await seat.WriteStateAsync();
+        _ = WriteSpans();
         if (S.Definition is not null)
         {
             _ = GrainFactory.GetGrain<IMonitorNotifier>(0).SeatChanged(MonitorTiles.Seat(Snapshot()));

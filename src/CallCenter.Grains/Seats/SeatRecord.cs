@@ -33,4 +33,7 @@ public sealed class SeatRecord
     /// wrap-up, retried until the call takes it (a call's silo may die at that moment).
     /// </summary>
     [Id(21)] public List<string> CallsToRelease { get; set; } = [];
+
+    /// <summary>Ended state spans not yet confirmed in the query store (written with the change that ended them).</summary>
+    [Id(22)] public List<SeatSpan> SpansToWrite { get; set; } = [];
 }

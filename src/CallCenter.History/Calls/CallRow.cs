@@ -40,18 +40,23 @@ public sealed class CallRow
 
     public bool HasRecording { get; set; }
 
+    /// <summary>The centre's local day the call entered on, yyyy-MM-dd.</summary>
+    public string Day { get; set; } = "";
+
     public void Fill(CallDetail call)
     {
         (Caller, Queue, Queues, SeatId, Agent) = (call.Caller, call.Queue, string.Join(',', call.Queues), call.SeatId, call.Agent);
         (EnteredUtcTicks, OfferedUtcTicks, AnsweredUtcTicks, EndedUtcTicks) = (call.EnteredAt.UtcTicks, call.OfferedAt?.UtcTicks, call.AnsweredAt?.UtcTicks, call.EndedAt.UtcTicks);
         (WaitSeconds, TalkSeconds, HoldSeconds, WrapUpSeconds) = (call.WaitSeconds, call.TalkSeconds, call.HoldSeconds, call.WrapUpSeconds);
         (Outcome, MissedOffers, HasRecording) = (call.Outcome.ToString(), call.MissedOffers, call.HasRecording);
+        Day = Seats.SpanRow.DayKey(call.Day);
     }
 
     public CallDetail ToDetail() => new(
         CallId, Caller, Queue, Queues.Split(',', StringSplitOptions.RemoveEmptyEntries), SeatId, Agent,
         Utc(EnteredUtcTicks), OfferedUtcTicks is { } offered ? Utc(offered) : null, AnsweredUtcTicks is { } answered ? Utc(answered) : null,
-        Utc(EndedUtcTicks), WaitSeconds, TalkSeconds, HoldSeconds, WrapUpSeconds, Enum.Parse<CallOutcome>(Outcome), MissedOffers, HasRecording);
+        Utc(EndedUtcTicks), WaitSeconds, TalkSeconds, HoldSeconds, WrapUpSeconds, Enum.Parse<CallOutcome>(Outcome), MissedOffers, HasRecording,
+        Day.Length == 10 ? DateOnly.ParseExact(Day, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : DateOnly.FromDateTime(Utc(EnteredUtcTicks).UtcDateTime));
 
     private static DateTimeOffset Utc(long ticks) => new(ticks, TimeSpan.Zero);
 }

@@ -23,12 +23,14 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    public HistoryLocation History => HistoryLocation.Embedded(directory);
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
         var clock = new CallCenterClock(Time, CallCenterClock.FindZone("Asia/Shanghai"));
         var database = Path.Combine(directory, "grains.db");
-        var history = HistoryLocation.Embedded(directory);
+        var history = History;
         await HistorySetup.Migrate(history, LegacyRows.None);
         builder.ConfigureSilo((_, silo) =>
         {

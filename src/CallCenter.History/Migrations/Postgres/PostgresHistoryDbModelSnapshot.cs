@@ -41,6 +41,12 @@ namespace CallCenter.History.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("caller");
 
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("day");
+
                     b.Property<long>("EndedUtcTicks")
                         .HasColumnType("bigint")
                         .HasColumnName("ended_utc_ticks");
@@ -99,9 +105,13 @@ namespace CallCenter.History.Migrations.Postgres
 
                     b.HasKey("CallId");
 
+                    b.HasIndex("EnteredUtcTicks");
+
                     b.HasIndex("Agent", "EndedUtcTicks");
 
                     b.HasIndex("Caller", "EndedUtcTicks");
+
+                    b.HasIndex("Day", "Agent");
 
                     b.HasIndex("EndedUtcTicks", "CallId");
 
@@ -168,6 +178,53 @@ namespace CallCenter.History.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("audit_lines", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.History.Seats.SpanRow", b =>
+                {
+                    b.Property<string>("SeatId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("seat_id");
+
+                    b.Property<long>("FromUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("from_utc_ticks");
+
+                    b.Property<string>("Agent")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("agent");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("day");
+
+                    b.Property<bool>("Missed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("missed");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<long>("ToUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("to_utc_ticks");
+
+                    b.HasKey("SeatId", "FromUtcTicks");
+
+                    b.HasIndex("Day", "Agent");
+
+                    b.ToTable("agent_activity", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -36,6 +36,12 @@ namespace CallCenter.History.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("caller");
 
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
                     b.Property<long>("EndedUtcTicks")
                         .HasColumnType("INTEGER")
                         .HasColumnName("ended_utc_ticks");
@@ -94,9 +100,13 @@ namespace CallCenter.History.Migrations.Sqlite
 
                     b.HasKey("CallId");
 
+                    b.HasIndex("EnteredUtcTicks");
+
                     b.HasIndex("Agent", "EndedUtcTicks");
 
                     b.HasIndex("Caller", "EndedUtcTicks");
+
+                    b.HasIndex("Day", "Agent");
 
                     b.HasIndex("EndedUtcTicks", "CallId");
 
@@ -163,6 +173,53 @@ namespace CallCenter.History.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("audit_lines", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.History.Seats.SpanRow", b =>
+                {
+                    b.Property<string>("SeatId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seat_id");
+
+                    b.Property<long>("FromUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_utc_ticks");
+
+                    b.Property<string>("Agent")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<bool>("Missed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("missed");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long>("ToUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_utc_ticks");
+
+                    b.HasKey("SeatId", "FromUtcTicks");
+
+                    b.HasIndex("Day", "Agent");
+
+                    b.ToTable("agent_activity", (string)null);
                 });
 #pragma warning restore 612, 618
         }

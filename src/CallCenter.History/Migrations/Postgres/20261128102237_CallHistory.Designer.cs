@@ -4,102 +4,117 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CallCenter.History.Migrations.Sqlite
+namespace CallCenter.History.Migrations.Postgres
 {
-    [DbContext(typeof(SqliteHistoryDb))]
-    [Migration("20261128082421_CallRecords")]
-    partial class CallRecords
+    [DbContext(typeof(PostgresHistoryDb))]
+    [Migration("20261128102237_CallHistory")]
+    partial class CallHistory
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("CallCenter.History.Calls.CallRow", b =>
                 {
                     b.Property<string>("CallId")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("call_id");
 
                     b.Property<string>("Agent")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("agent");
 
                     b.Property<long?>("AnsweredUtcTicks")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("answered_utc_ticks");
 
                     b.Property<string>("Caller")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("caller");
 
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("day");
+
                     b.Property<long>("EndedUtcTicks")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ended_utc_ticks");
 
                     b.Property<long>("EnteredUtcTicks")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("entered_utc_ticks");
 
                     b.Property<bool>("HasRecording")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("has_recording");
 
                     b.Property<double>("HoldSeconds")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("hold_seconds");
 
                     b.Property<int>("MissedOffers")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("missed_offers");
 
                     b.Property<long?>("OfferedUtcTicks")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("offered_utc_ticks");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("outcome");
 
                     b.Property<string>("Queue")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("queue");
 
                     b.Property<string>("Queues")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("queues");
 
                     b.Property<string>("SeatId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("seat_id");
 
                     b.Property<double>("TalkSeconds")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("talk_seconds");
 
                     b.Property<double>("WaitSeconds")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("wait_seconds");
 
                     b.Property<double>("WrapUpSeconds")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("wrap_up_seconds");
 
                     b.HasKey("CallId");
 
+                    b.HasIndex("EnteredUtcTicks");
+
                     b.HasIndex("Agent", "EndedUtcTicks");
 
                     b.HasIndex("Caller", "EndedUtcTicks");
+
+                    b.HasIndex("Day", "Agent");
 
                     b.HasIndex("EndedUtcTicks", "CallId");
 
@@ -114,50 +129,50 @@ namespace CallCenter.History.Migrations.Sqlite
                 {
                     b.Property<string>("Day")
                         .HasMaxLength(10)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("day");
 
                     b.Property<long>("Seq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("seq");
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("action");
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("actor");
 
                     b.Property<long>("AtUtcTicks")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("at_utc_ticks");
 
                     b.Property<string>("Detail")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("detail");
 
                     b.Property<string>("Hash")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("hash");
 
                     b.Property<string>("LineId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("line_id");
 
                     b.Property<string>("Previous")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("previous");
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("subject");
 
                     b.HasKey("Day", "Seq");
@@ -166,6 +181,53 @@ namespace CallCenter.History.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("audit_lines", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.History.Seats.SpanRow", b =>
+                {
+                    b.Property<string>("SeatId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("seat_id");
+
+                    b.Property<long>("FromUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("from_utc_ticks");
+
+                    b.Property<string>("Agent")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("agent");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("day");
+
+                    b.Property<bool>("Missed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("missed");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<long>("ToUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("to_utc_ticks");
+
+                    b.HasKey("SeatId", "FromUtcTicks");
+
+                    b.HasIndex("Day", "Agent");
+
+                    b.ToTable("agent_activity", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -4,107 +4,112 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CallCenter.History.Migrations.Postgres
+namespace CallCenter.History.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresHistoryDb))]
-    [Migration("20261128082437_CallRecords")]
-    partial class CallRecords
+    [DbContext(typeof(SqliteHistoryDb))]
+    [Migration("20261128102226_CallHistory")]
+    partial class CallHistory
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("CallCenter.History.Calls.CallRow", b =>
                 {
                     b.Property<string>("CallId")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("call_id");
 
                     b.Property<string>("Agent")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("agent");
 
                     b.Property<long?>("AnsweredUtcTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("answered_utc_ticks");
 
                     b.Property<string>("Caller")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("caller");
 
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
                     b.Property<long>("EndedUtcTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ended_utc_ticks");
 
                     b.Property<long>("EnteredUtcTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("entered_utc_ticks");
 
                     b.Property<bool>("HasRecording")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("has_recording");
 
                     b.Property<double>("HoldSeconds")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("hold_seconds");
 
                     b.Property<int>("MissedOffers")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("missed_offers");
 
                     b.Property<long?>("OfferedUtcTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("offered_utc_ticks");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
                     b.Property<string>("Queue")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("queue");
 
                     b.Property<string>("Queues")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("queues");
 
                     b.Property<string>("SeatId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("seat_id");
 
                     b.Property<double>("TalkSeconds")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("talk_seconds");
 
                     b.Property<double>("WaitSeconds")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("wait_seconds");
 
                     b.Property<double>("WrapUpSeconds")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("wrap_up_seconds");
 
                     b.HasKey("CallId");
 
+                    b.HasIndex("EnteredUtcTicks");
+
                     b.HasIndex("Agent", "EndedUtcTicks");
 
                     b.HasIndex("Caller", "EndedUtcTicks");
+
+                    b.HasIndex("Day", "Agent");
 
                     b.HasIndex("EndedUtcTicks", "CallId");
 
@@ -119,50 +124,50 @@ namespace CallCenter.History.Migrations.Postgres
                 {
                     b.Property<string>("Day")
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("day");
 
                     b.Property<long>("Seq")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("seq");
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
                     b.Property<long>("AtUtcTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at_utc_ticks");
 
                     b.Property<string>("Detail")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
                     b.Property<string>("Hash")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("hash");
 
                     b.Property<string>("LineId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("line_id");
 
                     b.Property<string>("Previous")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("previous");
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
                     b.HasKey("Day", "Seq");
@@ -171,6 +176,53 @@ namespace CallCenter.History.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("audit_lines", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.History.Seats.SpanRow", b =>
+                {
+                    b.Property<string>("SeatId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seat_id");
+
+                    b.Property<long>("FromUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_utc_ticks");
+
+                    b.Property<string>("Agent")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent");
+
+                    b.Property<string>("Day")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<bool>("Missed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("missed");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<long>("ToUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_utc_ticks");
+
+                    b.HasKey("SeatId", "FromUtcTicks");
+
+                    b.HasIndex("Day", "Agent");
+
+                    b.ToTable("agent_activity", (string)null);
                 });
 #pragma warning restore 612, 618
         }
