@@ -39,6 +39,7 @@ public static class HistorySetup
         services.TryAddSingleton<CallCenter.History.Seats.AgentActivity>();
         services.TryAddSingleton<CallCenter.Seats.IAgentActivity>(sp => sp.GetRequiredService<CallCenter.History.Seats.AgentActivity>());
         services.TryAddSingleton<IHistoryReports, HistoryReports>();
+        services.TryAddSingleton<IHistoryRetention, HistoryRetention>();
         return services;
     }
 

@@ -41,6 +41,8 @@ public static class CallCenterApp
         builder.Services.AddHostedService<CtiCommandRelay>();
         builder.Services.AddSingleton<MonitorScopes>();
         builder.Services.AddSingleton<CallCenter.Host.Recording.RecordingStore>();
+        builder.Services.AddSingleton<CallCenter.Reporting.IRecordingFiles>(sp => sp.GetRequiredService<CallCenter.Host.Recording.RecordingStore>());
+        builder.Services.AddHostedService<RetentionSchedule>();
         builder.Services.AddSingleton<CallCenter.Host.Recording.PlaybackAudit>();
         builder.Services.AddHostedService<MonitorRelay>();
         builder.Services.AddHostedService<WorkOrderRelay>();
@@ -83,6 +85,7 @@ public static class CallCenterApp
         api.MapGroup("/calls").MapCallsApi().MapRecordingPlayback();
         api.MapGroup("/call-records").MapCallRecordsApi();
         api.MapGroup("/reports").MapReportsApi();
+        api.MapGroup("/retention").MapRetentionApi();
         api.MapGroup("/cti").MapCtiApi().MapRecordingIngest();
         api.MapGroup("/calendar").MapCalendarApi();
         api.MapGroup("/duty").MapDutyApi();

@@ -14,6 +14,10 @@ public static class SiloSetup
         builder.Services.AddSingleton(new CallCenterClock(TimeProvider.System, CallCenterClock.FindZone(settings.TimeZone)));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.Configure<SeatOptions>(builder.Configuration.GetSection("CallCenter:Seats"));
+        builder.Services.AddOptions<CallCenter.Reporting.RetentionOptions>()
+            .Bind(builder.Configuration.GetSection("CallCenter:Retention"))
+            .Validate(o => o is { CallRecordsDays: >= 0, RecordingsDays: >= 0, AuditDays: >= 0 }, "CallCenter:Retention:*Days are whole days, 0 (keep for ever) or more.")
+            .ValidateOnStart();
         builder.Services.Configure<CallCenter.Monitoring.AlertRules>(builder.Configuration.GetSection("CallCenter:Alerts"));
         builder.Services.Configure<CallCenter.Calendar.OfficeHours>(builder.Configuration.GetSection("CallCenter:OfficeHours"));
         builder.Services.Configure<CallCenter.Grading.GradingOptions>(builder.Configuration.GetSection("CallCenter:Grading"));

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CallCenter.Audio;
 using CallCenter.Audio.Analysis;
 using CallCenter.Audio.Wav;
+using CallCenter.Reporting;
 
 namespace CallCenter.Host.Recording;
 
@@ -10,7 +11,7 @@ namespace CallCenter.Host.Recording;
 /// Keeps each call's recording as browser-playable 16-bit PCM WAV beside its analysis (peaks and talk analytics,
 /// computed once at ingest) under {Directory}/{yyyy-MM}/{callId}.wav and .json. The ETag is the WAV's SHA-256.
 /// </summary>
-public sealed class RecordingStore(CallCenterSettings settings)
+public sealed class RecordingStore(CallCenterSettings settings) : IRecordingFiles
 {
     public sealed record Stored(string Sha256, long Bytes, double DurationSeconds, int AgentChannel, TalkAnalytics Analytics, Peaks Peaks);
 
@@ -56,6 +57,35 @@ public sealed class RecordingStore(CallCenterSettings settings)
     /// </summary>
     public IDisposable? BeginIngest(string callId) =>
         ingesting.TryAdd(callId, true) ? new Ingesting(() => ingesting.TryRemove(callId, out _)) : null;
+
+    /// <summary>Retention: every recording whose files were written before the cut-off goes, audio and analysis together.</summary>
+    public IReadOnlyList<string> RemoveBefore(DateTimeOffset cutoff)
+    {
+        var removed = new List<string>();
+        if (!Directory.Exists(Root))
+        {
+            return removed;
+        }
+
+        foreach (var month in Directory.EnumerateDirectories(Root))
+        {
+            foreach (var file in Directory.EnumerateFiles(month).Where(f => File.GetLastWriteTimeUtc(f) < cutoff.UtcDateTime).ToList())
+            {
+                File.Delete(file);
+                if (file.EndsWith(".wav", StringComparison.Ordinal))
+                {
+                    removed.Add(Path.GetFileNameWithoutExtension(file));
+                }
+            }
+
+            if (!Directory.EnumerateFileSystemEntries(month).Any())
+            {
+                Directory.Delete(month);
+            }
+        }
+
+        return removed;
+    }
 
     /// <summary>
     /// A path the softswitch reported must lie inside its configured recording store once every symbolic link on the

@@ -1,0 +1,32 @@
+using CallCenter.History.Seats;
+using Microsoft.EntityFrameworkCore;
+
+namespace CallCenter.History.Reporting;
+
+public sealed class HistoryRetention(IDbContextFactory<HistoryDb> store) : IHistoryRetention
+{
+    public async Task<(int CallRecords, int ActivitySpans)> RemoveCallsBefore(DateTimeOffset cutoff)
+    {
+        var ticks = cutoff.UtcTicks;
+        await using var db = await store.CreateDbContextAsync();
+        var calls = await db.CallRecords.Where(c => c.EndedUtcTicks < ticks).ExecuteDeleteAsync();
+        var spans = await db.AgentActivity.Where(s => s.ToUtcTicks < ticks).ExecuteDeleteAsync();
+        return (calls, spans);
+    }
+
+    public async Task<int> RemoveAuditBefore(DateOnly day)
+    {
+        var key = SpanRow.DayKey(day);
+        await using var db = await store.CreateDbContextAsync();
+        return await db.AuditLines.Where(l => string.Compare(l.Day, key) < 0).ExecuteDeleteAsync();
+    }
+
+    public async Task RecordingsRemoved(IReadOnlyCollection<string> callIds)
+    {
+        await using var db = await store.CreateDbContextAsync();
+        foreach (var chunk in callIds.Chunk(500))
+        {
+            await db.CallRecords.Where(c => chunk.Contains(c.CallId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.HasRecording, false));
+        }
+    }
+}
