@@ -89,7 +89,7 @@ public sealed class CallGrain(
         RequireExists();
         C.Recording = recording;
         await call.WriteStateAsync();
-        return Snapshot();
+        return await Recorded(Snapshot()); // a recording posted after the end reaches the call's record too
     }
 
     Task<CallSnapshot> ICallGrain.Get()
