@@ -1,4 +1,5 @@
 using CallCenter.History.Calls;
+using CallCenter.History.Grading;
 using CallCenter.History.Reporting;
 using CallCenter.History.Seats;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,12 @@ public abstract class HistoryDb(DbContextOptions options) : DbContext(options)
     public DbSet<CallRow> CallRecords => Set<CallRow>();
 
     public DbSet<SpanRow> AgentActivity => Set<SpanRow>();
+
+    public DbSet<RecordingRow> RecordedCalls => Set<RecordingRow>();
+
+    public DbSet<EvaluationRow> EvaluationScores => Set<EvaluationRow>();
+
+    public DbSet<VetoRow> Vetoes => Set<VetoRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -63,6 +70,7 @@ public abstract class HistoryDb(DbContextOptions options) : DbContext(options)
             call.HasIndex(c => new { c.SeatId, c.EndedUtcTicks });
             call.HasIndex(c => new { c.Caller, c.EndedUtcTicks });
             call.HasIndex(c => c.EnteredUtcTicks);
+            call.HasIndex(c => c.EnteredUtcTicks, "ix_call_records_overflowed").HasFilter("queues <> queue");
             call.HasIndex(c => new { c.Day, c.Agent });
         });
         model.Entity<SpanRow>(span =>
@@ -78,6 +86,47 @@ public abstract class HistoryDb(DbContextOptions options) : DbContext(options)
             span.Property(s => s.Day).HasColumnName("day").HasMaxLength(10);
             span.Property(s => s.Missed).HasColumnName("missed");
             span.HasIndex(s => new { s.Day, s.Agent });
+        });
+        model.Entity<RecordingRow>(recording =>
+        {
+            recording.ToTable("recorded_calls");
+            recording.HasKey(r => r.CallId);
+            recording.Property(r => r.CallId).HasColumnName("call_id").HasMaxLength(128);
+            recording.Property(r => r.Week).HasColumnName("week").HasMaxLength(8);
+            recording.Property(r => r.Agent).HasColumnName("agent");
+            recording.Property(r => r.Queue).HasColumnName("queue");
+            recording.Property(r => r.RecordedUtcTicks).HasColumnName("recorded_utc_ticks");
+            recording.Property(r => r.LongestDeadAirSeconds).HasColumnName("longest_dead_air_seconds");
+            recording.Property(r => r.OverTalkSeconds).HasColumnName("over_talk_seconds");
+            recording.Property(r => r.SurveyScore).HasColumnName("survey_score");
+            recording.HasIndex(r => r.Week);
+        });
+        model.Entity<EvaluationRow>(evaluation =>
+        {
+            evaluation.ToTable("evaluation_scores");
+            evaluation.HasKey(e => e.EvaluationId);
+            evaluation.Property(e => e.EvaluationId).HasColumnName("evaluation_id").HasMaxLength(200);
+            evaluation.Property(e => e.Month).HasColumnName("month").HasMaxLength(7);
+            evaluation.Property(e => e.CallId).HasColumnName("call_id").HasMaxLength(128);
+            evaluation.Property(e => e.Agent).HasColumnName("agent");
+            evaluation.Property(e => e.Team).HasColumnName("team");
+            evaluation.Property(e => e.Total).HasColumnName("total");
+            evaluation.Property(e => e.CriticalFailed).HasColumnName("critical_failed");
+            evaluation.Property(e => e.QuestionPercent).HasColumnName("question_percent");
+            evaluation.Property(e => e.AtUtcTicks).HasColumnName("at_utc_ticks");
+            evaluation.HasIndex(e => e.Month);
+            evaluation.HasIndex(e => e.CallId);
+        });
+        model.Entity<VetoRow>(veto =>
+        {
+            veto.ToTable("vetoes");
+            veto.HasKey(v => v.OrderId);
+            veto.Property(v => v.OrderId).HasColumnName("order_id").HasMaxLength(128);
+            veto.Property(v => v.Month).HasColumnName("month").HasMaxLength(7);
+            veto.Property(v => v.Person).HasColumnName("person");
+            veto.Property(v => v.AtUtcTicks).HasColumnName("at_utc_ticks");
+            veto.Property(v => v.Reason).HasColumnName("reason");
+            veto.HasIndex(v => v.Month);
         });
     }
 }

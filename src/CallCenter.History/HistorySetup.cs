@@ -40,6 +40,8 @@ public static class HistorySetup
         services.TryAddSingleton<CallCenter.Seats.IAgentActivity>(sp => sp.GetRequiredService<CallCenter.History.Seats.AgentActivity>());
         services.TryAddSingleton<IHistoryReports, HistoryReports>();
         services.TryAddSingleton<IHistoryRetention, HistoryRetention>();
+        services.TryAddSingleton<CallCenter.Grading.IRecordedCalls, Grading.RecordedCalls>();
+        services.TryAddSingleton<CallCenter.Grading.IQualityRecords, Grading.QualityRecords>();
         return services;
     }
 
@@ -68,6 +70,8 @@ public static class HistorySetup
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             }
 
+            await Grading.LegacyRecordingsImport.Run(db, legacy);
+            await Grading.LegacyQualityImport.Run(db, legacy);
             return await LegacyAuditImport.Run(db, legacy);
         }
         finally

@@ -53,7 +53,7 @@ public sealed class CallCenterSettings
 
     /// <summary>Where an older release kept what now lives in the query store.</summary>
     public CallCenter.History.Reporting.LegacyRows Legacy(string? postgres) =>
-        Mode == HostingMode.Cluster ? LegacyAuditRows.Postgres(postgres!, ServiceId) : LegacyAuditRows.Sqlite(SqlitePath, ServiceId);
+        Mode == HostingMode.Cluster ? LegacyGrainState.Postgres(postgres!, ServiceId) : LegacyGrainState.Sqlite(SqlitePath, ServiceId);
 
     public RecordingSettings Recordings { get; set; } = new();
 

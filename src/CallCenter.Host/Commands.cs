@@ -21,7 +21,7 @@ public static class Commands
         var applied = await PostgresMigrator.MigrateAsync(connectionString);
         await IdentitySchema.EnsurePostgresAsync(connectionString);
         var settings = configuration.GetSection(CallCenterSettings.Section).Get<CallCenterSettings>() ?? new CallCenterSettings();
-        var leftApart = await HistorySetup.Migrate(HistoryLocation.Cluster(connectionString), LegacyAuditRows.Postgres(connectionString, settings.ServiceId));
+        var leftApart = await HistorySetup.Migrate(HistoryLocation.Cluster(connectionString), LegacyGrainState.Postgres(connectionString, settings.ServiceId));
         if (leftApart.Count > 0)
         {
             await Console.Error.WriteLineAsync($"Audit days written by both releases, left in grain state (not merged): {string.Join(", ", leftApart)}");

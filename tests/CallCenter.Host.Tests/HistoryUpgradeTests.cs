@@ -1,4 +1,5 @@
 using CallCenter.History;
+using CallCenter.Grading;
 using CallCenter.History.Reporting;
 using CallCenter.Reporting;
 using CallCenter.Storage;
@@ -41,7 +42,7 @@ public sealed class HistoryUpgradeTests
         await using var connection = new SqliteConnection($"Data Source={grains}");
         await connection.OpenAsync();
         await using var left = connection.CreateCommand();
-        left.CommandText = "SELECT count(*) FROM grain_state WHERE state_name = 'audit-day'";
+        left.CommandText = "SELECT count(*) FROM grain_state WHERE state_name IN ('audit-day', 'recorded-calls', 'quality-month')";
         Assert.Equal(0L, await left.ExecuteScalarAsync());
     }
 
@@ -98,6 +99,11 @@ public sealed class HistoryUpgradeTests
     private static async Task AssertImported(RunningHost host, Dictionary<DateOnly, List<AuditEntry>> written)
     {
         var supervisor = await host.As("supervisor");
+        var agents = (await supervisor.GetAsync($"/api/v1/grading/reports/agents?month={Month}").Ok()).EnumerateArray()
+            .Select(a => (a.Str("agent"), a.GetProperty("evaluations").GetInt32(), a.Str("average"), a.GetProperty("criticalFails").GetInt32(), a.GetProperty("vetoes").GetInt32()));
+        Assert.Equal([("agent1", 2, "70", 1, 0), ("agent2", 0, "", 0, 1)], agents);
+        var sample = await supervisor.PostAsJsonAsync("/api/v1/grading/samples", new { week = Week, perAgent = 1, graders = new[] { "grader" } }).Ok();
+        Assert.Equal(2, sample.GetProperty("candidates").GetInt32());
         foreach (var (day, entries) in written)
         {
             var key = day.ToString("yyyy-MM-dd");
@@ -139,12 +145,47 @@ public sealed class HistoryUpgradeTests
             written[day] = entries;
         }
 
+        // The recordings index of a week and the evaluations and vetoes of a month, as the previous release kept them.
+        var made = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.FromHours(8));
+        await store.WriteStateAsync("recorded-calls", GrainId.Create("recorded-calls", Week), new GrainState<LegacyWeek>(new LegacyWeek
+        {
+            Calls = new()
+            {
+                ["old-call-1"] = new RecordedCall("old-call-1", "agent1", "vat", made, 12.5, 0, SurveyScore: 1),
+                ["old-call-2"] = new RecordedCall("old-call-2", "agent2", "vat", made.AddMinutes(5), 0, 3),
+            },
+        }));
+        await store.WriteStateAsync("quality-month", GrainId.Create("quality-month", Month), new GrainState<LegacyQualityMonth>(new LegacyQualityMonth
+        {
+            Evaluations = new()
+            {
+                ["old-call-1.grader"] = new ScoredEvaluation("old-call-1.grader", "agent1", 80, false, new Dictionary<string, decimal?> { ["q1"] = 100 }, made, "vat"),
+                ["old-call-2.grader"] = new ScoredEvaluation("old-call-2.grader", "agent1", 60, true, new Dictionary<string, decimal?> { ["q1"] = 50 }, made, "vat"),
+            },
+            Vetoes = new() { ["WO-old"] = new Veto("WO-old", "agent2", made, "服务态度") },
+        }));
+
         await silo.StopAsync();
         return written;
     }
 
+    private const string Week = "2026-W47";
+    private const string Month = "2026-11";
+
     private sealed class LegacyAuditDay
     {
         public List<AuditEntry> Entries { get; set; } = [];
+    }
+
+    private sealed class LegacyWeek
+    {
+        public Dictionary<string, RecordedCall> Calls { get; set; } = [];
+    }
+
+    private sealed class LegacyQualityMonth
+    {
+        public Dictionary<string, ScoredEvaluation> Evaluations { get; set; } = [];
+
+        public Dictionary<string, Veto> Vetoes { get; set; } = [];
     }
 }

@@ -10,20 +10,22 @@ public sealed record ScoredEvaluation(
     [property: Id(3)] bool CriticalFailed,
     [property: Id(4)] IReadOnlyDictionary<string, decimal?> QuestionPercent,
     [property: Id(5)] DateTimeOffset At,
-    [property: Id(6)] string? Team = null);
+    [property: Id(6)] string? Team = null,
+    [property: Id(7)] string? CallId = null);
 
-/// <summary>The evaluations scored in one month (key "2026-11"), each counted once with its latest score.</summary>
-[Alias("CallCenter.Grading.IQualityMonthGrain")]
-public interface IQualityMonthGrain : IGrainWithStringKey
+/// <summary>
+/// Evaluations and vetoes for the monthly quality reports, in the query store, by month ("2026-11"): each evaluation
+/// counted once with its latest score, each veto once per order.
+/// </summary>
+public interface IQualityRecords
 {
-    [Alias("Scored")] Task Scored(ScoredEvaluation evaluation);
+    Task Scored(string month, ScoredEvaluation evaluation);
 
-    [Alias("List")] Task<IReadOnlyList<ScoredEvaluation>> List();
+    Task<IReadOnlyList<ScoredEvaluation>> Month(string month);
 
-    /// <summary>Records a veto once per order.</summary>
-    [Alias("Vetoed")] Task Vetoed(Veto veto);
+    Task Vetoed(string month, Veto veto);
 
-    [Alias("Vetoes")] Task<IReadOnlyList<Veto>> Vetoes();
+    Task<IReadOnlyList<Veto>> Vetoes(string month);
 }
 
 /// <summary>A valid service complaint against a person: a one-vote veto on their month, whatever their scores.</summary>

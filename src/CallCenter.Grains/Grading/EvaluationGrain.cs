@@ -8,7 +8,8 @@ namespace CallCenter.Grading;
 public sealed class EvaluationGrain(
     [PersistentState("evaluation", StorageNames.Grains)] IPersistentState<EvaluationRecord> evaluation,
     CallCenterClock clock,
-    IOptions<GradingOptions> options) : Grain, IEvaluationGrain
+    IOptions<GradingOptions> options,
+    IQualityRecords quality) : Grain, IEvaluationGrain
 {
     private EvaluationRecord S => evaluation.State;
 
@@ -137,7 +138,7 @@ public sealed class EvaluationGrain(
         var score = Score();
         await GrainFactory.GetGrain<IAgentQualityGrain>(S.Agent).Scored(Id, score);
         var points = Form.Sections.SelectMany(s => s.Questions).ToDictionary(q => q.Id, q => S.Answers.FirstOrDefault(a => a.QuestionId == q.Id) is { Points: { } p } ? (decimal?)(100m * p / q.MaxPoints) : null);
-        await GrainFactory.GetGrain<IQualityMonthGrain>(CallCenterClock.MonthKey(clock.DayOf(S.SubmittedAt!.Value))).Scored(new ScoredEvaluation(Id, S.Agent, score.Total, score.CriticalFailed, points, clock.Now, S.Team));
+        await quality.Scored(CallCenterClock.MonthKey(clock.DayOf(S.SubmittedAt!.Value)), new ScoredEvaluation(Id, S.Agent, score.Total, score.CriticalFailed, points, clock.Now, S.Team, S.CallId));
     }
 
     private async Task<string?> TeamOf(string callId)

@@ -175,7 +175,7 @@ public sealed partial class WorkOrderGrain
 
         if (call.Timeline.Count > 0)
         {
-            await GrainFactory.GetGrain<IRecordedCallsGrain>(RecordedCallsGrain.WeekOf(clock.DayOf(call.Timeline[0].At))).Surveyed(callId, 5 - (int)satisfaction);
+            await recordings.Surveyed(callId, 5 - (int)satisfaction);
         }
     }
 

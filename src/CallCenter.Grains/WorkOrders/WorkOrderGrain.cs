@@ -9,7 +9,9 @@ namespace CallCenter.WorkOrders;
 public sealed partial class WorkOrderGrain(
     [PersistentState("work-order", StorageNames.Grains)] IPersistentState<WorkOrderRecord> order,
     CallCenterClock clock,
-    IOptions<WorkOrderLimits> limits) : Grain, IWorkOrderGrain, IRemindable
+    IOptions<WorkOrderLimits> limits,
+    IRecordedCalls recordings,
+    IQualityRecords quality) : Grain, IWorkOrderGrain, IRemindable
 {
     private const string ClockReminder = "work-order-clock";
 
@@ -139,8 +141,7 @@ public sealed partial class WorkOrderGrain(
         Close(by.Name, $"{(finding.Valid ? "valid" : "not valid")}: {finding.Resolution}");
         if (finding.Valid)
         {
-            await GrainFactory.GetGrain<IQualityMonthGrain>(CallCenterClock.MonthKey(clock.Today))
-                .Vetoed(new Veto(Id, atFault!, clock.Now, S.Opening!.Question ?? ""));
+            await quality.Vetoed(CallCenterClock.MonthKey(clock.Today), new Veto(Id, atFault!, clock.Now, S.Opening!.Question ?? ""));
             await Tell([atFault!], "veto", $"{Describe()} was found valid against you: {finding.Resolution}");
         }
 

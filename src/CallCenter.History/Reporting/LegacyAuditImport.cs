@@ -5,14 +5,17 @@ using Microsoft.EntityFrameworkCore;
 namespace CallCenter.History.Reporting;
 
 /// <summary>
-/// Where an older release kept its audit trail: one grain state per day ("audit-day") in the grain storage. The
-/// caller reads those rows (it knows the storage) and removes them once they are imported.
+/// What an older release kept in grain state, by state name ("audit-day", "recorded-calls"…): the caller reads those
+/// rows (it knows the storage) and removes the ones imported.
 /// </summary>
 public sealed record LegacyRows(
-    Func<Task<IReadOnlyList<(string GrainId, byte[] Payload)>>> ReadAuditDays,
-    Func<IReadOnlyList<string>, Task> RemoveAuditDays)
+    Func<string, Task<IReadOnlyList<(string GrainId, byte[] Payload)>>> Read,
+    Func<string, IReadOnlyList<string>, Task> Remove)
 {
-    public static readonly LegacyRows None = new(() => Task.FromResult<IReadOnlyList<(string, byte[])>>([]), _ => Task.CompletedTask);
+    public static readonly LegacyRows None = new(_ => Task.FromResult<IReadOnlyList<(string, byte[])>>([]), (_, _) => Task.CompletedTask);
+
+    /// <summary>The grain's own key out of a stored grain id ("recorded-calls/2026-W48" or "2026-W48").</summary>
+    public static string Key(string grainId) => grainId[(grainId.LastIndexOf('/') + 1)..];
 }
 
 /// <summary>
@@ -23,12 +26,14 @@ public sealed record LegacyRows(
 /// </summary>
 public static class LegacyAuditImport
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    public const string State = "audit-day";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     /// <summary>Imports what it can; returns the days left in grain state because the store has lines of its own for them.</summary>
     public static async Task<IReadOnlyList<string>> Run(HistoryDb db, LegacyRows legacy)
     {
-        var rows = await legacy.ReadAuditDays();
+        var rows = await legacy.Read(State);
         if (rows.Count == 0)
         {
             return [];
@@ -59,7 +64,7 @@ public static class LegacyAuditImport
             imported.Add(grainId);
         }
 
-        await legacy.RemoveAuditDays(imported);
+        await legacy.Remove(State, imported);
         return skipped;
     }
 

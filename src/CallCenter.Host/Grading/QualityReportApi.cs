@@ -20,15 +20,15 @@ public static class QualityReportApi
     public static RouteGroupBuilder MapQualityReports(this RouteGroupBuilder group)
     {
         group.MapGet("/mine", Mine).RequireAuthorization(Policies.CallReading);
-        group.MapGet("/mine/vetoes", async (ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock) =>
-            TypedResults.Ok((await grains.GetGrain<IQualityMonthGrain>(clock.Month(null)).Vetoes())
+        group.MapGet("/mine/vetoes", async (ClaimsPrincipal user, IQualityRecords quality, CallCenterClock clock) =>
+            TypedResults.Ok((await quality.Vetoes(clock.Month(null)))
                 .Where(v => v.Person == user.Identity!.Name).ToArray())).RequireAuthorization(Policies.CallReading);
-        group.MapGet("/reports/agents", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(await Agents(month, grains, clock)))
+        group.MapGet("/reports/agents", async (string? month, IQualityRecords quality, CallCenterClock clock) => TypedResults.Ok(await Agents(month, quality, clock)))
             .RequireAuthorization(Policies.Grading);
         group.MapGet("/reports/agents.csv", AgentsCsv).RequireAuthorization(Policies.Grading);
-        group.MapGet("/reports/teams", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(Teams(await Month(month, grains, clock))))
+        group.MapGet("/reports/teams", async (string? month, IQualityRecords quality, CallCenterClock clock) => TypedResults.Ok(Teams(await quality.Month(clock.Month(month)))))
             .RequireAuthorization(Policies.Grading);
-        group.MapGet("/reports/questions", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(Questions(await Month(month, grains, clock))))
+        group.MapGet("/reports/questions", async (string? month, IQualityRecords quality, CallCenterClock clock) => TypedResults.Ok(Questions(await quality.Month(clock.Month(month)))))
             .RequireAuthorization(Policies.Grading);
         return group;
     }
@@ -40,10 +40,10 @@ public static class QualityReportApi
         return TypedResults.Ok(await Task.WhenAll(ids.Take(100).Select(id => grains.GetGrain<IEvaluationGrain>(id).Get())));
     }
 
-    private static async Task<IResult> AgentsCsv(string? month, IGrainFactory grains, CallCenterClock clock)
+    private static async Task<IResult> AgentsCsv(string? month, IQualityRecords quality, CallCenterClock clock)
     {
         var csv = new StringBuilder("agent,evaluations,average,lowest,critical_fails,vetoes,result\r\n");
-        foreach (var row in await Agents(month, grains, clock))
+        foreach (var row in await Agents(month, quality, clock))
         {
             csv.Append(CultureInfo.InvariantCulture, $"{Csv.Field(row.Agent)},{row.Evaluations},{row.Average},{row.Lowest},{row.CriticalFails},{row.Vetoes},{row.Result}\r\n");
         }
@@ -51,15 +51,12 @@ public static class QualityReportApi
         return Csv.File(csv, $"quality-{month ?? "this-month"}.csv");
     }
 
-    private static Task<IReadOnlyList<ScoredEvaluation>> Month(string? month, IGrainFactory grains, CallCenterClock clock) =>
-        grains.GetGrain<IQualityMonthGrain>(clock.Month(month)).List();
-
     /// <summary>Every agent scored or vetoed in the month.</summary>
-    private static async Task<AgentRow[]> Agents(string? month, IGrainFactory grains, CallCenterClock clock)
+    private static async Task<AgentRow[]> Agents(string? month, IQualityRecords quality, CallCenterClock clock)
     {
-        var quality = grains.GetGrain<IQualityMonthGrain>(clock.Month(month));
-        var evaluations = await quality.List();
-        var vetoes = await quality.Vetoes();
+        var key = clock.Month(month);
+        var evaluations = await quality.Month(key);
+        var vetoes = await quality.Vetoes(key);
         return [.. evaluations.Select(e => e.Agent).Concat(vetoes.Select(v => v.Person)).Distinct().Order(StringComparer.Ordinal).Select(agent =>
         {
             var scored = evaluations.Where(e => e.Agent == agent).ToArray();

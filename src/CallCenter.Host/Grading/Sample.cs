@@ -13,7 +13,7 @@ public static class Sample
     public sealed record SampleResult(string Week, int Candidates, IReadOnlyList<Assignment> Assignments, DateTimeOffset Due);
 
     /// <summary>Adds a recorded call to its week, with the agent who took it and what the analytics flagged.</summary>
-    public static async Task Index(IGrainFactory grains, CallCenterClock clock, CallSnapshot call, Audio.Analysis.TalkAnalytics analytics)
+    public static async Task Index(IRecordedCalls recorded, CallCenterClock clock, CallSnapshot call, Audio.Analysis.TalkAnalytics analytics)
     {
         if (call.Agent is not { } agent)
         {
@@ -22,7 +22,7 @@ public static class Sample
 
         var deadAir = analytics.DeadAir.Select(d => d.End - d.Start).DefaultIfEmpty(0).Max();
         var overTalk = (analytics.OverTalk ?? []).Sum(s => s.End - s.Start);
-        await grains.GetGrain<IRecordedCallsGrain>(RecordedCallsGrain.WeekOf(clock.Today)).Add(new RecordedCall(call.CallId, agent, call.Queue, clock.Now, deadAir, overTalk));
+        await recorded.Add(new RecordedCall(call.CallId, agent, call.Queue, clock.Now, deadAir, overTalk), clock.Today);
     }
 
     public static RouteGroupBuilder MapSampling(this RouteGroupBuilder group)
@@ -34,9 +34,9 @@ public static class Sample
     }
 
     /// <summary>Draws a week's sample and starts one evaluation per drawn call for its grader, due N working days from now.</summary>
-    private static async Task<Results<Ok<SampleResult>, ValidationProblem>> Draw(SampleRequest request, IGrainFactory grains, CallCenterClock clock)
+    private static async Task<Results<Ok<SampleResult>, ValidationProblem>> Draw(SampleRequest request, IGrainFactory grains, IRecordedCalls recorded, CallCenterClock clock)
     {
-        var week = request.Week ?? RecordedCallsGrain.WeekOf(clock.Today);
+        var week = request.Week ?? IRecordedCalls.WeekOf(clock.Today);
         var check = new Validation()
             .Require("week", System.Text.RegularExpressions.Regex.IsMatch(week, @"\A[0-9]{4}-W[0-9]{2}\z"), "'week' is an ISO week such as 2026-W48.")
             .Range("perAgent", request.PerAgent, 1, 100)
@@ -48,7 +48,7 @@ public static class Sample
         }
 
         var rule = new SamplingRule(request.PerAgent ?? 2, request.EachQueue ?? true, request.OverSampleFactor ?? 3, request.Seed ?? 0);
-        var candidates = await grains.GetGrain<IRecordedCallsGrain>(week).List();
+        var candidates = await recorded.Week(week);
         var assignments = Sampler.Draw(candidates, rule, request.Graders!);
         var due = (await grains.GetGrain<CallCenter.Calendar.ICalendarGrain>(CalendarApi.Region).EndOfWorkingDay(clock.Now, request.DueWorkingDays ?? 5)).At;
         foreach (var a in assignments)

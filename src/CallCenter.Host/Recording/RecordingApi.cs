@@ -32,7 +32,7 @@ public static class RecordingApi
     /// JSON <c>{path, agentChannel}</c> names a file in the softswitch's recording store (CallCenter:Recordings:ImportDirectory);
     /// any other body is the recording itself (WAV in any layout the audio core reads, or MP3 etc. through ffmpeg), with ?agentChannel=.
     /// </summary>
-    private static async Task<IResult> Ingest(string callId, int? agentChannel, HttpContext http, IGrainFactory grains, RecordingStore store, CallCenterSettings settings, CallCenterClock clock)
+    private static async Task<IResult> Ingest(string callId, int? agentChannel, HttpContext http, IGrainFactory grains, RecordingStore store, CallCenterSettings settings, CallCenterClock clock, CallCenter.Grading.IRecordedCalls recorded)
     {
         var check = new Validation().Id("callId", callId);
         if (!check.IsValid)
@@ -95,7 +95,7 @@ public static class RecordingApi
 
             var (location, stored) = await store.Ingest(call.CallId, source, channel, clock.Now);
             await grains.GetGrain<ICallGrain>(callId).AttachRecording(new RecordingReference(location, channel));
-            await Sample.Index(grains, clock, call, stored.Analytics);
+            await Sample.Index(recorded, clock, call, stored.Analytics);
             Telemetry.CtiEvents.Add(1, new KeyValuePair<string, object?>("kind", "recording"));
             return TypedResults.Created($"/api/v1/calls/{callId}/recording", View(call.CallId, stored));
         }

@@ -25,6 +25,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public HistoryLocation History => HistoryLocation.Embedded(directory);
 
+    /// <summary>The query store the silos write to, read the way a host reads it.</summary>
+    public ServiceProvider Store { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
@@ -47,10 +50,12 @@ public sealed class ClusterFixture : IAsyncLifetime
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+        Store = new ServiceCollection().AddLogging().AddCallCenterHistory(history).BuildServiceProvider();
     }
 
     public async Task DisposeAsync()
     {
+        await Store.DisposeAsync();
         await Cluster.DisposeAsync();
         try
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 namespace CallCenter.Grains.Tests.Infrastructure;
 
 /// <summary>Builds queues, seats and calls with ids unique to one test, so tests sharing a cluster never meet.</summary>
@@ -9,6 +10,8 @@ public sealed class Scenario(ClusterFixture fixture)
     public IGrainFactory Grains => fixture.Client;
 
     public FakeTimeProvider Time => fixture.Time;
+
+    public T Store<T>() where T : notnull => fixture.Store.GetRequiredService<T>();
 
     public ICtiGateway Cti => Grains.GetGrain<ICtiGateway>(0);
 

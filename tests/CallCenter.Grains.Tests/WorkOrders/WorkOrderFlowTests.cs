@@ -137,7 +137,7 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
 
         var resolved = await order.Resolve(new ComplaintFinding(true, null, "已批评教育并向纳税人致歉"), Seat);
         Assert.Equal((WorkOrderStatus.Closed, s.Id("agent-x")), (resolved.Status, resolved.Finding!.AtFault));
-        var vetoes = await Grains.GetGrain<IQualityMonthGrain>(CallCenter.CallCenterClock.MonthKey(CallCenterClock(s.Time.GetUtcNow()))).Vetoes();
+        var vetoes = await s.Store<IQualityRecords>().Vetoes(CallCenter.CallCenterClock.MonthKey(CallCenterClock(s.Time.GetUtcNow())));
         Assert.Contains(vetoes, v => v.OrderId == opened.OrderId && v.Person == s.Id("agent-x"));
         Assert.Contains(await Notices(s.Id("agent-x")), n => n.Kind == "veto");
         Assert.Single(resolved.RelatedOrders); // the follow-up
@@ -246,13 +246,13 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
         var queue = await s.Queue("q");
         var callId = await s.Arrive(queue);
         var call = await s.Call(callId).Get();
-        var week = RecordedCallsGrain.WeekOf(CallCenterClock(call.Timeline[0].At));
-        await Grains.GetGrain<IRecordedCallsGrain>(week).Add(new RecordedCall(callId, s.Id("agent"), queue, s.Time.GetUtcNow(), 0, 0));
+        var day = CallCenterClock(call.Timeline[0].At);
+        await s.Store<IRecordedCalls>().Add(new RecordedCall(callId, s.Id("agent"), queue, s.Time.GetUtcNow(), 0, 0), day);
         var followUp = New("visit");
         await followUp.Open(new WorkOrderOpening(WorkOrderKind.FollowUp, null, callId, Caller, "上门辅导后回访"), Seat);
         await followUp.Surveyed(new Survey(Satisfaction.VeryDissatisfied, "答复前后矛盾", false, null, null, "", default), Seat);
 
-        var recorded = (await Grains.GetGrain<IRecordedCallsGrain>(week).List()).Single(c => c.CallId == callId);
+        var recorded = (await s.Store<IRecordedCalls>().Week(IRecordedCalls.WeekOf(day))).Single(c => c.CallId == callId);
         Assert.Equal(1, recorded.SurveyScore);
         Assert.True(Sampler.Flagged(recorded, new SamplingRule(1, true, 3, 0)));
     }

@@ -119,7 +119,143 @@ namespace CallCenter.History.Migrations.Postgres
 
                     b.HasIndex("SeatId", "EndedUtcTicks");
 
+                    b.HasIndex(new[] { "EnteredUtcTicks" }, "ix_call_records_overflowed")
+                        .HasFilter("queues <> queue");
+
                     b.ToTable("call_records", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.History.Grading.EvaluationRow", b =>
+                {
+                    b.Property<string>("EvaluationId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<string>("Agent")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("agent");
+
+                    b.Property<long>("AtUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("at_utc_ticks");
+
+                    b.Property<string>("CallId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("call_id");
+
+                    b.Property<bool>("CriticalFailed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("critical_failed");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<string>("QuestionPercent")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("question_percent");
+
+                    b.Property<string>("Team")
+                        .HasColumnType("text")
+                        .HasColumnName("team");
+
+                    b.Property<decimal>("Total")
+                        .HasColumnType("numeric")
+                        .HasColumnName("total");
+
+                    b.HasKey("EvaluationId");
+
+                    b.HasIndex("CallId");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("evaluation_scores", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.History.Grading.RecordingRow", b =>
+                {
+                    b.Property<string>("CallId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Agent")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("agent");
+
+                    b.Property<double>("LongestDeadAirSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longest_dead_air_seconds");
+
+                    b.Property<double>("OverTalkSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("over_talk_seconds");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("queue");
+
+                    b.Property<long>("RecordedUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("recorded_utc_ticks");
+
+                    b.Property<int?>("SurveyScore")
+                        .HasColumnType("integer")
+                        .HasColumnName("survey_score");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("week");
+
+                    b.HasKey("CallId");
+
+                    b.HasIndex("Week");
+
+                    b.ToTable("recorded_calls", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.History.Grading.VetoRow", b =>
+                {
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("AtUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("at_utc_ticks");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("person");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("vetoes", (string)null);
                 });
 
             modelBuilder.Entity("CallCenter.History.Reporting.AuditLine", b =>

@@ -114,7 +114,143 @@ namespace CallCenter.History.Migrations.Sqlite
 
                     b.HasIndex("SeatId", "EndedUtcTicks");
 
+                    b.HasIndex(new[] { "EnteredUtcTicks" }, "ix_call_records_overflowed")
+                        .HasFilter("queues <> queue");
+
                     b.ToTable("call_records", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.History.Grading.EvaluationRow", b =>
+                {
+                    b.Property<string>("EvaluationId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("evaluation_id");
+
+                    b.Property<string>("Agent")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent");
+
+                    b.Property<long>("AtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at_utc_ticks");
+
+                    b.Property<string>("CallId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
+                    b.Property<bool>("CriticalFailed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("critical_failed");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("QuestionPercent")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("question_percent");
+
+                    b.Property<string>("Team")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("team");
+
+                    b.Property<decimal>("Total")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total");
+
+                    b.HasKey("EvaluationId");
+
+                    b.HasIndex("CallId");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("evaluation_scores", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.History.Grading.RecordingRow", b =>
+                {
+                    b.Property<string>("CallId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
+                    b.Property<string>("Agent")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent");
+
+                    b.Property<double>("LongestDeadAirSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longest_dead_air_seconds");
+
+                    b.Property<double>("OverTalkSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("over_talk_seconds");
+
+                    b.Property<string>("Queue")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queue");
+
+                    b.Property<long>("RecordedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("recorded_utc_ticks");
+
+                    b.Property<int?>("SurveyScore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("survey_score");
+
+                    b.Property<string>("Week")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("week");
+
+                    b.HasKey("CallId");
+
+                    b.HasIndex("Week");
+
+                    b.ToTable("recorded_calls", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.History.Grading.VetoRow", b =>
+                {
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("AtUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at_utc_ticks");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<string>("Person")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("person");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("vetoes", (string)null);
                 });
 
             modelBuilder.Entity("CallCenter.History.Reporting.AuditLine", b =>

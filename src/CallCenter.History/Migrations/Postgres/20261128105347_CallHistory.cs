@@ -56,6 +56,58 @@ namespace CallCenter.History.Migrations.Postgres
                     table.PrimaryKey("PK_call_records", x => x.call_id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "evaluation_scores",
+                columns: table => new
+                {
+                    evaluation_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    call_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    agent = table.Column<string>(type: "text", nullable: false),
+                    team = table.Column<string>(type: "text", nullable: true),
+                    total = table.Column<decimal>(type: "numeric", nullable: false),
+                    critical_failed = table.Column<bool>(type: "boolean", nullable: false),
+                    question_percent = table.Column<string>(type: "text", nullable: false),
+                    at_utc_ticks = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_evaluation_scores", x => x.evaluation_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "recorded_calls",
+                columns: table => new
+                {
+                    call_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    week = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    agent = table.Column<string>(type: "text", nullable: false),
+                    queue = table.Column<string>(type: "text", nullable: false),
+                    recorded_utc_ticks = table.Column<long>(type: "bigint", nullable: false),
+                    longest_dead_air_seconds = table.Column<double>(type: "double precision", nullable: false),
+                    over_talk_seconds = table.Column<double>(type: "double precision", nullable: false),
+                    survey_score = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_recorded_calls", x => x.call_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "vetoes",
+                columns: table => new
+                {
+                    order_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
+                    person = table.Column<string>(type: "text", nullable: false),
+                    at_utc_ticks = table.Column<long>(type: "bigint", nullable: false),
+                    reason = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_vetoes", x => x.order_id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_agent_activity_day_agent",
                 table: "agent_activity",
@@ -87,6 +139,12 @@ namespace CallCenter.History.Migrations.Postgres
                 column: "entered_utc_ticks");
 
             migrationBuilder.CreateIndex(
+                name: "ix_call_records_overflowed",
+                table: "call_records",
+                column: "entered_utc_ticks",
+                filter: "queues <> queue");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_call_records_queue_ended_utc_ticks",
                 table: "call_records",
                 columns: new[] { "queue", "ended_utc_ticks" });
@@ -95,6 +153,26 @@ namespace CallCenter.History.Migrations.Postgres
                 name: "IX_call_records_seat_id_ended_utc_ticks",
                 table: "call_records",
                 columns: new[] { "seat_id", "ended_utc_ticks" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evaluation_scores_call_id",
+                table: "evaluation_scores",
+                column: "call_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evaluation_scores_month",
+                table: "evaluation_scores",
+                column: "month");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_recorded_calls_week",
+                table: "recorded_calls",
+                column: "week");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_vetoes_month",
+                table: "vetoes",
+                column: "month");
         }
 
         /// <inheritdoc />
@@ -105,6 +183,15 @@ namespace CallCenter.History.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "call_records");
+
+            migrationBuilder.DropTable(
+                name: "evaluation_scores");
+
+            migrationBuilder.DropTable(
+                name: "recorded_calls");
+
+            migrationBuilder.DropTable(
+                name: "vetoes");
         }
     }
 }

@@ -4,13 +4,11 @@ using Npgsql;
 
 namespace CallCenter.Host;
 
-/// <summary>The audit-day grain states an older release wrote, as each storage keeps them.</summary>
-public static class LegacyAuditRows
+/// <summary>Grain states of a kind an older release wrote (audit days, recording indexes…), as each storage keeps them.</summary>
+public static class LegacyGrainState
 {
-    private const string State = "audit-day";
-
     public static LegacyRows Sqlite(string path, string serviceId) => new(
-        async () =>
+        async state =>
         {
             if (!File.Exists(path))
             {
@@ -22,7 +20,7 @@ public static class LegacyAuditRows
             await using var read = connection.CreateCommand();
             read.CommandText = "SELECT grain_id, payload FROM grain_state WHERE service_id = $s AND state_name = $n AND payload IS NOT NULL";
             read.Parameters.AddWithValue("$s", serviceId);
-            read.Parameters.AddWithValue("$n", State);
+            read.Parameters.AddWithValue("$n", state);
             try
             {
                 return await Rows(await read.ExecuteReaderAsync(), r => System.Text.Encoding.UTF8.GetBytes(r.GetString(1)));
@@ -32,7 +30,7 @@ public static class LegacyAuditRows
                 return []; // no grain_state table yet: a new installation
             }
         },
-        async imported =>
+        async (state, imported) =>
         {
             await using var connection = new SqliteConnection($"Data Source={path}");
             await connection.OpenAsync();
@@ -41,21 +39,21 @@ public static class LegacyAuditRows
                 await using var remove = connection.CreateCommand();
                 remove.CommandText = "DELETE FROM grain_state WHERE service_id = $s AND state_name = $n AND grain_id = $g";
                 remove.Parameters.AddWithValue("$s", serviceId);
-                remove.Parameters.AddWithValue("$n", State);
+                remove.Parameters.AddWithValue("$n", state);
                 remove.Parameters.AddWithValue("$g", grainId);
                 await remove.ExecuteNonQueryAsync();
             }
         });
 
     public static LegacyRows Postgres(string connectionString, string serviceId) => new(
-        async () =>
+        async state =>
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             await using var read = new NpgsqlCommand(
                 "SELECT grain_id_extension, payload FROM cc_grain_state WHERE service_id = @s AND grain_type_string = @n AND payload IS NOT NULL", connection);
             read.Parameters.AddWithValue("s", serviceId);
-            read.Parameters.AddWithValue("n", State);
+            read.Parameters.AddWithValue("n", state);
             try
             {
                 return await Rows(await read.ExecuteReaderAsync(), r => (byte[])r.GetValue(1));
@@ -65,14 +63,14 @@ public static class LegacyAuditRows
                 return []; // the grain storage schema is not there yet: nothing older to import
             }
         },
-        async imported =>
+        async (state, imported) =>
         {
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             await using var remove = new NpgsqlCommand(
                 "DELETE FROM cc_grain_state WHERE service_id = @s AND grain_type_string = @n AND grain_id_extension = ANY(@g)", connection);
             remove.Parameters.AddWithValue("s", serviceId);
-            remove.Parameters.AddWithValue("n", State);
+            remove.Parameters.AddWithValue("n", state);
             remove.Parameters.AddWithValue("g", imported.ToArray());
             await remove.ExecuteNonQueryAsync();
         });
