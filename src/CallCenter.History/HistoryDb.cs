@@ -18,11 +18,15 @@ public abstract class HistoryDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<SpanRow> AgentActivity => Set<SpanRow>();
 
+    public DbSet<AgentDayRow> AgentDays => Set<AgentDayRow>();
+
     public DbSet<RecordingRow> RecordedCalls => Set<RecordingRow>();
 
     public DbSet<EvaluationRow> EvaluationScores => Set<EvaluationRow>();
 
     public DbSet<VetoRow> Vetoes => Set<VetoRow>();
+
+    public DbSet<CorrectionRow> Corrections => Set<CorrectionRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -87,6 +91,20 @@ public abstract class HistoryDb(DbContextOptions options) : DbContext(options)
             span.Property(s => s.Missed).HasColumnName("missed");
             span.HasIndex(s => new { s.Day, s.Agent });
         });
+        model.Entity<AgentDayRow>(day =>
+        {
+            day.ToTable("agent_days");
+            day.HasKey(d => new { d.SeatId, d.Day, d.Agent, d.State, d.Reason });
+            day.Property(d => d.SeatId).HasColumnName("seat_id").HasMaxLength(128);
+            day.Property(d => d.Day).HasColumnName("day").HasMaxLength(10);
+            day.Property(d => d.Agent).HasColumnName("agent");
+            day.Property(d => d.State).HasColumnName("state").HasMaxLength(16);
+            day.Property(d => d.Reason).HasColumnName("reason");
+            day.Property(d => d.Ticks).HasColumnName("ticks");
+            day.Property(d => d.Spans).HasColumnName("spans");
+            day.Property(d => d.Missed).HasColumnName("missed");
+            day.HasIndex(d => new { d.Day, d.Agent });
+        });
         model.Entity<RecordingRow>(recording =>
         {
             recording.ToTable("recorded_calls");
@@ -127,6 +145,25 @@ public abstract class HistoryDb(DbContextOptions options) : DbContext(options)
             veto.Property(v => v.AtUtcTicks).HasColumnName("at_utc_ticks");
             veto.Property(v => v.Reason).HasColumnName("reason");
             veto.HasIndex(v => v.Month);
+        });
+        model.Entity<CorrectionRow>(correction =>
+        {
+            correction.ToTable("corrections");
+            correction.HasKey(c => c.CorrectionId);
+            correction.Property(c => c.CorrectionId).HasColumnName("correction_id").HasMaxLength(200);
+            correction.Property(c => c.CallId).HasColumnName("call_id").HasMaxLength(128);
+            correction.Property(c => c.Agent).HasColumnName("agent");
+            correction.Property(c => c.Caller).HasColumnName("caller");
+            correction.Property(c => c.AtSeconds).HasColumnName("at_seconds");
+            correction.Property(c => c.WrongAnswer).HasColumnName("wrong_answer");
+            correction.Property(c => c.CorrectAnswer).HasColumnName("correct_answer");
+            correction.Property(c => c.PolicyReference).HasColumnName("policy_reference");
+            correction.Property(c => c.MarkedBy).HasColumnName("marked_by");
+            correction.Property(c => c.MarkedUtcTicks).HasColumnName("marked_utc_ticks");
+            correction.Property(c => c.CallbackDueUtcTicks).HasColumnName("callback_due_utc_ticks");
+            correction.Property(c => c.Status).HasColumnName("status").HasMaxLength(16);
+            correction.HasIndex(c => new { c.Status, c.CallbackDueUtcTicks });
+            correction.HasIndex(c => c.CallbackDueUtcTicks);
         });
     }
 }

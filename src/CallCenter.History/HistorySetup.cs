@@ -42,6 +42,7 @@ public static class HistorySetup
         services.TryAddSingleton<IHistoryRetention, HistoryRetention>();
         services.TryAddSingleton<CallCenter.Grading.IRecordedCalls, Grading.RecordedCalls>();
         services.TryAddSingleton<CallCenter.Grading.IQualityRecords, Grading.QualityRecords>();
+        services.TryAddSingleton<CallCenter.Grading.ICorrections, Grading.Corrections>();
         return services;
     }
 
@@ -72,6 +73,7 @@ public static class HistorySetup
 
             await Grading.LegacyRecordingsImport.Run(db, legacy);
             await Grading.LegacyQualityImport.Run(db, legacy);
+            await Grading.LegacyCorrectionsImport.Run(db, legacy);
             return await LegacyAuditImport.Run(db, legacy);
         }
         finally

@@ -42,7 +42,7 @@ public sealed class HistoryUpgradeTests
         await using var connection = new SqliteConnection($"Data Source={grains}");
         await connection.OpenAsync();
         await using var left = connection.CreateCommand();
-        left.CommandText = "SELECT count(*) FROM grain_state WHERE state_name IN ('audit-day', 'recorded-calls', 'quality-month')";
+        left.CommandText = "SELECT count(*) FROM grain_state WHERE state_name IN ('audit-day', 'recorded-calls', 'quality-month', 'corrections')";
         Assert.Equal(0L, await left.ExecuteScalarAsync());
     }
 
@@ -104,6 +104,8 @@ public sealed class HistoryUpgradeTests
         Assert.Equal([("agent1", 2, "70", 1, 0), ("agent2", 0, "", 0, 1)], agents);
         var sample = await supervisor.PostAsJsonAsync("/api/v1/grading/samples", new { week = Week, perAgent = 1, graders = new[] { "grader" } }).Ok();
         Assert.Equal(2, sample.GetProperty("candidates").GetInt32());
+        var corrections = (await supervisor.GetAsync("/api/v1/grading/corrections").Ok()).EnumerateArray().ToList();
+        Assert.Equal([("old-call-1.125", "13900001111", "CallbackOpen")], corrections.Select(c => (c.Str("correctionId"), c.Str("caller"), c.Str("status"))));
         foreach (var (day, entries) in written)
         {
             var key = day.ToString("yyyy-MM-dd");
@@ -164,6 +166,14 @@ public sealed class HistoryUpgradeTests
             },
             Vetoes = new() { ["WO-old"] = new Veto("WO-old", "agent2", made, "服务态度") },
         }));
+        await store.WriteStateAsync("corrections", GrainId.Create("corrections", "0"), new GrainState<LegacyCorrections>(new LegacyCorrections
+        {
+            Corrections = new()
+            {
+                ["old-call-1.125"] = new Correction("old-call-1.125", "old-call-1", "agent1", "13900001111", 12.5, "免征额是10万", "月销售额10万元以下",
+                    null, "grader", made, made.AddHours(8), CorrectionStatus.CallbackOpen),
+            },
+        }));
 
         await silo.StopAsync();
         return written;
@@ -180,6 +190,11 @@ public sealed class HistoryUpgradeTests
     private sealed class LegacyWeek
     {
         public Dictionary<string, RecordedCall> Calls { get; set; } = [];
+    }
+
+    private sealed class LegacyCorrections
+    {
+        public Dictionary<string, Correction> Corrections { get; set; } = [];
     }
 
     private sealed class LegacyQualityMonth

@@ -28,13 +28,17 @@ public enum CorrectionStatus
     CallbackDone,
 }
 
-/// <summary>Every correction (key 0): the callback tasks and knowledge-base proposals the grading loop opened.</summary>
-[Alias("CallCenter.Grading.ICorrectionsGrain")]
-public interface ICorrectionsGrain : IGrainWithIntegerKey
+/// <summary>Every correction the grading loop opened, in the query store.</summary>
+public interface ICorrections
 {
-    [Alias("Open")] Task<Correction> Open(Correction correction);
+    /// <summary>Stores the correction unless one with its id exists; true when this call stored it.</summary>
+    Task<bool> Open(Correction correction);
 
-    [Alias("List")] Task<IReadOnlyList<Correction>> List(CorrectionStatus? status);
+    Task<Correction?> Get(string correctionId);
 
-    [Alias("CallbackDone")] Task<Correction> CallbackDone(string correctionId, string by);
+    /// <summary>Corrections by callback due date (the 1,000 latest due when listing them all or the done ones).</summary>
+    Task<IReadOnlyList<Correction>> List(CorrectionStatus? status);
+
+    /// <summary>Marks the callback made; null when there is no such correction.</summary>
+    Task<Correction?> CallbackDone(string correctionId);
 }

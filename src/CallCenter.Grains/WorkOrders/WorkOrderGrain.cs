@@ -11,7 +11,8 @@ public sealed partial class WorkOrderGrain(
     CallCenterClock clock,
     IOptions<WorkOrderLimits> limits,
     IRecordedCalls recordings,
-    IQualityRecords quality) : Grain, IWorkOrderGrain, IRemindable
+    IQualityRecords quality,
+    ICorrections corrections) : Grain, IWorkOrderGrain, IRemindable
 {
     private const string ClockReminder = "work-order-clock";
 
@@ -159,7 +160,8 @@ public sealed partial class WorkOrderGrain(
         Close(by.Name, note);
         if (Kind == WorkOrderKind.Correction && S.Opening!.SourceOrder is { } correction)
         {
-            await GrainFactory.GetGrain<ICorrectionsGrain>(0).CallbackDone(correction, by.Name);
+            await corrections.CallbackDone(correction);
+            await Audit.Record(GrainFactory, clock, by.Name, "correction-callback-done", $"call:{S.Opening.CallId}", correction);
         }
         else
         {

@@ -59,7 +59,7 @@ public sealed class HistoryReports(IDbContextFactory<HistoryDb> store) : IHistor
     {
         var (first, last) = (SpanRow.DayKey(query.From), SpanRow.DayKey(query.To));
         await using var db = await store.CreateDbContextAsync();
-        var spans = db.AgentActivity.AsNoTracking().Where(s => string.Compare(s.Day, first) >= 0 && string.Compare(s.Day, last) <= 0);
+        var spans = db.AgentDays.AsNoTracking().Where(s => string.Compare(s.Day, first) >= 0 && string.Compare(s.Day, last) <= 0);
         var calls = db.CallRecords.AsNoTracking()
             .Where(c => string.Compare(c.Day, first) >= 0 && string.Compare(c.Day, last) <= 0 && c.Agent != null && c.Outcome == Answered);
         if (query.Agent is { } agent)
@@ -70,7 +70,7 @@ public sealed class HistoryReports(IDbContextFactory<HistoryDb> store) : IHistor
 
         var time = await spans
             .GroupBy(s => new { s.Agent, s.Day, s.State, s.Reason })
-            .Select(g => new { g.Key.Agent, g.Key.Day, g.Key.State, g.Key.Reason, Ticks = g.Sum(s => s.ToUtcTicks - s.FromUtcTicks), Missed = g.Count(s => s.Missed) })
+            .Select(g => new { g.Key.Agent, g.Key.Day, g.Key.State, g.Key.Reason, Ticks = g.Sum(s => s.Ticks), Missed = g.Sum(s => s.Missed) })
             .ToListAsync();
         var handled = await calls
             .GroupBy(c => new { c.Agent, c.Day })
@@ -86,7 +86,7 @@ public sealed class HistoryReports(IDbContextFactory<HistoryDb> store) : IHistor
                 var answered = callsOf[key].ToList();
                 double Seconds(string state) => Math.Round(mine.Where(t => t.State == state).Sum(t => t.Ticks) / (double)TimeSpan.TicksPerSecond, 1);
                 var reasons = mine.Where(t => t.State == "NotReady")
-                    .GroupBy(t => t.Reason ?? "")
+                    .GroupBy(t => t.Reason)
                     .ToDictionary(g => g.Key, g => Math.Round(g.Sum(t => t.Ticks) / (double)TimeSpan.TicksPerSecond, 1));
                 return new AgentPeriod(
                     key.Agent, key.Period,

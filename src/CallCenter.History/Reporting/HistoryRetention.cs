@@ -11,6 +11,8 @@ public sealed class HistoryRetention(IDbContextFactory<HistoryDb> store) : IHist
         await using var db = await store.CreateDbContextAsync();
         var calls = await db.CallRecords.Where(c => c.EndedUtcTicks < ticks).ExecuteDeleteAsync();
         var spans = await db.AgentActivity.Where(s => s.ToUtcTicks < ticks).ExecuteDeleteAsync();
+        var day = SpanRow.DayKey(DateOnly.FromDateTime(cutoff.UtcDateTime));
+        await db.AgentDays.Where(d => string.Compare(d.Day, day) < 0).ExecuteDeleteAsync();
         return (calls, spans);
     }
 

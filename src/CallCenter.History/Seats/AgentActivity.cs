@@ -4,7 +4,11 @@ using Microsoft.Extensions.Logging;
 
 namespace CallCenter.History.Seats;
 
-/// <summary>Seat state spans on the query store, written in batches keyed by (seat, start).</summary>
+/// <summary>
+/// Seat state spans on the query store, written in batches keyed by (seat, start). With each batch the day totals of
+/// the seats and days it touched (<c>agent_days</c>) are computed again from their spans, in the same transaction:
+/// reports read those totals, and a span written twice cannot count twice.
+/// </summary>
 public sealed class AgentActivity : IAgentActivity, IAsyncDisposable
 {
     private readonly IDbContextFactory<HistoryDb> store;
@@ -35,6 +39,7 @@ public sealed class AgentActivity : IAgentActivity, IAsyncDisposable
         var first = latest.Min(s => s.From.UtcTicks);
         var last = latest.Max(s => s.From.UtcTicks);
         await using var db = await store.CreateDbContextAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
         var stored = await db.AgentActivity
             .Where(s => seats.Contains(s.SeatId) && s.FromUtcTicks >= first && s.FromUtcTicks <= last)
             .ToDictionaryAsync(s => (s.SeatId, s.FromUtcTicks));
@@ -50,6 +55,18 @@ public sealed class AgentActivity : IAgentActivity, IAsyncDisposable
         }
 
         await db.SaveChangesAsync();
+        foreach (var (seat, day) in latest.Select(s => (s.SeatId, SpanRow.DayKey(s.Day))).Distinct())
+        {
+            await db.AgentDays.Where(d => d.SeatId == seat && d.Day == day).ExecuteDeleteAsync();
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO agent_days (seat_id, day, agent, state, reason, ticks, spans, missed)
+                SELECT seat_id, day, agent, state, COALESCE(reason, ''), sum(to_utc_ticks - from_utc_ticks), count(*), sum(CASE WHEN missed THEN 1 ELSE 0 END)
+                FROM agent_activity WHERE seat_id = {seat} AND day = {day}
+                GROUP BY seat_id, day, agent, state, COALESCE(reason, '')
+                """);
+        }
+
+        await transaction.CommitAsync();
     }
 
     public ValueTask DisposeAsync() => writer.DisposeAsync();

@@ -17,8 +17,8 @@ public static class CorrectionsApi
     public static RouteGroupBuilder MapCorrections(this RouteGroupBuilder group)
     {
         group.MapPost("/calls/{callId}/corrections", Mark).RequireAuthorization(Policies.Grading);
-        group.MapGet("/corrections", async (CorrectionStatus? status, ClaimsPrincipal user, IGrainFactory grains) =>
-            TypedResults.Ok((await grains.GetGrain<ICorrectionsGrain>(0).List(status)).Select(c => View(c, user)).ToArray())).RequireAuthorization(Policies.Grading);
+        group.MapGet("/corrections", async (CorrectionStatus? status, ClaimsPrincipal user, ICorrections corrections) =>
+            TypedResults.Ok((await corrections.List(status)).Select(c => View(c, user)).ToArray())).RequireAuthorization(Policies.Grading);
         group.MapPost("/corrections/{correctionId}/callback-done", CallbackDone).RequireAuthorization(Policies.Supervision);
         return group;
     }
@@ -27,7 +27,7 @@ public static class CorrectionsApi
     /// A grader assigned to the call, or a supervisor (also while listening live), marks the moment and the correct
     /// answer; the callback is due the same working day (当日), or the next one after closing time.
     /// </summary>
-    private static async Task<IResult> Mark(string callId, MarkRequest request, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock)
+    private static async Task<IResult> Mark(string callId, MarkRequest request, ClaimsPrincipal user, IGrainFactory grains, ICorrections corrections, CallCenterClock clock)
     {
         var check = new Validation()
             .Id("callId", callId)
@@ -48,23 +48,27 @@ public static class CorrectionsApi
         var agent = call.Agent ?? "";
         var due = await grains.GetGrain<CallCenter.Calendar.ICalendarGrain>(CalendarApi.Region).EndOfWorkingDay(clock.Now, 0);
         var name = user.Identity!.Name!;
-        var correction = await grains.GetGrain<ICorrectionsGrain>(0).Open(new Correction(
+        var correction = await CorrectionCallback.Open(grains, corrections, clock, new Correction(
             $"{callId}.{Math.Round(request.AtSeconds!.Value * 10)}", callId, agent, call.Caller, request.AtSeconds.Value, request.WrongAnswer!.Trim(),
             request.CorrectAnswer!.Trim(), request.PolicyReference?.Trim(), name, clock.Now, due.At, CorrectionStatus.CallbackOpen));
         return TypedResults.Created($"/api/v1/grading/corrections", View(correction, user));
     }
 
     /// <summary>A supervisor records the callback on the agent's behalf: the correction's work order closes with it.</summary>
-    private static async Task<IResult> CallbackDone(string correctionId, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<IResult> CallbackDone(string correctionId, ClaimsPrincipal user, IGrainFactory grains, ICorrections corrections)
     {
-        var order = WorkOrdersApi.Grain(grains, CorrectionsGrain.OrderId(correctionId));
+        if (await corrections.Get(correctionId) is null)
+        {
+            return TypedResults.Problem($"There is no correction '{correctionId}'.", statusCode: 404);
+        }
+
+        var order = WorkOrdersApi.Grain(grains, CorrectionCallback.OrderId(correctionId));
         if ((await order.Get()).Status != CallCenter.WorkOrders.WorkOrderStatus.Closed)
         {
             await order.Replied("callback made (recorded by a supervisor)", user.Actor());
         }
 
-        var correction = (await grains.GetGrain<ICorrectionsGrain>(0).List(null)).Single(c => c.CorrectionId == correctionId);
-        return TypedResults.Ok(View(correction, user));
+        return TypedResults.Ok(View((await corrections.Get(correctionId))!, user));
     }
 
     private static CorrectionView View(Correction c, ClaimsPrincipal user) => new(

@@ -4,7 +4,10 @@ using Npgsql;
 
 namespace CallCenter.Host;
 
-/// <summary>Grain states of a kind an older release wrote (audit days, recording indexes…), as each storage keeps them.</summary>
+/// <summary>
+/// Grain states of a kind an older release wrote (audit days, recording indexes…), as each storage keeps them. On
+/// PostgreSQL a grain with an integer key (the corrections, key 0) has no string extension: it is read as "".
+/// </summary>
 public static class LegacyGrainState
 {
     public static LegacyRows Sqlite(string path, string serviceId) => new(
@@ -51,7 +54,7 @@ public static class LegacyGrainState
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             await using var read = new NpgsqlCommand(
-                "SELECT grain_id_extension, payload FROM cc_grain_state WHERE service_id = @s AND grain_type_string = @n AND payload IS NOT NULL", connection);
+                "SELECT COALESCE(grain_id_extension, ''), payload FROM cc_grain_state WHERE service_id = @s AND grain_type_string = @n AND payload IS NOT NULL", connection);
             read.Parameters.AddWithValue("s", serviceId);
             read.Parameters.AddWithValue("n", state);
             try
@@ -68,7 +71,7 @@ public static class LegacyGrainState
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             await using var remove = new NpgsqlCommand(
-                "DELETE FROM cc_grain_state WHERE service_id = @s AND grain_type_string = @n AND grain_id_extension = ANY(@g)", connection);
+                "DELETE FROM cc_grain_state WHERE service_id = @s AND grain_type_string = @n AND COALESCE(grain_id_extension, '') = ANY(@g)", connection);
             remove.Parameters.AddWithValue("s", serviceId);
             remove.Parameters.AddWithValue("n", state);
             remove.Parameters.AddWithValue("g", imported.ToArray());

@@ -209,8 +209,8 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
         var agent = s.Id("agent");
         var correction = new Correction(s.Id("call") + ".125", s.Id("call"), agent, "13900001111", 12.5, "小规模纳税人免征额是10万", "月销售额10万元以下（季度30万元）",
             "财政部 税务总局公告2023年第19号", s.Id("grader"), s.Time.GetUtcNow(), await EndOfDay(s.Time.GetUtcNow(), 0), CorrectionStatus.CallbackOpen);
-        await Grains.GetGrain<ICorrectionsGrain>(0).Open(correction);
-        var order = Order(CorrectionsGrain.OrderId(correction.CorrectionId));
+        await CorrectionCallback.Open(Grains, s.Store<ICorrections>(), new CallCenter.CallCenterClock(s.Time, CallCenter.CallCenterClock.FindZone("Asia/Shanghai")), correction);
+        var order = Order(CorrectionCallback.OrderId(correction.CorrectionId));
         var opened = await order.Get();
         Assert.Equal((WorkOrderKind.Correction, WorkOrderStatus.InHand, agent, "13900001111"), (opened.Kind, opened.Status, opened.Assignee, opened.Taxpayer.Phone));
         Assert.Equal(correction.CallbackDue, opened.Due);
@@ -221,7 +221,7 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
         var done = await order.Replied("已回电更正", new Actor(agent, false));
         Assert.Equal(WorkOrderStatus.Closed, done.Status);
         Assert.Empty(done.RelatedOrders); // a correction's callback has no follow-up
-        var listed = await Grains.GetGrain<ICorrectionsGrain>(0).List(null);
+        var listed = await s.Store<ICorrections>().List(null);
         Assert.Equal(CorrectionStatus.CallbackDone, listed.Single(c => c.CorrectionId == correction.CorrectionId).Status);
     }
 

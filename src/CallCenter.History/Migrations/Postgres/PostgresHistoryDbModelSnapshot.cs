@@ -125,6 +125,75 @@ namespace CallCenter.History.Migrations.Postgres
                     b.ToTable("call_records", (string)null);
                 });
 
+            modelBuilder.Entity("CallCenter.History.Grading.CorrectionRow", b =>
+                {
+                    b.Property<string>("CorrectionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("correction_id");
+
+                    b.Property<string>("Agent")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("agent");
+
+                    b.Property<double>("AtSeconds")
+                        .HasColumnType("double precision")
+                        .HasColumnName("at_seconds");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("call_id");
+
+                    b.Property<long>("CallbackDueUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("callback_due_utc_ticks");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("caller");
+
+                    b.Property<string>("CorrectAnswer")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("correct_answer");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("marked_by");
+
+                    b.Property<long>("MarkedUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("marked_utc_ticks");
+
+                    b.Property<string>("PolicyReference")
+                        .HasColumnType("text")
+                        .HasColumnName("policy_reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WrongAnswer")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("wrong_answer");
+
+                    b.HasKey("CorrectionId");
+
+                    b.HasIndex("CallbackDueUtcTicks");
+
+                    b.HasIndex("Status", "CallbackDueUtcTicks");
+
+                    b.ToTable("corrections", (string)null);
+                });
+
             modelBuilder.Entity("CallCenter.History.Grading.EvaluationRow", b =>
                 {
                     b.Property<string>("EvaluationId")
@@ -314,6 +383,50 @@ namespace CallCenter.History.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("audit_lines", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.History.Seats.AgentDayRow", b =>
+                {
+                    b.Property<string>("SeatId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("seat_id");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Agent")
+                        .HasColumnType("text")
+                        .HasColumnName("agent");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Missed")
+                        .HasColumnType("integer")
+                        .HasColumnName("missed");
+
+                    b.Property<int>("Spans")
+                        .HasColumnType("integer")
+                        .HasColumnName("spans");
+
+                    b.Property<long>("Ticks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticks");
+
+                    b.HasKey("SeatId", "Day", "Agent", "State", "Reason");
+
+                    b.HasIndex("Day", "Agent");
+
+                    b.ToTable("agent_days", (string)null);
                 });
 
             modelBuilder.Entity("CallCenter.History.Seats.SpanRow", b =>

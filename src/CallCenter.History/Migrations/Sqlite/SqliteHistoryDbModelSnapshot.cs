@@ -120,6 +120,75 @@ namespace CallCenter.History.Migrations.Sqlite
                     b.ToTable("call_records", (string)null);
                 });
 
+            modelBuilder.Entity("CallCenter.History.Grading.CorrectionRow", b =>
+                {
+                    b.Property<string>("CorrectionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correction_id");
+
+                    b.Property<string>("Agent")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent");
+
+                    b.Property<double>("AtSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("at_seconds");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
+                    b.Property<long>("CallbackDueUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("callback_due_utc_ticks");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller");
+
+                    b.Property<string>("CorrectAnswer")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correct_answer");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("marked_by");
+
+                    b.Property<long>("MarkedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("marked_utc_ticks");
+
+                    b.Property<string>("PolicyReference")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WrongAnswer")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wrong_answer");
+
+                    b.HasKey("CorrectionId");
+
+                    b.HasIndex("CallbackDueUtcTicks");
+
+                    b.HasIndex("Status", "CallbackDueUtcTicks");
+
+                    b.ToTable("corrections", (string)null);
+                });
+
             modelBuilder.Entity("CallCenter.History.Grading.EvaluationRow", b =>
                 {
                     b.Property<string>("EvaluationId")
@@ -309,6 +378,50 @@ namespace CallCenter.History.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("audit_lines", (string)null);
+                });
+
+            modelBuilder.Entity("CallCenter.History.Seats.AgentDayRow", b =>
+                {
+                    b.Property<string>("SeatId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seat_id");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Agent")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Missed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("missed");
+
+                    b.Property<int>("Spans")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("spans");
+
+                    b.Property<long>("Ticks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticks");
+
+                    b.HasKey("SeatId", "Day", "Agent", "State", "Reason");
+
+                    b.HasIndex("Day", "Agent");
+
+                    b.ToTable("agent_days", (string)null);
                 });
 
             modelBuilder.Entity("CallCenter.History.Seats.SpanRow", b =>

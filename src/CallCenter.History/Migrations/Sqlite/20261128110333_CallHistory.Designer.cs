@@ -4,106 +4,101 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace CallCenter.History.Migrations.Postgres
+namespace CallCenter.History.Migrations.Sqlite
 {
-    [DbContext(typeof(PostgresHistoryDb))]
-    [Migration("20261128105347_CallHistory")]
+    [DbContext(typeof(SqliteHistoryDb))]
+    [Migration("20261128110333_CallHistory")]
     partial class CallHistory
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("CallCenter.History.Calls.CallRow", b =>
                 {
                     b.Property<string>("CallId")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("call_id");
 
                     b.Property<string>("Agent")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("agent");
 
                     b.Property<long?>("AnsweredUtcTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("answered_utc_ticks");
 
                     b.Property<string>("Caller")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("caller");
 
                     b.Property<string>("Day")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("day");
 
                     b.Property<long>("EndedUtcTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ended_utc_ticks");
 
                     b.Property<long>("EnteredUtcTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("entered_utc_ticks");
 
                     b.Property<bool>("HasRecording")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("has_recording");
 
                     b.Property<double>("HoldSeconds")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("hold_seconds");
 
                     b.Property<int>("MissedOffers")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("missed_offers");
 
                     b.Property<long?>("OfferedUtcTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("offered_utc_ticks");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("outcome");
 
                     b.Property<string>("Queue")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("queue");
 
                     b.Property<string>("Queues")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("queues");
 
                     b.Property<string>("SeatId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("seat_id");
 
                     b.Property<double>("TalkSeconds")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("talk_seconds");
 
                     b.Property<double>("WaitSeconds")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("wait_seconds");
 
                     b.Property<double>("WrapUpSeconds")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("wrap_up_seconds");
 
                     b.HasKey("CallId");
@@ -128,48 +123,117 @@ namespace CallCenter.History.Migrations.Postgres
                     b.ToTable("call_records", (string)null);
                 });
 
+            modelBuilder.Entity("CallCenter.History.Grading.CorrectionRow", b =>
+                {
+                    b.Property<string>("CorrectionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correction_id");
+
+                    b.Property<string>("Agent")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent");
+
+                    b.Property<double>("AtSeconds")
+                        .HasColumnType("REAL")
+                        .HasColumnName("at_seconds");
+
+                    b.Property<string>("CallId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
+                    b.Property<long>("CallbackDueUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("callback_due_utc_ticks");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller");
+
+                    b.Property<string>("CorrectAnswer")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("correct_answer");
+
+                    b.Property<string>("MarkedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("marked_by");
+
+                    b.Property<long>("MarkedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("marked_utc_ticks");
+
+                    b.Property<string>("PolicyReference")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_reference");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("WrongAnswer")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wrong_answer");
+
+                    b.HasKey("CorrectionId");
+
+                    b.HasIndex("CallbackDueUtcTicks");
+
+                    b.HasIndex("Status", "CallbackDueUtcTicks");
+
+                    b.ToTable("corrections", (string)null);
+                });
+
             modelBuilder.Entity("CallCenter.History.Grading.EvaluationRow", b =>
                 {
                     b.Property<string>("EvaluationId")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("evaluation_id");
 
                     b.Property<string>("Agent")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("agent");
 
                     b.Property<long>("AtUtcTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at_utc_ticks");
 
                     b.Property<string>("CallId")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("call_id");
 
                     b.Property<bool>("CriticalFailed")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("critical_failed");
 
                     b.Property<string>("Month")
                         .IsRequired()
                         .HasMaxLength(7)
-                        .HasColumnType("character varying(7)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("month");
 
                     b.Property<string>("QuestionPercent")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("question_percent");
 
                     b.Property<string>("Team")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("team");
 
                     b.Property<decimal>("Total")
-                        .HasColumnType("numeric")
+                        .HasColumnType("TEXT")
                         .HasColumnName("total");
 
                     b.HasKey("EvaluationId");
@@ -185,39 +249,39 @@ namespace CallCenter.History.Migrations.Postgres
                 {
                     b.Property<string>("CallId")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("call_id");
 
                     b.Property<string>("Agent")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("agent");
 
                     b.Property<double>("LongestDeadAirSeconds")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("longest_dead_air_seconds");
 
                     b.Property<double>("OverTalkSeconds")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("over_talk_seconds");
 
                     b.Property<string>("Queue")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("queue");
 
                     b.Property<long>("RecordedUtcTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("recorded_utc_ticks");
 
                     b.Property<int?>("SurveyScore")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("survey_score");
 
                     b.Property<string>("Week")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("week");
 
                     b.HasKey("CallId");
@@ -231,27 +295,27 @@ namespace CallCenter.History.Migrations.Postgres
                 {
                     b.Property<string>("OrderId")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("order_id");
 
                     b.Property<long>("AtUtcTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at_utc_ticks");
 
                     b.Property<string>("Month")
                         .IsRequired()
                         .HasMaxLength(7)
-                        .HasColumnType("character varying(7)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("month");
 
                     b.Property<string>("Person")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("person");
 
                     b.Property<string>("Reason")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.HasKey("OrderId");
@@ -265,50 +329,50 @@ namespace CallCenter.History.Migrations.Postgres
                 {
                     b.Property<string>("Day")
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("day");
 
                     b.Property<long>("Seq")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("seq");
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
                     b.Property<long>("AtUtcTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at_utc_ticks");
 
                     b.Property<string>("Detail")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
                     b.Property<string>("Hash")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("hash");
 
                     b.Property<string>("LineId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("line_id");
 
                     b.Property<string>("Previous")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("previous");
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
                     b.HasKey("Day", "Seq");
@@ -319,44 +383,88 @@ namespace CallCenter.History.Migrations.Postgres
                     b.ToTable("audit_lines", (string)null);
                 });
 
+            modelBuilder.Entity("CallCenter.History.Seats.AgentDayRow", b =>
+                {
+                    b.Property<string>("SeatId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("seat_id");
+
+                    b.Property<string>("Day")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Agent")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("agent");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<int>("Missed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("missed");
+
+                    b.Property<int>("Spans")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("spans");
+
+                    b.Property<long>("Ticks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticks");
+
+                    b.HasKey("SeatId", "Day", "Agent", "State", "Reason");
+
+                    b.HasIndex("Day", "Agent");
+
+                    b.ToTable("agent_days", (string)null);
+                });
+
             modelBuilder.Entity("CallCenter.History.Seats.SpanRow", b =>
                 {
                     b.Property<string>("SeatId")
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("seat_id");
 
                     b.Property<long>("FromUtcTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("from_utc_ticks");
 
                     b.Property<string>("Agent")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("agent");
 
                     b.Property<string>("Day")
                         .IsRequired()
                         .HasMaxLength(10)
-                        .HasColumnType("character varying(10)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("day");
 
                     b.Property<bool>("Missed")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("missed");
 
                     b.Property<string>("Reason")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason");
 
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("character varying(16)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("state");
 
                     b.Property<long>("ToUtcTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("to_utc_ticks");
 
                     b.HasKey("SeatId", "FromUtcTicks");

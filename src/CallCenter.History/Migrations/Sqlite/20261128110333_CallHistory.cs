@@ -29,6 +29,24 @@ namespace CallCenter.History.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "agent_days",
+                columns: table => new
+                {
+                    seat_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    day = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    agent = table.Column<string>(type: "TEXT", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: false),
+                    ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    spans = table.Column<int>(type: "INTEGER", nullable: false),
+                    missed = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_agent_days", x => new { x.seat_id, x.day, x.agent, x.state, x.reason });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "call_records",
                 columns: table => new
                 {
@@ -54,6 +72,28 @@ namespace CallCenter.History.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_call_records", x => x.call_id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "corrections",
+                columns: table => new
+                {
+                    correction_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    call_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    agent = table.Column<string>(type: "TEXT", nullable: false),
+                    caller = table.Column<string>(type: "TEXT", nullable: false),
+                    at_seconds = table.Column<double>(type: "REAL", nullable: false),
+                    wrong_answer = table.Column<string>(type: "TEXT", nullable: false),
+                    correct_answer = table.Column<string>(type: "TEXT", nullable: false),
+                    policy_reference = table.Column<string>(type: "TEXT", nullable: true),
+                    marked_by = table.Column<string>(type: "TEXT", nullable: false),
+                    marked_utc_ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    callback_due_utc_ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_corrections", x => x.correction_id);
                 });
 
             migrationBuilder.CreateTable(
@@ -114,6 +154,11 @@ namespace CallCenter.History.Migrations.Sqlite
                 columns: new[] { "day", "agent" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_agent_days_day_agent",
+                table: "agent_days",
+                columns: new[] { "day", "agent" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_call_records_agent_ended_utc_ticks",
                 table: "call_records",
                 columns: new[] { "agent", "ended_utc_ticks" });
@@ -155,6 +200,16 @@ namespace CallCenter.History.Migrations.Sqlite
                 columns: new[] { "seat_id", "ended_utc_ticks" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_corrections_callback_due_utc_ticks",
+                table: "corrections",
+                column: "callback_due_utc_ticks");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_corrections_status_callback_due_utc_ticks",
+                table: "corrections",
+                columns: new[] { "status", "callback_due_utc_ticks" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_evaluation_scores_call_id",
                 table: "evaluation_scores",
                 column: "call_id");
@@ -182,7 +237,13 @@ namespace CallCenter.History.Migrations.Sqlite
                 name: "agent_activity");
 
             migrationBuilder.DropTable(
+                name: "agent_days");
+
+            migrationBuilder.DropTable(
                 name: "call_records");
+
+            migrationBuilder.DropTable(
+                name: "corrections");
 
             migrationBuilder.DropTable(
                 name: "evaluation_scores");
