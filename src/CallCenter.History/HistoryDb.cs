@@ -2,6 +2,7 @@ using CallCenter.History.Calls;
 using CallCenter.History.Grading;
 using CallCenter.History.Reporting;
 using CallCenter.History.Seats;
+using CallCenter.History.WorkOrders;
 using Microsoft.EntityFrameworkCore;
 
 namespace CallCenter.History;
@@ -27,6 +28,8 @@ public abstract class HistoryDb(DbContextOptions options) : DbContext(options)
     public DbSet<VetoRow> Vetoes => Set<VetoRow>();
 
     public DbSet<CorrectionRow> Corrections => Set<CorrectionRow>();
+
+    public DbSet<WorkOrderRow> WorkOrders => Set<WorkOrderRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -164,6 +167,18 @@ public abstract class HistoryDb(DbContextOptions options) : DbContext(options)
             correction.Property(c => c.Status).HasColumnName("status").HasMaxLength(16);
             correction.HasIndex(c => new { c.Status, c.CallbackDueUtcTicks });
             correction.HasIndex(c => c.CallbackDueUtcTicks);
+        });
+        model.Entity<WorkOrderRow>(order =>
+        {
+            order.ToTable("work_orders");
+            order.HasKey(o => o.OrderId);
+            order.Property(o => o.OrderId).HasColumnName("order_id").HasMaxLength(200);
+            order.Property(o => o.Month).HasColumnName("month").HasMaxLength(7);
+            order.Property(o => o.Closed).HasColumnName("closed");
+            order.Property(o => o.OpenedUtcTicks).HasColumnName("opened_utc_ticks");
+            order.Property(o => o.Summary).HasColumnName("summary");
+            order.HasIndex(o => new { o.Closed, o.OpenedUtcTicks });
+            order.HasIndex(o => new { o.Month, o.OpenedUtcTicks });
         });
     }
 }

@@ -43,6 +43,7 @@ public static class HistorySetup
         services.TryAddSingleton<CallCenter.Grading.IRecordedCalls, Grading.RecordedCalls>();
         services.TryAddSingleton<CallCenter.Grading.IQualityRecords, Grading.QualityRecords>();
         services.TryAddSingleton<CallCenter.Grading.ICorrections, Grading.Corrections>();
+        services.TryAddSingleton<CallCenter.WorkOrders.IWorkOrderSummaries, WorkOrders.WorkOrderSummaries>();
         return services;
     }
 
@@ -74,6 +75,7 @@ public static class HistorySetup
             await Grading.LegacyRecordingsImport.Run(db, legacy);
             await Grading.LegacyQualityImport.Run(db, legacy);
             await Grading.LegacyCorrectionsImport.Run(db, legacy);
+            await WorkOrders.LegacyWorkOrderListsImport.Run(db, legacy);
             return await LegacyAuditImport.Run(db, legacy);
         }
         finally

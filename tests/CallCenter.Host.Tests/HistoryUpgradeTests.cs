@@ -42,7 +42,7 @@ public sealed class HistoryUpgradeTests
         await using var connection = new SqliteConnection($"Data Source={grains}");
         await connection.OpenAsync();
         await using var left = connection.CreateCommand();
-        left.CommandText = "SELECT count(*) FROM grain_state WHERE state_name IN ('audit-day', 'recorded-calls', 'quality-month', 'corrections')";
+        left.CommandText = "SELECT count(*) FROM grain_state WHERE state_name IN ('audit-day', 'recorded-calls', 'quality-month', 'corrections', 'work-order-list')";
         Assert.Equal(0L, await left.ExecuteScalarAsync());
     }
 
@@ -104,6 +104,12 @@ public sealed class HistoryUpgradeTests
         Assert.Equal([("agent1", 2, "70", 1, 0), ("agent2", 0, "", 0, 1)], agents);
         var sample = await supervisor.PostAsJsonAsync("/api/v1/grading/samples", new { week = Week, perAgent = 1, graders = new[] { "grader" } }).Ok();
         Assert.Equal(2, sample.GetProperty("candidates").GetInt32());
+        foreach (var query in new[] { "", $"?month={Month}" })
+        {
+            var orders = (await supervisor.GetAsync($"/api/v1/work-orders{query}").Ok()).EnumerateArray().ToList();
+            Assert.Equal([("WO20261120-old", "InHand", "数电发票红冲")], orders.Select(o => (o.Str("orderId"), o.Str("status"), o.Str("brief"))));
+        }
+
         var corrections = (await supervisor.GetAsync("/api/v1/grading/corrections").Ok()).EnumerateArray().ToList();
         Assert.Equal([("old-call-1.125", "13900001111", "CallbackOpen")], corrections.Select(c => (c.Str("correctionId"), c.Str("caller"), c.Str("status"))));
         foreach (var (day, entries) in written)
@@ -166,6 +172,14 @@ public sealed class HistoryUpgradeTests
             },
             Vetoes = new() { ["WO-old"] = new Veto("WO-old", "agent2", made, "服务态度") },
         }));
+        var order = new CallCenter.WorkOrders.WorkOrderSummary("WO20261120-old", CallCenter.WorkOrders.WorkOrderKind.HardQuestion, CallCenter.WorkOrders.WorkOrderStatus.InHand,
+            "tax", "agent1", "liaison1", CallCenter.WorkOrders.AssigneeLevel.Liaison, "数电发票红冲", null, made.AddDays(3), false, 0, 0, made, null, null, null, null, null,
+            ["agent1", "liaison1"], null);
+        foreach (var list in new[] { Month, "open" })
+        {
+            await store.WriteStateAsync("work-order-list", GrainId.Create("work-order-list", list), new GrainState<LegacyOrderList>(new LegacyOrderList { Orders = new() { [order.OrderId] = order } }));
+        }
+
         await store.WriteStateAsync("corrections", GrainId.Create("corrections", "0"), new GrainState<LegacyCorrections>(new LegacyCorrections
         {
             Corrections = new()
@@ -190,6 +204,11 @@ public sealed class HistoryUpgradeTests
     private sealed class LegacyWeek
     {
         public Dictionary<string, RecordedCall> Calls { get; set; } = [];
+    }
+
+    private sealed class LegacyOrderList
+    {
+        public Dictionary<string, CallCenter.WorkOrders.WorkOrderSummary> Orders { get; set; } = [];
     }
 
     private sealed class LegacyCorrections

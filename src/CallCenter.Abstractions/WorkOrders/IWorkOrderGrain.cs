@@ -72,17 +72,19 @@ public interface IWorkDirectoryGrain : IGrainWithIntegerKey
 }
 
 /// <summary>
-/// Order summaries: key "open" holds every order not yet closed (the inboxes), key "yyyy-MM" every order opened
-/// that month (the reports), each with its latest summary.
+/// Order summaries in the query store, each with its latest state: the open ones (the inboxes) and those opened in a
+/// month (the reports).
 /// </summary>
-[Alias("CallCenter.WorkOrders.IWorkOrderListGrain")]
-public interface IWorkOrderListGrain : IGrainWithStringKey
+public interface IWorkOrderSummaries
 {
-    public const string Open = "open";
+    /// <summary>Stores the order's latest summary under the month it was opened in (yyyy-MM, the centre's calendar).</summary>
+    Task Put(WorkOrderSummary summary, string month);
 
-    [Alias("Put")] Task Put(WorkOrderSummary summary);
+    /// <summary>Every order not yet closed, oldest first.</summary>
+    Task<IReadOnlyList<WorkOrderSummary>> Open();
 
-    [Alias("List")] Task<IReadOnlyList<WorkOrderSummary>> List();
+    /// <summary>Every order opened in the month, oldest first.</summary>
+    Task<IReadOnlyList<WorkOrderSummary>> Month(string month);
 }
 
 /// <summary>A message to one person (or to "@supervisors") about an order: arrived, due soon, overdue, escalated, answered.</summary>

@@ -12,7 +12,8 @@ public sealed partial class WorkOrderGrain(
     IOptions<WorkOrderLimits> limits,
     IRecordedCalls recordings,
     IQualityRecords quality,
-    ICorrections corrections) : Grain, IWorkOrderGrain, IRemindable
+    ICorrections corrections,
+    IWorkOrderSummaries summaries) : Grain, IWorkOrderGrain, IRemindable
 {
     private const string ClockReminder = "work-order-clock";
 

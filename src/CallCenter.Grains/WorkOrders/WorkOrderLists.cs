@@ -28,40 +28,6 @@ public sealed class WorkDirectoryGrain(
 }
 
 [GenerateSerializer]
-public sealed class WorkOrderListRecord
-{
-    [Id(0)] public Dictionary<string, WorkOrderSummary> Orders { get; set; } = [];
-}
-
-/// <summary>The "open" list forgets an order when it closes; a month list keeps every order opened that month.</summary>
-[GrainType("work-order-list")]
-public sealed class WorkOrderListGrain(
-    [PersistentState("work-order-list", StorageNames.Grains)] IPersistentState<WorkOrderListRecord> list) : Grain, IWorkOrderListGrain
-{
-    private bool OpenOnly => this.GetPrimaryKeyString() == IWorkOrderListGrain.Open;
-
-    async Task IWorkOrderListGrain.Put(WorkOrderSummary summary)
-    {
-        if (OpenOnly && summary.Status == WorkOrderStatus.Closed)
-        {
-            if (!list.State.Orders.Remove(summary.OrderId))
-            {
-                return;
-            }
-        }
-        else
-        {
-            list.State.Orders[summary.OrderId] = summary;
-        }
-
-        await list.WriteStateAsync();
-    }
-
-    Task<IReadOnlyList<WorkOrderSummary>> IWorkOrderListGrain.List() =>
-        Task.FromResult<IReadOnlyList<WorkOrderSummary>>(list.State.Orders.Values.OrderBy(o => o.OpenedAt).ToArray());
-}
-
-[GenerateSerializer]
 public sealed class WorkNoticesRecord
 {
     public const int Kept = 100;

@@ -12,13 +12,13 @@ public sealed class WorkOrderMetrics : PolledGauges
 {
     public static readonly Counter<long> Pushed = Telemetry.Meter.CreateCounter<long>("callcenter.work_orders.pushed", description: "Work-order changes pushed by this host");
 
-    private readonly IGrainFactory grains;
+    private readonly IWorkOrderSummaries summaries;
     private IReadOnlyList<WorkOrderSummary> open = [];
 
-    public WorkOrderMetrics(IGrainFactory grains, CallCenterClock clock, ILogger<WorkOrderMetrics> logger)
+    public WorkOrderMetrics(IWorkOrderSummaries summaries, CallCenterClock clock, ILogger<WorkOrderMetrics> logger)
         : base(logger)
     {
-        this.grains = grains;
+        this.summaries = summaries;
         Telemetry.Meter.CreateObservableGauge("callcenter.work_orders.open", () => ByKind(open),
             description: "Open work orders per kind");
         Telemetry.Meter.CreateObservableGauge("callcenter.work_orders.overdue", () => ByKind(open.Where(o => o.Due is { } due && clock.Now > due)),
@@ -28,5 +28,5 @@ public sealed class WorkOrderMetrics : PolledGauges
     private static IEnumerable<Measurement<int>> ByKind(IEnumerable<WorkOrderSummary> orders) =>
         Enum.GetValues<WorkOrderKind>().Select(kind => new Measurement<int>(orders.Count(o => o.Kind == kind), new KeyValuePair<string, object?>("kind", kind.ToString())));
 
-    protected override async Task Poll() => open = await grains.GetGrain<IWorkOrderListGrain>(IWorkOrderListGrain.Open).List();
+    protected override async Task Poll() => open = await summaries.Open();
 }

@@ -31,32 +31,32 @@ public static class WorkOrderReports
     {
         group.RequireAuthorization(Policies.Reporting);
         group.MapGet("/on-time", OnTimeReport);
-        group.MapGet("/overdue", async (IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(
-            (await WorkOrdersApi.Orders(grains, clock, null)).Select(o => WorkOrdersApi.Current(o, clock)).Where(o => o.Overdue).OrderBy(o => o.Due).ToArray()));
-        group.MapGet("/complaints", async (string? month, IGrainFactory grains, CallCenterClock clock) => TypedResults.Ok(Complaints(await Month(month, grains, clock))));
-        group.MapGet("/satisfaction", async (string? month, IGrainFactory grains, CallCenterClock clock) =>
-            TypedResults.Ok(await Satisfaction(month, grains, clock)));
+        group.MapGet("/overdue", async (IWorkOrderSummaries summaries, CallCenterClock clock) => TypedResults.Ok(
+            (await WorkOrdersApi.Orders(summaries, clock, null)).Select(o => WorkOrdersApi.Current(o, clock)).Where(o => o.Overdue).OrderBy(o => o.Due).ToArray()));
+        group.MapGet("/complaints", async (string? month, IWorkOrderSummaries summaries, CallCenterClock clock) => TypedResults.Ok(Complaints(await Month(month, summaries, clock))));
+        group.MapGet("/satisfaction", async (string? month, IWorkOrderSummaries summaries, CallCenterClock clock) =>
+            TypedResults.Ok(await Satisfaction(month, summaries, clock)));
         group.MapGet("/satisfaction.csv", SatisfactionCsv);
         return group;
     }
 
     /// <summary>The month asked for (this month when none is), its first day, and the orders opened in it.</summary>
-    private static async Task<(string Month, DateOnly First, IReadOnlyList<WorkOrderSummary> Orders)> Month(string? month, IGrainFactory grains, CallCenterClock clock)
+    private static async Task<(string Month, DateOnly First, IReadOnlyList<WorkOrderSummary> Orders)> Month(string? month, IWorkOrderSummaries summaries, CallCenterClock clock)
     {
         var key = clock.Month(month);
-        return (key, DateOnly.ParseExact(key + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture), await Opened(grains, key));
+        return (key, DateOnly.ParseExact(key + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture), await Opened(summaries, key));
     }
 
-    private static Task<IReadOnlyList<WorkOrderSummary>> Opened(IGrainFactory grains, string month) => grains.GetGrain<IWorkOrderListGrain>(month).List();
+    private static Task<IReadOnlyList<WorkOrderSummary>> Opened(IWorkOrderSummaries summaries, string month) => summaries.Month(month);
 
-    private static async Task<Ok<OnTime>> OnTimeReport(string? month, IGrainFactory grains, CallCenterClock clock)
+    private static async Task<Ok<OnTime>> OnTimeReport(string? month, IWorkOrderSummaries summaries, CallCenterClock clock)
     {
-        var (name, first, orders) = await Month(month, grains, clock);
+        var (name, first, orders) = await Month(month, summaries, clock);
         var counted = Counted(orders, clock);
         var earlier = await Task.WhenAll(Enumerable.Range(1, 5).Reverse().Select(async back =>
         {
             var key = CallCenterClock.MonthKey(first.AddMonths(-back));
-            return Row(key, Counted(await Opened(grains, key), clock));
+            return Row(key, Counted(await Opened(summaries, key), clock));
         }));
         return TypedResults.Ok(new OnTime(name, Row("total", counted),
             [.. counted.GroupBy(o => o.Kind.ToString()).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => Row(g.Key, g))],
@@ -85,10 +85,10 @@ public static class WorkOrderReports
             [.. complaints.Where(c => c.Vetoed is not null).Select(c => new VetoRow(c.Vetoed!, c.OrderId, c.Severity, c.ClosedAt))]);
     }
 
-    public static async Task<SatisfactionReport> Satisfaction(string? month, IGrainFactory grains, CallCenterClock clock)
+    public static async Task<SatisfactionReport> Satisfaction(string? month, IWorkOrderSummaries summaries, CallCenterClock clock)
     {
-        var (name, first, orders) = await Month(month, grains, clock);
-        var previous = Surveyed(await Opened(grains, CallCenterClock.MonthKey(first.AddMonths(-1))));
+        var (name, first, orders) = await Month(month, summaries, clock);
+        var previous = Surveyed(await Opened(summaries, CallCenterClock.MonthKey(first.AddMonths(-1))));
         var surveyed = Surveyed(orders);
         var followUps = orders.Where(o => o.Kind == WorkOrderKind.FollowUp).Select(o => o.OrderId).ToHashSet();
         return new SatisfactionReport(name, Satisfied("total", surveyed),
@@ -111,9 +111,9 @@ public static class WorkOrderReports
             Figures.Percent(counts[CallCenter.WorkOrders.Satisfaction.VerySatisfied] + counts[CallCenter.WorkOrders.Satisfaction.Satisfied], all.Length));
     }
 
-    private static async Task<IResult> SatisfactionCsv(string? month, IGrainFactory grains, CallCenterClock clock)
+    private static async Task<IResult> SatisfactionCsv(string? month, IWorkOrderSummaries summaries, CallCenterClock clock)
     {
-        var report = await Satisfaction(month, grains, clock);
+        var report = await Satisfaction(month, summaries, clock);
         var csv = new StringBuilder("department,surveys,very_satisfied,satisfied,neutral,dissatisfied,very_dissatisfied,satisfied_percent\r\n");
         foreach (var row in report.ByDepartment.Append(report.Total))
         {

@@ -95,14 +95,14 @@ public static class WorkOrdersApi
     /// see (default); open orders, or every order opened in <c>month</c> (yyyy-MM).
     /// </summary>
     private static async Task<IResult> List(string? box, WorkOrderKind? kind, WorkOrderStatus? status, string? month, ClaimsPrincipal user,
-        IGrainFactory grains, CallCenterClock clock)
+        IGrainFactory grains, IWorkOrderSummaries summaries, CallCenterClock clock)
     {
         if (box is not (null or "mine" or "owned" or "department" or "all"))
         {
             throw new DomainValidationException("box", "'box' is mine, owned, department or all.");
         }
 
-        var orders = await Orders(grains, clock, month);
+        var orders = await Orders(summaries, clock, month);
         var departments = await grains.GetGrain<IWorkDirectoryGrain>(0).List();
         var me = user.Name();
         var mine = departments.Where(d => d.HasMember(me)).Select(d => d.Id).ToHashSet();
@@ -121,8 +121,8 @@ public static class WorkOrdersApi
     }
 
     /// <summary>The signed-in seat's tasks: replies, callbacks and follow-ups assigned to them, earliest due first.</summary>
-    private static async Task<IResult> Tasks(ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock) =>
-        TypedResults.Ok((await grains.GetGrain<IWorkOrderListGrain>(IWorkOrderListGrain.Open).List())
+    private static async Task<IResult> Tasks(ClaimsPrincipal user, IWorkOrderSummaries summaries, CallCenterClock clock) =>
+        TypedResults.Ok((await summaries.Open())
             .Where(o => o.Assignee == user.Name() && o.AssigneeLevel == AssigneeLevel.Seat)
             .Select(o => Current(o, clock)).OrderBy(o => o.Due ?? DateTimeOffset.MaxValue).ToArray());
 
@@ -157,8 +157,8 @@ public static class WorkOrdersApi
         : throw new DomainValidationException("orderId", "A work-order id is 1–64 letters, digits, '.', '_', ':' or '-'.");
 
     /// <summary>The open orders, or every order opened in <paramref name="month"/>.</summary>
-    public static Task<IReadOnlyList<WorkOrderSummary>> Orders(IGrainFactory grains, CallCenterClock clock, string? month) =>
-        grains.GetGrain<IWorkOrderListGrain>(month is null ? IWorkOrderListGrain.Open : clock.Month(month)).List();
+    public static Task<IReadOnlyList<WorkOrderSummary>> Orders(IWorkOrderSummaries summaries, CallCenterClock clock, string? month) =>
+        month is null ? summaries.Open() : summaries.Month(clock.Month(month));
 
     /// <summary>Overdue as of now (the stored summary says so only from the order's last change).</summary>
     public static WorkOrderSummary Current(WorkOrderSummary o, CallCenterClock clock) =>

@@ -66,8 +66,8 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
         var followUp = await Order(closed.RelatedOrders.Single()).Get();
         Assert.Equal((WorkOrderKind.FollowUp, WorkOrderStatus.InHand, Seat.Name, opened.OrderId), (followUp.Kind, followUp.Status, followUp.Assignee, followUp.SourceOrder));
         Assert.Equal(await EndOfDay(followUp.OpenedAt, 3), followUp.Due);
-        Assert.DoesNotContain(await Grains.GetGrain<IWorkOrderListGrain>(IWorkOrderListGrain.Open).List(), o => o.OrderId == opened.OrderId);
-        Assert.Contains(await Grains.GetGrain<IWorkOrderListGrain>(CallCenter.CallCenterClock.MonthKey(CallCenterClock(opened.OpenedAt))).List(),
+        Assert.DoesNotContain(await s.Store<IWorkOrderSummaries>().Open(), o => o.OrderId == opened.OrderId);
+        Assert.Contains(await s.Store<IWorkOrderSummaries>().Month(CallCenter.CallCenterClock.MonthKey(CallCenterClock(opened.OpenedAt))),
             o => o.OrderId == opened.OrderId && o.Status == WorkOrderStatus.Closed);
     }
 

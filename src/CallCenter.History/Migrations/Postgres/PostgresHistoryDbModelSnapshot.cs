@@ -475,6 +475,41 @@ namespace CallCenter.History.Migrations.Postgres
 
                     b.ToTable("agent_activity", (string)null);
                 });
+
+            modelBuilder.Entity("CallCenter.History.WorkOrders.WorkOrderRow", b =>
+                {
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("order_id");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("closed");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<long>("OpenedUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("opened_utc_ticks");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("summary");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("Closed", "OpenedUtcTicks");
+
+                    b.HasIndex("Month", "OpenedUtcTicks");
+
+                    b.ToTable("work_orders", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -470,6 +470,41 @@ namespace CallCenter.History.Migrations.Sqlite
 
                     b.ToTable("agent_activity", (string)null);
                 });
+
+            modelBuilder.Entity("CallCenter.History.WorkOrders.WorkOrderRow", b =>
+                {
+                    b.Property<string>("OrderId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("order_id");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<long>("OpenedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_utc_ticks");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.HasKey("OrderId");
+
+                    b.HasIndex("Closed", "OpenedUtcTicks");
+
+                    b.HasIndex("Month", "OpenedUtcTicks");
+
+                    b.ToTable("work_orders", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -148,6 +148,21 @@ namespace CallCenter.History.Migrations.Sqlite
                     table.PrimaryKey("PK_vetoes", x => x.order_id);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "work_orders",
+                columns: table => new
+                {
+                    order_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    closed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    opened_utc_ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    summary = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_work_orders", x => x.order_id);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_agent_activity_day_agent",
                 table: "agent_activity",
@@ -228,6 +243,16 @@ namespace CallCenter.History.Migrations.Sqlite
                 name: "IX_vetoes_month",
                 table: "vetoes",
                 column: "month");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_orders_closed_opened_utc_ticks",
+                table: "work_orders",
+                columns: new[] { "closed", "opened_utc_ticks" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_orders_month_opened_utc_ticks",
+                table: "work_orders",
+                columns: new[] { "month", "opened_utc_ticks" });
         }
 
         /// <inheritdoc />
@@ -253,6 +278,9 @@ namespace CallCenter.History.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "vetoes");
+
+            migrationBuilder.DropTable(
+                name: "work_orders");
         }
     }
 }
