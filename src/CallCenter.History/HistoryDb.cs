@@ -175,10 +175,12 @@ public abstract class HistoryDb(DbContextOptions options) : DbContext(options)
             order.Property(o => o.OrderId).HasColumnName("order_id").HasMaxLength(200);
             order.Property(o => o.Month).HasColumnName("month").HasMaxLength(7);
             order.Property(o => o.Closed).HasColumnName("closed");
+            order.Property(o => o.CallId).HasColumnName("call_id").HasMaxLength(128);
             order.Property(o => o.OpenedUtcTicks).HasColumnName("opened_utc_ticks");
             order.Property(o => o.Summary).HasColumnName("summary");
             order.HasIndex(o => new { o.Closed, o.OpenedUtcTicks });
             order.HasIndex(o => new { o.Month, o.OpenedUtcTicks });
+            order.HasIndex(o => o.CallId);
         });
     }
 }

@@ -72,10 +72,7 @@ public static class HistorySetup
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             }
 
-            await Grading.LegacyRecordingsImport.Run(db, legacy);
-            await Grading.LegacyQualityImport.Run(db, legacy);
-            await Grading.LegacyCorrectionsImport.Run(db, legacy);
-            await WorkOrders.LegacyWorkOrderListsImport.Run(db, legacy);
+            await LegacyImports.Run(db, legacy);
             return await LegacyAuditImport.Run(db, legacy);
         }
         finally

@@ -23,9 +23,23 @@ public sealed record CallQuery(
     double? MinTalkSeconds = null,
     bool? HasRecording = null,
     string? After = null,
-    int Limit = 50);
+    int Limit = 50,
+    double? MinScore = null,
+    double? MaxScore = null);
 
-public sealed record CallPage(IReadOnlyList<CallDetail> Items, string? Next);
+/// <summary>A page of records; <paramref name="Extras"/> holds what other parts of the platform learned about each call, by call id.</summary>
+public sealed record CallPage(IReadOnlyList<CallDetail> Items, string? Next, IReadOnlyDictionary<string, CallExtras>? Extras = null);
+
+/// <summary>
+/// What a call's record gathers after it ended: the recording's analytics (longest dead air, over-talk), the follow-up
+/// survey's score (5 very satisfied … 1 very dissatisfied), the average of its evaluations' totals, the work orders opened from it.
+/// </summary>
+public sealed record CallExtras(
+    double? LongestDeadAirSeconds,
+    double? OverTalkSeconds,
+    int? SurveyScore,
+    double? EvaluationScore,
+    IReadOnlyList<string> WorkOrders);
 
 /// <summary>How grains reach this silo's call-record writer.</summary>
 [Alias("CallCenter.Calls.ICallRecordWriterGrain")]

@@ -77,8 +77,11 @@ public interface IWorkDirectoryGrain : IGrainWithIntegerKey
 /// </summary>
 public interface IWorkOrderSummaries
 {
-    /// <summary>Stores the order's latest summary under the month it was opened in (yyyy-MM, the centre's calendar).</summary>
-    Task Put(WorkOrderSummary summary, string month);
+    /// <summary>
+    /// Stores the order's latest summary under the month it was opened in (yyyy-MM, the centre's calendar) and the call
+    /// it came from, if any.
+    /// </summary>
+    Task Put(WorkOrderSummary summary, string month, string? callId);
 
     /// <summary>Every order not yet closed, oldest first.</summary>
     Task<IReadOnlyList<WorkOrderSummary>> Open();

@@ -273,7 +273,7 @@ public sealed partial class WorkOrderGrain
         await Reporting.Audit.Record(GrainFactory, clock, actor, "work-order-" + action, $"work-order:{Id}", detail);
         var view = View();
         var summary = view.Summary();
-        await summaries.Put(summary, CallCenterClock.MonthKey(clock.DayOf(S.OpenedAt)));
+        await summaries.Put(summary, CallCenterClock.MonthKey(clock.DayOf(S.OpenedAt)), S.Opening?.CallId);
         var department = await WorkOrderRouting.Find(GrainFactory, S.Department);
         var people = S.Participants.Concat(department is null ? [] : new[] { department.Liaison, department.Backup, department.Head }.OfType<string>().Concat(department.Handlers)).Distinct().ToArray();
         var feed = GrainFactory.GetGrain<IWorkOrderFeedGrain>(0);

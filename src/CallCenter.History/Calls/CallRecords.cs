@@ -80,6 +80,12 @@ public sealed class CallRecords : ICallRecords, IAsyncDisposable
             rows = rows.Where(c => c.HasRecording == recorded);
         }
 
+        if (query.MinScore is not null || query.MaxScore is not null)
+        {
+            var (min, max) = (query.MinScore ?? double.MinValue, query.MaxScore ?? double.MaxValue);
+            rows = rows.Where(c => db.EvaluationScores.Any(e => e.CallId == c.CallId && e.Total >= min && e.Total <= max));
+        }
+
         if (Cursor.Parse(query.After) is var (ticks, id) && id is not null)
         {
             rows = rows.Where(c => c.EndedUtcTicks < ticks || (c.EndedUtcTicks == ticks && string.Compare(c.CallId, id) < 0));
@@ -88,7 +94,25 @@ public sealed class CallRecords : ICallRecords, IAsyncDisposable
         var limit = Math.Clamp(query.Limit, 1, MaxPage);
         var page = await rows.OrderByDescending(c => c.EndedUtcTicks).ThenByDescending(c => c.CallId).Take(limit + 1).ToListAsync();
         var items = page.Take(limit).Select(r => r.ToDetail()).ToList();
-        return new CallPage(items, page.Count > limit ? Cursor.Of(page[limit - 1]) : null);
+        return new CallPage(items, page.Count > limit ? Cursor.Of(page[limit - 1]) : null, await Extras(db, items.Select(c => c.CallId).ToList()));
+    }
+
+    /// <summary>The page's analytics, survey scores, evaluation averages and work orders: three look-ups by call id.</summary>
+    private static async Task<IReadOnlyDictionary<string, CallExtras>> Extras(HistoryDb db, IReadOnlyList<string> ids)
+    {
+        var recordings = await db.RecordedCalls.AsNoTracking().Where(r => ids.Contains(r.CallId)).ToDictionaryAsync(r => r.CallId);
+        var scores = (await db.EvaluationScores.AsNoTracking().Where(e => e.CallId != null && ids.Contains(e.CallId))
+            .Select(e => new { e.CallId, e.Total }).ToListAsync())
+            .GroupBy(e => e.CallId!).ToDictionary(g => g.Key, g => Math.Round(g.Average(e => e.Total), 1));
+        var orders = (await db.WorkOrders.AsNoTracking().Where(o => o.CallId != null && ids.Contains(o.CallId))
+            .Select(o => new { o.CallId, o.OrderId }).ToListAsync())
+            .GroupBy(o => o.CallId!).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(o => o.OrderId).Order(StringComparer.Ordinal).ToList());
+        return ids.Where(id => recordings.ContainsKey(id) || scores.ContainsKey(id) || orders.ContainsKey(id)).ToDictionary(id => id, id =>
+        {
+            var recording = recordings.GetValueOrDefault(id);
+            return new CallExtras(recording?.LongestDeadAirSeconds, recording?.OverTalkSeconds, recording?.SurveyScore,
+                scores.TryGetValue(id, out var score) ? score : null, orders.GetValueOrDefault(id) ?? []);
+        });
     }
 
     private async Task Commit(IReadOnlyList<CallDetail> batch)

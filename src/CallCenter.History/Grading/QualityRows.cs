@@ -17,7 +17,8 @@ public sealed class EvaluationRow
 
     public string? Team { get; set; }
 
-    public decimal Total { get; set; }
+    /// <summary>Kept as a double: every database compares and averages it (SQLite has no decimal).</summary>
+    public double Total { get; set; }
 
     public bool CriticalFailed { get; set; }
 
@@ -28,13 +29,12 @@ public sealed class EvaluationRow
 
     public static EvaluationRow Of(string month, ScoredEvaluation e) => new()
     {
-        EvaluationId = e.EvaluationId, Month = month, CallId = e.CallId, Agent = e.Agent, Team = e.Team, Total = e.Total,
+        EvaluationId = e.EvaluationId, Month = month, CallId = e.CallId, Agent = e.Agent, Team = e.Team, Total = (double)e.Total,
         CriticalFailed = e.CriticalFailed, QuestionPercent = JsonSerializer.Serialize(e.QuestionPercent), AtUtcTicks = e.At.UtcTicks,
     };
 
-    // SQLite keeps a decimal as text with a fixed scale ("50.0"); dividing by 1.000… gives the number back as written (50).
     public ScoredEvaluation ToEvaluation() => new(
-        EvaluationId, Agent, Total / 1.0000000000000000000000000000m, CriticalFailed, JsonSerializer.Deserialize<Dictionary<string, decimal?>>(QuestionPercent) ?? [],
+        EvaluationId, Agent, (decimal)Total, CriticalFailed, JsonSerializer.Deserialize<Dictionary<string, decimal?>>(QuestionPercent) ?? [],
         new DateTimeOffset(AtUtcTicks, TimeSpan.Zero), Team, CallId);
 }
 

@@ -16,6 +16,27 @@ public sealed record LegacyRows(
 
     /// <summary>The grain's own key out of a stored grain id ("recorded-calls/2026-W48" or "2026-W48").</summary>
     public static string Key(string grainId) => grainId[(grainId.LastIndexOf('/') + 1)..];
+
+    /// <summary>
+    /// Hands every stored state of a kind to <paramref name="each"/> with its grain key (in <paramref name="order"/> of
+    /// keys, if given), then removes them all. Every <paramref name="each"/> is an upsert: a run cut short repeats safely.
+    /// </summary>
+    public async Task Import<T>(string state, Func<string, T, Task> each, Func<string, int>? order = null)
+    {
+        var rows = await Read(state);
+        foreach (var (grainId, payload) in rows.OrderBy(r => order?.Invoke(Key(r.GrainId)) ?? 0))
+        {
+            if (JsonSerializer.Deserialize<T>(payload, LegacyAuditImport.Json) is { } value)
+            {
+                await each(Key(grainId), value);
+            }
+        }
+
+        if (rows.Count > 0)
+        {
+            await Remove(state, rows.Select(r => r.GrainId).ToList());
+        }
+    }
 }
 
 /// <summary>

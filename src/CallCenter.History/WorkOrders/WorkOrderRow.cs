@@ -14,6 +14,9 @@ public sealed class WorkOrderRow
 
     public bool Closed { get; set; }
 
+    /// <summary>The call the order was opened from, if any.</summary>
+    public string? CallId { get; set; }
+
     public long OpenedUtcTicks { get; set; }
 
     /// <summary>The summary as JSON (enums as names).</summary>

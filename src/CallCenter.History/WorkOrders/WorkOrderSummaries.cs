@@ -6,23 +6,23 @@ namespace CallCenter.History.WorkOrders;
 /// <summary>Work-order summaries on the query store: one row per order, replaced by each change (an upsert).</summary>
 public sealed class WorkOrderSummaries(IDbContextFactory<HistoryDb> store) : IWorkOrderSummaries
 {
-    public async Task Put(WorkOrderSummary summary, string month)
+    public async Task Put(WorkOrderSummary summary, string month, string? callId)
     {
         await using var db = await store.CreateDbContextAsync();
-        await Upsert(db, summary, month, replace: true);
+        await Upsert(db, summary, month, callId, replace: true);
     }
 
-    public static Task Upsert(HistoryDb db, WorkOrderSummary summary, string month, bool replace)
+    public static Task Upsert(HistoryDb db, WorkOrderSummary summary, string month, string? callId, bool replace)
     {
         var closed = summary.Status == WorkOrderStatus.Closed;
         var json = WorkOrderRow.Json(summary);
         return replace
             ? db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO work_orders (order_id, month, closed, opened_utc_ticks, summary) VALUES ({summary.OrderId}, {month}, {closed}, {summary.OpenedAt.UtcTicks}, {json})
-                ON CONFLICT (order_id) DO UPDATE SET month = excluded.month, closed = excluded.closed, opened_utc_ticks = excluded.opened_utc_ticks, summary = excluded.summary
+                INSERT INTO work_orders (order_id, month, closed, call_id, opened_utc_ticks, summary) VALUES ({summary.OrderId}, {month}, {closed}, {callId}, {summary.OpenedAt.UtcTicks}, {json})
+                ON CONFLICT (order_id) DO UPDATE SET month = excluded.month, closed = excluded.closed, call_id = excluded.call_id, opened_utc_ticks = excluded.opened_utc_ticks, summary = excluded.summary
                 """)
             : db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO work_orders (order_id, month, closed, opened_utc_ticks, summary) VALUES ({summary.OrderId}, {month}, {closed}, {summary.OpenedAt.UtcTicks}, {json})
+                INSERT INTO work_orders (order_id, month, closed, call_id, opened_utc_ticks, summary) VALUES ({summary.OrderId}, {month}, {closed}, {callId}, {summary.OpenedAt.UtcTicks}, {json})
                 ON CONFLICT (order_id) DO NOTHING
                 """);
     }

@@ -234,8 +234,8 @@ namespace CallCenter.History.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("team");
 
-                    b.Property<decimal>("Total")
-                        .HasColumnType("numeric")
+                    b.Property<double>("Total")
+                        .HasColumnType("double precision")
                         .HasColumnName("total");
 
                     b.HasKey("EvaluationId");
@@ -483,6 +483,11 @@ namespace CallCenter.History.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("order_id");
 
+                    b.Property<string>("CallId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("call_id");
+
                     b.Property<bool>("Closed")
                         .HasColumnType("boolean")
                         .HasColumnName("closed");
@@ -503,6 +508,8 @@ namespace CallCenter.History.Migrations.Postgres
                         .HasColumnName("summary");
 
                     b.HasKey("OrderId");
+
+                    b.HasIndex("CallId");
 
                     b.HasIndex("Closed", "OpenedUtcTicks");
 

@@ -229,8 +229,8 @@ namespace CallCenter.History.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("team");
 
-                    b.Property<decimal>("Total")
-                        .HasColumnType("TEXT")
+                    b.Property<double>("Total")
+                        .HasColumnType("REAL")
                         .HasColumnName("total");
 
                     b.HasKey("EvaluationId");
@@ -478,6 +478,11 @@ namespace CallCenter.History.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("order_id");
 
+                    b.Property<string>("CallId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
                     b.Property<bool>("Closed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("closed");
@@ -498,6 +503,8 @@ namespace CallCenter.History.Migrations.Sqlite
                         .HasColumnName("summary");
 
                     b.HasKey("OrderId");
+
+                    b.HasIndex("CallId");
 
                     b.HasIndex("Closed", "OpenedUtcTicks");
 

@@ -14,12 +14,14 @@ interface CallRecord {
   callId: string; caller: string; queue: string; queues: string[]; seatId: string | null; agent: string | null; enteredAt: string;
   answeredAt: string | null; endedAt: string; waitSeconds: number; talkSeconds: number; holdSeconds: number; wrapUpSeconds: number;
   outcome: "Answered" | "Abandoned" | "Callback"; missedOffers: number; hasRecording: boolean;
+  longestDeadAirSeconds: number | null; overTalkSeconds: number | null; surveyScore: number | null; evaluationScore: number | null; workOrders: string[];
 }
 interface CallPage { items: CallRecord[]; next: string | null }
 interface Call { callId: string; caller: string; timeline: { state: string; at: string; queue: string | null; seatId: string | null; note: string | null }[] }
 
 const stateWords = new Set(["Queued", "Offered", "Connected", "Held", "WrapUp", "Ended", "Abandoned", "Overflowed", "CallbackRequested"]);
 let next: string | null = null;
+const shown = new Map<string, CallRecord>();
 let selected: string | null = null;
 
 const local = (iso: string) => new Date(iso).toLocaleString(undefined, { hour12: false });
@@ -42,6 +44,8 @@ function filters(): URLSearchParams {
   put("minWaitSeconds", "min-wait");
   put("minTalkSeconds", "min-talk");
   put("hasRecording", "recorded");
+  put("minScore", "min-score");
+  put("maxScore", "max-score");
   return q;
 }
 
@@ -62,6 +66,8 @@ async function search(more: boolean): Promise<void> {
     $("error").textContent = "";
     const head = `<tr><th>${t("ended")}</th><th>${t("caller")}</th><th>${t("queue")}</th><th>${t("seat")}</th><th>${t("agentName")}</th>
       <th>${t("wait")}</th><th>${t("talk")}</th><th>${t("outcome")}</th><th>${t("hasRecording")}</th></tr>`;
+    if (!more) shown.clear();
+    page.items.forEach((c) => shown.set(c.callId, c));
     const table = $("results");
     table.innerHTML = (more ? table.innerHTML : head) + page.items.map(row).join("");
     next = page.next;
@@ -78,6 +84,16 @@ async function open(callId: string): Promise<void> {
   const record = [...document.querySelectorAll<HTMLElement>("#results tr[data-call]")].find((tr) => tr.dataset.call === callId);
   $("detail").hidden = false;
   $("detail-title").textContent = callId;
+  const c = shown.get(callId);
+  const fact = (word: Word, value: string | null) => (value === null ? "" : `<dt>${t(word)}</dt><dd>${escape(value)}</dd>`);
+  $("extras").innerHTML = c ? [
+    fact("wait", duration(c.waitSeconds)), fact("talk", duration(c.talkSeconds)), fact("hold", duration(c.holdSeconds)), fact("wrapUp", duration(c.wrapUpSeconds)),
+    fact("deadAir", c.longestDeadAirSeconds === null ? null : duration(c.longestDeadAirSeconds)),
+    fact("overTalk", c.overTalkSeconds === null ? null : duration(c.overTalkSeconds)),
+    fact("surveyScore", c.surveyScore === null ? null : `${c.surveyScore} / 5`),
+    fact("quality", c.evaluationScore === null ? null : String(c.evaluationScore)),
+    fact("workOrders", c.workOrders.length ? c.workOrders.join(" ") : null),
+  ].join("") : "";
   const player = $<HTMLAudioElement>("player");
   player.hidden = !record?.lastElementChild?.textContent;
   player.src = player.hidden ? "" : `/api/v1/calls/${encodeURIComponent(callId)}/recording`;

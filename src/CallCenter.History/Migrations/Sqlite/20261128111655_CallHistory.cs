@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace CallCenter.History.Migrations.Postgres
+namespace CallCenter.History.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class CallHistory : Migration
@@ -14,14 +14,14 @@ namespace CallCenter.History.Migrations.Postgres
                 name: "agent_activity",
                 columns: table => new
                 {
-                    seat_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    from_utc_ticks = table.Column<long>(type: "bigint", nullable: false),
-                    to_utc_ticks = table.Column<long>(type: "bigint", nullable: false),
-                    agent = table.Column<string>(type: "text", nullable: false),
-                    state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    reason = table.Column<string>(type: "text", nullable: true),
-                    day = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    missed = table.Column<bool>(type: "boolean", nullable: false)
+                    seat_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    from_utc_ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    to_utc_ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    agent = table.Column<string>(type: "TEXT", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: true),
+                    day = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    missed = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -32,14 +32,14 @@ namespace CallCenter.History.Migrations.Postgres
                 name: "agent_days",
                 columns: table => new
                 {
-                    seat_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    day = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
-                    agent = table.Column<string>(type: "text", nullable: false),
-                    state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    reason = table.Column<string>(type: "text", nullable: false),
-                    ticks = table.Column<long>(type: "bigint", nullable: false),
-                    spans = table.Column<int>(type: "integer", nullable: false),
-                    missed = table.Column<int>(type: "integer", nullable: false)
+                    seat_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    day = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    agent = table.Column<string>(type: "TEXT", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: false),
+                    ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    spans = table.Column<int>(type: "INTEGER", nullable: false),
+                    missed = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -50,24 +50,24 @@ namespace CallCenter.History.Migrations.Postgres
                 name: "call_records",
                 columns: table => new
                 {
-                    call_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    caller = table.Column<string>(type: "text", nullable: false),
-                    queue = table.Column<string>(type: "text", nullable: false),
-                    queues = table.Column<string>(type: "text", nullable: false),
-                    seat_id = table.Column<string>(type: "text", nullable: true),
-                    agent = table.Column<string>(type: "text", nullable: true),
-                    entered_utc_ticks = table.Column<long>(type: "bigint", nullable: false),
-                    offered_utc_ticks = table.Column<long>(type: "bigint", nullable: true),
-                    answered_utc_ticks = table.Column<long>(type: "bigint", nullable: true),
-                    ended_utc_ticks = table.Column<long>(type: "bigint", nullable: false),
-                    wait_seconds = table.Column<double>(type: "double precision", nullable: false),
-                    talk_seconds = table.Column<double>(type: "double precision", nullable: false),
-                    hold_seconds = table.Column<double>(type: "double precision", nullable: false),
-                    wrap_up_seconds = table.Column<double>(type: "double precision", nullable: false),
-                    outcome = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    missed_offers = table.Column<int>(type: "integer", nullable: false),
-                    has_recording = table.Column<bool>(type: "boolean", nullable: false),
-                    day = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
+                    call_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    caller = table.Column<string>(type: "TEXT", nullable: false),
+                    queue = table.Column<string>(type: "TEXT", nullable: false),
+                    queues = table.Column<string>(type: "TEXT", nullable: false),
+                    seat_id = table.Column<string>(type: "TEXT", nullable: true),
+                    agent = table.Column<string>(type: "TEXT", nullable: true),
+                    entered_utc_ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    offered_utc_ticks = table.Column<long>(type: "INTEGER", nullable: true),
+                    answered_utc_ticks = table.Column<long>(type: "INTEGER", nullable: true),
+                    ended_utc_ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    wait_seconds = table.Column<double>(type: "REAL", nullable: false),
+                    talk_seconds = table.Column<double>(type: "REAL", nullable: false),
+                    hold_seconds = table.Column<double>(type: "REAL", nullable: false),
+                    wrap_up_seconds = table.Column<double>(type: "REAL", nullable: false),
+                    outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    missed_offers = table.Column<int>(type: "INTEGER", nullable: false),
+                    has_recording = table.Column<bool>(type: "INTEGER", nullable: false),
+                    day = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,18 +78,18 @@ namespace CallCenter.History.Migrations.Postgres
                 name: "corrections",
                 columns: table => new
                 {
-                    correction_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    call_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    agent = table.Column<string>(type: "text", nullable: false),
-                    caller = table.Column<string>(type: "text", nullable: false),
-                    at_seconds = table.Column<double>(type: "double precision", nullable: false),
-                    wrong_answer = table.Column<string>(type: "text", nullable: false),
-                    correct_answer = table.Column<string>(type: "text", nullable: false),
-                    policy_reference = table.Column<string>(type: "text", nullable: true),
-                    marked_by = table.Column<string>(type: "text", nullable: false),
-                    marked_utc_ticks = table.Column<long>(type: "bigint", nullable: false),
-                    callback_due_utc_ticks = table.Column<long>(type: "bigint", nullable: false),
-                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    correction_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    call_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    agent = table.Column<string>(type: "TEXT", nullable: false),
+                    caller = table.Column<string>(type: "TEXT", nullable: false),
+                    at_seconds = table.Column<double>(type: "REAL", nullable: false),
+                    wrong_answer = table.Column<string>(type: "TEXT", nullable: false),
+                    correct_answer = table.Column<string>(type: "TEXT", nullable: false),
+                    policy_reference = table.Column<string>(type: "TEXT", nullable: true),
+                    marked_by = table.Column<string>(type: "TEXT", nullable: false),
+                    marked_utc_ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    callback_due_utc_ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -100,15 +100,15 @@ namespace CallCenter.History.Migrations.Postgres
                 name: "evaluation_scores",
                 columns: table => new
                 {
-                    evaluation_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
-                    call_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    agent = table.Column<string>(type: "text", nullable: false),
-                    team = table.Column<string>(type: "text", nullable: true),
-                    total = table.Column<decimal>(type: "numeric", nullable: false),
-                    critical_failed = table.Column<bool>(type: "boolean", nullable: false),
-                    question_percent = table.Column<string>(type: "text", nullable: false),
-                    at_utc_ticks = table.Column<long>(type: "bigint", nullable: false)
+                    evaluation_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    call_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    agent = table.Column<string>(type: "TEXT", nullable: false),
+                    team = table.Column<string>(type: "TEXT", nullable: true),
+                    total = table.Column<double>(type: "REAL", nullable: false),
+                    critical_failed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    question_percent = table.Column<string>(type: "TEXT", nullable: false),
+                    at_utc_ticks = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -119,14 +119,14 @@ namespace CallCenter.History.Migrations.Postgres
                 name: "recorded_calls",
                 columns: table => new
                 {
-                    call_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    week = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
-                    agent = table.Column<string>(type: "text", nullable: false),
-                    queue = table.Column<string>(type: "text", nullable: false),
-                    recorded_utc_ticks = table.Column<long>(type: "bigint", nullable: false),
-                    longest_dead_air_seconds = table.Column<double>(type: "double precision", nullable: false),
-                    over_talk_seconds = table.Column<double>(type: "double precision", nullable: false),
-                    survey_score = table.Column<int>(type: "integer", nullable: true)
+                    call_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    week = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    agent = table.Column<string>(type: "TEXT", nullable: false),
+                    queue = table.Column<string>(type: "TEXT", nullable: false),
+                    recorded_utc_ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    longest_dead_air_seconds = table.Column<double>(type: "REAL", nullable: false),
+                    over_talk_seconds = table.Column<double>(type: "REAL", nullable: false),
+                    survey_score = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -137,11 +137,11 @@ namespace CallCenter.History.Migrations.Postgres
                 name: "vetoes",
                 columns: table => new
                 {
-                    order_id = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
-                    person = table.Column<string>(type: "text", nullable: false),
-                    at_utc_ticks = table.Column<long>(type: "bigint", nullable: false),
-                    reason = table.Column<string>(type: "text", nullable: false)
+                    order_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    person = table.Column<string>(type: "TEXT", nullable: false),
+                    at_utc_ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -152,11 +152,12 @@ namespace CallCenter.History.Migrations.Postgres
                 name: "work_orders",
                 columns: table => new
                 {
-                    order_id = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    month = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: false),
-                    closed = table.Column<bool>(type: "boolean", nullable: false),
-                    opened_utc_ticks = table.Column<long>(type: "bigint", nullable: false),
-                    summary = table.Column<string>(type: "text", nullable: false)
+                    order_id = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    month = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    closed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    call_id = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
+                    opened_utc_ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    summary = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -243,6 +244,11 @@ namespace CallCenter.History.Migrations.Postgres
                 name: "IX_vetoes_month",
                 table: "vetoes",
                 column: "month");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_work_orders_call_id",
+                table: "work_orders",
+                column: "call_id");
 
             migrationBuilder.CreateIndex(
                 name: "IX_work_orders_closed_opened_utc_ticks",

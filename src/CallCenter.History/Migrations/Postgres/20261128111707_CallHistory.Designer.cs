@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CallCenter.History.Migrations.Postgres
 {
     [DbContext(typeof(PostgresHistoryDb))]
-    [Migration("20261128111003_CallHistory")]
+    [Migration("20261128111707_CallHistory")]
     partial class CallHistory
     {
         /// <inheritdoc />
@@ -237,8 +237,8 @@ namespace CallCenter.History.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("team");
 
-                    b.Property<decimal>("Total")
-                        .HasColumnType("numeric")
+                    b.Property<double>("Total")
+                        .HasColumnType("double precision")
                         .HasColumnName("total");
 
                     b.HasKey("EvaluationId");
@@ -486,6 +486,11 @@ namespace CallCenter.History.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("order_id");
 
+                    b.Property<string>("CallId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("call_id");
+
                     b.Property<bool>("Closed")
                         .HasColumnType("boolean")
                         .HasColumnName("closed");
@@ -506,6 +511,8 @@ namespace CallCenter.History.Migrations.Postgres
                         .HasColumnName("summary");
 
                     b.HasKey("OrderId");
+
+                    b.HasIndex("CallId");
 
                     b.HasIndex("Closed", "OpenedUtcTicks");
 

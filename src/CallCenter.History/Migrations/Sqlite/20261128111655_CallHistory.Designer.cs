@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CallCenter.History.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteHistoryDb))]
-    [Migration("20261128110948_CallHistory")]
+    [Migration("20261128111655_CallHistory")]
     partial class CallHistory
     {
         /// <inheritdoc />
@@ -232,8 +232,8 @@ namespace CallCenter.History.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("team");
 
-                    b.Property<decimal>("Total")
-                        .HasColumnType("TEXT")
+                    b.Property<double>("Total")
+                        .HasColumnType("REAL")
                         .HasColumnName("total");
 
                     b.HasKey("EvaluationId");
@@ -481,6 +481,11 @@ namespace CallCenter.History.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("order_id");
 
+                    b.Property<string>("CallId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("call_id");
+
                     b.Property<bool>("Closed")
                         .HasColumnType("INTEGER")
                         .HasColumnName("closed");
@@ -501,6 +506,8 @@ namespace CallCenter.History.Migrations.Sqlite
                         .HasColumnName("summary");
 
                     b.HasKey("OrderId");
+
+                    b.HasIndex("CallId");
 
                     b.HasIndex("Closed", "OpenedUtcTicks");
 
