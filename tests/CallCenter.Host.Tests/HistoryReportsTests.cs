@@ -66,9 +66,14 @@ public sealed class HistoryReportsTests
         Assert.Equal((595.0, 2, 330.0, 100.0), (days[1].TalkSeconds, days[1].Calls, days[1].AverageHandleTime, days[1].Occupancy));
         Assert.Equal((5.0, 0, (double?)null), (days[2].TalkSeconds, days[2].Calls, days[2].AverageHandleTime));
 
+        var quality = services.GetRequiredService<CallCenter.Grading.IQualityRecords>();
+        var points = new Dictionary<string, decimal?>();
+        await quality.Scored("2026-11", new CallCenter.Grading.ScoredEvaluation("c2.g", "a2", 90, false, points, At(Day, 12, 0), CallId: "c2"));
+        await quality.Scored("2026-11", new CallCenter.Grading.ScoredEvaluation("c6.g", "a2", 75, false, points, At(Day, 12, 5), CallId: "c6"));
         var months = await reports.Agents(new AgentReportQuery(Day, Day.AddDays(1), ByMonth: true, Agent: "a2"));
         var month = Assert.Single(months);
-        Assert.Equal(("2026-11", 600.0, 2, 660.0), (month.Period, month.TalkSeconds, month.Calls, month.HandleSeconds));
+        Assert.Equal(("2026-11", 600.0, 2, 660.0, 82.5), (month.Period, month.TalkSeconds, month.Calls, month.HandleSeconds, month.QualityAverage));
+        Assert.Null(days[1].QualityAverage); // day rows carry none
     }
 
     [Fact]

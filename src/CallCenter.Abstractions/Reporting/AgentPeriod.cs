@@ -2,7 +2,8 @@ namespace CallCenter.Reporting;
 
 /// <summary>
 /// One agent's day or month (<paramref name="Period"/> is yyyy-MM-dd or yyyy-MM). Seconds in each state come from the
-/// seat's activity spans (talk is time on a call, hold included); calls, hold and handle time from the calls they answered.
+/// seat's activity spans (talk is time on a call, hold included); calls, hold and handle time from the calls they answered;
+/// <paramref name="QualityAverage"/>, in month rows, the average total of the agent's evaluations submitted that month.
 /// </summary>
 public sealed record AgentPeriod(
     string Agent,
@@ -17,7 +18,8 @@ public sealed record AgentPeriod(
     int MissedOffers,
     int Calls,
     double HoldSeconds,
-    double HandleSeconds)
+    double HandleSeconds,
+    double? QualityAverage = null)
 {
     /// <summary>(talk + wrap-up) ÷ (ready + reserved + talk + wrap-up), percent: how much of the time available for calls went to calls.</summary>
     public double? Occupancy => ReadySeconds + ReservedSeconds + TalkSeconds + WrapUpSeconds is > 0 and var available

@@ -80,6 +80,14 @@ public sealed class HistoryReports(IDbContextFactory<HistoryDb> store) : IHistor
         string Period(string day) => query.ByMonth ? day[..7] : day;
         var timeOf = time.ToLookup(t => (t.Agent, Period: Period(t.Day)));
         var callsOf = handled.ToLookup(h => (h.Agent, Period: Period(h.Day)));
+        // The month's evaluations of each agent, for month rows (an evaluation belongs to the month it was submitted in).
+        var months = Enumerable.Range(0, (query.To.Year - query.From.Year) * 12 + query.To.Month - query.From.Month + 1)
+            .Select(i => query.From.AddMonths(i).ToString("yyyy-MM", CultureInfo.InvariantCulture)).ToList();
+        var quality = query.ByMonth
+            ? (await db.EvaluationScores.AsNoTracking().Where(e => months.Contains(e.Month) && (query.Agent == null || e.Agent == query.Agent))
+                .GroupBy(e => new { e.Agent, e.Month }).Select(g => new { g.Key.Agent, g.Key.Month, Average = g.Average(e => e.Total) }).ToListAsync())
+                .ToDictionary(q => (q.Agent, q.Month), q => Math.Round(q.Average, 1))
+            : [];
         return timeOf.Select(t => t.Key).Union(callsOf.Select(c => c.Key)).Select(key =>
             {
                 var mine = timeOf[key].ToList();
@@ -92,7 +100,8 @@ public sealed class HistoryReports(IDbContextFactory<HistoryDb> store) : IHistor
                     key.Agent, key.Period,
                     Math.Round(mine.Sum(t => t.Ticks) / (double)TimeSpan.TicksPerSecond, 1),
                     Seconds("Ready"), Seconds("Reserved"), Seconds("OnCall"), Seconds("WrapUp"), Seconds("NotReady"), reasons,
-                    mine.Sum(t => t.Missed), answered.Sum(h => h.Calls), Math.Round(answered.Sum(h => h.Hold), 1), Math.Round(answered.Sum(h => h.Handle), 1));
+                    mine.Sum(t => t.Missed), answered.Sum(h => h.Calls), Math.Round(answered.Sum(h => h.Hold), 1), Math.Round(answered.Sum(h => h.Handle), 1),
+                    quality.TryGetValue(key, out var average) ? average : null);
             })
             .OrderBy(a => a.Period, StringComparer.Ordinal).ThenBy(a => a.Agent, StringComparer.Ordinal)
             .ToList();

@@ -83,7 +83,7 @@ public static class ReportsApi
         var csv = new StringBuilder("agent,period,logged_in_s,ready_s,reserved_s,talk_s,wrap_up_s,not_ready_s,")
             .AppendJoin(',', reasons.Select(r => Csv.Field($"not_ready_{r}_s")))
             .Append(reasons.Count > 0 ? "," : "")
-            .Append("occupancy_pct,calls,hold_s,aht_s,missed_offers\n");
+            .Append("occupancy_pct,calls,hold_s,aht_s,missed_offers,quality_average\n");
         foreach (var row in report.Rows)
         {
             IEnumerable<string> fields =
@@ -92,6 +92,7 @@ public static class ReportsApi
                 Number(row.WrapUpSeconds), Number(row.NotReadySeconds),
                 .. reasons.Select(r => Number(row.NotReadyByReason.GetValueOrDefault(r))),
                 Number(row.Occupancy), Count(row.Calls), Number(row.HoldSeconds), Number(row.AverageHandleTime), Count(row.MissedOffers),
+                Number(row.QualityAverage),
             ];
             csv.AppendJoin(',', fields.Select(Csv.Field)).Append('\n');
         }

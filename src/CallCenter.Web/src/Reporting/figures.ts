@@ -8,7 +8,7 @@ export interface QueueReport { from: string; to: string; interval: string; queue
 export interface AgentPeriod {
   agent: string; period: string; loggedInSeconds: number; readySeconds: number; reservedSeconds: number; talkSeconds: number;
   wrapUpSeconds: number; notReadySeconds: number; notReadyByReason: Record<string, number>; missedOffers: number; calls: number;
-  holdSeconds: number; handleSeconds: number; occupancy: number | null; averageHandleTime: number | null;
+  holdSeconds: number; handleSeconds: number; occupancy: number | null; averageHandleTime: number | null; qualityAverage: number | null;
 }
 export interface AgentReport { rows: AgentPeriod[] }
 
@@ -42,5 +42,6 @@ export function foldAgent(rows: AgentPeriod[]): AgentPeriod {
     missedOffers: sum((r) => r.missedOffers), calls, holdSeconds: sum((r) => r.holdSeconds), handleSeconds: handle,
     occupancy: available > 0 ? Math.round((1000 * (talk + wrap)) / available) / 10 : null,
     averageHandleTime: calls > 0 ? Math.round((10 * handle) / calls) / 10 : null,
+    qualityAverage: null,
   };
 }
