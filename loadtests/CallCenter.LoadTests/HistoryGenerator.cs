@@ -1,4 +1,5 @@
 using CallCenter.Calls;
+using CallCenter.Seats;
 
 namespace CallCenter.LoadTests;
 
@@ -43,6 +44,53 @@ public static class HistoryGenerator
                     var answered = entered.AddSeconds(wait);
                     yield return new CallDetail(id, caller, path[^1], path, $"S{s:D4}", $"agent-{s:D4}", entered, answered.AddSeconds(-3), answered,
                         answered.AddSeconds(talk + hold + 30), wait, talk, hold, 30, outcome, random.Next(10) == 0 ? 1 : 0, random.Next(10) != 0, day);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each seat's working day as activity spans: logged in at 08:30 NotReady for a minute, then cycles of Ready,
+    /// Reserved (one offer in twenty missed), On call and Wrap-up, a break of 15 minutes every two hours, until 17:30.
+    /// </summary>
+    public static IEnumerable<SeatSpan> Spans(DateOnly firstDay, int days, int seats, int seed = 12366)
+    {
+        var random = new Random(seed);
+        var zone = TimeSpan.FromHours(8);
+        for (var d = 0; d < days; d++)
+        {
+            var day = firstDay.AddDays(d);
+            var close = new DateTimeOffset(day.ToDateTime(new TimeOnly(17, 30)), zone);
+            for (var s = 0; s < seats; s++)
+            {
+                var (seat, agent) = ($"S{s:D4}", $"agent-{s:D4}");
+                var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 30)), zone);
+                SeatSpan Next(SeatState state, string? reason, double seconds, bool missed = false)
+                {
+                    var span = new SeatSpan(seat, agent, state, reason, day, at, at.AddSeconds(seconds), missed);
+                    at = span.To;
+                    return span;
+                }
+
+                yield return Next(SeatState.NotReady, null, 60);
+                var nextBreak = at.AddHours(2);
+                while (at < close)
+                {
+                    yield return Next(SeatState.Ready, null, 10 + random.Next(110));
+                    if (random.Next(20) == 0)
+                    {
+                        yield return Next(SeatState.Reserved, null, 20, missed: true);
+                        continue;
+                    }
+
+                    yield return Next(SeatState.Reserved, null, 2 + random.Next(6));
+                    yield return Next(SeatState.OnCall, null, 60 + random.Next(540));
+                    yield return Next(SeatState.WrapUp, null, 30);
+                    if (at >= nextBreak)
+                    {
+                        yield return Next(SeatState.NotReady, "break", 900);
+                        nextBreak = at.AddHours(2);
+                    }
                 }
             }
         }

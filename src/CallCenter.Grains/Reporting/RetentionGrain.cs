@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CallCenter.Reporting;
 
 /// <summary>
-/// Removes what has outlived its retention once a day (a reminder, so it survives restarts and silo deaths): call
+/// Removes what has outlived its retention once a day at 02:00 (a reminder, so it survives restarts and silo deaths): call
 /// records with their activity spans, recording files, whole audit days. Each run is written to the audit trail.
 /// </summary>
 [GrainType("retention")]
@@ -21,7 +21,10 @@ public sealed class RetentionGrain(
     {
         if (await this.GetReminder(Daily) is null)
         {
-            await this.RegisterOrUpdateReminder(Daily, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1));
+            // At 02:00 in the centre's time zone, away from the working day's traffic.
+            var tonight = clock.At(clock.Today.AddDays(1), new TimeOnly(2, 0));
+            var due = tonight - clock.Now;
+            await this.RegisterOrUpdateReminder(Daily, due > TimeSpan.FromDays(1) ? due - TimeSpan.FromDays(1) : due, TimeSpan.FromDays(1));
         }
     }
 
