@@ -67,6 +67,7 @@ public static class CallCenterApp
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseLiveSessionsOnly();
+        app.UsePasswordChangeFirst();
         app.UseRequestForgeryCheck();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -78,6 +79,7 @@ public static class CallCenterApp
 
         var api = app.MapGroup("/api/v1").RequireSaneArguments();
         api.MapGroup("/auth").MapAuthApi();
+        api.MapGroup("/users").MapUsersApi();
         api.MapGroup("/queues").MapQueuesApi();
         api.MapGroup("/seats").MapSeatsApi().MapSupervisionApi();
         api.MapGroup("/audit").MapAuditApi();

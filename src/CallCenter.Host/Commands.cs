@@ -100,6 +100,15 @@ public static class Commands
         }
     }
 
+    /// <summary>`users …`: see <see cref="UsersCommand"/>.</summary>
+    public static Task<int> Users(string[] args, TextWriter output)
+    {
+        // Every argument: "--roles Admin" is a key and its value here.
+        var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(args).Build();
+        var settings = configuration.GetSection(CallCenterSettings.Section).Get<CallCenterSettings>() ?? new CallCenterSettings();
+        return UsersCommand.Run(args, configuration, settings, output);
+    }
+
     private static IConfiguration Configuration(string[] args) => new ConfigurationBuilder()
         .AddJsonFile("appsettings.json", optional: true)
         .AddEnvironmentVariables()

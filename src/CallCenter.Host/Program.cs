@@ -16,6 +16,11 @@ if (args.Length > 1 && args[0] == "audit" && args[1] == "verify")
     return await Commands.AuditVerify(args[2..], Console.Out);
 }
 
+if (args.Length > 0 && args[0] == "users")
+{
+    return await Commands.Users(args[1..], Console.Out);
+}
+
 if (args.Length > 0 && args[0] == "migrate")
 {
     return await Commands.Migrate(args[1..]);

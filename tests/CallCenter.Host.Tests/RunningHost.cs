@@ -69,10 +69,10 @@ public sealed class RunningHost : IAsyncDisposable
         return client;
     }
 
-    public async Task<HttpClient> As(string user)
+    public async Task<HttpClient> As(string user, string password = Password)
     {
         var client = Anonymous();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = Password });
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password });
         response.EnsureSuccessStatusCode();
         var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

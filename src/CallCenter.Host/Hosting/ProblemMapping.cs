@@ -38,7 +38,11 @@ public sealed class ProblemMapping(IProblemDetailsService problems, ILogger<Prob
 
         context.Response.StatusCode = status;
         var problem = new ProblemDetails { Status = status, Title = title, Detail = detail };
-        if (unreadable?.Path is { Length: > 1 } path)
+        if (exception is DomainValidationException { Field: { Length: > 0 } field })
+        {
+            problem.Extensions["errors"] = new Dictionary<string, string[]> { [field] = [exception.Message] };
+        }
+        else if (unreadable?.Path is { Length: > 1 } path)
         {
             // Name the field as the request spelt it: "$.taxpayer.name" → "taxpayer.name".
             problem.Extensions["errors"] = new Dictionary<string, string[]> { [path.TrimStart('$', '.')] = [unreadable.Message] };

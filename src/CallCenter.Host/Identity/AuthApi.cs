@@ -22,7 +22,7 @@ public static class AuthApi
 
     public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
 
-    public sealed record Me(string UserName, string[] Roles);
+    public sealed record Me(string UserName, string[] Roles, string? DisplayName, bool MustChangePassword);
 
     public sealed record TokenView(string TokenType, string AccessToken, long ExpiresIn, string RefreshToken, DateTimeOffset RefreshExpires);
 
@@ -38,13 +38,15 @@ public static class AuthApi
         group.MapDelete("/sessions", SignOutEverywhere).RequireAuthorization();
         group.MapGet("/me", (HttpContext http) => TypedResults.Ok(new Me(
             http.User.Identity!.Name!,
-            Roles.People.Where(http.User.IsInRole).ToArray()))).RequireAuthorization();
+            Roles.People.Where(http.User.IsInRole).ToArray(),
+            http.User.FindFirstValue(UserAdministration.DisplayName),
+            http.User.HasClaim(UserAdministration.MustChangePassword, "true")))).RequireAuthorization();
         return group;
     }
 
     /// <summary>For scripts: a short-lived bearer token and a refresh token that POST /auth/refresh exchanges (once) for new ones.</summary>
     private static async Task<IResult> IssueToken(Credentials credentials, HttpContext http, SignInManager<IdentityUser> signIn, SignInThrottle throttle,
-        IGrainFactory grains, IOptionsMonitor<BearerTokenOptions> bearer, CallCenterSettings settings, CallCenterClock clock)
+        IGrainFactory grains, IOptionsMonitor<BearerTokenOptions> bearer, CallCenterSettings settings, CallCenterClock clock, UserAdministration admin)
     {
         var (user, refusal) = await Verify(credentials, http, signIn, throttle);
         if (user is null)
@@ -52,6 +54,7 @@ public static class AuthApi
             return refusal is null ? TypedResults.Unauthorized() : Refused(http, refusal.Value);
         }
 
+        await admin.SignedIn(user, clock.Now);
         var session = await Sessions.Of(grains, user.UserName!).Open("api", TimeSpan.FromHours(settings.Sessions.ApiSessionHours));
         return TypedResults.Ok(await Tokens(user, session, signIn, bearer, settings, clock));
     }
@@ -77,7 +80,7 @@ public static class AuthApi
 
     /// <summary>For the browser pages: an HTTP-only cookie for one session.</summary>
     private static async Task<IResult> CookieLogin(Credentials credentials, HttpContext http, SignInManager<IdentityUser> signIn, SignInThrottle throttle,
-        IGrainFactory grains, CallCenterSettings settings)
+        IGrainFactory grains, CallCenterSettings settings, CallCenterClock clock, UserAdministration admin)
     {
         var (user, refusal) = await Verify(credentials, http, signIn, throttle);
         if (user is null)
@@ -85,6 +88,7 @@ public static class AuthApi
             return refusal is null ? TypedResults.Unauthorized() : Refused(http, refusal.Value);
         }
 
+        await admin.SignedIn(user, clock.Now);
         var session = await Sessions.Of(grains, user.UserName!).Open("browser", TimeSpan.FromHours(settings.Sessions.BrowserSessionHours));
         await http.SignInAsync(IdentityConstants.ApplicationScheme, await Sessions.Principal(signIn, user, session.SessionId),
             new AuthenticationProperties { IsPersistent = false, ExpiresUtc = session.Expires });
@@ -112,7 +116,7 @@ public static class AuthApi
     }
 
     /// <summary>Changes the caller's own password; every session of theirs (this one too) ends, so they sign in again.</summary>
-    private static async Task<IResult> ChangePassword(PasswordChange request, HttpContext http, UserManager<IdentityUser> users, IGrainFactory grains, CallCenterClock clock)
+    private static async Task<IResult> ChangePassword(PasswordChange request, HttpContext http, UserManager<IdentityUser> users, UserAdministration admin, IGrainFactory grains, CallCenterClock clock)
     {
         var check = new Validation()
             .Require("currentPassword", !string.IsNullOrEmpty(request.CurrentPassword) && request.CurrentPassword.Length <= 256, "The current password is required.")
@@ -133,6 +137,7 @@ public static class AuthApi
             return check.Problem();
         }
 
+        await admin.PasswordChanged(user);
         await Sessions.Of(grains, user.UserName!).RevokeAll(null);
         await Reporting.Audit.Record(grains, clock, user.UserName!, "password-change", $"user:{user.UserName}", "every session ended");
         await http.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -42,6 +42,7 @@ public static class IdentitySetup
             return Task.CompletedTask;
         });
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<UserAdministration>();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = CookieName;

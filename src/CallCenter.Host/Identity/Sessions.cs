@@ -46,4 +46,25 @@ public static class Sessions
 
         await next(http);
     });
+
+    /// <summary>
+    /// A user whose password was set by an administrator may only change it (and see who they are, or sign out) until
+    /// they do: every other API and hub call answers 403 with the code <c>password-change-required</c>.
+    /// </summary>
+    public static IApplicationBuilder UsePasswordChangeFirst(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var path = http.Request.Path;
+        if (http.User.HasClaim(UserAdministration.MustChangePassword, "true")
+            && (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
+            && !path.StartsWithSegments("/api/v1/auth/password") && !path.StartsWithSegments("/api/v1/auth/me") && !path.StartsWithSegments("/api/v1/auth/logout"))
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await http.Response.WriteAsJsonAsync(
+                new { title = "Change your password first: an administrator set it.", status = 403, code = "password-change-required" },
+                (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+            return;
+        }
+
+        await next(http);
+    });
 }
