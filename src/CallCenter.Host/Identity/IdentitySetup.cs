@@ -9,20 +9,23 @@ public static class IdentitySetup
 {
     public const string CookieName = "callcenter";
 
+    /// <summary>The identity tables: the cluster's PostgreSQL, or the embedded data directory's SQLite file.</summary>
+    public static void UseStore(DbContextOptionsBuilder options, CallCenterSettings settings, IConfiguration configuration)
+    {
+        if (settings.Mode == HostingMode.Cluster)
+        {
+            options.UseNpgsql(configuration.GetConnectionString("Postgres"));
+        }
+        else
+        {
+            Directory.CreateDirectory(settings.DataDir);
+            options.UseSqlite($"Data Source={settings.SqlitePath}");
+        }
+    }
+
     public static void AddCallCenterIdentity(this IServiceCollection services, CallCenterSettings settings, IConfiguration configuration)
     {
-        services.AddDbContext<IdentityStore>(o =>
-        {
-            if (settings.Mode == HostingMode.Cluster)
-            {
-                o.UseNpgsql(configuration.GetConnectionString("Postgres"));
-            }
-            else
-            {
-                Directory.CreateDirectory(settings.DataDir);
-                o.UseSqlite($"Data Source={settings.SqlitePath}");
-            }
-        });
+        services.AddDbContext<IdentityStore>(o => UseStore(o, settings, configuration));
         services.AddDataProtection().SetApplicationName("CallCenter").PersistKeysToDbContext<IdentityStore>();
         services.AddIdentityApiEndpoints<IdentityUser>(o =>
             {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace CallCenter.Host.Identity;
 
@@ -21,18 +20,7 @@ public static class UsersCommand
         }
 
         var services = new ServiceCollection().AddLogging();
-        services.AddDbContext<IdentityStore>(o =>
-        {
-            if (settings.Mode == HostingMode.Cluster)
-            {
-                o.UseNpgsql(configuration.GetConnectionString("Postgres"));
-            }
-            else
-            {
-                Directory.CreateDirectory(settings.DataDir);
-                o.UseSqlite($"Data Source={settings.SqlitePath}");
-            }
-        });
+        services.AddDbContext<IdentityStore>(o => IdentitySetup.UseStore(o, settings, configuration));
         services.AddDataProtection();
         services.AddIdentityCore<IdentityUser>(o => o.Password.RequiredLength = 8).AddRoles<IdentityRole>().AddEntityFrameworkStores<IdentityStore>().AddDefaultTokenProviders();
         services.AddScoped<UserAdministration>();
@@ -41,9 +29,12 @@ public static class UsersCommand
         var store = scope.ServiceProvider.GetRequiredService<IdentityStore>();
         await IdentitySchema.EnsureAsync(store);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.People.Where(r => !roles.RoleExistsAsync(r).GetAwaiter().GetResult()))
+        foreach (var role in Roles.People)
         {
-            await roles.CreateAsync(new IdentityRole(role));
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
         }
 
         var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
