@@ -27,6 +27,9 @@ public sealed class RetentionTests
                 new SeatSpan("S1", "agent1", SeatState.Ready, null, today.AddDays(-40), now.AddDays(-40), now.AddDays(-40).AddMinutes(5)),
                 new SeatSpan("S1", "agent1", SeatState.Ready, null, today.AddDays(-1), now.AddDays(-1), now.AddDays(-1).AddMinutes(5)),
             ]);
+            var index = store.GetRequiredService<CallCenter.Grading.IRecordedCalls>();
+            await index.Add(new CallCenter.Grading.RecordedCall("recent-call", "agent1", "vat", now.AddDays(-20), 0, 0), today.AddDays(-20));
+            await index.Add(new CallCenter.Grading.RecordedCall("fresh-call", "agent1", "vat", now.AddDays(-1), 0, 0), today.AddDays(-1));
             var trail = store.GetRequiredService<IAuditTrail>();
             await trail.Append(today.AddDays(-70), new AuditEntry(now.AddDays(-70), "admin", "queue-define", "old", null, LineId: "old-1"));
             await trail.Append(today.AddDays(-70), new AuditEntry(now.AddDays(-70), "admin", "seat-define", "old", null, LineId: "old-2"));
@@ -48,6 +51,13 @@ public sealed class RetentionTests
         var left = (await supervisor.GetAsync("/api/v1/call-records?limit=10").Ok()).GetProperty("items").EnumerateArray()
             .ToDictionary(i => i.Str("callId"), i => i.Str("hasRecording"));
         Assert.Equal(new Dictionary<string, string> { ["fresh-call"] = "True", ["recent-call"] = "False" }, left);
+        await using (var store = new ServiceCollection().AddLogging().AddCallCenterHistory(HistoryLocation.Embedded(host.DataDir)).BuildServiceProvider())
+        {
+            var index = store.GetRequiredService<CallCenter.Grading.IRecordedCalls>();
+            Assert.Empty(await index.Week(CallCenter.Grading.IRecordedCalls.WeekOf(today.AddDays(-20))));
+            Assert.Equal(["fresh-call"], (await index.Week(CallCenter.Grading.IRecordedCalls.WeekOf(today.AddDays(-1)))).Select(c => c.CallId));
+        }
+
         Assert.Empty((await supervisor.GetAsync($"/api/v1/audit/{today.AddDays(-70):yyyy-MM-dd}").Ok()).EnumerateArray());
         Assert.Single((await supervisor.GetAsync($"/api/v1/audit/{today.AddDays(-50):yyyy-MM-dd}").Ok()).EnumerateArray());
         var verified = await supervisor.GetAsync($"/api/v1/audit/verify?day={today.AddDays(-50):yyyy-MM-dd}").Ok();

@@ -23,7 +23,7 @@ public interface IHistoryRetention
     /// <summary>Whole days of the audit trail before the day given (each day is its own chain, so the rest still verify).</summary>
     Task<int> RemoveAuditBefore(DateOnly day);
 
-    /// <summary>Marks these calls' records as having no recording any more.</summary>
+    /// <summary>Marks these calls' records as having no recording any more and takes them out of the recordings index.</summary>
     Task RecordingsRemoved(IReadOnlyCollection<string> callIds);
 }
 

@@ -29,6 +29,7 @@ public sealed class HistoryRetention(IDbContextFactory<HistoryDb> store) : IHist
         foreach (var chunk in callIds.Chunk(500))
         {
             await db.CallRecords.Where(c => chunk.Contains(c.CallId)).ExecuteUpdateAsync(s => s.SetProperty(c => c.HasRecording, false));
+            await db.RecordedCalls.Where(r => chunk.Contains(r.CallId)).ExecuteDeleteAsync(); // no longer a sampling candidate
         }
     }
 }
