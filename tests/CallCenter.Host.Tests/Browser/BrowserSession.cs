@@ -47,7 +47,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await page.GotoAsync("/login.html");
         await page.FillAsync("input[name=userName]", user);
         await page.FillAsync("input[name=password]", RunningHost.Password);
-        await page.ClickAsync("button[type=submit]");
+        await page.ClickAsync("#login button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("login.html"));
         return page;
     }

@@ -26,6 +26,8 @@ export const post = <T>(path: string, body?: unknown) => api<T>(path, { method: 
 export interface Me {
   userName: string;
   roles: string[];
+  displayName: string | null;
+  mustChangePassword: boolean;
 }
 
 export const me = () => api<Me>("/auth/me");

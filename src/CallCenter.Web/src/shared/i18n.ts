@@ -40,7 +40,8 @@ const words = {
     search: "查询", caller: "来电号码", outcome: "结果", anyOutcome: "全部结果", minWait: "最短等待（秒）", minTalk: "最短通话（秒）",
     hasRecording: "录音", any: "全部", more: "更多", noRecords: "没有符合条件的通话", timeline: "通话过程", ended: "结束时间",
     wait: "等待", queue: "队列", agentName: "座席人员", Answered: "接听", Abandoned: "放弃", Callback: "预约回电",
-    forbidden: "您没有查看此页面的权限", seconds: "秒", minScore: "质检最低分", maxScore: "质检最高分", surveyScore: "回访评分",
+    forbidden: "您没有查看此页面的权限", seconds: "秒", newPasswordTitle: "请设置新密码", newPasswordHint: "管理员为您设置了临时密码，请先设置自己的密码。",
+    newPassword: "新密码", repeatPassword: "再次输入新密码", passwordsDiffer: "两次输入的密码不一致", minScore: "质检最低分", maxScore: "质检最高分", surveyScore: "回访评分",
     Queued: "排队", Offered: "振铃", Connected: "通话", Held: "保持", Ended: "结束", Overflowed: "溢出", CallbackRequested: "预约回电",
   },
   en: {
@@ -90,7 +91,8 @@ const words = {
     search: "Search", caller: "Caller", outcome: "Outcome", anyOutcome: "Any outcome", minWait: "Min wait (s)", minTalk: "Min talk (s)",
     hasRecording: "Recording", any: "Any", more: "More", noRecords: "No calls match", timeline: "Timeline", ended: "Ended",
     wait: "Wait", queue: "Queue", agentName: "Agent", Answered: "Answered", Abandoned: "Abandoned", Callback: "Callback",
-    forbidden: "You may not view this page", seconds: "s", minScore: "Min quality score", maxScore: "Max quality score", surveyScore: "Survey score",
+    forbidden: "You may not view this page", seconds: "s", newPasswordTitle: "Choose a new password", newPasswordHint: "An administrator set a temporary password: choose your own first.",
+    newPassword: "New password", repeatPassword: "New password again", passwordsDiffer: "The two passwords differ", minScore: "Min quality score", maxScore: "Max quality score", surveyScore: "Survey score",
     Queued: "Queued", Offered: "Ringing", Connected: "Connected", Held: "On hold", Ended: "Ended", Overflowed: "Overflowed", CallbackRequested: "Callback requested",
   },
 } as const;
