@@ -12,19 +12,16 @@ public sealed class WorkOrderSummaries(IDbContextFactory<HistoryDb> store) : IWo
         await Upsert(db, summary, month, callId, replace: true);
     }
 
+    /// <summary>Stores the summary; an order already stored is replaced only when <paramref name="replace"/> says so.</summary>
     public static Task Upsert(HistoryDb db, WorkOrderSummary summary, string month, string? callId, bool replace)
     {
         var closed = summary.Status == WorkOrderStatus.Closed;
         var json = WorkOrderRow.Json(summary);
-        return replace
-            ? db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO work_orders (order_id, month, closed, call_id, opened_utc_ticks, summary) VALUES ({summary.OrderId}, {month}, {closed}, {callId}, {summary.OpenedAt.UtcTicks}, {json})
-                ON CONFLICT (order_id) DO UPDATE SET month = excluded.month, closed = excluded.closed, call_id = excluded.call_id, opened_utc_ticks = excluded.opened_utc_ticks, summary = excluded.summary
-                """)
-            : db.Database.ExecuteSqlInterpolatedAsync($"""
-                INSERT INTO work_orders (order_id, month, closed, call_id, opened_utc_ticks, summary) VALUES ({summary.OrderId}, {month}, {closed}, {callId}, {summary.OpenedAt.UtcTicks}, {json})
-                ON CONFLICT (order_id) DO NOTHING
-                """);
+        return db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO work_orders (order_id, month, closed, call_id, opened_utc_ticks, summary) VALUES ({summary.OrderId}, {month}, {closed}, {callId}, {summary.OpenedAt.UtcTicks}, {json})
+            ON CONFLICT (order_id) DO UPDATE SET month = excluded.month, closed = excluded.closed, call_id = excluded.call_id, opened_utc_ticks = excluded.opened_utc_ticks, summary = excluded.summary
+            WHERE {replace}
+            """);
     }
 
     public async Task<IReadOnlyList<WorkOrderSummary>> Open()

@@ -67,10 +67,10 @@ public static class CallRecordsApi
                 string[] fields =
                 [
                     c.CallId, c.Caller, c.Queue, string.Join(' ', c.Queues), c.SeatId ?? "", c.Agent ?? "", Moment(c.EnteredAt, clock), Moment(c.OfferedAt, clock),
-                    Moment(c.AnsweredAt, clock), Moment(c.EndedAt, clock), Number(c.WaitSeconds), Number(c.TalkSeconds), Number(c.HoldSeconds),
-                    Number(c.WrapUpSeconds), c.Outcome.ToString(), c.MissedOffers.ToString(CultureInfo.InvariantCulture), c.HasRecording ? "yes" : "no",
-                    Number(c.LongestDeadAirSeconds), Number(c.OverTalkSeconds), c.SurveyScore?.ToString(CultureInfo.InvariantCulture) ?? "",
-                    Number(c.EvaluationScore), string.Join(' ', c.WorkOrders),
+                    Moment(c.AnsweredAt, clock), Moment(c.EndedAt, clock), Csv.Number(c.WaitSeconds), Csv.Number(c.TalkSeconds), Csv.Number(c.HoldSeconds),
+                    Csv.Number(c.WrapUpSeconds), c.Outcome.ToString(), c.MissedOffers.ToString(CultureInfo.InvariantCulture), c.HasRecording ? "yes" : "no",
+                    Csv.Number(c.LongestDeadAirSeconds), Csv.Number(c.OverTalkSeconds), c.SurveyScore?.ToString(CultureInfo.InvariantCulture) ?? "",
+                    Csv.Number(c.EvaluationScore), string.Join(' ', c.WorkOrders),
                 ];
                 csv.AppendJoin(',', fields.Select(Csv.Field)).Append('\n');
             }
@@ -139,5 +139,4 @@ public static class CallRecordsApi
     private static string Moment(DateTimeOffset? at, CallCenterClock clock) =>
         at is { } moment ? TimeZoneInfo.ConvertTime(moment, clock.Zone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "";
 
-    private static string Number(double? value) => value?.ToString("0.0", CultureInfo.InvariantCulture) ?? "";
 }

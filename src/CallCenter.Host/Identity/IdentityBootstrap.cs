@@ -21,14 +21,7 @@ public sealed class IdentityBootstrap(IServiceProvider services, CallCenterSetti
         await IdentitySchema.Exclusively(store, async () =>
         {
             await IdentitySchema.CreateTablesIfMissing(store, cancellationToken);
-            var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-            foreach (var role in Roles.People)
-            {
-                if (!await roles.RoleExistsAsync(role))
-                {
-                    Check(await roles.CreateAsync(new IdentityRole(role)), role);
-                }
-            }
+            await EnsureRoles(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>());
 
             if (settings.Demo.SeedUsers ?? settings.Mode == HostingMode.Embedded)
             {
@@ -84,6 +77,18 @@ public sealed class IdentityBootstrap(IServiceProvider services, CallCenterSetti
     };
 
     private static string RandomPassword() => $"Cc-{Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant()}-{RandomNumberGenerator.GetInt32(10, 99)}";
+
+    /// <summary>Creates every role people hold that the store does not have yet.</summary>
+    public static async Task EnsureRoles(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.People)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), role);
+            }
+        }
+    }
 
     private static void Check(IdentityResult result, string name)
     {

@@ -27,15 +27,12 @@ public static class UsersCommand
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<IdentityStore>();
-        await IdentitySchema.EnsureAsync(store);
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.People)
+        await IdentitySchema.Exclusively(store, async () =>
         {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
-        }
+            await IdentitySchema.CreateTablesIfMissing(store);
+            await IdentityBootstrap.EnsureRoles(roles);
+        });
 
         var admin = scope.ServiceProvider.GetRequiredService<UserAdministration>();
         try

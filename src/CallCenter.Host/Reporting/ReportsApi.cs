@@ -55,8 +55,8 @@ public static class ReportsApi
             string[] fields =
             [
                 row.Queue.Length == 0 ? "*" : row.Queue, Local(row.Start, clock), Count(row.Offered), Count(row.Answered), Count(row.Abandoned),
-                Count(row.AbandonedWithin5Seconds), Count(row.Callbacks), Count(row.Overflowed), Count(row.AnsweredInTarget), Number(row.ServiceLevel),
-                Number(row.AbandonRate), Number(row.AverageSpeedOfAnswer), Number(row.AverageHandleTime), Number(row.LongestWaitSeconds),
+                Count(row.AbandonedWithin5Seconds), Count(row.Callbacks), Count(row.Overflowed), Count(row.AnsweredInTarget), Csv.Number(row.ServiceLevel),
+                Csv.Number(row.AbandonRate), Csv.Number(row.AverageSpeedOfAnswer), Csv.Number(row.AverageHandleTime), Csv.Number(row.LongestWaitSeconds),
             ];
             csv.AppendJoin(',', fields.Select(Csv.Field)).Append('\n');
         }
@@ -88,11 +88,11 @@ public static class ReportsApi
         {
             IEnumerable<string> fields =
             [
-                row.Agent, row.Period, Number(row.LoggedInSeconds), Number(row.ReadySeconds), Number(row.ReservedSeconds), Number(row.TalkSeconds),
-                Number(row.WrapUpSeconds), Number(row.NotReadySeconds),
-                .. reasons.Select(r => Number(row.NotReadyByReason.GetValueOrDefault(r))),
-                Number(row.Occupancy), Count(row.Calls), Number(row.HoldSeconds), Number(row.AverageHandleTime), Count(row.MissedOffers),
-                Number(row.QualityAverage),
+                row.Agent, row.Period, Csv.Number(row.LoggedInSeconds), Csv.Number(row.ReadySeconds), Csv.Number(row.ReservedSeconds), Csv.Number(row.TalkSeconds),
+                Csv.Number(row.WrapUpSeconds), Csv.Number(row.NotReadySeconds),
+                .. reasons.Select(r => Csv.Number(row.NotReadyByReason.GetValueOrDefault(r))),
+                Csv.Number(row.Occupancy), Count(row.Calls), Csv.Number(row.HoldSeconds), Csv.Number(row.AverageHandleTime), Count(row.MissedOffers),
+                Csv.Number(row.QualityAverage),
             ];
             csv.AppendJoin(',', fields.Select(Csv.Field)).Append('\n');
         }
@@ -185,5 +185,4 @@ public static class ReportsApi
 
     private static string Count(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Number(double? value) => value is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "";
 }
