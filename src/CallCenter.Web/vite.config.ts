@@ -21,6 +21,7 @@ export default defineConfig({
         report: resolve(__dirname, "report.html"),
         reports: resolve(__dirname, "reports.html"),
         history: resolve(__dirname, "history.html"),
+        admin: resolve(__dirname, "admin.html"),
       },
     },
   },

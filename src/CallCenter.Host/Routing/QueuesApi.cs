@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CallCenter.Host.Hosting;
 using CallCenter.Host.Identity;
+using CallCenter.Monitoring;
 
 namespace CallCenter.Host;
 
@@ -12,9 +13,14 @@ public static class QueuesApi
 
     public sealed record QueueView(string QueueId, string Name, RoutingStrategy Strategy, int ServiceLevelSeconds, int RingTimeoutSeconds, OverflowRule? Overflow);
 
+    public sealed record QueueListItem(string QueueId, string Name, int ServiceLevelSeconds);
+
     public static RouteGroupBuilder MapQueuesApi(this RouteGroupBuilder group)
     {
         group.WithTags("Queues");
+        group.MapGet("", async (IGrainFactory grains) => TypedResults.Ok((await grains.GetGrain<IMonitorBoard>(0).Snapshot()).Queues
+            .OrderBy(q => q.QueueId, StringComparer.Ordinal).Select(q => new QueueListItem(q.QueueId, q.Name, q.ServiceLevelSeconds)).ToArray()))
+            .RequireAuthorization(Policies.Supervision);
         group.MapPut("/{queueId}", Define).RequireAuthorization(Policies.Administration);
         group.MapGet("/{queueId}", Get).RequireAuthorization(Policies.Supervision);
         group.MapGet("/{queueId}/stats", Stats).RequireAuthorization(Policies.Supervision);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CallCenter.Host.Hosting;
 using CallCenter.Host.Identity;
+using CallCenter.Monitoring;
 
 namespace CallCenter.Host;
 
@@ -20,9 +21,12 @@ public static class SeatsApi
         SeatState State, string? Reason, DateTimeOffset Since, string? CallId, bool PhoneRegistered, SeatCounters Today,
         MonitorMode Monitoring, string? MonitoredBy, IReadOnlyList<SeatMessage> Messages);
 
+    public sealed record SeatListItem(string SeatId, string Name, string Department, bool Remote, IReadOnlyList<string> Queues, string? Agent, SeatState State);
+
     public static RouteGroupBuilder MapSeatsApi(this RouteGroupBuilder group)
     {
         group.WithTags("Seats");
+        group.MapGet("", List).RequireAuthorization(Policies.Supervision);
         group.MapPut("/{seatId}", Define).RequireAuthorization(Policies.Administration);
         group.MapGet("/{seatId}", Get).RequireAuthorization(Policies.SeatWork);
         group.MapPost("/{seatId}/login", Login).RequireAuthorization(Policies.SeatWork);
@@ -30,6 +34,11 @@ public static class SeatsApi
         group.MapPost("/{seatId}/logout", Logout).RequireAuthorization(Policies.SeatWork);
         return group;
     }
+
+    /// <summary>Every defined seat, as the wallboard knows it (a seat defined a moment ago may take a second to appear).</summary>
+    private static async Task<Ok<SeatListItem[]>> List(IGrainFactory grains) =>
+        TypedResults.Ok((await grains.GetGrain<IMonitorBoard>(0).Snapshot()).Seats.OrderBy(s => s.SeatId, StringComparer.Ordinal)
+            .Select(s => new SeatListItem(s.SeatId, s.Name, s.Department, s.Remote, s.Queues, s.Agent, s.State)).ToArray());
 
     private static async Task<Results<Ok<SeatView>, ValidationProblem>> Define(string seatId, SeatRequest request, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock)
     {

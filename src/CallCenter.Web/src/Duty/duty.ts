@@ -1,4 +1,5 @@
 import "../shared/style.css";
+import "../shared/nav";
 import { api, escape, me, post, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage, type Word } from "../shared/i18n";
 import type { DutyNotice, ShiftView } from "../shared/types";
@@ -115,7 +116,6 @@ $("feed").addEventListener("click", () => act(async () => {
 
 async function start(): Promise<void> {
   user = (await me()).userName;
-  $("user").textContent = user;
   await refresh();
   // Status changes with the clock (window opens, late, no-show); a minute is close enough for a phone.
   setInterval(() => void refresh().catch(() => undefined), 30_000);

@@ -1,5 +1,6 @@
 import "../shared/style.css";
-import { api, escape, me, post, signOut } from "../shared/api";
+import "../shared/nav";
+import { api, escape, post, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import type { Roster, RosterShift } from "../shared/types";
 
@@ -90,7 +91,6 @@ document.addEventListener("click", (e) => {
 });
 
 async function start(): Promise<void> {
-  $("user").textContent = (await me()).userName;
   await act(async () => undefined);
 }
 

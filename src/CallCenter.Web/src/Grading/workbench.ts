@@ -1,7 +1,8 @@
 import "../shared/style.css";
+import "../shared/nav";
 import WaveSurfer from "wavesurfer.js";
 import RegionsPlugin from "wavesurfer.js/dist/plugins/regions.js";
-import { api, escape, me, post, signOut } from "../shared/api";
+import { api, escape, post, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 
 interface Question { id: string; text: string; kind: "Scale" | "YesNo"; maxPoints: number; allowNotApplicable: boolean; commentRequiredBelow: number | null; critical: string }
@@ -190,7 +191,6 @@ document.addEventListener("keydown", (e) => {
 });
 
 async function start(): Promise<void> {
-  $("user").textContent = (await me()).userName;
   await loadQueue();
 }
 

@@ -1,6 +1,7 @@
 import "../shared/style.css";
-import { me, pageHeader } from "../shared/api";
+import { api, pageHeader, type Me } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
+import { landing } from "../shared/pages";
 
 translatePage();
 document.getElementById("language")!.addEventListener("click", toggleLanguage);
@@ -17,17 +18,14 @@ const signIn = (userName: string, password: string) => fetch("/api/v1/auth/login
 
 async function land(): Promise<void> {
   const back = new URLSearchParams(location.search).get("return");
-  const user = await me();
+  const user = await api<Me>("/auth/me"); // asked afresh: the answer changes once the password is changed
   if (user.mustChangePassword) {
     // An administrator set this password: the user chooses their own before anything else.
     form.hidden = true;
     change.hidden = false;
     return;
   }
-  location.href = back && back.startsWith("/") ? back
-    : user.roles.some((r) => r === "Supervisor" || r === "Admin") ? "/wallboard.html"
-    : user.roles.includes("DutyOfficer") ? "/duty.html"
-    : user.roles.includes("Grader") ? "/grader.html" : "/agent.html";
+  location.href = back && back.startsWith("/") && !back.startsWith("//") && back !== "/" ? back : landing(user.roles);
 }
 
 change.addEventListener("submit", async (e) => {

@@ -1,5 +1,6 @@
 import "../shared/style.css";
-import { api, escape, me, post, signOut } from "../shared/api";
+import "../shared/nav";
+import { api, escape, post, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import { when } from "../WorkOrders/orders";
 
@@ -106,7 +107,6 @@ $("new").addEventListener("click", () => {
 });
 
 async function start(): Promise<void> {
-  $("user").textContent = (await me()).userName;
   const id = new URLSearchParams(location.search).get("entry");
   await Promise.all([loadDrafts(), id ? open(id) : Promise.resolve()]);
 }

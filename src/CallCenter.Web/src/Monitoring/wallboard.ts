@@ -1,4 +1,5 @@
 import "../shared/style.css";
+import "../shared/nav";
 import { elapsed, escape, me, post, signOut } from "../shared/api";
 import { connect, downFor, startForever } from "../shared/hub";
 import { t, toggleLanguage, translatePage, type Word } from "../shared/i18n";
@@ -38,8 +39,7 @@ async function refresh(): Promise<void> {
 }
 
 async function start(): Promise<void> {
-  const user = await me();
-  $("user").textContent = user.userName;
+  await me();
   await startForever(hub);
 }
 

@@ -1,4 +1,5 @@
 import "../shared/style.css";
+import "../shared/nav";
 import { api, escape, me, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage, type Word } from "../shared/i18n";
 import { duration } from "./figures";
@@ -119,7 +120,6 @@ $("results").addEventListener("click", (e) => {
 async function start(): Promise<void> {
   try {
     const user = await me();
-    $("user").textContent = user.userName;
     const supervises = user.roles.some((r) => r === "Supervisor" || r === "Admin");
     if (!supervises && !user.roles.includes("Agent")) {
       $("error").textContent = t("forbidden");

@@ -1,4 +1,5 @@
 import "../shared/style.css";
+import "../shared/nav";
 import * as echarts from "echarts/core";
 import { BarChart, LineChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
@@ -186,7 +187,6 @@ async function start(): Promise<void> {
   const params = new URLSearchParams(location.search);
   try {
     const user = await me();
-    $("user").textContent = user.userName;
     if (!user.roles.some((r) => r === "Supervisor" || r === "Admin")) {
       $("error").textContent = t("forbidden");
       return;

@@ -1,4 +1,5 @@
 import "../shared/style.css";
+import "../shared/nav";
 import { api, elapsed, escape, me, post, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import type { SeatTile } from "../shared/types";
@@ -162,7 +163,6 @@ $("tasks").addEventListener("click", (e) => {
 
 async function start(): Promise<void> {
   userName = (await me()).userName;
-  $("user").textContent = userName;
   await refresh();
   setInterval(refresh, 1000);
   await loadEvaluations().catch(() => undefined);

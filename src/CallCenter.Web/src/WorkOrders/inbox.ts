@@ -1,4 +1,5 @@
 import "../shared/style.css";
+import "../shared/nav";
 import { api, escape, me, post, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import { downFor } from "../shared/hub";
@@ -181,7 +182,6 @@ const defaultBox: [string, string][] = [["Supervisor", "all"], ["Admin", "all"],
 
 async function start(): Promise<void> {
   const user = await me();
-  $("user").textContent = user.userName;
   $<HTMLSelectElement>("box").value = defaultBox.find(([role]) => user.roles.includes(role))?.[1] ?? "mine";
   known = await departments();
   if (user.roles.includes("Admin")) {

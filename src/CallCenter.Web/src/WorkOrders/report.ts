@@ -1,5 +1,6 @@
 import "../shared/style.css";
-import { api, escape, me, signOut } from "../shared/api";
+import "../shared/nav";
+import { api, escape, signOut } from "../shared/api";
 import { toggleLanguage, translatePage } from "../shared/i18n";
 import { kinds, type Kind, satisfactionLabels, satisfactions, type Summary, when } from "./orders";
 
@@ -64,7 +65,6 @@ async function load(): Promise<void> {
 $("month").addEventListener("change", () => void load());
 
 async function start(): Promise<void> {
-  $("user").textContent = (await me()).userName;
   const now = new Date();
   $<HTMLInputElement>("month").value = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}`;
   await load();

@@ -2,6 +2,13 @@
 // what keeps another site from acting with the user's cookie.
 export const pageHeader = { "X-CallCenter-Request": "page" };
 
+/** A refused call: the status, the problem's text, the message per field (validation) and the problem's code. */
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly errors: Record<string, string[]>, readonly code?: string) {
+    super(message);
+  }
+}
+
 // Calls to the platform's API with the sign-in cookie; a 401 sends the user to the sign-in page. A FormData body
 // (an upload) goes as multipart; anything else as JSON.
 export async function api<T>(path: string, init?: RequestInit): Promise<T> {
@@ -16,12 +23,14 @@ export async function api<T>(path: string, init?: RequestInit): Promise<T> {
   }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    throw new Error(problem.detail ?? problem.title ?? `${response.status}`);
+    throw new ApiError(response.status, problem.detail ?? problem.title ?? `${response.status}`, problem.errors ?? {}, problem.code);
   }
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }
 
 export const post = <T>(path: string, body?: unknown) => api<T>(path, { method: "POST", body: JSON.stringify(body ?? {}) });
+
+export const put = <T>(path: string, body: unknown) => api<T>(path, { method: "PUT", body: JSON.stringify(body) });
 
 export interface Me {
   userName: string;
@@ -30,7 +39,10 @@ export interface Me {
   mustChangePassword: boolean;
 }
 
-export const me = () => api<Me>("/auth/me");
+let signedIn: Promise<Me> | undefined;
+
+/** The signed-in user, asked once per page. */
+export const me = () => (signedIn ??= api<Me>("/auth/me"));
 
 export async function signOut(): Promise<void> {
   await post("/auth/logout");

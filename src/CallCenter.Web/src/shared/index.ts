@@ -1,4 +1,5 @@
-import "./style.css";
-import { translatePage } from "./i18n";
+import { me } from "./api";
+import { landing } from "./pages";
 
-translatePage();
+// The site root sends a signed-in user to the page of their role (a signed-out one to the sign-in page).
+void me().then((user) => location.replace(landing(user.roles)));

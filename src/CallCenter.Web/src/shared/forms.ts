@@ -1,0 +1,48 @@
+import { ApiError } from "./api";
+
+// Problems shown where they belong: a field's message under that field (matched by name="…" or data-field="…",
+// the problem's field name), anything else in the form's [data-form-error] line.
+export function clearProblems(form: HTMLElement): void {
+  form.querySelectorAll(".field-error").forEach((e) => e.remove());
+  form.querySelectorAll("[aria-invalid]").forEach((e) => e.removeAttribute("aria-invalid"));
+  const line = form.querySelector<HTMLElement>("[data-form-error]");
+  if (line) line.textContent = "";
+}
+
+export function showProblem(form: HTMLElement, error: unknown): void {
+  clearProblems(form);
+  const unplaced: string[] = [];
+  const fields = error instanceof ApiError ? Object.entries(error.errors) : [];
+  for (const [field, messages] of fields) {
+    const target = form.querySelector<HTMLElement>(`[name="${CSS.escape(field)}"], [data-field="${CSS.escape(field)}"]`)
+      ?? form.querySelector<HTMLElement>(`[data-field="${CSS.escape(field.replace(/\[\d+\].*$/, ""))}"]`);
+    if (!target) {
+      unplaced.push(...messages);
+      continue;
+    }
+    target.setAttribute("aria-invalid", "true");
+    const note = document.createElement("small");
+    note.className = "field-error";
+    note.dataset.errorFor = field;
+    note.textContent = messages.join(" ");
+    target.after(note);
+  }
+  if (fields.length === 0) unplaced.push((error as Error).message);
+  const line = form.querySelector<HTMLElement>("[data-form-error]");
+  if (line) line.textContent = unplaced.join(" ");
+}
+
+/** Runs a form's action, showing its problems next to the fields; true when it succeeded. */
+export async function submitting(form: HTMLElement, action: () => Promise<unknown>): Promise<boolean> {
+  clearProblems(form);
+  try {
+    await action();
+    return true;
+  } catch (e) {
+    showProblem(form, e);
+    return false;
+  }
+}
+
+export const value = (form: HTMLFormElement, name: string) => ((form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? "").trim();
+export const optional = (text: string) => (text === "" ? undefined : text);

@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace CallCenter.Host.Tests.Browser;
+
+/// <summary>An administrator runs the centre's setup from the administration page, with clicks and typing only.</summary>
+public sealed class AdministrationPageTests() : BrowserTest()
+{
+    [Fact]
+    public async Task An_administrator_creates_a_user_who_changes_the_password_and_lands_then_disabling_ends_the_open_session()
+    {
+        var admin = await browser.SignIn(host, "admin");
+        Assert.EndsWith("/admin.html", admin.Url);
+        await Assertions.Expect(admin.Locator("#pages a[href='/wallboard.html']")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("#users tr[data-user=agent1]")).ToBeVisibleAsync();
+
+        var form = admin.Locator("#new-user");
+        await form.Locator("button.go").ClickAsync();
+        await Assertions.Expect(form.Locator("[data-error-for=userName]")).ToBeVisibleAsync();
+        await form.Locator("input[name=userName]").FillAsync("zhang.wei");
+        await form.Locator("input[name=displayName]").FillAsync("张伟");
+        await form.Locator("input[name=department]").FillAsync("纳税服务科");
+        await form.Locator("input[name=roles][value=Agent]").CheckAsync();
+        await form.Locator("button.go").ClickAsync();
+        var temporary = admin.Locator("#temporary-password");
+        await Assertions.Expect(temporary).ToBeVisibleAsync();
+        var password = (await temporary.TextContentAsync())!.Trim();
+        await Assertions.Expect(admin.Locator("#users tr[data-user='zhang.wei']")).ToContainTextAsync("张伟");
+        await BrowserSession.Shoot(admin, "admin-users");
+
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString(), Locale = "zh-CN" });
+        var user = await context.NewPageAsync();
+        await user.GotoAsync("/");
+        await user.WaitForURLAsync(url => url.Contains("/login.html", StringComparison.Ordinal));
+        await user.FillAsync("#login input[name=userName]", "zhang.wei");
+        await user.FillAsync("#login input[name=password]", password);
+        await user.ClickAsync("#login button[type=submit]");
+        await user.FillAsync("#change input[name=newPassword]", "Zhang-wei-2026");
+        await user.FillAsync("#change input[name=repeat]", "Zhang-wei-2026");
+        await user.ClickAsync("#change button[type=submit]");
+        await user.WaitForURLAsync(url => url.EndsWith("/agent.html", StringComparison.Ordinal));
+        await Assertions.Expect(user.Locator("#user")).ToHaveTextAsync("张伟");
+        await Assertions.Expect(user.Locator("#pages a")).ToHaveCountAsync(3); // agent desktop, work orders, call history
+
+        // A page the role may not use says so in words, with a way back.
+        await user.GotoAsync("/reports.html");
+        await Assertions.Expect(user.Locator(".forbidden")).ToContainTextAsync("您的角色不能使用此页面");
+        await user.ClickAsync("#back-home");
+        await user.WaitForURLAsync(url => url.EndsWith("/agent.html", StringComparison.Ordinal));
+
+        await admin.ReloadAsync();
+        await admin.Locator("#users tr[data-user='zhang.wei'] button[data-disable]").ClickAsync();
+        await Assertions.Expect(admin.Locator("#users tr[data-user='zhang.wei']")).ToContainTextAsync("已停用");
+        await user.ReloadAsync();
+        await user.WaitForURLAsync(url => url.Contains("/login.html", StringComparison.Ordinal));
+        await context.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task An_administrator_defines_a_queue_and_a_seat_and_loads_a_calendar_year_from_a_file()
+    {
+        var admin = await browser.SignIn(host, "admin");
+        await admin.ClickAsync("[data-tab=queues]");
+        var queue = admin.Locator("#queue-form");
+        await queue.Locator("input[name=queueId]").FillAsync("vat");
+        await queue.Locator("input[name=name]").FillAsync("增值税");
+        await queue.Locator("input[name=ringTimeoutSeconds]").FillAsync("1");
+        await queue.Locator("button.go").ClickAsync();
+        await Assertions.Expect(queue.Locator("[data-error-for=ringTimeoutSeconds]")).ToBeVisibleAsync();
+        await queue.Locator("input[name=ringTimeoutSeconds]").FillAsync("25");
+        await queue.Locator("button.go").ClickAsync();
+        await Assertions.Expect(queue.Locator("[data-saved]")).ToContainTextAsync("vat");
+        await Assertions.Expect(admin.Locator("#queue-list tr[data-queue=vat]")).ToBeVisibleAsync();
+
+        await admin.ClickAsync("[data-tab=seats]");
+        var seat = admin.Locator("#seat-form");
+        await seat.Locator("input[name=seatId]").FillAsync("S101");
+        await seat.Locator("input[name=name]").FillAsync("一号座席");
+        await seat.Locator("input[name=department]").FillAsync("纳税服务科");
+        await admin.ClickAsync("#add-skill");
+        await seat.Locator("select[name=skill-queue]").SelectOptionAsync("vat");
+        await seat.Locator("input[name=skill-level]").FillAsync("9");
+        await seat.Locator("button.go").ClickAsync();
+        await Assertions.Expect(seat.Locator("[data-error-for='skills[0].level']")).ToBeVisibleAsync();
+        await seat.Locator("input[name=skill-level]").FillAsync("4");
+        await seat.Locator("button.go").ClickAsync();
+        await Assertions.Expect(seat.Locator("[data-saved]")).ToContainTextAsync("S101");
+        await Assertions.Expect(admin.Locator("#seat-list tr[data-seat=S101]")).ToContainTextAsync("增值税");
+        await BrowserSession.Shoot(admin, "admin-seats");
+
+        var supervisor = await host.As("supervisor");
+        var defined = await supervisor.GetAsync("/api/v1/seats/S101").Ok();
+        Assert.Equal(4, defined.GetProperty("skills")[0].GetProperty("level").GetInt32());
+        Assert.Equal(25, (await supervisor.GetAsync("/api/v1/queues/vat").Ok()).GetProperty("ringTimeoutSeconds").GetInt32());
+
+        var file = Path.Combine(host.DataDir, "cn-2031.json");
+        await File.WriteAllTextAsync(file, """
+            { "region": "CN", "year": 2031, "source": "test arrangement",
+              "holidays": [ { "name": "元旦", "nameEn": "New Year's Day", "from": "2031-01-01", "to": "2031-01-01" },
+                            { "name": "国庆节", "nameEn": "National Day", "from": "2031-10-01", "to": "2031-10-07" } ],
+              "makeUpWorkdays": [ "2031-09-28" ] }
+            """);
+        await admin.ClickAsync("[data-tab=calendar]");
+        await admin.Locator("#year-form input[type=file]").SetInputFilesAsync(file);
+        await Assertions.Expect(admin.Locator("#year-preview")).ToContainTextAsync("国庆节");
+        await admin.ClickAsync("#load-year");
+        await Assertions.Expect(admin.Locator("#years [data-year='2031']")).ToBeVisibleAsync();
+        await BrowserSession.Shoot(admin, "admin-calendar");
+        var day = await supervisor.GetAsync("/api/v1/calendar/days/2031-09-28").Ok();
+        Assert.True(day.GetProperty("isWorkingDay").GetBoolean());
+        Assert.Matches(new Regex("Holiday"), (await supervisor.GetAsync("/api/v1/calendar/days/2031-10-02").Ok()).Str("kind"));
+    }
+}
