@@ -81,7 +81,7 @@ public static class CallCenterApp
         api.MapGroup("/auth").MapAuthApi();
         api.MapGroup("/users").MapUsersApi();
         api.MapGroup("/queues").MapQueuesApi();
-        api.MapGroup("/seats").MapSeatsApi().MapSupervisionApi();
+        api.MapGroup("/seats").MapSeatsApi().MapSupervisionApi().MapScreenPopApi();
         api.MapGroup("/audit").MapAuditApi();
         api.MapGroup("/cluster").MapClusterApi();
         api.MapGroup("/calls").MapCallsApi().MapRecordingPlayback();

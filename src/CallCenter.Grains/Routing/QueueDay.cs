@@ -20,4 +20,7 @@ public sealed class QueueDay
     [Id(8)] public int Handled { get; set; }
 
     [Id(9)] public double HandleSeconds { get; set; }
+
+    /// <summary>Seconds answered calls waited in the queue, for the average speed of answer.</summary>
+    [Id(10)] public double AnswerWaitSeconds { get; set; }
 }

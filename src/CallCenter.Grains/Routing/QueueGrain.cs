@@ -84,7 +84,9 @@ public sealed class QueueGrain(
             SeatsAvailable: Q.Seats.Values.Count(s => s.Available),
             RecentAbandoned: d.RecentAbandoned.ToArray(),
             ServiceLevelPercent15Minutes: QuarterHourLevel(now),
-            AverageHandleSeconds: d.Handled == 0 ? null : Math.Round(d.HandleSeconds / d.Handled, 1));
+            AverageHandleSeconds: d.Handled == 0 ? null : Math.Round(d.HandleSeconds / d.Handled, 1),
+            AverageSpeedOfAnswerSeconds: d.Answered == 0 ? null : Math.Round(d.AnswerWaitSeconds / d.Answered, 1),
+            AbandonPercent: finished == 0 ? null : Math.Round(100.0 * d.Abandoned / finished, 1));
     }
 
     async Task IQueueGrain.Enqueue(QueuedCall call)
@@ -452,7 +454,9 @@ public sealed class QueueGrain(
     private void CountAnswered(QueueEntry entry)
     {
         Q.Today.Answered++;
-        var within = (clock.Now - entry.EnteredAt).TotalSeconds <= Q.Definition!.ServiceLevelSeconds;
+        var waited = Math.Max(0, (clock.Now - entry.EnteredAt).TotalSeconds);
+        Q.Today.AnswerWaitSeconds += waited;
+        var within = waited <= Q.Definition!.ServiceLevelSeconds;
         if (within)
         {
             Q.Today.AnsweredWithinServiceLevel++;

@@ -91,14 +91,56 @@ public sealed class TrafficSimulator(
             await http.PostAsJsonAsync($"api/v1/cti/phones/{seatId}", new { registered = true });
             if (snapshot.State == SeatState.LoggedOut)
             {
-                await seat.Login($"sim-agent-{i:00}");
+                snapshot = await seat.Login($"{SimulatedAgent}{i:00}");
             }
 
-            await TryReady(seatId);
+            if (Simulated(snapshot))
+            {
+                await TryReady(seatId);
+            }
         }
 
+        await PrepareDemoAgentSeats();
         return seats;
     }
+
+    /// <summary>
+    /// Seats D01… for the demo's people (agent1…), serving every demo queue, left logged out: the simulator never logs
+    /// them in, never changes their state and never flaps their phone. It still plays the phone and the caller of the
+    /// calls they get (there is no handset in a demo): an offer is picked up after a few seconds and the caller hangs up later.
+    /// </summary>
+    private async Task PrepareDemoAgentSeats()
+    {
+        for (var i = 1; i <= 3; i++)
+        {
+            var seatId = $"D{i:00}";
+            if (!await SeatDefined(seatId))
+            {
+                await grains.GetGrain<ISeatGrain>(seatId).Define(new SeatDefinition(
+                    $"演示座席 {i}", "纳税服务科", Remote: false, DemoQueues.Select(q => new SeatSkill(q.Id, 3)).ToArray()));
+            }
+
+            await http.PostAsJsonAsync($"api/v1/cti/phones/{seatId}", new { registered = true });
+        }
+    }
+
+    private async Task<bool> SeatDefined(string seatId)
+    {
+        try
+        {
+            await grains.GetGrain<ISeatGrain>(seatId).Get();
+            return true;
+        }
+        catch (NotConfiguredException)
+        {
+            return false;
+        }
+    }
+
+    private const string SimulatedAgent = "sim-agent-";
+
+    /// <summary>A seat the simulator plays the agent at; a person logged in anywhere is never driven.</summary>
+    private static bool Simulated(SeatSnapshot seat) => seat.Agent?.StartsWith(SimulatedAgent, StringComparison.Ordinal) == true;
 
     private async Task Arrivals(CancellationToken stop)
     {
@@ -185,6 +227,11 @@ public sealed class TrafficSimulator(
         {
             await Task.Delay(Exponential(180), stop);
             var seatId = remote[random.Next(remote.Count)];
+            if (!Simulated(await grains.GetGrain<ISeatGrain>(seatId).Get()))
+            {
+                continue;
+            }
+
             await http.PostAsJsonAsync($"api/v1/cti/phones/{seatId}", new { registered = false }, stop);
             await Task.Delay(TimeSpan.FromSeconds(10 + random.Next(20)), stop);
             await http.PostAsJsonAsync($"api/v1/cti/phones/{seatId}", new { registered = true }, stop);
@@ -200,6 +247,11 @@ public sealed class TrafficSimulator(
             {
                 var seat = await grains.GetGrain<ISeatGrain>(seatId).Get();
                 var inState = DateTimeOffset.UtcNow - seat.Since;
+                if (!Simulated(seat))
+                {
+                    continue;
+                }
+
                 if (seat.State == SeatState.Ready && random.NextDouble() < 0.01)
                 {
                     await grains.GetGrain<ISeatGrain>(seatId).ChangeState(SeatState.NotReady, random.NextDouble() < 0.7 ? NotReadyReasons.Break : NotReadyReasons.Meeting);

@@ -81,8 +81,7 @@ public static class SeatsApi
     private static async Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> Get(string seatId, ClaimsPrincipal user, IGrainFactory grains) =>
         await OnOwnSeat(seatId, user, grains, (seat, _) => Task.FromResult(seat));
 
-    private static async Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> Login(
-        string seatId, LoginRequest request, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock)
+    private static async Task<IResult> Login(string seatId, LoginRequest request, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock)
     {
         var check = new Validation().Id("seatId", seatId).Id("agent", request.Agent);
         if (!check.IsValid)
@@ -101,7 +100,17 @@ public static class SeatsApi
             return TypedResults.Ok(View(await grains.GetGrain<ISeatSupervisionGrain>(seatId).TakeOver(request.Agent!, actor)));
         }
 
-        var seat = await grains.GetGrain<ISeatGrain>(seatId).Login(request.Agent!);
+        var grain = grains.GetGrain<ISeatGrain>(seatId);
+        var before = await grain.Get();
+        if (before.State != SeatState.LoggedOut && before.Agent != request.Agent)
+        {
+            // Said before the seat refuses, so the page can say it in the agent's language; the seat still decides.
+            return CodedProblem.Of(StatusCodes.Status409Conflict, "seat-held",
+                $"Seat '{seatId}' is held by agent '{before.Agent}': they log out first, or a supervisor takes the seat over.",
+                ("seat", seatId), ("agent", before.Agent));
+        }
+
+        var seat = await grain.Login(request.Agent!);
         await Reporting.Audit.Record(grains, clock, actor, "seat-login", seatId, $"agent={request.Agent}");
         return TypedResults.Ok(View(seat));
     }

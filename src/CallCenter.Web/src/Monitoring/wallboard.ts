@@ -1,10 +1,12 @@
 import "../shared/style.css";
 import "../shared/nav";
-import { elapsed, escape, me, post, signOut } from "../shared/api";
+import { elapsed, escape, me, signOut } from "../shared/api";
 import { connect, downFor, startForever } from "../shared/hub";
 import { t, toggleLanguage, translatePage, type Word } from "../shared/i18n";
 import type { DutyTile, MonitorBatch, MonitorSnapshot, QueueTile, SeatTile } from "../shared/types";
 import { Board } from "./board";
+import { openSeat, showSeat } from "./seatPanel";
+import { renderTable, sortClicked } from "./seatTable";
 
 const board = new Board();
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -12,6 +14,20 @@ const filters = { department: $<HTMLSelectElement>("department"), queue: $<HTMLS
 
 translatePage();
 $("wall-mode").addEventListener("click", () => document.body.classList.toggle("wall"));
+let tableView = localStorage.getItem("wallboard-view") === "table";
+function setView(table: boolean): void {
+  tableView = table;
+  localStorage.setItem("wallboard-view", table ? "table" : "tiles");
+  $("view-table").setAttribute("aria-pressed", String(table));
+  $("view-tiles").setAttribute("aria-pressed", String(!table));
+  render();
+}
+$("view-tiles").addEventListener("click", () => setView(false));
+$("view-table").addEventListener("click", () => setView(true));
+$("seat-table").addEventListener("click", (e) => {
+  if (sortClicked(e.target as HTMLElement)) render();
+  else openPanel(e.target as HTMLElement);
+});
 $("language").addEventListener("click", toggleLanguage);
 $("sign-out").addEventListener("click", signOut);
 Object.values(filters).forEach((f) => f.addEventListener("change", render));
@@ -67,6 +83,15 @@ function render(): void {
   renderAlerts();
   renderDuty();
   const seats = [...board.seats.values()].filter(visible).sort((a, b) => a.seatId.localeCompare(b.seatId));
+  const open = openSeat();
+  const shown = open ? board.seats.get(open) : undefined;
+  if (shown) showSeat(shown, queueName);
+  $("seats").hidden = tableView;
+  $("seat-table").hidden = !tableView;
+  if (tableView) {
+    renderTable($("seat-table"), seats, queueName);
+    return;
+  }
   // Past 120 tiles the grid turns dense (name and timer only) so 500 seats fit one 1080p wall.
   $("seats").classList.toggle("dense", seats.length > 120);
   $("seats").innerHTML = seats.length === 0
@@ -82,11 +107,41 @@ function render(): void {
       </article>`).join("");
 }
 
+const queueName = (id: string) => board.queues.get(id)?.name ?? id;
+
+/** Busy (ringing, on a call, wrapping up) ÷ logged-in seats serving the queue (all seats for the totals). */
+function occupancy(queueId: string | null): number | null {
+  const serving = [...board.seats.values()].filter((s) => s.state !== "LoggedOut" && (queueId === null || s.queues.includes(queueId)));
+  const busy = serving.filter((s) => s.state === "OnCall" || s.state === "WrapUp" || s.state === "Reserved").length;
+  return serving.length === 0 ? null : Math.round((100 * busy) / serving.length);
+}
+
+function totals(queues: QueueTile[]): string {
+  const sum = (f: (q: QueueTile) => number) => queues.reduce((n, q) => n + f(q), 0);
+  const answered = sum((q) => q.stats.answered);
+  const finished = answered + sum((q) => q.stats.abandoned);
+  const waitedAnswered = sum((q) => (q.stats.averageSpeedOfAnswerSeconds ?? 0) * q.stats.answered);
+  const longest = queues.reduce<QueueTile | null>((m, q) => (q.stats.waiting && (!m || q.stats.longestWaitSeconds > m.stats.longestWaitSeconds) ? q : m), null);
+  return `
+      <article class="queue totals" data-queue-totals>
+        <header>${t("totals")}</header>
+        <dl>
+          <dt>${t("waiting")}</dt><dd>${sum((q) => q.stats.waiting)}</dd>
+          <dt>${t("longest")}</dt><dd ${longest ? `data-wait="${waitStart(longest)}">${elapsed(waitStart(longest))}` : ">—"}</dd>
+          <dt>${t("offered")}</dt><dd>${sum((q) => q.stats.offered)}</dd>
+          <dt>${t("serviceLevel")}</dt><dd class="${level(finished ? (100 * sum((q) => q.stats.answeredWithinServiceLevel)) / finished : null)}">${percent(finished ? Math.round((1000 * sum((q) => q.stats.answeredWithinServiceLevel)) / finished) / 10 : null)}</dd>
+          <dt>${t("abandonRate")}</dt><dd>${percent(finished ? Math.round((1000 * sum((q) => q.stats.abandoned)) / finished) / 10 : null)}</dd>
+          <dt>${t("asa")}</dt><dd>${answered ? minutesSeconds(waitedAnswered / answered) : "—"}</dd>
+          <dt>${t("occupancy")}</dt><dd>${percent(occupancy(null))}</dd>
+        </dl>
+      </article>`;
+}
+
 function renderQueues(): void {
   const queues = [...board.queues.values()].sort((a, b) => a.queueId.localeCompare(b.queueId));
   $("queues").innerHTML = queues.length === 0
     ? `<p class="empty">${t("noQueues")}</p>`
-    : queues.map((q) => `
+    : (queues.length > 1 ? totals(queues) : "") + queues.map((q) => `
       <article class="queue" data-queue="${escape(q.queueId)}">
         <header>${escape(q.name)}</header>
         <dl>
@@ -95,7 +150,10 @@ function renderQueues(): void {
           <dt>${t("serviceLevel")}</dt><dd class="${level(q.stats.serviceLevelPercent)}">${percent(q.stats.serviceLevelPercent)}</dd>
           <dt>${t("sl15")}</dt><dd class="${level(q.stats.serviceLevelPercent15Minutes)}">${percent(q.stats.serviceLevelPercent15Minutes)}</dd>
           <dt>${t("abandoned")}</dt><dd>${q.stats.abandoned}</dd>
+          <dt>${t("abandonRate")}</dt><dd data-abandon-rate>${percent(q.stats.abandonPercent ?? null)}</dd>
+          <dt>${t("asa")}</dt><dd data-asa>${q.stats.averageSpeedOfAnswerSeconds == null ? "—" : minutesSeconds(q.stats.averageSpeedOfAnswerSeconds)}</dd>
           <dt>${t("aht")}</dt><dd>${q.stats.averageHandleSeconds == null ? "—" : minutesSeconds(q.stats.averageHandleSeconds)}</dd>
+          <dt>${t("occupancy")}</dt><dd data-occupancy>${percent(occupancy(q.queueId))}</dd>
           <dt>${t("available")}</dt><dd>${q.stats.seatsAvailable}</dd>
         </dl>
         <div class="by-state" title="${t("byState")}">${byState(q.queueId)}</div>
@@ -106,6 +164,12 @@ function renderQueues(): void {
 
 function renderAlerts(): void {
   const alerts = [...board.alerts.values()].sort((a, b) => a.raisedAt.localeCompare(b.raisedAt));
+  // Notes being typed survive the redraw (the board redraws on every batch), and so does the cursor.
+  const typed = new Map([...$("alerts").querySelectorAll<HTMLInputElement>("[data-alert] input")]
+    .map((i) => [i.closest<HTMLElement>("[data-alert]")!.dataset.alert!, i] as const));
+  const focused = document.activeElement instanceof HTMLInputElement && $("alerts").contains(document.activeElement)
+    ? document.activeElement.closest<HTMLElement>("[data-alert]")?.dataset.alert : undefined;
+  const caret = focused ? typed.get(focused)?.selectionStart ?? null : null;
   $("alerts").innerHTML = alerts.length === 0
     ? `<p class="empty">${t("noAlerts")}</p>`
     : alerts.map((a) => `
@@ -115,6 +179,14 @@ function renderAlerts(): void {
           ? `<small>${t("acknowledged")}: ${escape(a.acknowledgedBy)}${a.note ? ` — ${escape(a.note)}` : ""}</small>`
           : `<input placeholder="${t("note")}" maxlength="500"><button data-ack>${t("acknowledge")}</button>`}
       </li>`).join("");
+  $("alerts").querySelectorAll<HTMLInputElement>("[data-alert] input").forEach((input) => {
+    const key = input.closest<HTMLElement>("[data-alert]")!.dataset.alert!;
+    input.value = typed.get(key)?.value ?? "";
+    if (key === focused) {
+      input.focus();
+      input.setSelectionRange(caret, caret);
+    }
+  });
 }
 
 /** Today's duty officers (带班): who is checked in since when, who is late or did not come. */
@@ -170,13 +242,12 @@ function byState(queueId: string): string {
 
 const percent = (value: number | null) => (value === null ? "—" : `${value}%`);
 
-$("seats").addEventListener("click", async (e) => {
-  const tile = (e.target as HTMLElement).closest<HTMLElement>("[data-seat]");
-  const text = tile && prompt(`${t("sendMessage")} ${tile.dataset.seat}`);
-  if (tile && text) {
-    await post(`/seats/${encodeURIComponent(tile.dataset.seat!)}/message`, { text }).catch((err) => alert((err as Error).message));
-  }
-});
+function openPanel(target: HTMLElement): void {
+  const id = target.closest<HTMLElement>("[data-seat]")?.dataset.seat;
+  const tile = id ? board.seats.get(id) : undefined;
+  if (tile) showSeat(tile, queueName);
+}
+$("seats").addEventListener("click", (e) => openPanel(e.target as HTMLElement));
 
 const minutesSeconds = (seconds: number) => {
   const whole = Math.round(seconds);

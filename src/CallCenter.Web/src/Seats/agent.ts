@@ -4,6 +4,7 @@ import { api, elapsed, escape, me, post, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import type { SeatTile } from "../shared/types";
 import { departments, follow, row, type Summary } from "../WorkOrders/orders";
+import { showScreenPop } from "./screenPop";
 
 type SeatView = SeatTile & { messages: { at: string; from: string; text: string }[] };
 
@@ -53,6 +54,9 @@ async function refresh(): Promise<void> {
       <div class="timer">${elapsed(seat.since)}</div>
       <footer>${[seat.callId ? `${t("currentCall")}: ${escape(seat.callId)}` : "", `${t("calls")} ${seat.today.calls}`].filter(Boolean).join(" · ")}</footer>`;
     $("monitored").hidden = seat.monitoring === "None";
+    $("monitored").dataset.mode = seat.monitoring;
+    $("monitored").textContent = t(seat.monitoring === "Whisper" ? "whispering" : seat.monitoring === "Barge" ? "barged" : "monitored");
+    void showScreenPop($("screen-pop"), seatId, seat.callId ?? null);
     $("messages").innerHTML = seat.messages.map((m) =>
       `<li><time>${new Date(m.at).toLocaleTimeString()}</time> <b>${escape(m.from)}</b> ${escape(m.text)}</li>`).join("");
   } catch {

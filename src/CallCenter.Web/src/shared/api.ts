@@ -1,3 +1,5 @@
+import { problemText } from "./i18n";
+
 // Every request the pages make carries this header: the host refuses a cookie-borne change without it, which is
 // what keeps another site from acting with the user's cookie.
 export const pageHeader = { "X-CallCenter-Request": "page" };
@@ -23,7 +25,7 @@ export async function api<T>(path: string, init?: RequestInit): Promise<T> {
   }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    throw new ApiError(response.status, problem.detail ?? problem.title ?? `${response.status}`, problem.errors ?? {}, problem.code);
+    throw new ApiError(response.status, problemText(problem.code, problem.args, problem.detail ?? problem.title ?? `${response.status}`), problem.errors ?? {}, problem.code);
   }
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }

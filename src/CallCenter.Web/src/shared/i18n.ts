@@ -57,6 +57,13 @@ const words = {
     roleAdmin: "系统管理员", roleSupervisor: "班长", roleGrader: "质检员", roleAgent: "座席", roleDutyOfficer: "带班人员",
     roleLiaison: "联络员", roleHandler: "科室承办人", questions: "题目", preview: "预览", actions: "操作", userDisabled: "已停用：该用户的会话已立即失效",
     chooseFile: "选择文件", formJson: "评分表内容（JSON：name、sections）",
+    monitorCall: "监听通话", listen: "监听", whisper: "耳语", barge: "强插", stopMonitoring: "停止监听", seatControl: "座席控制",
+    forceNotReady: "强制示忙", forceLogout: "强制签出", clearStuck: "清除卡死通话", send: "发送", sent: "已发送", tiles: "卡片",
+    table: "表格", totals: "全部队列合计", monitoredBy: "监听人", whispering: "班长正在耳语指导（只有您能听到）",
+    barged: "班长已加入通话（三方通话）", close: "关闭", noCallToMonitor: "该座席当前没有通话", since: "持续",
+    screenPop: "来电信息", previousCalls: "该来电人的历史来电", noPreviousCalls: "该号码首次来电", openOrders: "未办结工单",
+    suggestions: "知识库推荐", waited: "排队等待", HardQuestion: "疑难问题", ServiceComplaint: "服务投诉", FollowUp: "回访",
+    Correction: "更正回电", AwaitingAssignment: "待分派", InHand: "办理中", AwaitingReply: "待回复", Closed: "已办结",
   },
   en: {
     title: "12366 Call Center", wallboard: "Wallboard", agent: "Agent desktop", signIn: "Sign in", signOut: "Sign out",
@@ -125,10 +132,35 @@ const words = {
     roleAgent: "Agent", roleDutyOfficer: "Duty officer", roleLiaison: "Liaison", roleHandler: "Department handler",
     questions: "Questions", preview: "Preview", actions: "Actions", userDisabled: "Disabled: the user's sessions ended at once",
     chooseFile: "Choose file", formJson: "Form content (JSON: name, sections)",
+    monitorCall: "Call monitoring", listen: "Listen", whisper: "Whisper", barge: "Barge in", stopMonitoring: "Stop", seatControl: "Seat control",
+    forceNotReady: "Force not ready", forceLogout: "Force log out", clearStuck: "Clear stuck call", send: "Send", sent: "Sent", tiles: "Tiles",
+    table: "Table", totals: "All queues", monitoredBy: "Monitored by", whispering: "A supervisor is whispering to you (only you hear it)",
+    barged: "A supervisor has joined the call (three-way)", close: "Close", noCallToMonitor: "This seat has no call now", since: "For",
+    screenPop: "Incoming call", previousCalls: "This caller's previous calls", noPreviousCalls: "First call from this number",
+    openOrders: "Open work orders", suggestions: "Suggested answers", waited: "Waited", HardQuestion: "Hard question",
+    ServiceComplaint: "Service complaint", FollowUp: "Follow-up", Correction: "Correction callback", AwaitingAssignment: "Awaiting assignment",
+    InHand: "In hand", AwaitingReply: "Awaiting reply", Closed: "Closed",
   },
 } as const;
 
 export type Word = keyof typeof words.zh;
+
+// Refusals the server sends with a code: rendered from here, the English detail only for codes this page lacks.
+const problems: Record<"zh" | "en", Record<string, string>> = {
+  zh: {
+    "seat-held": "座席 {seat} 正由 {agent} 签入使用：请对方先签出，或请班长接管该座席。",
+    "password-change-required": "请先修改管理员为您设置的临时密码。",
+  },
+  en: {
+    "seat-held": "Seat {seat} is in use by {agent}: they log out first, or a supervisor takes the seat over.",
+    "password-change-required": "Change the temporary password an administrator set first.",
+  },
+};
+
+export function problemText(code: string | undefined, args: Record<string, string | null> | undefined, fallback: string): string {
+  const text = code ? problems[language()][code] : undefined;
+  return text ? text.replace(/\{(\w+)\}/g, (_, name: string) => args?.[name] ?? "") : fallback;
+}
 
 export const language = (): "zh" | "en" => (localStorage.getItem("lang") === "en" ? "en" : "zh");
 

@@ -34,6 +34,9 @@ export interface QueueTile {
     serviceLevelPercent: number | null;
     serviceLevelPercent15Minutes: number | null;
     averageHandleSeconds: number | null;
+    averageSpeedOfAnswerSeconds?: number | null;
+    abandonPercent?: number | null;
+    answeredWithinServiceLevel: number;
     seatsAvailable: number;
     recentAbandoned: { callId: string; maskedCaller: string; waitedSeconds: number; at: string }[];
   };
