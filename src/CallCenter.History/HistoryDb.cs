@@ -31,6 +31,8 @@ public abstract class HistoryDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<WorkOrderRow> WorkOrders => Set<WorkOrderRow>();
 
+    public DbSet<Monitoring.AlertRow> AlertHistory => Set<Monitoring.AlertRow>();
+
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.Entity<AuditLine>(line =>
@@ -181,6 +183,24 @@ public abstract class HistoryDb(DbContextOptions options) : DbContext(options)
             order.HasIndex(o => new { o.Closed, o.OpenedUtcTicks });
             order.HasIndex(o => new { o.Month, o.OpenedUtcTicks });
             order.HasIndex(o => o.CallId);
+        });
+        model.Entity<Monitoring.AlertRow>(alert =>
+        {
+            alert.ToTable("alert_history");
+            alert.HasKey(a => new { a.AlertKey, a.RaisedUtcTicks });
+            alert.Property(a => a.AlertKey).HasColumnName("alert_key").HasMaxLength(200);
+            alert.Property(a => a.RaisedUtcTicks).HasColumnName("raised_utc_ticks");
+            alert.Property(a => a.Kind).HasColumnName("kind").HasMaxLength(32);
+            alert.Property(a => a.Subject).HasColumnName("subject");
+            alert.Property(a => a.Message).HasColumnName("message");
+            alert.Property(a => a.Args).HasColumnName("args");
+            alert.Property(a => a.ClearedUtcTicks).HasColumnName("cleared_utc_ticks");
+            alert.Property(a => a.AcknowledgedBy).HasColumnName("acknowledged_by");
+            alert.Property(a => a.AcknowledgedUtcTicks).HasColumnName("acknowledged_utc_ticks");
+            alert.Property(a => a.Note).HasColumnName("note");
+            alert.Property(a => a.Department).HasColumnName("department");
+            alert.Property(a => a.Queues).HasColumnName("queues");
+            alert.HasIndex(a => a.RaisedUtcTicks);
         });
     }
 }

@@ -39,6 +39,7 @@ public static class HistorySetup
         services.TryAddSingleton<CallCenter.History.Seats.AgentActivity>();
         services.TryAddSingleton<CallCenter.Seats.IAgentActivity>(sp => sp.GetRequiredService<CallCenter.History.Seats.AgentActivity>());
         services.TryAddSingleton<IHistoryReports, HistoryReports>();
+        services.TryAddSingleton<CallCenter.Monitoring.IAlertHistory, Monitoring.AlertHistory>();
         services.TryAddSingleton<IHistoryRetention, HistoryRetention>();
         services.TryAddSingleton<CallCenter.Grading.IRecordedCalls, Grading.RecordedCalls>();
         services.TryAddSingleton<CallCenter.Grading.IQualityRecords, Grading.QualityRecords>();

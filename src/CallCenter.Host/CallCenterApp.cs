@@ -84,6 +84,7 @@ public static class CallCenterApp
         api.MapGroup("/seats").MapSeatsApi().MapSupervisionApi().MapScreenPopApi();
         api.MapGroup("/audit").MapAuditApi();
         api.MapGroup("/cluster").MapClusterApi();
+        api.MapGroup("/alerts").MapAlertsApi();
         api.MapGroup("/calls").MapCallsApi().MapRecordingPlayback();
         api.MapGroup("/call-records").MapCallRecordsApi();
         api.MapGroup("/reports").MapReportsApi();

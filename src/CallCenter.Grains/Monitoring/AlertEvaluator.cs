@@ -1,17 +1,26 @@
+using System.Globalization;
+
 namespace CallCenter.Monitoring;
 
 /// <summary>Which alert conditions hold right now, from the board's tiles. Pure, so every rule is tested directly.</summary>
 public static class AlertEvaluator
 {
-    /// <summary>The alerts that hold at <paramref name="now"/>, by key, as if raised now.</summary>
+    /// <summary>
+    /// The alerts that hold at <paramref name="now"/>, by key, as if raised now. An alert already <paramref name="open"/>
+    /// keeps holding a little past its threshold where the rule has a margin (hysteresis).
+    /// </summary>
     public static Dictionary<string, Alert> Holding(
-        IEnumerable<SeatTile> seats, IEnumerable<QueueTile> queues, AlertRules rules, DateTimeOffset now)
+        IEnumerable<SeatTile> seats, IEnumerable<QueueTile> queues, AlertRules rules, DateTimeOffset now, IReadOnlySet<string>? open = null)
     {
         var holding = new Dictionary<string, Alert>();
         foreach (var seat in seats)
         {
             var seconds = (now - seat.Since).TotalSeconds;
             var who = $"{seat.Name} ({seat.Agent ?? "no agent"})";
+            var args = new Dictionary<string, string>
+            {
+                ["seat"] = seat.Name, ["agent"] = seat.Agent ?? "", ["reason"] = seat.Reason ?? "", ["since"] = seat.Since.ToString("O"),
+            };
             Check(seat.State == SeatState.NotReady && seat.Reason != NotReadyReasons.PhoneOffline, rules.NotReadyMaxSeconds, AlertKind.NotReadyTooLong, $"{who} has been NotReady ({seat.Reason}) for {Minutes(seconds)}");
             Check(seat.State == SeatState.OnCall, rules.OnCallMaxSeconds, AlertKind.OnCallTooLong, $"{who} has been on one call for {Minutes(seconds)}");
             Check(seat.State == SeatState.WrapUp, rules.WrapUpMaxSeconds, AlertKind.WrapUpTooLong, $"{who} has been in wrap-up for {Minutes(seconds)}");
@@ -29,26 +38,30 @@ public static class AlertEvaluator
             }
 
             void Raise(AlertKind kind, string message) =>
-                holding[Key(kind, seat.SeatId)] = new Alert(Key(kind, seat.SeatId), kind, seat.SeatId, message, now, Department: seat.Department, Queues: seat.Queues);
+                holding[Key(kind, seat.SeatId)] = new Alert(Key(kind, seat.SeatId), kind, seat.SeatId, message, now, Department: seat.Department, Queues: seat.Queues, Args: args);
         }
 
         foreach (var queue in queues)
         {
             var stats = queue.Stats;
             var finished = stats.Answered + stats.Abandoned;
-            if (stats.ServiceLevelPercent is { } level && finished >= rules.ServiceLevelMinimumCalls && level < rules.ServiceLevelTargetPercent)
+            var target = rules.ServiceLevelTargetPercent
+                + (open?.Contains(Key(AlertKind.ServiceLevelBelowTarget, queue.QueueId)) == true ? rules.ServiceLevelClearMarginPercent : 0);
+            if (stats.ServiceLevelPercent is { } level && finished >= rules.ServiceLevelMinimumCalls && level < target)
             {
-                Raise(AlertKind.ServiceLevelBelowTarget, $"{queue.Name}: service level {level:0.#}% is below {rules.ServiceLevelTargetPercent:0.#}%");
+                Raise(AlertKind.ServiceLevelBelowTarget, $"{queue.Name}: service level {level:0.#}% is below {rules.ServiceLevelTargetPercent:0.#}%",
+                    ("level", level.ToString("0.#", CultureInfo.InvariantCulture)), ("target", rules.ServiceLevelTargetPercent.ToString("0.#", CultureInfo.InvariantCulture)));
             }
 
             var waited = stats.Waiting == 0 ? 0 : stats.LongestWaitSeconds + (now - queue.At).TotalSeconds;
             if (rules.LongestWaitMaxSeconds > 0 && waited >= rules.LongestWaitMaxSeconds)
             {
-                Raise(AlertKind.LongestWaitTooLong, $"{queue.Name}: a caller has waited {Minutes(waited)}");
+                Raise(AlertKind.LongestWaitTooLong, $"{queue.Name}: a caller has waited {Minutes(waited)}", ("since", now.AddSeconds(-waited).ToString("O")));
             }
 
-            void Raise(AlertKind kind, string message) =>
-                holding[Key(kind, queue.QueueId)] = new Alert(Key(kind, queue.QueueId), kind, queue.QueueId, message, now, Queues: [queue.QueueId]);
+            void Raise(AlertKind kind, string message, params (string Name, string Value)[] args) =>
+                holding[Key(kind, queue.QueueId)] = new Alert(Key(kind, queue.QueueId), kind, queue.QueueId, message, now, Queues: [queue.QueueId],
+                    Args: args.Append((Name: "queue", Value: queue.Name)).ToDictionary(a => a.Name, a => a.Value));
         }
 
         return holding;
@@ -70,7 +83,11 @@ public static class AlertEvaluator
             }
 
             Alert Raise(AlertKind kind, string message) =>
-                new(Key(kind, shift.ShiftId), kind, shift.ShiftId, message, now, Department: shift.DepartmentName);
+                new(Key(kind, shift.ShiftId), kind, shift.ShiftId, message, now, Department: shift.DepartmentName, Args: new Dictionary<string, string>
+                {
+                    ["department"] = shift.DepartmentName, ["shift"] = shift.TemplateName, ["officer"] = shift.Shift.Officer ?? "",
+                    ["backup"] = shift.Shift.Backup ?? "", ["start"] = shift.Shift.Start.ToString("O"),
+                });
         }
     }
 

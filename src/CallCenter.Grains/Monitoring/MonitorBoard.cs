@@ -12,6 +12,7 @@ public sealed class MonitorBoard(
     [PersistentState("monitor-board", StorageNames.Grains)] IPersistentState<MonitorBoardRecord> known,
     CallCenterClock clock,
     IOptions<AlertRules> rules,
+    IAlertHistory history,
     ILogger<MonitorBoard> logger) : Grain, IMonitorBoard
 {
     private readonly ObserverManager<IMonitorObserver> observers = new(TimeSpan.FromMinutes(2), logger);
@@ -19,8 +20,12 @@ public sealed class MonitorBoard(
     private readonly Dictionary<string, QueueTile> queues = [];
     private readonly Dictionary<string, DutyTile> duty = [];
     private readonly Dictionary<string, QualityTile> quality = [];
+    private readonly AlertDebounce debounce = new();
+    private const int UnwrittenKeptAtMost = 10_000;
+    private readonly List<Alert> unwrittenHistory = [];
     private readonly string epoch = Guid.NewGuid().ToString("N")[..12];
     private long version;
+    private bool membersUnsaved;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -84,9 +89,13 @@ public sealed class MonitorBoard(
             added |= known.State.Queues.Add(tile.QueueId);
         }
 
-        if (added)
+        // A write that failed leaves the set unsaved; the notifier sends the same tiles again, which are no longer
+        // "added", so the flag (not the addition) decides, or a reactivated board would forget those seats.
+        membersUnsaved |= added;
+        if (membersUnsaved)
         {
             await known.WriteStateAsync();
+            membersUnsaved = false;
         }
 
         await Broadcast(changedSeats, changedQueues);
@@ -137,6 +146,7 @@ public sealed class MonitorBoard(
 
         alert = alert with { AcknowledgedBy = supervisor, AcknowledgedAt = clock.Now, Note = note };
         known.State.OpenAlerts[key] = alert;
+        await WriteHistory([alert]);
         await known.WriteStateAsync();
         await Send(new MonitorBatch(epoch, ++version, [], [], [alert]));
         return alert;
@@ -158,31 +168,50 @@ public sealed class MonitorBoard(
     {
         var now = clock.Now;
         var open = known.State.OpenAlerts;
-        var holding = AlertEvaluator.Holding(seats.Values, queues.Values, rules.Value, now);
+        var holding = AlertEvaluator.Holding(seats.Values, queues.Values, rules.Value, now, open.Keys.ToHashSet());
         foreach (var alert in AlertEvaluator.Duty(duty.Values, now))
         {
             holding[alert.Key] = alert;
         }
 
-        var changed = new List<Alert>();
-        foreach (var (key, alert) in holding.Where(h => !open.ContainsKey(h.Key)))
-        {
-            open[key] = alert;
-            changed.Add(open[key]);
-        }
-
-        foreach (var key in open.Keys.Where(k => !holding.ContainsKey(k)).ToList())
-        {
-            changed.Add(open[key] with { ClearedAt = now });
-            open.Remove(key);
-        }
-
+        var changed = debounce.Apply(holding, open, rules.Value, now);
         if (changed.Count > 0)
         {
             await known.WriteStateAsync();
         }
 
+        await WriteHistory(changed);
+
         return changed;
+    }
+
+    /// <summary>
+    /// Raised, acknowledged and cleared alerts go to the history; a write the store refused is tried again on the next
+    /// evaluation (every second) rather than holding up the wallboard.
+    /// </summary>
+    private async Task WriteHistory(IReadOnlyList<Alert> alerts)
+    {
+        unwrittenHistory.AddRange(alerts);
+        if (unwrittenHistory.Count > UnwrittenKeptAtMost)
+        {
+            logger.LogError("The alert history store has refused writes for long: {Count} oldest alerts dropped from it", unwrittenHistory.Count - UnwrittenKeptAtMost);
+            unwrittenHistory.RemoveRange(0, unwrittenHistory.Count - UnwrittenKeptAtMost);
+        }
+
+        if (unwrittenHistory.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await history.Put(unwrittenHistory);
+            unwrittenHistory.Clear();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Writing {Count} alerts to the history failed; retrying", unwrittenHistory.Count);
+        }
     }
 
     Task<MonitorSnapshot> IMonitorBoard.Snapshot() =>

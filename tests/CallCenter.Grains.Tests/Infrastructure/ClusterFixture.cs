@@ -47,6 +47,10 @@ public sealed class ClusterFixture : IAsyncLifetime
                 o.MissedOffersLimit = 2;
                 o.CallCheckSeconds = 2;
             });
+
+            // The board's hold and clear delays run on the test clock, which only moves when a test moves it: the
+            // delays themselves are tested on AlertDebounce directly.
+            silo.Services.Configure<AlertRules>(o => (o.HoldSeconds, o.ClearSeconds) = (0, 0));
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

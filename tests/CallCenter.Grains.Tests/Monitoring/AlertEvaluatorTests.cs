@@ -42,6 +42,26 @@ public sealed class AlertEvaluatorTests
     }
 
     [Fact]
+    public void An_open_service_level_alert_holds_until_the_level_is_a_margin_above_the_target()
+    {
+        var queue = Queue(answered: 100, withinLevel: 81, abandoned: 0); // 81 %, target 80 %, margin 2
+        var key = AlertEvaluator.Key(AlertKind.ServiceLevelBelowTarget, "q");
+        Assert.Empty(AlertEvaluator.Holding([], [queue], Rules, Now));
+        Assert.Contains(key, AlertEvaluator.Holding([], [queue], Rules, Now, new HashSet<string> { key }).Keys);
+        Assert.Empty(AlertEvaluator.Holding([], [Queue(answered: 100, withinLevel: 83, abandoned: 0)], Rules, Now, new HashSet<string> { key }));
+    }
+
+    [Fact]
+    public void An_alert_carries_its_parts_so_pages_can_say_it_in_their_language()
+    {
+        var alert = AlertEvaluator.Holding([Seat(SeatState.NotReady, 1000, NotReadyReasons.Break)], [], Rules, Now).Values.Single();
+        Assert.Equal(("座席 1", "agent1", NotReadyReasons.Break), (alert.Args!["seat"], alert.Args["agent"], alert.Args["reason"]));
+        Assert.Equal(Now.AddSeconds(-1000), DateTimeOffset.Parse(alert.Args["since"], System.Globalization.CultureInfo.InvariantCulture));
+        var queue = AlertEvaluator.Holding([], [Queue(answered: 10, withinLevel: 5, abandoned: 2)], Rules, Now).Values.Single();
+        Assert.Equal(("发票业务", "41.7", "80"), (queue.Args!["queue"], queue.Args["level"], queue.Args["target"]));
+    }
+
+    [Fact]
     public void The_longest_wait_keeps_growing_after_the_queue_last_reported()
     {
         Assert.Empty(Kinds(queue: Queue(0, 0, 0, waiting: 1, longestWait: 30)));

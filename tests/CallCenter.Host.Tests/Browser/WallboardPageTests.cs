@@ -29,7 +29,27 @@ public sealed class WallboardPageTests() : BrowserTest("--CallCenter:Alerts:NotR
         await alert.Locator("button").ClickAsync();
         await Assertions.Expect(alert).ToContainTextAsync("supervisor");
         await Assertions.Expect(alert).ToContainTextAsync("已提醒座席");
+        await Assertions.Expect(alert).ToContainTextAsync("W01（agent1）示忙（用餐）已");
         await BrowserSession.Shoot(wallboard, "wallboard-alert-acknowledged");
+
+        // Cleared once the condition has been gone for the clear time, and kept in the history with its acknowledgement.
+        await agent.PostAsJsonAsync("/api/v1/seats/W01/state", new { state = "Ready" }).Ok();
+        await Assertions.Expect(alert).ToHaveCountAsync(0);
+        await wallboard.ClickAsync("#alert-history-box summary");
+        var past = wallboard.Locator("#alert-history [data-history='NotReadyTooLong:W01']");
+        await Assertions.Expect(past).ToContainTextAsync("已解除");
+        await Assertions.Expect(past).ToContainTextAsync("已提醒座席");
+        var history = await (await host.As("supervisor")).GetAsync("/api/v1/alerts/history?kind=NotReadyTooLong&q=W01").Ok();
+        var entry = Assert.Single(history.EnumerateArray());
+        Assert.Equal(("supervisor", "已提醒座席"), (entry.Str("acknowledgedBy"), entry.Str("note")));
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, entry.GetProperty("clearedAt").ValueKind);
+        await (await host.As("supervisor")).GetAsync("/api/v1/alerts/history?kind=Nonsense").Expect(HttpStatusCode.BadRequest);
+        await (await host.As("agent1")).GetAsync("/api/v1/alerts/history").Expect(HttpStatusCode.Forbidden);
+
+        await wallboard.ClickAsync("#language");
+        await wallboard.ClickAsync("#alert-history-box summary");
+        await Assertions.Expect(past).ToContainTextAsync("W01 (agent1) has been not ready (Meal) for");
+        await BrowserSession.Shoot(wallboard, "wallboard-alert-history-en");
     }
 
     [Fact]

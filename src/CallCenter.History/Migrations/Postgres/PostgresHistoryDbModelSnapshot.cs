@@ -327,6 +327,68 @@ namespace CallCenter.History.Migrations.Postgres
                     b.ToTable("vetoes", (string)null);
                 });
 
+            modelBuilder.Entity("CallCenter.History.Monitoring.AlertRow", b =>
+                {
+                    b.Property<string>("AlertKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("alert_key");
+
+                    b.Property<long>("RaisedUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("raised_utc_ticks");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<long?>("AcknowledgedUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("acknowledged_utc_ticks");
+
+                    b.Property<string>("Args")
+                        .HasColumnType("text")
+                        .HasColumnName("args");
+
+                    b.Property<long?>("ClearedUtcTicks")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cleared_utc_ticks");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("text")
+                        .HasColumnName("department");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("text")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Queues")
+                        .HasColumnType("text")
+                        .HasColumnName("queues");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("subject");
+
+                    b.HasKey("AlertKey", "RaisedUtcTicks");
+
+                    b.HasIndex("RaisedUtcTicks");
+
+                    b.ToTable("alert_history", (string)null);
+                });
+
             modelBuilder.Entity("CallCenter.History.Reporting.AuditLine", b =>
                 {
                     b.Property<string>("Day")

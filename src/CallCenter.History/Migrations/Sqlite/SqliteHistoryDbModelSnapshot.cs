@@ -322,6 +322,68 @@ namespace CallCenter.History.Migrations.Sqlite
                     b.ToTable("vetoes", (string)null);
                 });
 
+            modelBuilder.Entity("CallCenter.History.Monitoring.AlertRow", b =>
+                {
+                    b.Property<string>("AlertKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("alert_key");
+
+                    b.Property<long>("RaisedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("raised_utc_ticks");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("acknowledged_by");
+
+                    b.Property<long?>("AcknowledgedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("acknowledged_utc_ticks");
+
+                    b.Property<string>("Args")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("args");
+
+                    b.Property<long?>("ClearedUtcTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cleared_utc_ticks");
+
+                    b.Property<string>("Department")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("message");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("Queues")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("queues");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("AlertKey", "RaisedUtcTicks");
+
+                    b.HasIndex("RaisedUtcTicks");
+
+                    b.ToTable("alert_history", (string)null);
+                });
+
             modelBuilder.Entity("CallCenter.History.Reporting.AuditLine", b =>
                 {
                     b.Property<string>("Day")

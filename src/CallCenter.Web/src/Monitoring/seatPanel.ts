@@ -1,5 +1,5 @@
 import { elapsed, escape, post } from "../shared/api";
-import { t } from "../shared/i18n";
+import { t, reasonName } from "../shared/i18n";
 import type { SeatTile } from "../shared/types";
 
 // A seat's panel on the wallboard: what the seat is doing, and the supervisor's actions on it (listen, whisper,
@@ -22,7 +22,7 @@ export function showSeat(tile: SeatTile, queueName: (id: string) => string): voi
   $("panel-title").textContent = `${tile.name} · ${tile.seatId}`;
   const facts: [string, string][] = [
     [t("agentName"), escape(tile.agent ?? "—")],
-    [t("state"), `${t(tile.state)}${tile.reason ? ` · ${escape(tile.reason)}` : ""}`],
+    [t("state"), `${t(tile.state)}${tile.reason ? ` · ${escape(reasonName(tile.reason))}` : ""}`],
     [t("since"), `<span data-since="${tile.since}">${elapsed(tile.since)}</span>`],
     [t("currentCall"), tile.callId ? `${escape(tile.callId)}${tile.callQueue ? ` · ${escape(queueName(tile.callQueue))}` : ""}` : "—"],
     [t("monitoredBy"), tile.monitoring !== "None" ? `${escape(tile.monitoredBy ?? "")} · ${t(monitorWord(tile.monitoring))}` : "—"],
@@ -56,7 +56,7 @@ panel.addEventListener("click", (e) => {
   const button = (e.target as HTMLElement).closest<HTMLButtonElement>("button");
   if (!button) return;
   if (button.dataset.monitor) void act("monitor", { mode: button.dataset.monitor });
-  else if (button.dataset.force) void act("force", { state: button.dataset.force, reason: button.dataset.force === "NotReady" ? "supervisor" : undefined });
+  else if (button.dataset.force) void act("force", { state: button.dataset.force });
   else if (button.hasAttribute("data-clear-stuck")) void act("clear-stuck", {});
 });
 $("panel-send").addEventListener("click", async () => {

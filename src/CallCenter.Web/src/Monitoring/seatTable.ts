@@ -1,5 +1,5 @@
 import { elapsed, escape } from "../shared/api";
-import { t, type Word } from "../shared/i18n";
+import { t, type Word, reasonName } from "../shared/i18n";
 import type { SeatTile } from "../shared/types";
 
 // The wallboard's table view: one row per seat, sorted by any column (a second click reverses it).
@@ -10,7 +10,7 @@ const columns: Column[] = [
   { key: "seat", word: "seat", value: (s) => s.seatId, cell: (s) => `<b>${escape(s.name)}</b> <small>${escape(s.seatId)}</small>` },
   { key: "agent", word: "agentName", value: (s) => s.agent ?? "", cell: (s) => escape(s.agent ?? "—") },
   { key: "department", word: "department", value: (s) => s.department, cell: (s) => escape(s.department) },
-  { key: "state", word: "state", value: (s) => stateOrder.indexOf(s.state), cell: (s) => `<span class="pill ${s.state}" data-state>${t(s.state)}</span>${s.reason ? ` ${escape(s.reason)}` : ""}` },
+  { key: "state", word: "state", value: (s) => stateOrder.indexOf(s.state), cell: (s) => `<span class="pill ${s.state}" data-state>${t(s.state)}</span>${s.reason ? ` ${escape(reasonName(s.reason))}` : ""}` },
   { key: "since", word: "since", value: (s) => Date.parse(s.since), cell: (s) => `<span data-since="${s.since}">${elapsed(s.since)}</span>` },
   { key: "calls", word: "calls", value: (s) => s.today.calls, cell: (s) => String(s.today.calls) },
 ];

@@ -2,9 +2,11 @@ import "../shared/style.css";
 import "../shared/nav";
 import { elapsed, escape, me, signOut } from "../shared/api";
 import { connect, downFor, startForever } from "../shared/hub";
-import { t, toggleLanguage, translatePage, type Word } from "../shared/i18n";
+import { t, toggleLanguage, translatePage, type Word, reasonName } from "../shared/i18n";
 import type { DutyTile, MonitorBatch, MonitorSnapshot, QueueTile, SeatTile } from "../shared/types";
+import { alertText } from "./alertText";
 import { Board } from "./board";
+import { loadAlertHistory } from "./alertHistory";
 import { openSeat, showSeat } from "./seatPanel";
 import { renderTable, sortClicked } from "./seatTable";
 
@@ -101,7 +103,7 @@ function render(): void {
         <header><b>${escape(s.name)}</b>${s.remote ? `<span class="badge">${t("remote")}</span>` : ""}
           ${!s.phoneRegistered && s.remote ? `<span class="badge bad">${t("phoneOffline")}</span>` : ""}</header>
         <div class="agent">${escape(s.agent ?? "—")}${score(s.agent)}</div>
-        <div class="state"><span data-state>${t(s.state)}</span>${s.reason ? ` · ${escape(s.reason)}` : ""}</div>
+        <div class="state"><span data-state>${t(s.state)}</span>${s.reason ? ` · ${escape(reasonName(s.reason))}` : ""}</div>
         <div class="timer" data-since="${s.since}">${elapsed(s.since)}</div>
         <footer>${s.callQueue ? escape(board.queues.get(s.callQueue)?.name ?? s.callQueue) + " · " : ""}${t("calls")} ${s.today.calls}${s.monitoring !== "None" ? " · 🎧" : ""}</footer>
       </article>`).join("");
@@ -174,7 +176,7 @@ function renderAlerts(): void {
     ? `<p class="empty">${t("noAlerts")}</p>`
     : alerts.map((a) => `
       <li class="alert ${a.acknowledgedBy ? "acknowledged" : ""}" data-alert="${escape(a.key)}">
-        <span>${escape(a.message)}</span>
+        <span data-alert-text>${escape(alertText(a))}</span>
         ${a.acknowledgedBy
           ? `<small>${t("acknowledged")}: ${escape(a.acknowledgedBy)}${a.note ? ` — ${escape(a.note)}` : ""}</small>`
           : `<input placeholder="${t("note")}" maxlength="500"><button data-ack>${t("acknowledge")}</button>`}
@@ -258,6 +260,11 @@ const level = (value: number | null) => ((value ?? 100) >= 80 ? "good" : "bad");
 
 // Timers tick in the browser; the server only sends changes.
 setInterval(() => {
+  document.querySelectorAll<HTMLElement>("[data-alert]").forEach((el) => {
+    const alert = board.alerts.get(el.dataset.alert!);
+    const text = el.querySelector("[data-alert-text]");
+    if (alert && text) text.textContent = alertText(alert);
+  });
   document.querySelectorAll<HTMLElement>("[data-since]").forEach((el) => (el.textContent = elapsed(el.dataset.since!)));
   document.querySelectorAll<HTMLElement>("[data-wait]").forEach((el) => {
     if (el.textContent !== "—") el.textContent = elapsed(el.dataset.wait!);
@@ -265,3 +272,11 @@ setInterval(() => {
 }, 1000);
 
 void start();
+
+$<HTMLDetailsElement>("alert-history-box").addEventListener("toggle", () => {
+  if ($<HTMLDetailsElement>("alert-history-box").open) void loadAlertHistory($("alert-history"), "");
+});
+$("alert-search").addEventListener("submit", (e) => {
+  e.preventDefault();
+  void loadAlertHistory($("alert-history"), $<HTMLInputElement>("alert-query").value.trim());
+});

@@ -1,7 +1,7 @@
 import "../shared/style.css";
 import "../shared/nav";
 import { api, elapsed, escape, me, post, signOut } from "../shared/api";
-import { t, toggleLanguage, translatePage } from "../shared/i18n";
+import { reasonName, t, toggleLanguage, translatePage } from "../shared/i18n";
 import type { SeatTile } from "../shared/types";
 import { departments, follow, row, type Summary } from "../WorkOrders/orders";
 import { showScreenPop } from "./screenPop";
@@ -50,7 +50,7 @@ async function refresh(): Promise<void> {
     $("seat").className = `seat big ${seat.state}`;
     $("seat").innerHTML = `
       <header><b>${escape(seat.name)}</b> · ${escape(seat.agent ?? "—")}</header>
-      <div class="state" id="seat-state">${t(seat.state)}${seat.reason ? ` · ${escape(seat.reason)}` : ""}</div>
+      <div class="state" id="seat-state">${t(seat.state)}${seat.reason ? ` · ${escape(reasonName(seat.reason))}` : ""}</div>
       <div class="timer">${elapsed(seat.since)}</div>
       <footer>${[seat.callId ? `${t("currentCall")}: ${escape(seat.callId)}` : "", `${t("calls")} ${seat.today.calls}`].filter(Boolean).join(" · ")}</footer>`;
     $("monitored").hidden = seat.monitoring === "None";

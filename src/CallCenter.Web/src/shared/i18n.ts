@@ -64,6 +64,9 @@ const words = {
     screenPop: "来电信息", previousCalls: "该来电人的历史来电", noPreviousCalls: "该号码首次来电", openOrders: "未办结工单",
     suggestions: "知识库推荐", waited: "排队等待", HardQuestion: "疑难问题", ServiceComplaint: "服务投诉", FollowUp: "回访",
     Correction: "更正回电", AwaitingAssignment: "待分派", InHand: "办理中", AwaitingReply: "待回复", Closed: "已办结",
+    reason_break: "小休", reason_meal: "用餐", reason_training: "培训", reason_meeting: "会议", reason_missed: "未接来电",
+    reason_phone_offline: "话机离线", reason_forced: "班长强制", reason_supervisor: "班长强制", alertHistory: "历史告警",
+    cleared: "已解除", raised: "发生", noAlertHistory: "该期间没有告警",
   },
   en: {
     title: "12366 Call Center", wallboard: "Wallboard", agent: "Agent desktop", signIn: "Sign in", signOut: "Sign out",
@@ -140,6 +143,9 @@ const words = {
     openOrders: "Open work orders", suggestions: "Suggested answers", waited: "Waited", HardQuestion: "Hard question",
     ServiceComplaint: "Service complaint", FollowUp: "Follow-up", Correction: "Correction callback", AwaitingAssignment: "Awaiting assignment",
     InHand: "In hand", AwaitingReply: "Awaiting reply", Closed: "Closed",
+    reason_break: "Break", reason_meal: "Meal", reason_training: "Training", reason_meeting: "Meeting", reason_missed: "Missed a call",
+    reason_phone_offline: "Phone offline", reason_forced: "Forced by a supervisor", reason_supervisor: "Forced by a supervisor",
+    alertHistory: "Alert history", cleared: "Cleared", raised: "Raised", noAlertHistory: "No alerts in this period",
   },
 } as const;
 
@@ -177,3 +183,9 @@ export function translatePage(): void {
   document.querySelectorAll<HTMLElement>("[data-t]").forEach((el) => (el.textContent = t(el.dataset.t as Word)));
   document.querySelectorAll<HTMLInputElement>("[data-t-placeholder]").forEach((el) => (el.placeholder = t(el.dataset.tPlaceholder as Word)));
 }
+
+const reasons = ["break", "meal", "training", "meeting", "missed", "phone-offline", "forced", "supervisor"];
+
+/** A not-ready reason code as words ("break" → 小休); a code this page does not know as it came. */
+export const reasonName = (code: string | null | undefined): string =>
+  code && reasons.includes(code) ? t(`reason_${code.replace("-", "_")}` as Word) : code ?? "";

@@ -50,7 +50,9 @@ export interface Alert {
   raisedAt: string;
   clearedAt: string | null;
   acknowledgedBy: string | null;
+  acknowledgedAt?: string | null;
   note: string | null;
+  args?: Record<string, string> | null;
 }
 
 export interface MonitorBatch {

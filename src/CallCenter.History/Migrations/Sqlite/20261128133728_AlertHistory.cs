@@ -1,0 +1,48 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CallCenter.History.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class AlertHistory : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "alert_history",
+                columns: table => new
+                {
+                    alert_key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    raised_utc_ticks = table.Column<long>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    subject = table.Column<string>(type: "TEXT", nullable: false),
+                    message = table.Column<string>(type: "TEXT", nullable: false),
+                    args = table.Column<string>(type: "TEXT", nullable: true),
+                    cleared_utc_ticks = table.Column<long>(type: "INTEGER", nullable: true),
+                    acknowledged_by = table.Column<string>(type: "TEXT", nullable: true),
+                    acknowledged_utc_ticks = table.Column<long>(type: "INTEGER", nullable: true),
+                    note = table.Column<string>(type: "TEXT", nullable: true),
+                    department = table.Column<string>(type: "TEXT", nullable: true),
+                    queues = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_alert_history", x => new { x.alert_key, x.raised_utc_ticks });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_alert_history_raised_utc_ticks",
+                table: "alert_history",
+                column: "raised_utc_ticks");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "alert_history");
+        }
+    }
+}
