@@ -27,7 +27,11 @@ public static class CallCenterApp
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemMapping>();
-        builder.Services.AddOpenApi(OpenApiNames.Apply);
+        builder.Services.AddOpenApi(options =>
+        {
+            OpenApiNames.Apply(options);
+            OpenApiSecurity.Apply(options);
+        });
         builder.Services.AddSignalR(o => Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<LiveSessionHubFilter>(o)).AddJsonProtocol(o =>
         {
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -73,7 +77,9 @@ public static class CallCenterApp
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/docs").AllowAnonymous();
+        // Everything /docs needs is served by this host: no web fonts, telemetry or assistant from elsewhere.
+        app.MapScalarApiReference("/docs", o => o.DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp().HideDeveloperTools()
+            .AddPreferredSecuritySchemes(OpenApiSecurity.Bearer)).AllowAnonymous();
         app.MapGet("/healthz", () => TypedResults.Text("Healthy")).AllowAnonymous().WithTags("Health");
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
 
@@ -100,7 +106,7 @@ public static class CallCenterApp
         app.MapHub<WorkOrderHub>("/hubs/work-orders");
         if (settings.Dashboard)
         {
-            app.MapOrleansDashboard("/dashboard").RequireAuthorization(Policies.Administration);
+            app.MapOrleansDashboard("/dashboard").RequireAuthorization(Policies.Administration).ExcludeFromDescription();
         }
         return app;
     }

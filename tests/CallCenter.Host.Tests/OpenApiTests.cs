@@ -21,6 +21,36 @@ public sealed class OpenApiTests(HostFixture fixture) : IClassFixture<HostFixtur
         Assert.Equal("date", year.GetProperty("makeUpWorkdays").GetProperty("items").GetProperty("format").GetString());
     }
 
+    [Fact]
+    public async Task The_document_declares_how_each_operation_is_called_and_leaves_out_the_dashboard()
+    {
+        var document = await fixture.Host.Anonymous().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var schemes = document.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal(("http", "bearer"), (schemes.GetProperty("Bearer").Str("type"), schemes.GetProperty("Bearer").Str("scheme")));
+        Assert.Equal(("apiKey", "header", "X-Api-Key"), (schemes.GetProperty("ApiKey").Str("type"), schemes.GetProperty("ApiKey").Str("in"), schemes.GetProperty("ApiKey").Str("name")));
+
+        var paths = document.GetProperty("paths");
+        Assert.Equal(["Bearer"], Schemes(paths, "/api/v1/seats/{seatId}", "get"));
+        Assert.Equal(["ApiKey"], Schemes(paths, "/api/v1/cti/calls", "post"));
+        Assert.Empty(Schemes(paths, "/api/v1/auth/token", "post"));
+        Assert.DoesNotContain(paths.EnumerateObject(), p => p.Name.StartsWith("/dashboard", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_api_reference_page_loads_nothing_from_outside_the_host()
+    {
+        var page = await fixture.Host.Anonymous().GetStringAsync("/docs/");
+        var outside = System.Text.RegularExpressions.Regex.Matches(page, @"(src|href)\s*=\s*[""']?(https?:)?//[^""'\s>]+")
+            .Select(m => m.Value).Where(v => !v.Contains(fixture.Host.Address.Authority, StringComparison.Ordinal)).ToList();
+        Assert.Empty(outside);
+        Assert.DoesNotContain("fonts.scalar.com", page, StringComparison.Ordinal);
+    }
+
+    private static string[] Schemes(JsonElement paths, string path, string method) =>
+        paths.GetProperty(path).GetProperty(method).TryGetProperty("security", out var security)
+            ? security.EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name)).ToArray()
+            : [];
+
     private static JsonElement Body(JsonElement document, JsonElement schemas, string path, string method)
     {
         var reference = document.GetProperty("paths").GetProperty(path).GetProperty(method).GetProperty("requestBody")

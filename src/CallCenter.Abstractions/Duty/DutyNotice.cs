@@ -7,4 +7,5 @@ public sealed record DutyNotice(
     [property: Id(0)] DateTimeOffset At,
     [property: Id(1)] string Kind,
     [property: Id(2)] string? ShiftId,
-    [property: Id(3)] string Text);
+    [property: Id(3)] string Text,
+    [property: Id(4)] IReadOnlyDictionary<string, string>? Args = null);

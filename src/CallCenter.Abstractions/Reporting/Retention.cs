@@ -17,7 +17,7 @@ public sealed record RetentionRun(
 /// <summary>Removes expired rows from the query store.</summary>
 public interface IHistoryRetention
 {
-    /// <summary>Call records that ended and activity spans that ended before the cut-off.</summary>
+    /// <summary>Call records that ended, activity spans that ended and alerts raised before the cut-off.</summary>
     Task<(int CallRecords, int ActivitySpans)> RemoveCallsBefore(DateTimeOffset cutoff);
 
     /// <summary>Whole days of the audit trail before the day given (each day is its own chain, so the rest still verify).</summary>

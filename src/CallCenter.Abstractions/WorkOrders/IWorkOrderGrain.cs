@@ -90,14 +90,18 @@ public interface IWorkOrderSummaries
     Task<IReadOnlyList<WorkOrderSummary>> Month(string month);
 }
 
-/// <summary>A message to one person (or to "@supervisors") about an order: arrived, due soon, overdue, escalated, answered.</summary>
+/// <summary>
+/// A message to one person (or to "@supervisors") about an order: arrived, due soon, overdue, escalated, answered.
+/// <see cref="Text"/> is English; pages render <see cref="Kind"/> with <see cref="Args"/> in the reader's language.
+/// </summary>
 [GenerateSerializer, Immutable]
 [Alias("CallCenter.WorkOrders.WorkNotice")]
 public sealed record WorkNotice(
     [property: Id(0)] DateTimeOffset At,
     [property: Id(1)] string OrderId,
     [property: Id(2)] string Kind,
-    [property: Id(3)] string Text);
+    [property: Id(3)] string Text,
+    [property: Id(4)] IReadOnlyDictionary<string, string>? Args = null);
 
 /// <summary>One person's work-order notices (key: user name, or "@supervisors"), the latest 100.</summary>
 [Alias("CallCenter.WorkOrders.IWorkNoticesGrain")]

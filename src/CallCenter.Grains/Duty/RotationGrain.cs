@@ -167,7 +167,12 @@ public sealed class RotationGrain(
         foreach (var officer in S.Draft.GroupBy(s => s.Officer!))
         {
             await GrainFactory.GetGrain<IDutyOfficerGrain>(officer.Key).Notify(new DutyNotice(
-                clock.Now, "roster", null, $"{definition.Name}: you are on duty for {officer.Count()} shift(s) between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}."));
+                clock.Now, "roster", null, $"{definition.Name}: you are on duty for {officer.Count()} shift(s) between {from:yyyy-MM-dd} and {to:yyyy-MM-dd}.",
+                new Dictionary<string, string>
+                {
+                    ["rotation"] = definition.Name, ["count"] = officer.Count().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["from"] = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["to"] = to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                }));
         }
 
         var published = new Roster(Id, S.Draft.ToArray(), [], Published: true);
@@ -213,7 +218,12 @@ public sealed class RotationGrain(
         await rotation.WriteStateAsync();
         foreach (var person in new[] { swap.From, swap.To }.Append(view.Plan.Head).Distinct())
         {
-            await GrainFactory.GetGrain<IDutyOfficerGrain>(person).Notify(new DutyNotice(clock.Now, "swap-approved", shiftId, $"The swap of {shiftId}: {reason}."));
+            await GrainFactory.GetGrain<IDutyOfficerGrain>(person).Notify(new DutyNotice(clock.Now, "swap-approved", shiftId, $"The swap of {shiftId}: {reason}.",
+                new Dictionary<string, string>
+                {
+                    ["from"] = swap.From, ["to"] = swap.To, ["by"] = approver, ["date"] = view.Plan.Shift.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    ["department"] = view.Plan.DepartmentName, ["template"] = view.Plan.TemplateName,
+                }));
         }
 
         await Audit(approver, "duty-swap", $"{shiftId}: {reason}");

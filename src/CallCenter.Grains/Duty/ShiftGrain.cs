@@ -76,10 +76,10 @@ public sealed class ShiftGrain(
         }
 
         await Tell(before, S.Plan.Shift);
-        await Notify(officer, "assigned", $"You are now on duty for {Describe()} ({reason}).");
+        await Notify(officer, "assigned", $"You are now on duty for {Describe()} ({reason}).", ("reason", reason));
         if (before.Officer is { } previous && previous != officer)
         {
-            await Notify(previous, "unassigned", $"You are no longer on duty for {Describe()} ({reason}).");
+            await Notify(previous, "unassigned", $"You are no longer on duty for {Describe()} ({reason}).", ("reason", reason));
         }
         await Save();
         return View(null);
@@ -205,7 +205,7 @@ public sealed class ShiftGrain(
 
         S.Swap = new SwapRequest(user, colleague, note, clock.Now);
         await Save();
-        await Notify(colleague, "swap-asked", $"{user} asks you to take {Describe()}{(note is null ? "" : ": " + note)}.");
+        await Notify(colleague, "swap-asked", $"{user} asks you to take {Describe()}{(note is null ? "" : ": " + note)}.", ("from", user), ("note", note ?? ""));
         return View(null);
     }
 
@@ -219,10 +219,10 @@ public sealed class ShiftGrain(
 
         S.Swap = accept ? swap with { AcceptedAt = clock.Now } : null;
         await Save();
-        await Notify(swap.From, accept ? "swap-accepted" : "swap-declined", $"{user} {(accept ? "accepted" : "declined")} taking {Describe()}.");
+        await Notify(swap.From, accept ? "swap-accepted" : "swap-declined", $"{user} {(accept ? "accepted" : "declined")} taking {Describe()}.", ("by", user));
         if (accept)
         {
-            await Notify(Plan.Head, "swap-approval", $"{swap.From} and {user} ask you to approve a swap of {Describe()}.");
+            await Notify(Plan.Head, "swap-approval", $"{swap.From} and {user} ask you to approve a swap of {Describe()}.", ("from", swap.From), ("by", user));
         }
 
         return View(null);
@@ -290,10 +290,11 @@ public sealed class ShiftGrain(
     private async Task AskBackup(ShiftPlan plan)
     {
         var who = plan.Shift.Officer ?? "no one";
-        await Notify(plan.Head, "no-show", $"{who} has not checked in to {Describe()}; the backup ({plan.Shift.Backup ?? "none"}) has been asked to cover.");
+        await Notify(plan.Head, "no-show", $"{who} has not checked in to {Describe()}; the backup ({plan.Shift.Backup ?? "none"}) has been asked to cover.",
+            ("officer", plan.Shift.Officer ?? ""), ("backup", plan.Shift.Backup ?? ""));
         if (plan.Shift.Backup is { } backup)
         {
-            await Notify(backup, "cover", $"{who} has not checked in to {Describe()}: please check in to cover it.");
+            await Notify(backup, "cover", $"{who} has not checked in to {Describe()}: please check in to cover it.", ("officer", plan.Shift.Officer ?? ""));
         }
     }
 
@@ -364,8 +365,11 @@ public sealed class ShiftGrain(
         }
     }
 
-    private Task Notify(string person, string kind, string text) =>
-        GrainFactory.GetGrain<IDutyOfficerGrain>(person).Notify(new DutyNotice(clock.Now, kind, Id, text));
+    /// <summary>A notice whose parts (the shift's date, department and template, and <paramref name="args"/>) let pages say it in their language.</summary>
+    private Task Notify(string person, string kind, string text, params (string Name, string Value)[] args) =>
+        GrainFactory.GetGrain<IDutyOfficerGrain>(person).Notify(new DutyNotice(clock.Now, kind, Id, text, args
+            .Concat([("date", Plan.Shift.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), ("department", Plan.DepartmentName), ("template", Plan.TemplateName)])
+            .ToDictionary(a => a.Item1, a => a.Item2)));
 
     private void StartTimer() =>
         timer ??= this.RegisterGrainTimer(CatchUp, new GrainTimerCreationOptions(TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(10)));

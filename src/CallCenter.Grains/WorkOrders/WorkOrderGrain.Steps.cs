@@ -66,7 +66,8 @@ public sealed partial class WorkOrderGrain
         var (person, level) = await WorkOrderRouting.Receiver(GrainFactory, department);
         await Hand(person, level, DeadlineStage.Assign, clock.Now, status: WorkOrderStatus.AwaitingAssignment);
         Log(by, "routed", $"{department.Name}: {person} ({level})");
-        await Tell([person], "arrived", $"{Describe()} arrived for {department.Name}: assign a handler or answer by {Local(S.Due!.Value)}.");
+        await Tell([person], "arrived", $"{Describe()} arrived for {department.Name}: assign a handler or answer by {Local(S.Due!.Value)}.",
+            args: [("department", department.Name), ("due", S.Due!.Value.ToString("O"))]);
     }
 
     /// <summary>The order passes to someone for a stage, whose clock starts at <paramref name="from"/>.</summary>
@@ -201,7 +202,7 @@ public sealed partial class WorkOrderGrain
         {
             S.DueSoonTold = changed = true;
             Log("system", "due soon", Local(due));
-            await Tell(Watchers(), "due-soon", $"{Describe()} is due at {Local(due)}.", supervisors: true);
+            await Tell(Watchers(), "due-soon", $"{Describe()} is due at {Local(due)}.", supervisors: true, args: [("due", due.ToString("O"))]);
         }
 
         if (!S.OverdueTold && clock.Now > due)
@@ -218,7 +219,8 @@ public sealed partial class WorkOrderGrain
             }
 
             await Tell([.. Watchers(), .. above is null ? Array.Empty<string>() : [above]], "overdue",
-                $"{Describe()} is overdue since {Local(due)}; escalated to {(above is null ? "the supervisors" : $"{above} ({level})")}.", supervisors: true);
+                $"{Describe()} is overdue since {Local(due)}; escalated to {(above is null ? "the supervisors" : $"{above} ({level})")}.", supervisors: true,
+                args: [("due", due.ToString("O")), ("to", above ?? ""), ("level", above is null ? "" : level.ToString())]);
         }
 
         if (changed)
@@ -251,9 +253,15 @@ public sealed partial class WorkOrderGrain
 
     private void Log(string actor, string action, string? text) => S.Timeline.Add(new TimelineEntry(clock.Now, actor, action, text));
 
-    private async Task Tell(IEnumerable<string> people, string kind, string text, bool supervisors = false)
+    private async Task Tell(IEnumerable<string> people, string kind, string text, bool supervisors = false, (string Name, string Value)[]? args = null)
     {
-        var notice = new WorkNotice(clock.Now, Id, kind, text);
+        var parts = new Dictionary<string, string> { ["order"] = Id, ["kind"] = Kind.ToString() };
+        foreach (var (name, value) in args ?? [])
+        {
+            parts[name] = value;
+        }
+
+        var notice = new WorkNotice(clock.Now, Id, kind, text, parts);
         told.Add(notice);
         foreach (var person in people.Append(supervisors ? IWorkNoticesGrain.Supervisors : null).OfType<string>().Distinct())
         {

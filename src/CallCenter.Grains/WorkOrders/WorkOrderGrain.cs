@@ -53,7 +53,7 @@ public sealed partial class WorkOrderGrain(
                 await Hand(assignee, AssigneeLevel.Seat, DeadlineStage.Handle, S.OpenedAt);
                 if (assignee != by.Name)
                 {
-                    await Tell([assignee], "task", $"{Describe()} is yours: {opening.Question}");
+                    await Tell([assignee], "task", $"{Describe()} is yours: {opening.Question}", args: [("question", opening.Question ?? "")]);
                 }
 
                 break;
@@ -78,7 +78,7 @@ public sealed partial class WorkOrderGrain(
         var wasAssigning = S.Status == WorkOrderStatus.AwaitingAssignment;
         await Hand(handler, AssigneeLevel.Handler, DeadlineStage.Handle, S.OpenedAt, finishing: wasAssigning);
         Log(by.Name, "assigned", handler);
-        await Tell([handler], "assigned", $"{Describe()} was assigned to you by {by.Name}.");
+        await Tell([handler], "assigned", $"{Describe()} was assigned to you by {by.Name}.", args: [("by", by.Name)]);
         return await Saved(by.Name, "assign", handler);
     });
 
@@ -122,7 +122,8 @@ public sealed partial class WorkOrderGrain(
         }
 
         await Hand(S.Owner, AssigneeLevel.Seat, DeadlineStage.Reply, clock.Now, status: WorkOrderStatus.AwaitingReply);
-        await Tell([S.Owner], "answered", $"{Describe()} was answered by {by.Name}: reply to the taxpayer by {Local(S.Due!.Value)}.");
+        await Tell([S.Owner], "answered", $"{Describe()} was answered by {by.Name}: reply to the taxpayer by {Local(S.Due!.Value)}.",
+            args: [("by", by.Name), ("due", S.Due!.Value.ToString("O"))]);
         return await Saved(by.Name, "answer");
     });
 
@@ -144,7 +145,7 @@ public sealed partial class WorkOrderGrain(
         if (finding.Valid)
         {
             await quality.Vetoed(CallCenterClock.MonthKey(clock.Today), new Veto(Id, atFault!, clock.Now, S.Opening!.Question ?? ""));
-            await Tell([atFault!], "veto", $"{Describe()} was found valid against you: {finding.Resolution}");
+            await Tell([atFault!], "veto", $"{Describe()} was found valid against you: {finding.Resolution}", args: [("resolution", finding.Resolution ?? "")]);
         }
 
         await FollowUp();

@@ -13,6 +13,7 @@ public sealed class HistoryRetention(IDbContextFactory<HistoryDb> store) : IHist
         var spans = await db.AgentActivity.Where(s => s.ToUtcTicks < ticks).ExecuteDeleteAsync();
         var day = SpanRow.DayKey(DateOnly.FromDateTime(cutoff.UtcDateTime));
         await db.AgentDays.Where(d => string.Compare(d.Day, day) < 0).ExecuteDeleteAsync();
+        await db.AlertHistory.Where(a => a.RaisedUtcTicks < ticks).ExecuteDeleteAsync(); // alerts live as long as the calls they were about
         return (calls, spans);
     }
 

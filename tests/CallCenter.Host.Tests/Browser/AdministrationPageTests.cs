@@ -110,4 +110,20 @@ public sealed class AdministrationPageTests() : BrowserTest()
         Assert.True(day.GetProperty("isWorkingDay").GetBoolean());
         Assert.Matches(new Regex("Holiday"), (await supervisor.GetAsync("/api/v1/calendar/days/2031-10-02").Ok()).Str("kind"));
     }
+
+    [Fact]
+    public async Task The_api_reference_loads_nothing_from_outside_the_host()
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = host.Address.ToString() });
+        var page = await context.NewPageAsync();
+        var requested = new System.Collections.Concurrent.ConcurrentBag<string>();
+        page.Request += (_, request) => requested.Add(request.Url);
+        await page.GotoAsync("/docs/", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Seats");
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("Bearer");
+        Assert.NotEmpty(requested);
+        Assert.All(requested, url => Assert.True(url.StartsWith(host.Address.ToString(), StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal), url));
+        await BrowserSession.Shoot(page, "api-docs");
+        await context.DisposeAsync();
+    }
 }

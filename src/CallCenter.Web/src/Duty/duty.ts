@@ -1,5 +1,6 @@
 import "../shared/style.css";
 import "../shared/nav";
+import { dutyNoticeText } from "../shared/messages";
 import { api, escape, me, post, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage, type Word } from "../shared/i18n";
 import type { DutyNotice, ShiftView } from "../shared/types";
@@ -81,7 +82,7 @@ async function refresh(): Promise<void> {
   const upcoming = duty.shifts.filter((s) => s.plan.shift.shiftId !== duty.active?.plan.shift.shiftId);
   $("shifts").innerHTML = upcoming.length === 0 ? `<p class="empty">${t("noShifts")}</p>` : upcoming.map(card).join("");
   $("notices").innerHTML = duty.notices.length === 0 ? `<p class="empty">—</p>` : duty.notices.slice(0, 30).map((n) => `
-    <li data-notice="${escape(n.kind)}"><time>${new Date(n.at).toLocaleString()}</time> ${escape(n.text)}
+    <li data-notice="${escape(n.kind)}"><time>${new Date(n.at).toLocaleString()}</time> ${escape(dutyNoticeText(n))}
       ${n.kind === "swap-approval" && n.shiftId ? `<button data-approve="${escape(n.shiftId)}">${t("approve")}</button>` : ""}</li>`).join("");
 }
 

@@ -1,9 +1,10 @@
 import "../shared/style.css";
 import "../shared/nav";
+import { orderKind, orderNoticeText, orderStatus, satisfaction, timelineAction } from "../shared/messages";
 import { api, escape, me, post, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import { downFor } from "../shared/hub";
-import { departments, follow, kinds, type Department, type Notice, noticeLabels, type Order, row, satisfactionLabels, satisfactions, statuses, type Summary, when } from "./orders";
+import { departments, follow, kindNames, type Department, type Notice, type Order, row, satisfactions, type Summary, when } from "./orders";
 
 // The work-order inbox for every role: the list (by box, kind, follow-ups), the order in full with its timeline, and
 // the steps the order allows now. The server decides who may take each step; a refusal shows its reason.
@@ -11,8 +12,8 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 translatePage();
 $("language").addEventListener("click", toggleLanguage);
 $("sign-out").addEventListener("click", signOut);
-for (const [value, label] of Object.entries(kinds)) {
-  $("kind").insertAdjacentHTML("beforeend", `<option value="${value}">${escape(label)}</option>`);
+for (const value of kindNames) {
+  $("kind").insertAdjacentHTML("beforeend", `<option value="${value}">${escape(orderKind(value))}</option>`);
 }
 
 let chosen = new URLSearchParams(location.search).get("order");
@@ -41,7 +42,7 @@ async function loadInbox(): Promise<void> {
 async function loadNotices(): Promise<void> {
   const notices = await api<Notice[]>("/work-orders/notices");
   $("notices").innerHTML = notices.slice(0, 20).map((n) =>
-    `<li data-order="${escape(n.orderId)}" class="notice ${escape(n.kind)}"><time>${when(n.at)}</time> <b>【${escape(noticeLabels[n.kind] ?? n.kind)}】</b>${escape(n.text)}</li>`).join("")
+    `<li data-order="${escape(n.orderId)}" class="notice ${escape(n.kind)}"><time>${when(n.at)}</time> ${escape(orderNoticeText(n))}</li>`).join("")
     || `<p class="empty">—</p>`;
 }
 
@@ -72,7 +73,7 @@ function steps(o: Order): string {
   }
   if (o.kind === "FollowUp" && o.status === "InHand") {
     parts.push(`<form data-step="survey" class="survey"><fieldset><legend>满意度调查 Satisfaction survey</legend>
-      ${satisfactions.map((s) => `<label class="check"><input type="radio" name="satisfaction" value="${s}" required> ${satisfactionLabels[s]}</label>`).join(" ")}
+      ${satisfactions.map((s) => `<label class="check"><input type="radio" name="satisfaction" value="${s}" required> ${satisfaction(s)}</label>`).join(" ")}
       <label>原因 Reason <input name="reason" maxlength="1000"></label>
       <label class="check"><input type="checkbox" name="serviceFault"> 发现服务问题 Service fault found (opens a complaint)</label>
       <label>问题描述 Fault <input name="faultDescription" maxlength="1000"></label>
@@ -92,8 +93,8 @@ async function show(): Promise<void> {
   const o = await api<Order>(`/work-orders/${encodeURIComponent(chosen)}`);
   const r = o.taxReport;
   $("detail").innerHTML = `
-    <header><h2>${escape(kinds[o.kind])} <small>${escape(o.orderId)}</small></h2>
-      <span class="pill">${escape(statuses[o.status])}</span>${o.overdue ? ` <span class="badge bad">已超期 Overdue</span>` : ""}</header>
+    <header><h2>${escape(orderKind(o.kind))} <small>${escape(o.orderId)}</small></h2>
+      <span class="pill">${escape(orderStatus(o.status))}</span>${o.overdue ? ` <span class="badge bad">已超期 Overdue</span>` : ""}</header>
     <dl class="facts">
       ${field("科室 Department", o.department)}${field("受理人 Owner", o.owner)}${field("承办人 Assignee", o.assignee ? `${o.assignee} (${o.assigneeLevel})` : null)}
       ${field("截止 Due", o.due ? when(o.due) : null)}${field("来电 Call", o.callId)}
@@ -101,14 +102,14 @@ async function show(): Promise<void> {
       ${field("问题 Question", o.question)}${field("答复 Answer", o.answer)}${field("严重程度 Severity", o.severity)}
       ${r ? field("被举报人 Reported", `${r.subject} ${r.subjectTaxpayerId ?? ""}`) + field("违法行为 Conduct", r.conduct) + field("所属期 Period", r.period) + field("金额 Amount", r.amount?.toString()) : ""}
       ${o.finding ? field("投诉结论 Finding", `${o.finding.valid ? "成立 valid" : "不成立 not valid"} · ${o.finding.atFault ?? ""} · ${o.finding.resolution}`) : ""}
-      ${o.survey ? field("回访 Survey", `${satisfactionLabels[o.survey.satisfaction]}${o.survey.reason ? " · " + o.survey.reason : ""}${o.survey.serviceFault ? " · 服务问题 fault" : ""}`) : ""}
+      ${o.survey ? field("回访 Survey", `${satisfaction(o.survey.satisfaction)}${o.survey.reason ? " · " + o.survey.reason : ""}${o.survey.serviceFault ? " · 服务问题 fault" : ""}`) : ""}
       ${field("知识库草稿 Knowledge draft", o.knowledgeEntry)}${field("来源 Source", o.sourceOrder)}${field("关联工单 Related", o.relatedOrders.join(", "))}
     </dl>
     ${o.attachments.length ? `<h3>附件 Attachments</h3><ul>${o.attachments.map((a) =>
       `<li><a href="/api/v1/work-orders/${encodeURIComponent(o.orderId)}/attachments/${a.number}">${escape(a.fileName)}</a> <small>${a.bytes} B · ${escape(a.addedBy)}</small></li>`).join("")}</ul>` : ""}
     <div class="steps">${steps(o)}</div>
     <h3>处理过程 Timeline</h3>
-    <ol class="timeline">${o.timeline.map((e) => `<li><time>${when(e.at)}</time> <b>${escape(e.actor)}</b> ${escape(e.action)} ${escape(e.text ?? "")}</li>`).join("")}</ol>`;
+    <ol class="timeline">${o.timeline.map((e) => `<li><time>${when(e.at)}</time> <b>${escape(e.actor)}</b> ${escape(timelineAction(e.action))} ${escape(e.text ?? "")}</li>`).join("")}</ol>`;
 }
 
 $("detail").addEventListener("submit", (e) => {

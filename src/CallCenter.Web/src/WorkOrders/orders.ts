@@ -1,4 +1,5 @@
 import { api, escape } from "../shared/api";
+import { orderKind, orderStatus } from "../shared/messages";
 import { connect, startForever, type HubStatus } from "../shared/hub";
 
 // What work-order pages share: the shapes the API returns, Chinese/English labels, due-time colours and the live feed.
@@ -26,28 +27,14 @@ export interface Order extends Summary {
 
 export interface Department { id: string; name: string; liaison: string | null; backup: string | null; head: string | null; handlers: string[] }
 
-export interface Notice { at: string; orderId: string; kind: string; text: string }
+export interface Notice { at: string; orderId: string; kind: string; text: string; args?: Record<string, string> | null }
 
-export const kinds: Record<Kind, string> = {
-  HardQuestion: "疑难问题 Hard question", TaxReport: "涉税举报 Tax report", ServiceComplaint: "服务投诉 Complaint",
-  IntegrityReferral: "廉政举报 Integrity referral", FollowUp: "回访 Follow-up", Correction: "纠错回电 Correction",
-};
-
-export const statuses: Record<Status, string> = {
-  AwaitingAssignment: "待分派 To assign", InHand: "办理中 In hand", AwaitingReply: "待回复 To reply", Closed: "已办结 Closed",
-};
-
-/** What a notice is about, in Chinese, before the server's (English) text. */
-export const noticeLabels: Record<string, string> = {
-  arrived: "新工单", assigned: "已分派给您", answered: "已答复，请回复纳税人", "due-soon": "即将到期", overdue: "已超期并升级",
-  veto: "投诉成立（一票否决）", task: "新任务",
-};
+/** Every kind and status, for filters. */
+export const kindNames: Kind[] = ["HardQuestion", "TaxReport", "ServiceComplaint", "IntegrityReferral", "FollowUp", "Correction"];
+export const statusNames: Status[] = ["AwaitingAssignment", "InHand", "AwaitingReply", "Closed"];
 
 export const satisfactions = ["VerySatisfied", "Satisfied", "Neutral", "Dissatisfied", "VeryDissatisfied"] as const;
 
-export const satisfactionLabels: Record<string, string> = {
-  VerySatisfied: "非常满意", Satisfied: "满意", Neutral: "一般", Dissatisfied: "不满意", VeryDissatisfied: "非常不满意",
-};
 
 /** overdue (red), due within two hours (amber), later (green); closed orders have no colour. */
 export function dueClass(o: Summary, now = Date.now()): string {
@@ -62,8 +49,8 @@ export const when = (at: string | null) => (at ? new Date(at).toLocaleString() :
 
 export function row(o: Summary): string {
   return `<li class="order ${dueClass(o)}" data-order="${escape(o.orderId)}">
-    <b>${escape(kinds[o.kind])}</b> <small>${escape(o.orderId)}</small>
-    <span class="pill">${escape(statuses[o.status])}</span>${o.escalations ? ` <span class="badge bad">升级 ×${o.escalations}</span>` : ""}
+    <b>${escape(orderKind(o.kind))}</b> <small>${escape(o.orderId)}</small>
+    <span class="pill">${escape(orderStatus(o.status))}</span>${o.escalations ? ` <span class="badge bad">升级 ×${o.escalations}</span>` : ""}
     <div>${escape(o.brief ?? "")}</div>
     <small>${escape(departmentNames.get(o.department ?? "") ?? o.department ?? "")} · ${escape(o.assignee ?? "—")} · 截止 Due ${when(o.due)}</small></li>`;
 }

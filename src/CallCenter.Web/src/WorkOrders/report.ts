@@ -2,7 +2,8 @@ import "../shared/style.css";
 import "../shared/nav";
 import { api, escape, signOut } from "../shared/api";
 import { toggleLanguage, translatePage } from "../shared/i18n";
-import { kinds, type Kind, satisfactionLabels, satisfactions, type Summary, when } from "./orders";
+import { orderKind, satisfaction } from "../shared/messages";
+import { satisfactions, type Summary, when } from "./orders";
 
 // The monthly satisfaction report the service specification asks for, with on-time rates, complaints and vetoes,
 // and overdue orders; printed from the browser (print styles hide the controls) or downloaded as CSV.
@@ -43,19 +44,19 @@ async function load(): Promise<void> {
       <div><b>${s.pendingFollowUps}</b><span>待回访 Pending</span></div>
       <div><b>${s.faultsFound}</b><span>回访发现问题 Faults found</span></div>`;
     const most = Math.max(1, ...satisfactions.map((k) => s.total.counts[k] ?? 0));
-    $("distribution").innerHTML = satisfactions.map((k) => `<div class="bar-row"><span>${satisfactionLabels[k]}</span>
+    $("distribution").innerHTML = satisfactions.map((k) => `<div class="bar-row"><span>${satisfaction(k)}</span>
       <span class="bar-fill ${k}" style="width:${(100 * (s.total.counts[k] ?? 0)) / most}%"></span><b>${s.total.counts[k] ?? 0}</b></div>`).join("");
-    $("departments").innerHTML = `<tr><th>科室 Department</th><th>回访 Surveys</th>${satisfactions.map((k) => `<th>${satisfactionLabels[k]}</th>`).join("")}<th>满意率</th></tr>` +
+    $("departments").innerHTML = `<tr><th>科室 Department</th><th>回访 Surveys</th>${satisfactions.map((k) => `<th>${satisfaction(k)}</th>`).join("")}<th>满意率</th></tr>` +
       [...s.byDepartment, s.total].map((r) => `<tr><td>${escape(r.group === "total" ? "合计 Total" : r.group)}</td><td>${r.surveys}</td>${satisfactions.map((k) => `<td>${r.counts[k] ?? 0}</td>`).join("")}<td>${percent(r.satisfiedPercent)}</td></tr>`).join("");
     $("reasons").innerHTML = s.dissatisfiedReasons.map((r) => `<li>${escape(r)}</li>`).join("") || `<li class="empty">—</li>`;
-    $("on-time").innerHTML = table([...onTime.byKind, onTime.total], (g) => (g === "total" ? "合计 Total" : kinds[g as Kind] ?? g));
+    $("on-time").innerHTML = table([...onTime.byKind, onTime.total], (g) => (g === "total" ? "合计 Total" : orderKind(g)));
     $("on-time-months").innerHTML = table(onTime.byMonth, (g) => g);
     $("complaints").innerHTML = `<p>投诉 ${complaints.complaints} 件（一般 ${complaints.bySeverity.General ?? 0} · 较重 ${complaints.bySeverity.Serious ?? 0} · 严重 ${complaints.bySeverity.Grave ?? 0}），
       成立 ${complaints.valid}，不成立 ${complaints.notValid}，在办 ${complaints.open}。</p>
       <table class="roster"><tr><th>一票否决 Vetoed</th><th>工单 Order</th><th>时间 At</th></tr>${complaints.vetoes.map((v) =>
         `<tr><td>${escape(v.person)}</td><td>${escape(v.orderId)}</td><td>${when(v.at)}</td></tr>`).join("") || `<tr><td colspan="3" class="empty">—</td></tr>`}</table>`;
     $("overdue").innerHTML = `<tr><th>工单 Order</th><th>类型 Kind</th><th>科室</th><th>承办人 Assignee</th><th>截止 Due</th><th>升级 Escalations</th></tr>` +
-      (overdue.map((o) => `<tr class="due-over"><td>${escape(o.orderId)}</td><td>${escape(kinds[o.kind])}</td><td>${escape(o.department ?? "")}</td><td>${escape(o.assignee ?? "")}</td><td>${when(o.due)}</td><td>${o.escalations}</td></tr>`).join("")
+      (overdue.map((o) => `<tr class="due-over"><td>${escape(o.orderId)}</td><td>${escape(orderKind(o.kind))}</td><td>${escape(o.department ?? "")}</td><td>${escape(o.assignee ?? "")}</td><td>${when(o.due)}</td><td>${o.escalations}</td></tr>`).join("")
         || `<tr><td colspan="6" class="empty">没有超期工单 No overdue orders</td></tr>`);
   } catch (e) {
     $("error").textContent = (e as Error).message;

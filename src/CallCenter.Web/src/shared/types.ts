@@ -135,6 +135,7 @@ export interface ShiftView {
 export interface DutyNotice {
   at: string;
   kind: string;
+  args?: Record<string, string> | null;
   shiftId: string | null;
   text: string;
 }

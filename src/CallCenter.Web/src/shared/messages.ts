@@ -1,0 +1,90 @@
+import { language } from "./i18n";
+
+// Notices and timeline lines the server writes, said in the reader's language from their kind and parts; the
+// server's English text only for a kind this page does not know.
+type Catalogue = Record<"zh" | "en", Record<string, string>>;
+
+const orderKinds: Catalogue = {
+  zh: { HardQuestion: "疑难问题", TaxReport: "涉税举报", ServiceComplaint: "服务投诉", IntegrityReferral: "廉政举报", FollowUp: "回访", Correction: "纠错回电" },
+  en: { HardQuestion: "Hard question", TaxReport: "Tax report", ServiceComplaint: "Service complaint", IntegrityReferral: "Integrity referral", FollowUp: "Follow-up", Correction: "Correction callback" },
+};
+
+const orderStatuses: Catalogue = {
+  zh: { AwaitingAssignment: "待分派", InHand: "办理中", AwaitingReply: "待回复", Closed: "已办结" },
+  en: { AwaitingAssignment: "To assign", InHand: "In hand", AwaitingReply: "To reply", Closed: "Closed" },
+};
+
+const satisfactionNames: Catalogue = {
+  zh: { VerySatisfied: "非常满意", Satisfied: "满意", Neutral: "一般", Dissatisfied: "不满意", VeryDissatisfied: "非常不满意" },
+  en: { VerySatisfied: "Very satisfied", Satisfied: "Satisfied", Neutral: "Neutral", Dissatisfied: "Dissatisfied", VeryDissatisfied: "Very dissatisfied" },
+};
+
+const orderNotices: Catalogue = {
+  zh: {
+    arrived: "{kind}工单 {order} 已转至{department}：请在 {due} 前分派承办人或答复。", "due-soon": "{kind}工单 {order} 将于 {due} 到期。",
+    overdue: "{kind}工单 {order} 已于 {due} 超期，已升级至 {to}。", task: "{kind}工单 {order} 交由您办理：{question}",
+    assigned: "{kind}工单 {order} 已由 {by} 分派给您。", answered: "{kind}工单 {order} 已由 {by} 答复：请在 {due} 前回复纳税人。",
+    veto: "{kind}工单 {order} 经认定投诉成立（一票否决）：{resolution}",
+  },
+  en: {
+    arrived: "{kind} order {order} arrived for {department}: assign a handler or answer by {due}.", "due-soon": "{kind} order {order} is due at {due}.",
+    overdue: "{kind} order {order} is overdue since {due}; escalated to {to}.", task: "{kind} order {order} is yours: {question}",
+    assigned: "{kind} order {order} was assigned to you by {by}.", answered: "{kind} order {order} was answered by {by}: reply to the taxpayer by {due}.",
+    veto: "{kind} order {order} was found valid against you (one-vote veto): {resolution}",
+  },
+};
+
+const dutyNotices: Catalogue = {
+  zh: {
+    assigned: "您已被安排 {shift} 值班（{reason}）。", unassigned: "您不再负责 {shift} 值班（{reason}）。",
+    "swap-asked": "{from} 请您代替其 {shift} 值班{note}。", "swap-accepted": "{by} 同意代替您 {shift} 值班，待科室负责人批准。",
+    "swap-declined": "{by} 拒绝代替您 {shift} 值班。", "swap-approval": "{from} 与 {by} 申请调换 {shift} 值班，请审批。",
+    "no-show": "{officer} 未按时签到 {shift}，已请备岗 {backup} 顶岗。", cover: "{officer} 未按时签到 {shift}：请您签到顶岗。",
+    roster: "{rotation}：{from} 至 {to} 您共有 {count} 个班次。", "swap-approved": "{shift} 换班已批准：{from} → {to}（{by} 批准）。",
+  },
+  en: {
+    assigned: "You are now on duty for {shift} ({reason}).", unassigned: "You are no longer on duty for {shift} ({reason}).",
+    "swap-asked": "{from} asks you to take {shift}{note}.", "swap-accepted": "{by} accepted taking {shift}; the head of department approves next.",
+    "swap-declined": "{by} declined taking {shift}.", "swap-approval": "{from} and {by} ask you to approve a swap of {shift}.",
+    "no-show": "{officer} has not checked in to {shift}; the backup {backup} has been asked to cover.", cover: "{officer} has not checked in to {shift}: please check in to cover it.",
+    roster: "{rotation}: you are on duty for {count} shift(s) from {from} to {to}.", "swap-approved": "The swap of {shift} is approved: {from} → {to} (by {by}).",
+  },
+};
+
+const timelineActions: Catalogue = {
+  zh: {
+    opened: "开单", routed: "转派", assigned: "分派", answered: "答复", replied: "回复纳税人", transferred: "转办", commented: "备注",
+    attached: "上传附件", resolved: "认定", surveyed: "回访", closed: "办结", overdue: "超期", escalated: "升级至", "due soon": "即将到期",
+    clock: "时限", reply: "回复纳税人", comment: "备注", attach: "上传附件", resolve: "认定", survey: "回访", transfer: "转办", assign: "分派", answer: "答复", open: "开单",
+  },
+  en: {
+    opened: "opened", routed: "routed", assigned: "assigned", answered: "answered", replied: "replied to the taxpayer", transferred: "transferred",
+    commented: "commented", attached: "attached", resolved: "resolved", surveyed: "surveyed", closed: "closed", overdue: "overdue", escalated: "escalated to",
+    "due soon": "due soon", clock: "deadline", reply: "replied to the taxpayer", comment: "commented", attach: "attached", resolve: "resolved", survey: "surveyed",
+    transfer: "transferred", assign: "assigned", answer: "answered", open: "opened",
+  },
+};
+
+const fill = (template: string, args: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => args[name] ?? "");
+const moment = (at: string | undefined) => (at ? new Date(at).toLocaleString([], { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit" }) : "");
+
+export const orderKind = (kind: string) => orderKinds[language()][kind] ?? kind;
+export const orderStatus = (status: string) => orderStatuses[language()][status] ?? status;
+export const satisfaction = (value: string) => satisfactionNames[language()][value] ?? value;
+export const timelineAction = (action: string) => timelineActions[language()][action] ?? action;
+
+export function orderNoticeText(n: { kind: string; text: string; args?: Record<string, string> | null }): string {
+  const template = orderNotices[language()][n.kind];
+  if (!template || !n.args) return n.text;
+  const a = n.args;
+  return fill(template, { ...a, kind: orderKind(a.kind ?? ""), due: moment(a.due), to: a.to || (language() === "zh" ? "班长" : "the supervisors") });
+}
+
+export function dutyNoticeText(n: { kind: string; text: string; args?: Record<string, string> | null }): string {
+  const template = dutyNotices[language()][n.kind];
+  if (!template || !n.args) return n.text;
+  const a = n.args;
+  const shift = language() === "zh" ? `${a.date ?? ""} ${a.department ?? ""}${a.template ?? ""}` : `the ${a.template ?? ""} shift of ${a.date ?? ""} (${a.department ?? ""})`;
+  const note = a.note ? (language() === "zh" ? `：${a.note}` : `: ${a.note}`) : "";
+  return fill(template, { ...a, shift, note, backup: a.backup || "—", officer: a.officer || "—" });
+}
