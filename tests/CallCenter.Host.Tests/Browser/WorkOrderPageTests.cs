@@ -45,6 +45,17 @@ public sealed class WorkOrderPageTests() : BrowserTest()
         await inbox.ClickAsync("#detail form[data-step=answer] button");
         await Assertions.Expect(inbox.Locator("#detail .pill")).ToContainTextAsync("待回复");
 
+        // Notices and timeline lines the server wrote are said from the page's catalogue, in the chosen language.
+        await Assertions.Expect(inbox.Locator("#notices")).ToContainTextAsync($"疑难问题工单 {orderId}");
+        await Assertions.Expect(inbox.Locator("#detail .timeline")).ToContainTextAsync("答复");
+        await inbox.ClickAsync("#language");
+        await inbox.GotoAsync($"/workorders.html?order={orderId}");
+        await Assertions.Expect(inbox.Locator("#notices")).ToContainTextAsync($"Hard question order {orderId}");
+        await Assertions.Expect(inbox.Locator("#detail .timeline")).ToContainTextAsync("answered");
+        await Assertions.Expect(inbox.Locator("#detail .pill")).ToContainTextAsync("To reply");
+        await BrowserSession.Shoot(inbox, "work-order-answered-en");
+        await inbox.ClickAsync("#language");
+
         var task = desk.Locator($"#tasks [data-order='{orderId}']");
         await Assertions.Expect(task).ToBeVisibleAsync();
         await Assertions.Expect(task).ToContainTextAsync("待回复");

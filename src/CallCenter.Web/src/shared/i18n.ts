@@ -67,6 +67,11 @@ const words = {
     reason_break: "小休", reason_meal: "用餐", reason_training: "培训", reason_meeting: "会议", reason_missed: "未接来电",
     reason_phone_offline: "话机离线", reason_forced: "班长强制", reason_supervisor: "班长强制", alertHistory: "历史告警",
     cleared: "已解除", raised: "发生", noAlertHistory: "该期间没有告警",
+    orderKindLabel: "类型", questionLabel: "问题 / 事项", taxpayerName: "纳税人姓名", taxpayerId: "纳税人识别号", phoneLabel: "联系电话",
+    phoneHint: "默认为来电号码", reportLabel: "举报内容", reportedParty: "被举报人", reportedTaxpayerId: "被举报人识别号", conduct: "违法行为",
+    taxPeriod: "所属期", amount: "涉及金额", anonymous: "匿名", severity: "严重程度", General: "一般", Serious: "较重", Grave: "严重",
+    complainedAbout: "被投诉人", integrityHint: "廉政举报只记录转介时间和座席，不记录内容。", openOrder: "提交工单", TaxReport: "涉税举报",
+    IntegrityReferral: "廉政举报",
   },
   en: {
     title: "12366 Call Center", wallboard: "Wallboard", agent: "Agent desktop", signIn: "Sign in", signOut: "Sign out",
@@ -146,6 +151,11 @@ const words = {
     reason_break: "Break", reason_meal: "Meal", reason_training: "Training", reason_meeting: "Meeting", reason_missed: "Missed a call",
     reason_phone_offline: "Phone offline", reason_forced: "Forced by a supervisor", reason_supervisor: "Forced by a supervisor",
     alertHistory: "Alert history", cleared: "Cleared", raised: "Raised", noAlertHistory: "No alerts in this period",
+    orderKindLabel: "Kind", questionLabel: "Question", taxpayerName: "Taxpayer's name", taxpayerId: "Taxpayer id", phoneLabel: "Phone",
+    phoneHint: "Defaults to the caller's number", reportLabel: "Report", reportedParty: "Reported party", reportedTaxpayerId: "Their taxpayer id",
+    conduct: "Conduct", taxPeriod: "Tax period", amount: "Amount", anonymous: "Anonymous", severity: "Severity", General: "General",
+    Serious: "Serious", Grave: "Grave", complainedAbout: "Complained about", integrityHint: "Only the time and the seat are recorded, not what was said.",
+    openOrder: "Open order", TaxReport: "Tax report", IntegrityReferral: "Integrity referral",
   },
 } as const;
 
