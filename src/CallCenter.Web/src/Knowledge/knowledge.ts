@@ -40,11 +40,11 @@ function fill(content: Content | null): void {
 async function open(id: string): Promise<void> {
   const entry = await api<Entry>(`/knowledge/entries/${encodeURIComponent(id)}`);
   entryId = id;
-  $("editing").textContent = `${id}${entry.draft ? ` · 草稿 draft by ${entry.draftAuthor}` : ""}`;
+  $("editing").textContent = `${id}${entry.draft ? ` · ${t("draftBy")} ${entry.draftAuthor}` : ""}`;
   fill(entry.draft ?? entry.current?.content ?? null);
-  $("versions").innerHTML = `<h3>版本 Versions</h3><ol class="timeline">${entry.history.map((v) =>
+  $("versions").innerHTML = `<h3>${t("versions")}</h3><ol class="timeline">${entry.history.map((v) =>
     `<li>v${v.version} · ${escape(v.author)} → ${escape(v.approvedBy)} · ${when(v.approvedAt)}</li>`).join("") || "<li>—</li>"}</ol>
-    ${(entry.draft ?? entry.current?.content)?.sourceOrders.length ? `<p>来源工单 Source orders: ${(entry.draft ?? entry.current!.content).sourceOrders
+    ${(entry.draft ?? entry.current?.content)?.sourceOrders.length ? `<p>${t("sourceOrders")}: ${(entry.draft ?? entry.current!.content).sourceOrders
       .map((o) => `<a href="/workorders.html?order=${encodeURIComponent(o)}">${escape(o)}</a>`).join(", ")}</p>` : ""}`;
 }
 
@@ -101,7 +101,7 @@ $("approve").addEventListener("click", () => void act(async () => {
 }));
 $("new").addEventListener("click", () => {
   entryId = null;
-  $("editing").textContent = "新条目 New entry";
+  $("editing").textContent = t("newEntry");
   $("versions").innerHTML = "";
   fill(null);
 });

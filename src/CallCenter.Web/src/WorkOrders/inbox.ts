@@ -1,6 +1,6 @@
 import "../shared/style.css";
 import "../shared/nav";
-import { orderKind, orderNoticeText, orderStatus, satisfaction, timelineAction } from "../shared/messages";
+import { assigneeLevel, orderKind, orderNoticeText, orderStatus, satisfaction, timelineAction } from "../shared/messages";
 import { api, escape, me, post, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import { downFor } from "../shared/hub";
@@ -36,7 +36,7 @@ async function loadInbox(): Promise<void> {
   const orders = (await api<Summary[]>(`/work-orders?box=${box}${kind ? `&kind=${kind}` : ""}${month ? `&month=${month}` : ""}`))
     .filter((o) => !$<HTMLInputElement>("overdue-only").checked || o.overdue);
   $("inbox").innerHTML = orders.map(row).join("")
-    || `<p class="empty">${month ? "该月没有工单 No orders that month." : "没有待办工单 Nothing to do here."}</p>`;
+    || `<p class="empty">${month ? t("noOrdersThatMonth") : t("nothingToDo")}</p>`;
 }
 
 async function loadNotices(): Promise<void> {
@@ -56,32 +56,32 @@ function steps(o: Order): string {
   const routed = o.kind === "HardQuestion" || o.kind === "TaxReport";
   if (routed && (o.status === "AwaitingAssignment" || o.status === "InHand")) {
     const people = department ? [department.liaison, department.backup, department.head, ...department.handlers].filter(Boolean) as string[] : [];
-    parts.push(`<form data-step="assign"><label>分派给 Assign to <select name="handler">${[...new Set(people)].map((p) => `<option>${escape(p)}</option>`).join("")}</select></label><button>分派 Assign</button></form>`);
-    parts.push(`<form data-step="answer"><label>${o.kind === "TaxReport" ? "处理结果 Outcome" : "答复 Answer"}<textarea name="answer" required maxlength="8000"></textarea></label>
-      <label>政策依据（每行一条）Policy references<textarea name="policyReferences" rows="2"></textarea></label><button class="go">提交答复 Send answer</button></form>`);
-    parts.push(`<form data-step="transfer"><label>转办科室 Transfer to <select name="department">${known.filter((d) => d.id !== o.department).map((d) => `<option value="${escape(d.id)}">${escape(d.name)}</option>`).join("")}</select></label>
-      <label>原因 Reason <input name="reason" required maxlength="500"></label><button>转办 Transfer</button></form>`);
+    parts.push(`<form data-step="assign"><label>${t("assignTo")} <select name="handler">${[...new Set(people)].map((p) => `<option>${escape(p)}</option>`).join("")}</select></label><button>${t("assign")}</button></form>`);
+    parts.push(`<form data-step="answer"><label>${o.kind === "TaxReport" ? t("outcomeOfReport") : t("answer")}<textarea name="answer" required maxlength="8000"></textarea></label>
+      <label>${t("policyReferences")}<textarea name="policyReferences" rows="2"></textarea></label><button class="go">${t("sendAnswer")}</button></form>`);
+    parts.push(`<form data-step="transfer"><label>${t("transferTo")} <select name="department">${known.filter((d) => d.id !== o.department).map((d) => `<option value="${escape(d.id)}">${escape(d.name)}</option>`).join("")}</select></label>
+      <label>${t("reason")} <input name="reason" required maxlength="500"></label><button>${t("transfer")}</button></form>`);
   }
   if (o.kind === "ServiceComplaint" && o.status === "InHand") {
-    parts.push(`<p class="hint">服务投诉由首问人办结，不能转办。A complaint stays with whoever received it.</p>
-      <form data-step="resolve"><label class="check"><input type="checkbox" name="valid"> 投诉成立 Valid</label>
-      <label>责任人 Person at fault <input name="atFault" value="${escape(o.against ?? "")}" maxlength="64"></label>
-      <label>处理情况 Resolution <textarea name="resolution" required maxlength="4000"></textarea></label><button class="go">办结 Resolve</button></form>`);
+    parts.push(`<p class="hint">${t("complaintStays")}</p>
+      <form data-step="resolve"><label class="check"><input type="checkbox" name="valid"> ${t("complaintValid")}</label>
+      <label>${t("personAtFault")} <input name="atFault" value="${escape(o.against ?? "")}" maxlength="64"></label>
+      <label>${t("resolution")} <textarea name="resolution" required maxlength="4000"></textarea></label><button class="go">${t("resolveOrder")}</button></form>`);
   }
   if (o.status === "AwaitingReply" || (o.kind === "Correction" && o.status === "InHand")) {
-    parts.push(`<form data-step="reply"><label>回复纳税人情况 Reply to the taxpayer <input name="note" required maxlength="2000" value="已电话回复纳税人"></label><button class="go">已回复 Replied</button></form>`);
+    parts.push(`<form data-step="reply"><label>${t("replyToTaxpayer")} <input name="note" required maxlength="2000" value="${t("repliedByPhone")}"></label><button class="go">${t("replied")}</button></form>`);
   }
   if (o.kind === "FollowUp" && o.status === "InHand") {
-    parts.push(`<form data-step="survey" class="survey"><fieldset><legend>满意度调查 Satisfaction survey</legend>
+    parts.push(`<form data-step="survey" class="survey"><fieldset><legend>${t("satisfactionSurvey")}</legend>
       ${satisfactions.map((s) => `<label class="check"><input type="radio" name="satisfaction" value="${s}" required> ${satisfaction(s)}</label>`).join(" ")}
-      <label>原因 Reason <input name="reason" maxlength="1000"></label>
-      <label class="check"><input type="checkbox" name="serviceFault"> 发现服务问题 Service fault found (opens a complaint)</label>
-      <label>问题描述 Fault <input name="faultDescription" maxlength="1000"></label>
-      <label>责任人 Person at fault <input name="atFault" maxlength="64"></label></fieldset><button class="go">提交调查 Save survey</button></form>`);
+      <label>${t("reason")} <input name="reason" maxlength="1000"></label>
+      <label class="check"><input type="checkbox" name="serviceFault"> ${t("serviceFaultFound")}</label>
+      <label>${t("faultDescription")} <input name="faultDescription" maxlength="1000"></label>
+      <label>${t("personAtFault")} <input name="atFault" maxlength="64"></label></fieldset><button class="go">${t("saveSurvey")}</button></form>`);
   }
   if (o.kind !== "IntegrityReferral") {
-    parts.push(`<form data-step="comments"><label>备注 Comment <input name="text" required maxlength="2000"></label><button>添加 Add</button></form>
-      <form data-step="attachments"><label>附件 Attachment <input type="file" name="file" required></label><button>上传 Upload</button></form>`);
+    parts.push(`<form data-step="comments"><label>${t("commentLabel")} <input name="text" required maxlength="2000"></label><button>${t("add")}</button></form>
+      <form data-step="attachments"><label>${t("attachment")} <input type="file" name="file" required></label><button>${t("upload")}</button></form>`);
   }
   return parts.join("");
 }
@@ -94,21 +94,21 @@ async function show(): Promise<void> {
   const r = o.taxReport;
   $("detail").innerHTML = `
     <header><h2>${escape(orderKind(o.kind))} <small>${escape(o.orderId)}</small></h2>
-      <span class="pill">${escape(orderStatus(o.status))}</span>${o.overdue ? ` <span class="badge bad">已超期 Overdue</span>` : ""}</header>
+      <span class="pill">${escape(orderStatus(o.status))}</span>${o.overdue ? ` <span class="badge bad">${t("overdueBadge")}</span>` : ""}</header>
     <dl class="facts">
-      ${field("科室 Department", o.department)}${field("受理人 Owner", o.owner)}${field("承办人 Assignee", o.assignee ? `${o.assignee} (${o.assigneeLevel})` : null)}
-      ${field("截止 Due", o.due ? when(o.due) : null)}${field("来电 Call", o.callId)}
-      ${field("纳税人 Taxpayer", [o.taxpayer.name, o.taxpayer.phone, o.taxpayer.taxpayerId].filter(Boolean).join(" · "))}
-      ${field("问题 Question", o.question)}${field("答复 Answer", o.answer)}${field("严重程度 Severity", o.severity)}
-      ${r ? field("被举报人 Reported", `${r.subject} ${r.subjectTaxpayerId ?? ""}`) + field("违法行为 Conduct", r.conduct) + field("所属期 Period", r.period) + field("金额 Amount", r.amount?.toString()) : ""}
-      ${o.finding ? field("投诉结论 Finding", `${o.finding.valid ? "成立 valid" : "不成立 not valid"} · ${o.finding.atFault ?? ""} · ${o.finding.resolution}`) : ""}
-      ${o.survey ? field("回访 Survey", `${satisfaction(o.survey.satisfaction)}${o.survey.reason ? " · " + o.survey.reason : ""}${o.survey.serviceFault ? " · 服务问题 fault" : ""}`) : ""}
-      ${field("知识库草稿 Knowledge draft", o.knowledgeEntry)}${field("来源 Source", o.sourceOrder)}${field("关联工单 Related", o.relatedOrders.join(", "))}
+      ${field(t("department"), known.find((d) => d.id === o.department)?.name ?? o.department)}${field(t("owner"), o.owner)}${field(t("assignee"), o.assignee ? `${o.assignee} (${assigneeLevel(o.assigneeLevel ?? "")})` : null)}
+      ${field(t("dueLabel"), o.due ? when(o.due) : null)}${field(t("callLabel"), o.callId)}
+      ${field(t("taxpayer"), [o.taxpayer.name, o.taxpayer.phone, o.taxpayer.taxpayerId].filter(Boolean).join(" · "))}
+      ${field(t("questionShort"), o.question)}${field(t("answer"), o.answer)}${field(t("severity"), o.severity)}
+      ${r ? field(t("reportedParty"), `${r.subject} ${r.subjectTaxpayerId ?? ""}`) + field(t("conduct"), r.conduct) + field(t("taxPeriod"), r.period) + field(t("amount"), r.amount?.toString()) : ""}
+      ${o.finding ? field(t("finding"), `${o.finding.valid ? t("findingValid") : t("findingNotValid")} · ${o.finding.atFault ?? ""} · ${o.finding.resolution}`) : ""}
+      ${o.survey ? field(t("survey"), `${satisfaction(o.survey.satisfaction)}${o.survey.reason ? " · " + o.survey.reason : ""}${o.survey.serviceFault ? ` · ${t("serviceFault")}` : ""}`) : ""}
+      ${field(t("knowledgeDraft"), o.knowledgeEntry)}${field(t("source"), o.sourceOrder)}${field(t("relatedOrders"), o.relatedOrders.join(", "))}
     </dl>
-    ${o.attachments.length ? `<h3>附件 Attachments</h3><ul>${o.attachments.map((a) =>
+    ${o.attachments.length ? `<h3>${t("attachments")}</h3><ul>${o.attachments.map((a) =>
       `<li><a href="/api/v1/work-orders/${encodeURIComponent(o.orderId)}/attachments/${a.number}">${escape(a.fileName)}</a> <small>${a.bytes} B · ${escape(a.addedBy)}</small></li>`).join("")}</ul>` : ""}
     <div class="steps">${steps(o)}</div>
-    <h3>处理过程 Timeline</h3>
+    <h3>${t("orderTimeline")}</h3>
     <ol class="timeline">${o.timeline.map((e) => `<li><time>${when(e.at)}</time> <b>${escape(e.actor)}</b> ${escape(timelineAction(e.action))} ${escape(e.text ?? "")}</li>`).join("")}</ol>`;
 }
 
@@ -150,7 +150,7 @@ for (const control of ["box", "kind", "follow-ups", "overdue-only", "month"]) {
 
 // Administrators configure the departments that receive orders: liaison, backup, head and handlers.
 function showDepartments(): void {
-  $("departments").innerHTML = `<tr><th>科室 Department</th><th>联络员 Liaison</th><th>备岗 Backup</th><th>负责人 Head</th><th>承办人 Handlers</th></tr>` +
+  $("departments").innerHTML = `<tr><th>${t("department")}</th><th>${t("liaison")}</th><th>${t("backupShort")}</th><th>${t("head")}</th><th>${t("handlersShort")}</th></tr>` +
     known.map((d) => `<tr data-department="${escape(d.id)}"><td>${escape(d.name)} <small>${escape(d.id)}</small></td><td>${escape(d.liaison ?? "—")}</td>
       <td>${escape(d.backup ?? "—")}</td><td>${escape(d.head ?? "—")}</td><td>${escape(d.handlers.join(", "))}</td></tr>`).join("");
 }

@@ -1,4 +1,5 @@
 import { api, escape } from "../shared/api";
+import { t } from "../shared/i18n";
 import { orderKind, orderStatus } from "../shared/messages";
 import { connect, startForever, type HubStatus } from "../shared/hub";
 
@@ -50,9 +51,9 @@ export const when = (at: string | null) => (at ? new Date(at).toLocaleString() :
 export function row(o: Summary): string {
   return `<li class="order ${dueClass(o)}" data-order="${escape(o.orderId)}">
     <b>${escape(orderKind(o.kind))}</b> <small>${escape(o.orderId)}</small>
-    <span class="pill">${escape(orderStatus(o.status))}</span>${o.escalations ? ` <span class="badge bad">升级 ×${o.escalations}</span>` : ""}
+    <span class="pill">${escape(orderStatus(o.status))}</span>${o.escalations ? ` <span class="badge bad">${t("escalatedTimes")} ×${o.escalations}</span>` : ""}
     <div>${escape(o.brief ?? "")}</div>
-    <small>${escape(departmentNames.get(o.department ?? "") ?? o.department ?? "")} · ${escape(o.assignee ?? "—")} · 截止 Due ${when(o.due)}</small></li>`;
+    <small>${escape(departmentNames.get(o.department ?? "") ?? o.department ?? "")} · ${escape(o.assignee ?? "—")} · ${t("dueLabel")} ${when(o.due)}</small></li>`;
 }
 
 const departmentNames = new Map<string, string>();

@@ -1,7 +1,7 @@
 import "../shared/style.css";
 import "../shared/nav";
 import { api, escape, signOut } from "../shared/api";
-import { toggleLanguage, translatePage } from "../shared/i18n";
+import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import { orderKind, satisfaction } from "../shared/messages";
 import { satisfactions, type Summary, when } from "./orders";
 
@@ -22,7 +22,7 @@ interface Complaints { complaints: number; bySeverity: Record<string, number>; o
 const percent = (p: number | null) => (p === null ? "—" : `${p}%`);
 
 function table(rows: OnTimeRow[], label: (g: string) => string): string {
-  return `<tr><th>分组 Group</th><th>受理 Opened</th><th>办结 Closed</th><th>按时 On time</th><th>按时率 Rate</th><th>在办超期 Overdue</th></tr>` +
+  return `<tr><th>${t("group")}</th><th>${t("openedCount")}</th><th>${t("closedCount")}</th><th>${t("onTimeCount")}</th><th>${t("onTimePercent")}</th><th>${t("openOverdue")}</th></tr>` +
     rows.map((r) => `<tr><td>${escape(label(r.group))}</td><td>${r.opened}</td><td>${r.closed}</td><td>${r.onTime}</td><td>${percent(r.onTimePercent)}</td><td>${r.openOverdue}</td></tr>`).join("");
 }
 
@@ -36,28 +36,28 @@ async function load(): Promise<void> {
       api<Complaints>(`/work-orders/reports/complaints?month=${month}`),
       api<Summary[]>("/work-orders/reports/overdue"),
     ]);
-    $("title").textContent = `纳税人满意度月报 ${s.month} · Monthly satisfaction report`;
-    const trend = s.previousSatisfiedPercent === null || s.total.satisfiedPercent === null ? "" : ` (${s.total.satisfiedPercent >= s.previousSatisfiedPercent ? "▲" : "▼"} 上月 ${s.previousSatisfiedPercent}%)`;
+    $("title").textContent = `${t("satisfactionReportTitle")} ${s.month}`;
+    const trend = s.previousSatisfiedPercent === null || s.total.satisfiedPercent === null ? "" : ` (${s.total.satisfiedPercent >= s.previousSatisfiedPercent ? "▲" : "▼"} ${t("lastMonth")} ${s.previousSatisfiedPercent}%)`;
     $("summary").innerHTML = `
-      <div><b id="satisfied-rate">${percent(s.total.satisfiedPercent)}</b><span>满意率 Satisfied${escape(trend)}</span></div>
-      <div><b>${s.total.surveys}</b><span>回访 Surveys</span></div>
-      <div><b>${s.pendingFollowUps}</b><span>待回访 Pending</span></div>
-      <div><b>${s.faultsFound}</b><span>回访发现问题 Faults found</span></div>`;
+      <div><b id="satisfied-rate">${percent(s.total.satisfiedPercent)}</b><span>${t("satisfiedRate")}${escape(trend)}</span></div>
+      <div><b>${s.total.surveys}</b><span>${t("surveys")}</span></div>
+      <div><b>${s.pendingFollowUps}</b><span>${t("pendingSurveys")}</span></div>
+      <div><b>${s.faultsFound}</b><span>${t("faultsFound")}</span></div>`;
     const most = Math.max(1, ...satisfactions.map((k) => s.total.counts[k] ?? 0));
     $("distribution").innerHTML = satisfactions.map((k) => `<div class="bar-row"><span>${satisfaction(k)}</span>
       <span class="bar-fill ${k}" style="width:${(100 * (s.total.counts[k] ?? 0)) / most}%"></span><b>${s.total.counts[k] ?? 0}</b></div>`).join("");
-    $("departments").innerHTML = `<tr><th>科室 Department</th><th>回访 Surveys</th>${satisfactions.map((k) => `<th>${satisfaction(k)}</th>`).join("")}<th>满意率</th></tr>` +
-      [...s.byDepartment, s.total].map((r) => `<tr><td>${escape(r.group === "total" ? "合计 Total" : r.group)}</td><td>${r.surveys}</td>${satisfactions.map((k) => `<td>${r.counts[k] ?? 0}</td>`).join("")}<td>${percent(r.satisfiedPercent)}</td></tr>`).join("");
+    $("departments").innerHTML = `<tr><th>${t("department")}</th><th>${t("surveys")}</th>${satisfactions.map((k) => `<th>${satisfaction(k)}</th>`).join("")}<th>${t("satisfiedRate")}</th></tr>` +
+      [...s.byDepartment, s.total].map((r) => `<tr><td>${escape(r.group === "total" ? t("sumTotal") : r.group)}</td><td>${r.surveys}</td>${satisfactions.map((k) => `<td>${r.counts[k] ?? 0}</td>`).join("")}<td>${percent(r.satisfiedPercent)}</td></tr>`).join("");
     $("reasons").innerHTML = s.dissatisfiedReasons.map((r) => `<li>${escape(r)}</li>`).join("") || `<li class="empty">—</li>`;
-    $("on-time").innerHTML = table([...onTime.byKind, onTime.total], (g) => (g === "total" ? "合计 Total" : orderKind(g)));
+    $("on-time").innerHTML = table([...onTime.byKind, onTime.total], (g) => (g === "total" ? t("sumTotal") : orderKind(g)));
     $("on-time-months").innerHTML = table(onTime.byMonth, (g) => g);
-    $("complaints").innerHTML = `<p>投诉 ${complaints.complaints} 件（一般 ${complaints.bySeverity.General ?? 0} · 较重 ${complaints.bySeverity.Serious ?? 0} · 严重 ${complaints.bySeverity.Grave ?? 0}），
-      成立 ${complaints.valid}，不成立 ${complaints.notValid}，在办 ${complaints.open}。</p>
-      <table class="roster"><tr><th>一票否决 Vetoed</th><th>工单 Order</th><th>时间 At</th></tr>${complaints.vetoes.map((v) =>
+    $("complaints").innerHTML = `<p>${t("complaintsCount")} ${complaints.complaints} (${t("General")} ${complaints.bySeverity.General ?? 0} · ${t("Serious")} ${complaints.bySeverity.Serious ?? 0} · ${t("Grave")} ${complaints.bySeverity.Grave ?? 0}) ·
+      ${t("findingValid")} ${complaints.valid} · ${t("findingNotValid")} ${complaints.notValid} · ${t("stillOpen")} ${complaints.open}</p>
+      <table class="roster"><tr><th>${t("vetoed")}</th><th>${t("order")}</th><th>${t("at")}</th></tr>${complaints.vetoes.map((v) =>
         `<tr><td>${escape(v.person)}</td><td>${escape(v.orderId)}</td><td>${when(v.at)}</td></tr>`).join("") || `<tr><td colspan="3" class="empty">—</td></tr>`}</table>`;
-    $("overdue").innerHTML = `<tr><th>工单 Order</th><th>类型 Kind</th><th>科室</th><th>承办人 Assignee</th><th>截止 Due</th><th>升级 Escalations</th></tr>` +
+    $("overdue").innerHTML = `<tr><th>${t("order")}</th><th>${t("orderKindLabel")}</th><th>${t("department")}</th><th>${t("assignee")}</th><th>${t("dueLabel")}</th><th>${t("escalations")}</th></tr>` +
       (overdue.map((o) => `<tr class="due-over"><td>${escape(o.orderId)}</td><td>${escape(orderKind(o.kind))}</td><td>${escape(o.department ?? "")}</td><td>${escape(o.assignee ?? "")}</td><td>${when(o.due)}</td><td>${o.escalations}</td></tr>`).join("")
-        || `<tr><td colspan="6" class="empty">没有超期工单 No overdue orders</td></tr>`);
+        || `<tr><td colspan="6" class="empty">${t("noOverdueOrders")}</td></tr>`);
   } catch (e) {
     $("error").textContent = (e as Error).message;
   }

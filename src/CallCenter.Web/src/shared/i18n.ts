@@ -72,6 +72,23 @@ const words = {
     taxPeriod: "所属期", amount: "涉及金额", anonymous: "匿名", severity: "严重程度", General: "一般", Serious: "较重", Grave: "严重",
     complainedAbout: "被投诉人", integrityHint: "廉政举报只记录转介时间和座席，不记录内容。", openOrder: "提交工单", TaxReport: "涉税举报",
     IntegrityReferral: "廉政举报",
+    monthTitle: "该月受理的全部工单（含已办结）", serviceFaultFound: "发现服务问题（将开立投诉）", chooseOrder: "选择一张工单查看详情", draftsWaiting: "待审核草稿",
+    dissatisfactionReasons: "不满意原因", departmentsAndLiaisons: "科室与联络员", complaintsAndVetoes: "服务投诉与一票否决",
+    replyToTaxpayer: "回复纳税人情况", noOrdersThatMonth: "该月没有工单", policyReferences: "政策依据（每行一条）", nothingToDo: "没有待办工单",
+    satisfactionSurvey: "满意度调查", noOverdueOrders: "没有超期工单", knowledgeDraft: "知识库草稿", lastSixMonths: "近六个月", boxMine: "交给我的",
+    boxOwned: "我受理的", overdueOrders: "超期工单", personAtFault: "责任人", faultsFound: "回访发现问题", satisfactionDistribution: "满意度分布",
+    onTimeRate: "按时办结率", sourceOrders: "来源工单", boxDepartment: "本科室", overdueOnly: "只看超期", handlersList: "承办人（逗号分隔）",
+    byDepartment: "按科室", boxAll: "全部", sendAnswer: "提交答复", transferTo: "转办科室", saveSurvey: "提交调查", followUps: "回访任务",
+    legendDueSoon: "两小时内到期", validFrom: "生效日期", saveDraft: "保存草稿", resolution: "处理情况", allKinds: "全部类型", print: "打印 / PDF",
+    attachments: "附件", newEntry: "新条目", validTo: "失效日期", assignTo: "分派给", attachment: "附件", findingNotValid: "不成立",
+    orderTimeline: "处理过程", satisfiedRate: "满意率", tagsList: "标签（逗号分隔）", approveEntry: "审核通过", outcomeOfReport: "处理结果",
+    assignee: "承办人", taxpayer: "纳税人", finding: "投诉结论", relatedOrders: "关联工单", handlersShort: "承办人", openOverdue: "在办超期",
+    legendOverdue: "已超期", legendOnTime: "未到期", questionShort: "问题", answerWording: "答复口径", transfer: "转办", overdueBadge: "已超期",
+    pendingSurveys: "待回访", vetoed: "一票否决", versions: "版本", historyMonth: "历史", complaintValid: "投诉成立", resolveOrder: "办结",
+    faultDescription: "问题描述", commentLabel: "备注", serviceFault: "服务问题", onTimeCount: "按时", surveys: "回访", backupShort: "备岗",
+    assign: "分派", answer: "答复", upload: "上传", owner: "受理人", survey: "回访", openedCount: "受理", closedCount: "办结", month: "月份",
+    findingValid: "成立", group: "分组", onTimePercent: "按时率", sumTotal: "合计", lastMonth: "上月", complaintsCount: "投诉件数", stillOpen: "在办", complaintStays: "服务投诉由首问人办结，不能转办。", draftBy: "草稿，起草人", escalatedTimes: "升级", satisfactionReportTitle: "纳税人满意度月报", escalations: "升级次数", order: "工单", departmentId: "科室代码", callLabel: "来电",
+    add: "添加", dueLabel: "截止", at: "时间",
   },
   en: {
     title: "12366 Call Center", wallboard: "Wallboard", agent: "Agent desktop", signIn: "Sign in", signOut: "Sign out",
@@ -156,6 +173,29 @@ const words = {
     conduct: "Conduct", taxPeriod: "Tax period", amount: "Amount", anonymous: "Anonymous", severity: "Severity", General: "General",
     Serious: "Serious", Grave: "Grave", complainedAbout: "Complained about", integrityHint: "Only the time and the seat are recorded, not what was said.",
     openOrder: "Open order", TaxReport: "Tax report", IntegrityReferral: "Integrity referral",
+    monthTitle: "All orders opened that month, closed ones too", serviceFaultFound: "Service fault found (opens a complaint)",
+    chooseOrder: "Choose an order to see it.", draftsWaiting: "Drafts waiting for approval",
+    dissatisfactionReasons: "Reasons for dissatisfaction", departmentsAndLiaisons: "Departments and liaisons",
+    complaintsAndVetoes: "Complaints and vetoes", replyToTaxpayer: "Reply to the taxpayer",
+    noOrdersThatMonth: "No orders that month.", policyReferences: "Policy references (one per line)",
+    nothingToDo: "Nothing to do here.", satisfactionSurvey: "Satisfaction survey", noOverdueOrders: "No overdue orders",
+    knowledgeDraft: "Knowledge draft", lastSixMonths: "Last six months", boxMine: "Assigned to me", boxOwned: "Received by me",
+    overdueOrders: "Overdue orders", personAtFault: "Person at fault", faultsFound: "Faults found",
+    satisfactionDistribution: "Satisfaction", onTimeRate: "On-time rate", sourceOrders: "Source orders",
+    boxDepartment: "My department", overdueOnly: "Overdue only", handlersList: "Handlers (comma-separated)",
+    byDepartment: "By department", boxAll: "All I may see", sendAnswer: "Send answer", transferTo: "Transfer to",
+    saveSurvey: "Save survey", followUps: "Follow-ups", legendDueSoon: "due soon", validFrom: "Valid from",
+    saveDraft: "Save draft", resolution: "Resolution", allKinds: "All kinds", print: "Print", attachments: "Attachments",
+    newEntry: "New entry", validTo: "Valid to", assignTo: "Assign to", attachment: "Attachment", findingNotValid: "not valid",
+    orderTimeline: "Timeline", satisfiedRate: "Satisfied", tagsList: "Tags (comma-separated)", approveEntry: "Approve",
+    outcomeOfReport: "Outcome", assignee: "Assignee", taxpayer: "Taxpayer", finding: "Finding", relatedOrders: "Related orders",
+    handlersShort: "Handlers", openOverdue: "Overdue", legendOverdue: "overdue", legendOnTime: "on time",
+    questionShort: "Question", answerWording: "Answer", transfer: "Transfer", overdueBadge: "Overdue", pendingSurveys: "Pending",
+    vetoed: "Vetoed", versions: "Versions", historyMonth: "History", complaintValid: "Valid", resolveOrder: "Resolve",
+    faultDescription: "Fault", commentLabel: "Comment", serviceFault: "service fault", onTimeCount: "On time", surveys: "Surveys",
+    backupShort: "Backup", assign: "Assign", answer: "Answer", upload: "Upload", owner: "Owner", survey: "Survey",
+    openedCount: "Opened", closedCount: "Closed", month: "Month", findingValid: "valid", group: "Group", onTimePercent: "Rate",
+    sumTotal: "Total", lastMonth: "last month", complaintsCount: "Complaints", stillOpen: "open", complaintStays: "A complaint stays with whoever received it: it cannot be transferred.", draftBy: "draft by", escalatedTimes: "Escalated", satisfactionReportTitle: "Monthly taxpayer satisfaction report", escalations: "Escalations", order: "Order", departmentId: "Id", callLabel: "Call", add: "Add", dueLabel: "Due", at: "At",
   },
 } as const;
 
@@ -192,6 +232,7 @@ export function translatePage(): void {
   document.documentElement.lang = language() === "zh" ? "zh-CN" : "en";
   document.querySelectorAll<HTMLElement>("[data-t]").forEach((el) => (el.textContent = t(el.dataset.t as Word)));
   document.querySelectorAll<HTMLInputElement>("[data-t-placeholder]").forEach((el) => (el.placeholder = t(el.dataset.tPlaceholder as Word)));
+  document.querySelectorAll<HTMLElement>("[data-t-title]").forEach((el) => (el.title = t(el.dataset.tTitle as Word)));
 }
 
 const reasons = ["break", "meal", "training", "meeting", "missed", "phone-offline", "forced", "supervisor"];

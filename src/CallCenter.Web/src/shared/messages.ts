@@ -19,6 +19,11 @@ const satisfactionNames: Catalogue = {
   en: { VerySatisfied: "Very satisfied", Satisfied: "Satisfied", Neutral: "Neutral", Dissatisfied: "Dissatisfied", VeryDissatisfied: "Very dissatisfied" },
 };
 
+const assigneeLevels: Catalogue = {
+  zh: { Seat: "座席", Handler: "承办人", DutyOfficer: "带班人员", Liaison: "联络员", Backup: "备岗", Head: "科室负责人", Supervisors: "班长" },
+  en: { Seat: "seat", Handler: "handler", DutyOfficer: "duty officer", Liaison: "liaison", Backup: "backup", Head: "head of department", Supervisors: "supervisors" },
+};
+
 const orderNotices: Catalogue = {
   zh: {
     arrived: "{kind}工单 {order} 已转至{department}：请在 {due} 前分派承办人或答复。", "due-soon": "{kind}工单 {order} 将于 {due} 到期。",
@@ -71,6 +76,7 @@ const moment = (at: string | undefined) => (at ? new Date(at).toLocaleString([],
 export const orderKind = (kind: string) => orderKinds[language()][kind] ?? kind;
 export const orderStatus = (status: string) => orderStatuses[language()][status] ?? status;
 export const satisfaction = (value: string) => satisfactionNames[language()][value] ?? value;
+export const assigneeLevel = (level: string) => assigneeLevels[language()][level] ?? level;
 export const timelineAction = (action: string) => timelineActions[language()][action] ?? action;
 
 export function orderNoticeText(n: { kind: string; text: string; args?: Record<string, string> | null }): string {
