@@ -12,7 +12,8 @@ public sealed record DutyTile(
     [property: Id(5)] bool Overtime,
     [property: Id(6)] string? CheckedInBy,
     [property: Id(7)] DateTimeOffset? CheckedInAt,
-    [property: Id(8)] DateTimeOffset? CheckedOutAt)
+    [property: Id(8)] DateTimeOffset? CheckedOutAt,
+    [property: Id(9)] bool Demo = false)
 {
     public string ShiftId => Shift.ShiftId;
 }

@@ -10,7 +10,8 @@ public sealed record ShiftPlan(
     [property: Id(3)] string DepartmentName,
     [property: Id(4)] string Head,
     [property: Id(5)] DutyRules Rules,
-    [property: Id(6)] string? PreviousShiftId)
+    [property: Id(6)] string? PreviousShiftId,
+    [property: Id(7)] bool Demo = false)
 {
     public DateTimeOffset WindowOpens => Shift.Start.AddMinutes(-Rules.CheckInOpensMinutes);
     public DateTimeOffset LateAt => Shift.Start.AddMinutes(Rules.LateAfterMinutes);

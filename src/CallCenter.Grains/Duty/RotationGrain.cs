@@ -61,7 +61,7 @@ public sealed class RotationGrain(
 
         var calendar = GrainFactory.GetGrain<ICalendarGrain>("CN");
         var years = await calendar.LoadedYears();
-        if (Enumerable.Range(from.Year, to.Year - from.Year + 1).FirstOrDefault(y => !years.Contains(y)) is var missing and > 0)
+        if (!definition.Demo && Enumerable.Range(from.Year, to.Year - from.Year + 1).FirstOrDefault(y => !years.Contains(y)) is var missing and > 0)
         {
             throw new DomainValidationException("to", $"The working-day calendar for {missing} is not loaded, so its holidays are unknown: load it first (PUT /api/v1/calendar/years/{missing}).");
         }
@@ -69,7 +69,7 @@ public sealed class RotationGrain(
         var days = new List<DateOnly>();
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            if ((await calendar.Check(day)).IsWorkingDay)
+            if (definition.Demo || (await calendar.Check(day)).IsWorkingDay)
             {
                 days.Add(day);
             }
@@ -157,7 +157,7 @@ public sealed class RotationGrain(
                 var department = definition.Departments.First(d => d.Id == shift.Department);
                 var template = definition.Templates.First(t => t.Id == shift.Template);
                 await GrainFactory.GetGrain<IShiftGrain>(shift.ShiftId).Schedule(
-                    new ShiftPlan(Id, shift, template.Name, department.Name, department.Head, definition.Rules, previous));
+                    new ShiftPlan(Id, shift, template.Name, department.Name, department.Head, definition.Rules, previous, definition.Demo));
                 S.Published[shift.ShiftId] = shift;
             }
 

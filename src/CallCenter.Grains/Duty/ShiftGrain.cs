@@ -397,7 +397,7 @@ public sealed class ShiftGrain(
     private DutyTile Tile()
     {
         var p = Plan;
-        return new DutyTile(p.Shift, p.TemplateName, p.DepartmentName, S.Status, S.Late, S.Overtime, S.CheckedInBy, S.CheckedInAt, S.CheckedOutAt);
+        return new DutyTile(p.Shift, p.TemplateName, p.DepartmentName, S.Status, S.Late, S.Overtime, S.CheckedInBy, S.CheckedInAt, S.CheckedOutAt, p.Demo);
     }
 
     private ShiftView View(Handover? previous) =>

@@ -173,7 +173,8 @@ public sealed class ShiftLifecycleTests(ClusterFixture fixture)
 
         await Assert.ThrowsAsync<NotPermittedException>(() => shift.RequestSwap(colleague, Officer, null));
         await shift.RequestSwap(Officer, colleague, "孩子家长会");
-        Assert.Contains(await Officers(colleague).Notices(), n => n.Kind == "swap-asked");
+        var asked = (await Officers(colleague).Notices()).Single(n => n.Kind == "swap-asked");
+        Assert.Equal((Officer, "孩子家长会", "纳税服务科", mine.Date.ToString("yyyy-MM-dd")), (asked.Args!["from"], asked.Args["note"], asked.Args["department"], asked.Args["date"]));
         await Assert.ThrowsAsync<RuleViolationException>(() => rotation.ApproveSwap(mine.ShiftId, Head, false));
         await shift.AnswerSwap(colleague, accept: true);
         Assert.Contains(await Officers(Head).Notices(), n => n.Kind == "swap-approval");
@@ -208,5 +209,24 @@ public sealed class ShiftLifecycleTests(ClusterFixture fixture)
         var shift = fixture.Client.GetGrain<IShiftGrain>(id);
         await shift.Schedule(plan);
         return shift;
+    }
+
+    [Fact]
+    public async Task A_demo_rotation_has_shifts_every_day_weekends_and_years_without_a_calendar_included_each_marked_demo()
+    {
+        var rotation = fixture.Client.GetGrain<IRotationGrain>(s.Id("demo"));
+        await rotation.Define(new RotationDefinition("演示带班", [], [new DutyDepartment("tax", "纳税服务科", Head, [Officer, Backup])], new DutyRules(), Demo: true), "demo");
+        var saturday = new DateOnly(2031, 3, 1); // no 2031 calendar is loaded: a demo rotation does not need one
+        Assert.Equal(DayOfWeek.Saturday, saturday.DayOfWeek);
+        await rotation.Generate(saturday, saturday.AddDays(1), "demo");
+        var published = await rotation.Publish("demo");
+        Assert.Equal([saturday, saturday.AddDays(1)], published.Shifts.Select(x => x.Date).Distinct());
+        var weekend = await fixture.Client.GetGrain<IShiftGrain>(published.Shifts[0].ShiftId).Get();
+        Assert.True(weekend.Plan.Demo);
+        Assert.True((await fixture.Client.GetGrain<IShiftGrain>(published.Shifts[0].ShiftId).Tile()).Demo);
+
+        var ordinary = fixture.Client.GetGrain<IRotationGrain>(s.Id("ordinary"));
+        await ordinary.Define(new RotationDefinition("纳税服务带班", [], [new DutyDepartment("tax", "纳税服务科", Head, [Officer, Backup])], new DutyRules()), "admin");
+        await Assert.ThrowsAsync<DomainValidationException>(() => ordinary.Generate(saturday, saturday.AddDays(1), "admin"));
     }
 }

@@ -47,7 +47,7 @@ function card(s: ShiftView): string {
   const swapToMe = s.swap && s.swap.to === user && !s.swap.acceptedAt;
   return `
     <article class="shift-card ${s.status}" data-shift="${escape(shift.shiftId)}">
-      <h3>${escape(shift.date)} ${escape(s.plan.templateName)} · ${time(shift.start)}–${time(shift.end)}</h3>
+      <h3>${escape(shift.date)} ${escape(s.plan.templateName)} · ${time(shift.start)}–${time(shift.end)}${demoBadge(s.plan.demo)}</h3>
       <div class="meta">${escape(s.plan.departmentName)} · ${mine ? t("officerRole") : t("backupRole")} ·
         <span data-status>${statusWord(s)}</span></div>
       ${s.swap ? `<div class="meta">${t("swapPending")}: ${escape(s.swap.from)} → ${escape(s.swap.to)}${s.swap.acceptedAt ? ` ✓` : ""}</div>` : ""}
@@ -65,7 +65,7 @@ function activeCard(s: ShiftView): string {
   return `
     <h2>${t("activeShift")}</h2>
     <article class="shift-card CheckedIn" data-active="${escape(shift.shiftId)}">
-      <h3>${escape(s.plan.departmentName)} · ${escape(s.plan.templateName)} ${time(shift.start)}–${time(shift.end)}</h3>
+      <h3>${escape(s.plan.departmentName)} · ${escape(s.plan.templateName)} ${time(shift.start)}–${time(shift.end)}${demoBadge(s.plan.demo)}</h3>
       <div class="meta"><span data-status>${t("dutyCheckedIn")} ${s.checkedInAt ? time(s.checkedInAt) : ""}</span>${s.late ? ` · ${t("dutyLate")}` : ""}${s.overtime ? ` · ${t("dutyOvertime")}` : ""}</div>
       ${handover("previousHandover", s.previousHandover)}
       <label>${t("handoverNotes")}<textarea id="notes" maxlength="4000" rows="3"></textarea></label>
@@ -123,3 +123,8 @@ async function start(): Promise<void> {
 }
 
 void start();
+
+/** The demo's rotation has shifts on every day, weekends included: each says it is a demo shift. */
+function demoBadge(demo: boolean | undefined): string {
+  return demo ? ` <span class="badge" data-demo>${t("demoShift")}</span>` : "";
+}

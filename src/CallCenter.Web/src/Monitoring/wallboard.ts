@@ -198,7 +198,7 @@ function renderDuty(): void {
     ? `<p class="empty">${t("noDuty")}</p>`
     : shifts.map((d) => `
       <li class="duty-shift ${d.status}${d.late ? " late" : ""}" data-shift="${escape(d.shiftId)}">
-        <b>${escape(d.departmentName)}</b> · ${escape(d.templateName)} ${clockTime(d.shift.start)}–${clockTime(d.shift.end)}
+        <b>${escape(d.departmentName)}</b> · ${escape(d.templateName)} ${clockTime(d.shift.start)}–${clockTime(d.shift.end)}${d.demo ? ` <span class="badge">${t("demoShift")}</span>` : ""}
         <div><span data-officer>${escape(d.checkedInBy ?? d.shift.officer ?? "—")}</span>
           <span class="badge ${d.status === "NoShow" || (d.late && d.status === "Open") ? "bad" : ""}" data-duty-status>${dutyStatus(d)}</span></div>
       </li>`).join("");

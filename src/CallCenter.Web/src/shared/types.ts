@@ -108,6 +108,7 @@ export interface DutyTile {
   checkedInBy: string | null;
   checkedInAt: string | null;
   checkedOutAt: string | null;
+  demo?: boolean;
 }
 
 export interface Handover {
@@ -118,7 +119,7 @@ export interface Handover {
 }
 
 export interface ShiftView {
-  plan: { rotation: string; shift: RosterShift; templateName: string; departmentName: string; head: string };
+  plan: { rotation: string; shift: RosterShift; templateName: string; departmentName: string; head: string; demo?: boolean };
   status: ShiftStatus;
   late: boolean;
   overtime: boolean;
