@@ -100,6 +100,10 @@ public sealed class RecordingApiTests(HostFixture fixture) : IClassFixture<HostF
         Assert.Equal(HttpStatusCode.OK, (await grader.GetAsync($"/api/v1/calls/{mine[0].Split('.')[0]}/recording")).StatusCode);
         await (await own.As("grader")).PostAsJsonAsync("/api/v1/grading/samples", request).Expect(HttpStatusCode.Forbidden);
         await supervisor.PostAsJsonAsync("/api/v1/grading/samples", new { perAgent = 1, graders = Array.Empty<string>() }).Expect(HttpStatusCode.BadRequest);
+        var notGrader = await supervisor.PostAsJsonAsync("/api/v1/grading/samples", new { perAgent = 1, graders = new[] { "agent1" } }).Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("agent1", notGrader.GetProperty("errors").GetProperty("graders")[0].GetString());
+        var graders = await supervisor.GetAsync("/api/v1/grading/graders").Ok();
+        Assert.Equal(["grader", "grader2", "grader3"], graders.EnumerateArray().Select(g => g.Str("userName")));
     }
 
     [Fact]

@@ -10,6 +10,8 @@ public static class Sample
 {
     public sealed record SampleRequest(string? Week, int? PerAgent, bool? EachQueue, double? OverSampleFactor, int? Seed, List<string>? Graders, string? FormId, int? DueWorkingDays);
 
+    public sealed record GraderView(string UserName, string? DisplayName);
+
     public sealed record SampleResult(string Week, int Candidates, IReadOnlyList<Assignment> Assignments, DateTimeOffset Due);
 
     /// <summary>Adds a recorded call to its week, with the agent who took it and what the analytics flagged.</summary>
@@ -28,13 +30,17 @@ public static class Sample
     public static RouteGroupBuilder MapSampling(this RouteGroupBuilder group)
     {
         group.MapPost("/samples", Draw).RequireAuthorization(Policies.Supervision);
+        group.MapGet("/graders", async (Identity.UserAdministration users) =>
+            TypedResults.Ok((await users.InRole(Roles.Grader)).Select(u => new GraderView(u.UserName, u.DisplayName)).ToArray()))
+            .RequireAuthorization(Policies.Supervision);
         group.MapGet("/queue", async (ClaimsPrincipal user, IGrainFactory grains) =>
             TypedResults.Ok(await grains.GetGrain<IGraderQueueGrain>(user.Identity!.Name!).List())).RequireAuthorization(Policies.Grading);
         return group;
     }
 
     /// <summary>Draws a week's sample and starts one evaluation per drawn call for its grader, due N working days from now.</summary>
-    private static async Task<Results<Ok<SampleResult>, ValidationProblem>> Draw(SampleRequest request, IGrainFactory grains, IRecordedCalls recorded, CallCenterClock clock)
+    private static async Task<Results<Ok<SampleResult>, ValidationProblem>> Draw(
+        SampleRequest request, IGrainFactory grains, IRecordedCalls recorded, CallCenterClock clock, UserAdministration users)
     {
         var week = request.Week ?? IRecordedCalls.WeekOf(clock.Today);
         var check = new Validation()
@@ -42,6 +48,13 @@ public static class Sample
             .Range("perAgent", request.PerAgent, 1, 100)
             .Range("dueWorkingDays", request.DueWorkingDays, 0, 30)
             .Require("graders", request.Graders is { Count: > 0 and <= 100 } && request.Graders.All(Validation.IsId), "'graders' lists the graders' user names.");
+        if (check.IsValid)
+        {
+            var graders = (await users.InRole(Roles.Grader)).Select(u => u.UserName).ToHashSet();
+            var unknown = request.Graders!.Where(g => !graders.Contains(g)).ToList();
+            check.Require("graders", unknown.Count == 0, $"Not graders (or disabled): {string.Join(", ", unknown)}.");
+        }
+
         if (!check.IsValid)
         {
             return check.Problem();

@@ -30,6 +30,23 @@ public sealed class UserAdministration(UserManager<IdentityUser> users)
         return views;
     }
 
+    /// <summary>The enabled users holding a role, by name (for choosing graders, officers and the like).</summary>
+    public async Task<IReadOnlyList<UserView>> InRole(string role)
+    {
+        var holders = (await users.GetUsersInRoleAsync(role)).OrderBy(u => u.UserName).ToList();
+        var views = new List<UserView>();
+        foreach (var user in holders)
+        {
+            var view = await View(user);
+            if (!view.Disabled)
+            {
+                views.Add(view);
+            }
+        }
+
+        return views;
+    }
+
     public async Task<UserView?> Find(string userName) => await users.FindByNameAsync(userName) is { } user ? await View(user) : null;
 
     /// <summary>Creates a user who must change the given (or a generated) password at first sign-in; returns the password.</summary>

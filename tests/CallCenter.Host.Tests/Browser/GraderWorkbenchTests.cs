@@ -49,4 +49,32 @@ public sealed class GraderWorkbenchTests() : BrowserTest()
         await Assertions.Expect(wallboard.Locator($"[data-seat={seat}] [data-score]")).ToHaveTextAsync(new Regex("^0"));
         await BrowserSession.Shoot(wallboard, "wallboard-after-grading");
     }
+
+    [Fact]
+    public async Task A_supervisor_draws_the_weeks_sample_on_the_workbench_and_the_chosen_grader_gets_the_call()
+    {
+        var callId = await RecordedCalls.TakenCall(host, "agent2");
+        await RecordedCalls.Upload(host, callId);
+        var grader = await host.As("grader3");
+        await Api.WaitFor(() => grader.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), _ => true, "the default scorecard");
+
+        var page = await browser.SignIn(host, "supervisor");
+        await page.GotoAsync("/grader.html");
+        await page.ClickAsync("#sampling summary");
+        var form = page.Locator("#sample-form");
+        foreach (var other in new[] { "grader", "grader2", "grader3" })
+        {
+            await form.Locator($"input[name=graders][value={other}]").UncheckAsync();
+        }
+
+        await form.Locator("button.go").ClickAsync();
+        await Assertions.Expect(form.Locator("[data-error-for=graders]")).ToBeVisibleAsync();
+        await form.Locator("input[name=graders][value=grader3]").CheckAsync();
+        await form.Locator("input[name=perAgent]").FillAsync("1");
+        await form.Locator("button.go").ClickAsync();
+        await Assertions.Expect(page.Locator($"#sample-result [data-call='{callId}']")).ToContainTextAsync("grader3");
+        await BrowserSession.Shoot(page, "grader-workbench-sample");
+        var queue = await grader.GetAsync("/api/v1/grading/queue").Ok();
+        Assert.Contains(queue.EnumerateArray(), t => t.Str("evaluationId") == $"{callId}.grader3");
+    }
 }

@@ -2,7 +2,8 @@ import "../shared/style.css";
 import "../shared/nav";
 import WaveSurfer from "wavesurfer.js";
 import RegionsPlugin from "wavesurfer.js/dist/plugins/regions.js";
-import { api, escape, post, signOut } from "../shared/api";
+import { api, escape, me, post, signOut } from "../shared/api";
+import { submitting, value } from "../shared/forms";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 
 interface Question { id: string; text: string; kind: "Scale" | "YesNo"; maxPoints: number; allowNotApplicable: boolean; commentRequiredBelow: number | null; critical: string }
@@ -192,6 +193,31 @@ document.addEventListener("keydown", (e) => {
 
 async function start(): Promise<void> {
   await loadQueue();
+  if ((await me()).roles.some((r) => r === "Supervisor" || r === "Admin")) await showSampling();
+}
+
+interface SampleResult { week: string; candidates: number; assignments: { callId: string; agent: string; queue: string; grader: string; flagged: boolean }[]; due: string }
+
+/** Supervisors draw the week's grading sample here: calls per agent, which graders, and see who got what. */
+async function showSampling(): Promise<void> {
+  const form = $<HTMLFormElement>("sample-form");
+  $("sampling").hidden = false;
+  const graders = await api<{ userName: string; displayName: string | null }[]>("/grading/graders");
+  $("grader-choices").innerHTML = graders.map((g) =>
+    `<label class="check"><input type="checkbox" name="graders" value="${escape(g.userName)}" checked> ${escape(g.displayName ?? g.userName)}</label>`).join("");
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const chosen = [...form.querySelectorAll<HTMLInputElement>("input[name=graders]:checked")].map((c) => c.value);
+    const week = value(form, "week");
+    let result: SampleResult | undefined;
+    if (await submitting(form, async () => (result = await post<SampleResult>("/grading/samples", {
+      week: week || undefined, perAgent: Number(value(form, "perAgent")), graders: chosen,
+    })))) {
+      const r = result!;
+      $("sample-result").innerHTML = `<li><b>${escape(r.week)}</b> · ${t("sampleDrawn")} ${r.assignments.length} / ${r.candidates} · ${t("due")} ${new Date(r.due).toLocaleString()}</li>` +
+        r.assignments.map((a) => `<li data-call="${escape(a.callId)}">${escape(a.agent)} · ${escape(a.callId)} → ${escape(a.grader)}${a.flagged ? ` <span class="badge bad">!</span>` : ""}</li>`).join("");
+    }
+  });
 }
 
 void start();
