@@ -17,6 +17,12 @@ public interface IMonitorBoard : IGrainWithIntegerKey
     /// <summary>A supervisor acknowledges an open alert with a note; everyone sees it.</summary>
     [Alias("Acknowledge")] Task<Alert> Acknowledge(string key, string supervisor, string? note);
 
+    /// <summary>The alert thresholds in force: an administrator's saved ones, else the configured defaults.</summary>
+    [Alias("GetRules")] Task<AlertRules> GetRules();
+
+    /// <summary>Saves thresholds that replace the configured ones from the next evaluation (within a second).</summary>
+    [Alias("SetRules")] Task<AlertRules> SetRules(AlertRules rules);
+
     /// <summary>Hosts call this on a timer: observers expire if not refreshed.</summary>
     [Alias("Subscribe")] Task Subscribe(IMonitorObserver observer);
 

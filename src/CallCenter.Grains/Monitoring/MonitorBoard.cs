@@ -162,19 +162,30 @@ public sealed class MonitorBoard(
         }
     }
 
+    private AlertRules Rules => known.State.Rules ?? rules.Value;
+
+    Task<AlertRules> IMonitorBoard.GetRules() => Task.FromResult(Rules);
+
+    async Task<AlertRules> IMonitorBoard.SetRules(AlertRules saved)
+    {
+        known.State.Rules = saved;
+        await known.WriteStateAsync();
+        return saved;
+    }
+
     private Task Send(MonitorBatch batch) => observers.Notify(o => o.OnBatch(batch));
 
     private async Task<List<Alert>> EvaluateAlerts()
     {
         var now = clock.Now;
         var open = known.State.OpenAlerts;
-        var holding = AlertEvaluator.Holding(seats.Values, queues.Values, rules.Value, now, open.Keys.ToHashSet());
+        var holding = AlertEvaluator.Holding(seats.Values, queues.Values, Rules, now, open.Keys.ToHashSet());
         foreach (var alert in AlertEvaluator.Duty(duty.Values, now))
         {
             holding[alert.Key] = alert;
         }
 
-        var changed = debounce.Apply(holding, open, rules.Value, now);
+        var changed = debounce.Apply(holding, open, Rules, now);
         if (changed.Count > 0)
         {
             await known.WriteStateAsync();

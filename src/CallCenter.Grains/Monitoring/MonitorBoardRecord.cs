@@ -16,4 +16,7 @@ public sealed class MonitorBoardRecord
 
     /// <summary>Agents with a quality score, so a reactivated board can show them again.</summary>
     [Id(4)] public HashSet<string> Agents { get; set; } = [];
+
+    /// <summary>Alert thresholds an administrator saved; null uses the configured ones.</summary>
+    [Id(5)] public AlertRules? Rules { get; set; }
 }

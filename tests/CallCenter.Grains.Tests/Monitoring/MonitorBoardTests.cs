@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using CallCenter.Grains.Tests.Infrastructure;
 
 namespace CallCenter.Grains.Tests.Monitoring;
@@ -36,5 +37,33 @@ public sealed class MonitorBoardTests(ClusterFixture fixture)
 
         await s.Seat(seat).ChangeState(SeatState.Ready, null);
         await Eventually.Until(() => Board.Snapshot(), b => b.OpenAlerts.All(a => a.Key != key), "the alert to clear");
+
+        var history = fixture.Store.GetRequiredService<IAlertHistory>();
+        var past = await Eventually.Until(
+            () => history.Search(s.Time.GetUtcNow().AddDays(-1), s.Time.GetUtcNow().AddDays(1), AlertKind.NotReadyTooLong, seat, 10),
+            h => h.Count == 1 && h[0].ClearedAt is not null, "the alert in the history, cleared");
+        Assert.Equal(("supervisor", "called the agent back from break"), (past[0].AcknowledgedBy, past[0].Note));
+    }
+
+    [Fact]
+    public async Task Thresholds_an_administrator_saves_replace_the_configured_ones_from_the_next_evaluation()
+    {
+        var configured = await Board.GetRules();
+        var seat = await s.ReadySeat("s", false);
+        var key = AlertEvaluator.Key(AlertKind.NotReadyTooLong, seat);
+        try
+        {
+            await Board.SetRules(new AlertRules { NotReadyMaxSeconds = 60, HoldSeconds = 0, ClearSeconds = 0 });
+            await s.Seat(seat).ChangeState(SeatState.NotReady, NotReadyReasons.Meal);
+            await Eventually.Until(() => Board.Snapshot(), b => b.Seats.Any(t => t.SeatId == seat && t.State == SeatState.NotReady), "NotReady on the board");
+            s.Advance(61);
+            await Eventually.Until(() => Board.Snapshot(), b => b.OpenAlerts.Any(a => a.Key == key), "the alert after 60 s");
+            Assert.Equal(60, (await Board.GetRules()).NotReadyMaxSeconds);
+        }
+        finally
+        {
+            await Board.SetRules(configured);
+            await s.Seat(seat).ChangeState(SeatState.Ready, null);
+        }
     }
 }

@@ -109,6 +109,19 @@ public sealed class AdministrationPageTests() : BrowserTest()
         var day = await supervisor.GetAsync("/api/v1/calendar/days/2031-09-28").Ok();
         Assert.True(day.GetProperty("isWorkingDay").GetBoolean());
         Assert.Matches(new Regex("Holiday"), (await supervisor.GetAsync("/api/v1/calendar/days/2031-10-02").Ok()).Str("kind"));
+
+        await admin.ClickAsync("[data-tab=alerts]");
+        var rules = admin.Locator("#rules-form");
+        await Assertions.Expect(rules.Locator("input[name=notReadyMaxSeconds]")).ToHaveValueAsync("900");
+        await rules.Locator("input[name=notReadyMaxSeconds]").FillAsync("-5");
+        await rules.Locator("button.go").ClickAsync();
+        await Assertions.Expect(rules.Locator("[data-error-for=notReadyMaxSeconds]")).ToBeVisibleAsync();
+        await rules.Locator("input[name=notReadyMaxSeconds]").FillAsync("300");
+        await rules.Locator("button.go").ClickAsync();
+        await Assertions.Expect(rules.Locator("[data-saved]")).ToHaveTextAsync("已保存");
+        await BrowserSession.Shoot(admin, "admin-alert-thresholds");
+        Assert.Equal(300, (await supervisor.GetAsync("/api/v1/alerts/rules").Ok()).GetProperty("notReadyMaxSeconds").GetInt32());
+        await supervisor.PutAsJsonAsync("/api/v1/alerts/rules", new { notReadyMaxSeconds = 1 }).Expect(HttpStatusCode.Forbidden);
     }
 
     [Fact]

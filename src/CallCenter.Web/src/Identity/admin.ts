@@ -7,6 +7,7 @@ import { setUpForms } from "../Grading/formSetup";
 import { setUpQueues } from "../Routing/queueSetup";
 import { setUpSeats } from "../Seats/seatSetup";
 import { setUpDepartments } from "../WorkOrders/departmentSetup";
+import { setUpAlertRules } from "../Monitoring/alertRulesSetup";
 import { setUpUsers } from "./users";
 
 // The administration console: one tab per thing an administrator sets up. admin.html#seats opens that tab.
@@ -16,7 +17,7 @@ document.getElementById("sign-out")!.addEventListener("click", signOut);
 
 // A tab is set up when first opened; opening it again reloads its lists (another tab may have changed them).
 const tabs: Record<string, () => Promise<() => Promise<void>>> = {
-  users: setUpUsers, seats: setUpSeats, queues: setUpQueues, departments: setUpDepartments, calendar: setUpCalendar, scorecards: setUpForms,
+  users: setUpUsers, seats: setUpSeats, queues: setUpQueues, departments: setUpDepartments, calendar: setUpCalendar, scorecards: setUpForms, alerts: setUpAlertRules,
 };
 const opened = new Map<string, Promise<() => Promise<void>>>();
 

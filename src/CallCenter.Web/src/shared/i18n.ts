@@ -87,7 +87,10 @@ const words = {
     pendingSurveys: "待回访", vetoed: "一票否决", versions: "版本", historyMonth: "历史", complaintValid: "投诉成立", resolveOrder: "办结",
     faultDescription: "问题描述", commentLabel: "备注", serviceFault: "服务问题", onTimeCount: "按时", surveys: "回访", backupShort: "备岗",
     assign: "分派", answer: "答复", upload: "上传", owner: "受理人", survey: "回访", openedCount: "受理", closedCount: "办结", month: "月份",
-    findingValid: "成立", group: "分组", onTimePercent: "按时率", sumTotal: "合计", drawSample: "抽取质检样本", week: "周", perAgent: "每位座席抽取通数", graders: "质检员", sampleDrawn: "已抽取（抽中 / 候选）", demoShift: "演示班次", lastMonth: "上月", complaintsCount: "投诉件数", stillOpen: "在办", complaintStays: "服务投诉由首问人办结，不能转办。", draftBy: "草稿，起草人", escalatedTimes: "升级", satisfactionReportTitle: "纳税人满意度月报", escalations: "升级次数", order: "工单", departmentId: "科室代码", callLabel: "来电",
+    findingValid: "成立", group: "分组", onTimePercent: "按时率", sumTotal: "合计", alertThresholds: "告警阈值", zeroSwitchesOff: "填 0 表示关闭该项告警。", rule_notReadyMaxSeconds: "示忙超过（秒）",
+    rule_onCallMaxSeconds: "单次通话超过（秒）", rule_wrapUpMaxSeconds: "话后处理超过（秒）", rule_longestWaitMaxSeconds: "来电等待超过（秒）",
+    rule_serviceLevelTargetPercent: "服务水平目标（%）", rule_serviceLevelMinimumCalls: "计算服务水平的最少来电数", rule_holdSeconds: "持续多少秒才告警",
+    rule_clearSeconds: "消失多少秒才解除", rule_serviceLevelClearMarginPercent: "服务水平高出目标多少个百分点才解除", rule_remotePhoneOffline: "远程座席话机离线时告警", drawSample: "抽取质检样本", week: "周", perAgent: "每位座席抽取通数", graders: "质检员", sampleDrawn: "已抽取（抽中 / 候选）", demoShift: "演示班次", lastMonth: "上月", complaintsCount: "投诉件数", stillOpen: "在办", complaintStays: "服务投诉由首问人办结，不能转办。", draftBy: "草稿，起草人", escalatedTimes: "升级", satisfactionReportTitle: "纳税人满意度月报", escalations: "升级次数", order: "工单", departmentId: "科室代码", callLabel: "来电",
     add: "添加", dueLabel: "截止", at: "时间",
   },
   en: {
@@ -195,7 +198,10 @@ const words = {
     faultDescription: "Fault", commentLabel: "Comment", serviceFault: "service fault", onTimeCount: "On time", surveys: "Surveys",
     backupShort: "Backup", assign: "Assign", answer: "Answer", upload: "Upload", owner: "Owner", survey: "Survey",
     openedCount: "Opened", closedCount: "Closed", month: "Month", findingValid: "valid", group: "Group", onTimePercent: "Rate",
-    sumTotal: "Total", drawSample: "Draw a grading sample", week: "Week", perAgent: "Calls per agent", graders: "Graders", sampleDrawn: "drawn (chosen / candidates)", demoShift: "Demo shift", lastMonth: "last month", complaintsCount: "Complaints", stillOpen: "open", complaintStays: "A complaint stays with whoever received it: it cannot be transferred.", draftBy: "draft by", escalatedTimes: "Escalated", satisfactionReportTitle: "Monthly taxpayer satisfaction report", escalations: "Escalations", order: "Order", departmentId: "Id", callLabel: "Call", add: "Add", dueLabel: "Due", at: "At",
+    sumTotal: "Total", alertThresholds: "Alert thresholds", zeroSwitchesOff: "0 switches that alert off.", rule_notReadyMaxSeconds: "Not ready longer than (s)",
+    rule_onCallMaxSeconds: "One call longer than (s)", rule_wrapUpMaxSeconds: "Wrap-up longer than (s)", rule_longestWaitMaxSeconds: "A caller waiting longer than (s)",
+    rule_serviceLevelTargetPercent: "Service level target (%)", rule_serviceLevelMinimumCalls: "Calls before the service level counts", rule_holdSeconds: "Raise after holding for (s)",
+    rule_clearSeconds: "Clear after gone for (s)", rule_serviceLevelClearMarginPercent: "Clear once the service level is this many points above target", rule_remotePhoneOffline: "Alert when a remote seat's phone is offline", drawSample: "Draw a grading sample", week: "Week", perAgent: "Calls per agent", graders: "Graders", sampleDrawn: "drawn (chosen / candidates)", demoShift: "Demo shift", lastMonth: "last month", complaintsCount: "Complaints", stillOpen: "open", complaintStays: "A complaint stays with whoever received it: it cannot be transferred.", draftBy: "draft by", escalatedTimes: "Escalated", satisfactionReportTitle: "Monthly taxpayer satisfaction report", escalations: "Escalations", order: "Order", departmentId: "Id", callLabel: "Call", add: "Add", dueLabel: "Due", at: "At",
   },
 } as const;
 
