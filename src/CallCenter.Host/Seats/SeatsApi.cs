@@ -78,7 +78,7 @@ public static class SeatsApi
         return TypedResults.Ok(View(seat));
     }
 
-    private static async Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> Get(string seatId, ClaimsPrincipal user, IGrainFactory grains) =>
+    private static async Task<IResult> Get(string seatId, ClaimsPrincipal user, IGrainFactory grains) =>
         await OnOwnSeat(seatId, user, grains, (seat, _) => Task.FromResult(seat));
 
     private static async Task<IResult> Login(string seatId, LoginRequest request, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock)
@@ -115,7 +115,7 @@ public static class SeatsApi
         return TypedResults.Ok(View(seat));
     }
 
-    private static async Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> ChangeState(string seatId, StateRequest request, ClaimsPrincipal user, IGrainFactory grains)
+    private static async Task<IResult> ChangeState(string seatId, StateRequest request, ClaimsPrincipal user, IGrainFactory grains)
     {
         var check = new Validation()
             .Require("state", request.State is not null, "'state' is required: Ready, NotReady or LoggedOut.")
@@ -128,7 +128,7 @@ public static class SeatsApi
         return await OnOwnSeat(seatId, user, grains, (_, seat) => seat.ChangeState(request.State!.Value, request.Reason));
     }
 
-    private static Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> Logout(string seatId, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock) =>
+    private static Task<IResult> Logout(string seatId, ClaimsPrincipal user, IGrainFactory grains, CallCenterClock clock) =>
         OnOwnSeat(seatId, user, grains, async (before, seat) =>
         {
             var after = await seat.Logout();
@@ -141,7 +141,7 @@ public static class SeatsApi
         });
 
     /// <summary>Runs an action on a seat if the user may: supervisors on any seat, agents only where they are logged in.</summary>
-    private static async Task<Results<Ok<SeatView>, ValidationProblem, ForbidHttpResult>> OnOwnSeat(
+    private static async Task<IResult> OnOwnSeat(
         string seatId, ClaimsPrincipal user, IGrainFactory grains, Func<SeatSnapshot, ISeatGrain, Task<SeatSnapshot>> action)
     {
         var check = new Validation().Id("seatId", seatId);
@@ -154,7 +154,7 @@ public static class SeatsApi
         var current = await grain.Get();
         if (!user.MaySupervise() && current.Agent != user.Identity?.Name)
         {
-            return TypedResults.Forbid();
+            return CodedProblem.Of(StatusCodes.Status403Forbidden, "seat-not-yours", $"You are not logged in at seat '{seatId}'.", ("seat", seatId));
         }
 
         return TypedResults.Ok(View(await action(current, grain)));

@@ -43,6 +43,11 @@ public sealed class SeatWorkPageTests() : BrowserTest()
         await other.ClickAsync("#login");
         await Assertions.Expect(other.Locator("#error")).ToHaveTextAsync("Seat P01 is in use by agent1: they log out first, or a supervisor takes the seat over.");
         await BrowserSession.Shoot(other, "agent-desktop-seat-refused-en");
+        await other.ClickAsync("#ready");
+        await Assertions.Expect(other.Locator("#error")).ToHaveTextAsync("You are not logged in at seat P01.");
+        await other.ClickAsync("#language");
+        await other.ClickAsync("#ready");
+        await Assertions.Expect(other.Locator("#error")).ToHaveTextAsync("您没有在座席 P01 签入。");
 
         var wallboard = await browser.SignIn(host, "supervisor");
         await wallboard.ClickAsync("[data-seat=P01]");

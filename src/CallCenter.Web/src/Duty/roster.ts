@@ -1,6 +1,6 @@
 import "../shared/style.css";
 import "../shared/nav";
-import { api, escape, post, signOut } from "../shared/api";
+import { api, ApiError, escape, post, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import type { Roster, RosterShift } from "../shared/types";
 
@@ -30,6 +30,13 @@ async function act(action: () => Promise<unknown>): Promise<void> {
   }
 }
 
+interface Names { templates: { id: string; name: string }[]; departments: { id: string; name: string }[] }
+
+// The rotation's names for its shift templates and departments, so the tables say 上午 and 纳税服务科, not am and tax.
+let names: Names = { templates: [], departments: [] };
+const templateName = (id: string) => names.templates.find((x) => x.id === id)?.name ?? id;
+const departmentName = (id: string | null) => (id ? names.departments.find((x) => x.id === id)?.name ?? id : "—");
+
 function table(shifts: RosterShift[], editable: boolean): string {
   if (shifts.length === 0) {
     return `<tr><td class="empty">${t("noRoster")}</td></tr>`;
@@ -37,8 +44,8 @@ function table(shifts: RosterShift[], editable: boolean): string {
   return `<tr><th>${t("from")}</th><th></th><th>${t("department")}</th><th>${t("officer")}</th><th>${t("backup")}</th><th></th></tr>` +
     shifts.map((s) => `
       <tr class="${s.officer ? "" : "missing"}" data-shift="${escape(s.shiftId)}">
-        <td>${escape(s.date)}</td><td>${escape(s.template)} ${time(s.start)}–${time(s.end)}</td>
-        <td>${escape(s.department ?? "—")}</td><td>${escape(s.officer ?? "—")}</td><td>${escape(s.backup ?? "—")}</td>
+        <td>${escape(s.date)}</td><td>${escape(templateName(s.template))} ${time(s.start)}–${time(s.end)}</td>
+        <td>${escape(departmentName(s.department))}</td><td>${escape(s.officer ?? "—")}</td><td>${escape(s.backup ?? "—")}</td>
         <td>${editable ? `<button data-edit>${t("edit")}</button>` : ""}</td>
       </tr>`).join("");
 }
@@ -46,11 +53,19 @@ function table(shifts: RosterShift[], editable: boolean): string {
 async function load(): Promise<void> {
   $<HTMLAnchorElement>("csv").href = `/api/v1/duty/rotations/${rotation()}/roster.csv?${period()}`;
   $<HTMLAnchorElement>("ics").href = `/api/v1/duty/rotations/${rotation()}/roster.ics?${period()}`;
-  const definition = await api<unknown>(`/duty/rotations/${rotation()}`).catch(() => example);
+  const definition = await api<Names>(`/duty/rotations/${rotation()}`).catch(() => example);
+  names = definition;
   $<HTMLTextAreaElement>("definition").value = JSON.stringify(definition, null, 2);
+  // A rotation not defined yet has no roster: an empty one, and its definition opened to be written.
+  const none = (e: unknown) => {
+    if (!(e instanceof ApiError && e.status === 404)) throw e;
+    document.querySelector<HTMLDetailsElement>("details")!.open = true;
+    const empty: Roster = { rotation: "", shifts: [], problems: [], published: false };
+    return empty;
+  };
   const [draft, published] = await Promise.all([
-    api<Roster>(`/duty/rotations/${rotation()}/roster?${period()}&draft=true`),
-    api<Roster>(`/duty/rotations/${rotation()}/roster?${period()}`),
+    api<Roster>(`/duty/rotations/${rotation()}/roster?${period()}&draft=true`).catch(none),
+    api<Roster>(`/duty/rotations/${rotation()}/roster?${period()}`).catch(none),
   ]);
   $("draft").innerHTML = table(draft.shifts, true);
   $("published").innerHTML = table(published.shifts, true);

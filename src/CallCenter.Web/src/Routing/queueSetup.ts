@@ -1,5 +1,5 @@
 import { api, escape, put } from "../shared/api";
-import { submitting, value } from "../shared/forms";
+import { submitting, value, withSaved } from "../shared/forms";
 import { t } from "../shared/i18n";
 
 // Queues: strategy, service-level target, ring timeout and an optional overflow to another queue.
@@ -9,13 +9,11 @@ interface QueueDetail { queueId: string; name: string; strategy: string; service
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const field = (name: string) => $<HTMLFormElement>("queue-form").elements.namedItem(name) as HTMLInputElement;
 
-// The list comes from the wallboard's view, which hears of a queue a moment after it is saved: saved ones show at once.
 const saved = new Map<string, QueueItem>();
 
 async function load(): Promise<void> {
   const listed = await api<QueueItem[]>("/queues");
-  const queues = [...listed, ...[...saved.values()].filter((q) => !listed.some((l) => l.queueId === q.queueId))]
-    .sort((a, b) => a.queueId.localeCompare(b.queueId));
+  const queues = withSaved(listed, saved, (q) => q.queueId);
   $("queue-list").innerHTML = queues.length === 0 ? `<tr><td class="empty">${t("noQueues")}</td></tr>` :
     `<tr><th>${t("id")}</th><th>${t("name")}</th><th>${t("serviceLevelSeconds")}</th><th></th></tr>` +
     queues.map((q) => `<tr data-queue="${escape(q.queueId)}"><td>${escape(q.queueId)}</td><td>${escape(q.name)}</td>

@@ -1,7 +1,7 @@
 import "../shared/style.css";
 import "../shared/nav";
 import { api, elapsed, escape, me, post, signOut } from "../shared/api";
-import { reasonName, t, toggleLanguage, translatePage } from "../shared/i18n";
+import { reasonName, t, toggleLanguage, translatePage, type Word } from "../shared/i18n";
 import type { SeatTile } from "../shared/types";
 import { departments, follow, row, type Summary } from "../WorkOrders/orders";
 import { showScreenPop } from "./screenPop";
@@ -74,7 +74,7 @@ async function loadEvaluations(): Promise<void> {
   const mine = await api<MyEvaluation[]>("/grading/mine");
   $("evaluations").innerHTML = mine.length === 0 ? `<p class="empty">—</p>` : mine.map((e) => `
     <li data-evaluation="${escape(e.evaluationId)}"><b>${escape(e.callId)}</b> · ${e.score.total}${e.score.criticalFailed ? ` <span class="badge bad">${t("criticalFail")}</span>` : ""}
-      · ${escape(e.status)}${e.status === "Submitted" ? `${e.disputeBy ? ` · ${t("disputeBy")} ${new Date(e.disputeBy).toLocaleString()}` : ""}
+      · ${escape(t(`evaluation${e.status}` as Word))}${e.status === "Submitted" ? `${e.disputeBy ? ` · ${t("disputeBy")} ${new Date(e.disputeBy).toLocaleString()}` : ""}
       <button data-ack>${t("acknowledgeEvaluation")}</button> <button data-dispute>${t("dispute")}</button>` : ""}</li>`).join("");
 }
 

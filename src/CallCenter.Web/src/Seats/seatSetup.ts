@@ -1,5 +1,5 @@
 import { api, escape, put } from "../shared/api";
-import { submitting, value } from "../shared/forms";
+import { submitting, value, withSaved } from "../shared/forms";
 import { t } from "../shared/i18n";
 
 // Seats: name, department, remote flag and skills (a queue and a level 1–5 each); a row's "edit" fills the form.
@@ -17,14 +17,12 @@ function skillRow(queue = "", level = 3): string {
     <button type="button" data-remove-skill>×</button></div>`;
 }
 
-// The list comes from the wallboard's view, which hears of a seat a moment after it is saved: saved ones show at once.
 const saved = new Map<string, SeatItem>();
 
 async function load(): Promise<void> {
   queues = await api<QueueItem[]>("/queues");
   const listed = await api<SeatItem[]>("/seats");
-  const seats = [...listed, ...[...saved.values()].filter((s) => !listed.some((l) => l.seatId === s.seatId))]
-    .sort((a, b) => a.seatId.localeCompare(b.seatId));
+  const seats = withSaved(listed, saved, (s) => s.seatId);
   $("seat-list").innerHTML = seats.length === 0 ? `<tr><td class="empty">${t("noSeats")}</td></tr>` :
     `<tr><th>${t("id")}</th><th>${t("name")}</th><th>${t("department")}</th><th>${t("queues")}</th><th>${t("state")}</th><th></th></tr>` +
     seats.map((s) => `<tr data-seat="${escape(s.seatId)}"><td>${escape(s.seatId)}</td><td>${escape(s.name)}${s.remote ? ` <span class="badge">${t("remote")}</span>` : ""}</td>

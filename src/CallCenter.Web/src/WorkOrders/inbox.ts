@@ -148,47 +148,13 @@ for (const control of ["box", "kind", "follow-ups", "overdue-only", "month"]) {
   $(control).addEventListener("change", () => void loadInbox());
 }
 
-// Administrators configure the departments that receive orders: liaison, backup, head and handlers.
-function showDepartments(): void {
-  $("departments").innerHTML = `<tr><th>${t("department")}</th><th>${t("liaison")}</th><th>${t("backupShort")}</th><th>${t("head")}</th><th>${t("handlersShort")}</th></tr>` +
-    known.map((d) => `<tr data-department="${escape(d.id)}"><td>${escape(d.name)} <small>${escape(d.id)}</small></td><td>${escape(d.liaison ?? "—")}</td>
-      <td>${escape(d.backup ?? "—")}</td><td>${escape(d.head ?? "—")}</td><td>${escape(d.handlers.join(", "))}</td></tr>`).join("");
-}
-
-$("departments").addEventListener("click", (e) => {
-  const d = known.find((x) => x.id === (e.target as HTMLElement).closest<HTMLElement>("[data-department]")?.dataset.department);
-  const form = $<HTMLFormElement>("department");
-  if (d) {
-    for (const [name, value] of Object.entries({ id: d.id, name: d.name, liaison: d.liaison ?? "", backup: d.backup ?? "", head: d.head ?? "", handlers: d.handlers.join(", ") })) {
-      (form.elements.namedItem(name) as HTMLInputElement).value = value;
-    }
-  }
-});
-
-$("department").addEventListener("submit", (e) => {
-  e.preventDefault();
-  const f = Object.fromEntries(new FormData(e.target as HTMLFormElement).entries()) as Record<string, string>;
-  const person = (v: string) => (v.trim() ? v.trim() : null);
-  void act(async () => {
-    await api(`/work-orders/departments/${encodeURIComponent(f.id)}`, {
-      method: "PUT",
-      body: JSON.stringify({ name: f.name, liaison: person(f.liaison), backup: person(f.backup), head: person(f.head), handlers: f.handlers.split(/[,，\s]+/).filter(Boolean) }),
-    });
-    known = await departments();
-    showDepartments();
-  });
-});
-
 const defaultBox: [string, string][] = [["Supervisor", "all"], ["Admin", "all"], ["Grader", "all"], ["Liaison", "department"], ["Agent", "owned"]];
 
 async function start(): Promise<void> {
   const user = await me();
   $<HTMLSelectElement>("box").value = defaultBox.find(([role]) => user.roles.includes(role))?.[1] ?? "mine";
   known = await departments();
-  if (user.roles.includes("Admin")) {
-    $("directory").hidden = false;
-    showDepartments();
-  }
+  $("directory").hidden = !user.roles.includes("Admin");
   await Promise.all([loadInbox(), loadNotices(), show().catch(() => undefined)]);
   await follow((order) => {
     void loadInbox();

@@ -25,7 +25,7 @@ export async function api<T>(path: string, init?: RequestInit): Promise<T> {
   }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    throw new ApiError(response.status, problemText(problem.code, problem.args, problem.detail ?? problem.title ?? `${response.status}`), problem.errors ?? {}, problem.code);
+    throw new ApiError(response.status, problemText(problem.code ?? `status-${response.status}`, problem.args, problem.detail ?? problem.title ?? `${response.status}`), problem.errors ?? {}, problem.code);
   }
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }

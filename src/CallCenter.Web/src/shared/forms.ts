@@ -46,3 +46,12 @@ export async function submitting(form: HTMLElement, action: () => Promise<unknow
 
 export const value = (form: HTMLFormElement, name: string) => ((form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? "").trim();
 export const optional = (text: string) => (text === "" ? undefined : text);
+
+/**
+ * A list read from the wallboard's view (which hears of a saved item a moment later) with the items this page just
+ * saved that it does not show yet, sorted by id.
+ */
+export function withSaved<T>(listed: T[], saved: Map<string, T>, id: (item: T) => string): T[] {
+  const shown = new Set(listed.map(id));
+  return [...listed, ...[...saved.values()].filter((item) => !shown.has(id(item)))].sort((a, b) => id(a).localeCompare(id(b)));
+}
