@@ -55,16 +55,21 @@ public sealed class UsersApiTests(HostFixture fixture) : IClassFixture<HostFixtu
     }
 
     [Theory]
-    [InlineData("""{"userName":"bad name","roles":["Agent"]}""", "userName")]
-    [InlineData("""{"userName":"okname","roles":["Boss"]}""", "roles")]
-    [InlineData("""{"userName":"okname","roles":[]}""", "roles")]
-    [InlineData("""{"userName":"supervisor","roles":["Agent"]}""", "userName")]
-    [InlineData("""{"userName":"okname2","roles":["Agent"],"password":"short"}""", "password")]
-    public async Task A_bad_new_user_is_a_problem_naming_the_field(string body, string field)
+    [InlineData("""{"userName":"bad name","roles":["Agent"]}""", "userName", "id")]
+    [InlineData("""{"userName":"okname","roles":["Boss"]}""", "roles", "invalid")]
+    [InlineData("""{"userName":"okname","roles":[]}""", "roles", "invalid")]
+    [InlineData("""{"userName":"supervisor","roles":["Agent"]}""", "userName", "exists")]
+    [InlineData("""{"userName":"okname2","roles":["Agent"],"password":"short"}""", "password", null)]
+    public async Task A_bad_new_user_is_a_problem_naming_the_field_and_its_kind(string body, string field, string? code)
     {
         var admin = await Host.As("admin");
         var problem = await admin.PostAsync("/api/v1/users", new StringContent(body, System.Text.Encoding.UTF8, "application/json")).Expect(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        Assert.Equal("invalid", problem.Str("code"));
+        if (code is not null)
+        {
+            Assert.Equal(code, problem.GetProperty("codes").GetProperty(field)[0].Str("code"));
+        }
     }
 
     [Fact]

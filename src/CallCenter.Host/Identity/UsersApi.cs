@@ -47,7 +47,7 @@ public static class UsersApi
 
         if (await admin.Find(request.UserName!) is not null)
         {
-            return new Validation().Require("userName", false, $"A user '{request.UserName}' already exists.").Problem();
+            return new Validation().Require("userName", false, $"A user '{request.UserName}' already exists.", "exists").Problem();
         }
 
         var (created, password) = await admin.Create(request.UserName!, Validation.Trimmed(request.DisplayName), Validation.Trimmed(request.Department), request.Roles!, request.Password);

@@ -41,7 +41,7 @@ public static class QueuesApi
                 .Require("overflow.toQueue", overflow.ToQueue != queueId, "A queue cannot overflow into itself.");
             if (check.IsValid && !await Exists(grains, overflow.ToQueue!))
             {
-                check.Require("overflow.toQueue", false, $"Queue '{overflow.ToQueue}' is not defined; define it first.");
+                check.Require("overflow.toQueue", false, $"Queue '{overflow.ToQueue}' is not defined; define it first.", "undefined");
             }
         }
 

@@ -60,7 +60,7 @@ public static class SeatsApi
                 .Require($"skills[{i}].level", skill.Level is >= 1 and <= 5, "'level' must be between 1 and 5.");
             if (check.IsValid && !await QueuesApi.Exists(grains, skill.Queue!))
             {
-                check.Require($"skills[{i}].queue", false, $"Queue '{skill.Queue}' is not defined.");
+                check.Require($"skills[{i}].queue", false, $"Queue '{skill.Queue}' is not defined.", "undefined");
             }
         }
 

@@ -66,7 +66,7 @@ public sealed class AdministrationPageTests() : BrowserTest()
         await queue.Locator("input[name=name]").FillAsync("增值税");
         await queue.Locator("input[name=ringTimeoutSeconds]").FillAsync("1");
         await queue.Locator("button.go").ClickAsync();
-        await Assertions.Expect(queue.Locator("[data-error-for=ringTimeoutSeconds]")).ToBeVisibleAsync();
+        await Assertions.Expect(queue.Locator("[data-error-for=ringTimeoutSeconds]")).ToHaveTextAsync("应在 5 到 300 之间。");
         await queue.Locator("input[name=ringTimeoutSeconds]").FillAsync("25");
         await queue.Locator("button.go").ClickAsync();
         await Assertions.Expect(queue.Locator("[data-saved]")).ToContainTextAsync("vat");

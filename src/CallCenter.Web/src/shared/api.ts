@@ -1,12 +1,18 @@
 import { problemText } from "./i18n";
 
+/** What kind of error a field has ("required", "too-long", "range", …) and its numbers. */
+export interface FieldCode { code: string; args?: Record<string, number> | null }
+
 // Every request the pages make carries this header: the host refuses a cookie-borne change without it, which is
 // what keeps another site from acting with the user's cookie.
 export const pageHeader = { "X-CallCenter-Request": "page" };
 
 /** A refused call: the status, the problem's text, the message per field (validation) and the problem's code. */
 export class ApiError extends Error {
-  constructor(readonly status: number, message: string, readonly errors: Record<string, string[]>, readonly code?: string) {
+  constructor(
+    readonly status: number, message: string, readonly errors: Record<string, string[]>, readonly code?: string,
+    readonly fieldCodes: Record<string, FieldCode[]> = {},
+  ) {
     super(message);
   }
 }
@@ -25,7 +31,7 @@ export async function api<T>(path: string, init?: RequestInit): Promise<T> {
   }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    throw new ApiError(response.status, problemText(problem.code ?? `status-${response.status}`, problem.args, problem.detail ?? problem.title ?? `${response.status}`), problem.errors ?? {}, problem.code);
+    throw new ApiError(response.status, problemText(problem.code ?? `status-${response.status}`, problem.args, problem.detail ?? problem.title ?? `${response.status}`), problem.errors ?? {}, problem.code, problem.codes ?? {});
   }
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }

@@ -1,4 +1,5 @@
 import { ApiError } from "./api";
+import { fieldText } from "./i18n";
 
 // Problems shown where they belong: a field's message under that field (matched by name="…" or data-field="…",
 // the problem's field name), anything else in the form's [data-form-error] line.
@@ -24,7 +25,9 @@ export function showProblem(form: HTMLElement, error: unknown): void {
     const note = document.createElement("small");
     note.className = "field-error";
     note.dataset.errorFor = field;
-    note.textContent = messages.join(" ");
+    const codes = error instanceof ApiError ? error.fieldCodes[field] ?? [] : [];
+    note.textContent = messages.map((m, i) => fieldText(codes[i]?.code, codes[i]?.args, m)).join(" ");
+    note.title = messages.join(" ");
     target.after(note);
   }
   if (fields.length === 0) unplaced.push((error as Error).message);

@@ -227,6 +227,20 @@ const problems: Record<"zh" | "en", Record<string, string>> = {
   },
 };
 
+// A field's error in the reader's language: in Chinese from its kind and numbers, in English the server's own sentence.
+const fieldErrors: Record<string, string> = {
+  required: "必填。", "too-long": "最多 {max} 个字符。", range: "应在 {min} 到 {max} 之间。", "bad-text": "含有不允许的字符。",
+  id: "只能由字母、数字和 . _ : - 组成，以字母或数字开头，最多 {max} 个字符。", texts: "最多 {count} 项，每项 1–{length} 个字符。",
+  exists: "已存在同名的记录。", undefined: "引用的对象尚未定义，请先定义它。",
+  invalid: "此项填写有误（鼠标停在这里可看到详细说明）。",
+};
+
+export function fieldText(code: string | undefined, args: Record<string, number> | null | undefined, message: string): string {
+  if (language() === "en") return message;
+  const text = fieldErrors[code ?? "invalid"] ?? fieldErrors.invalid;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(args?.[name] ?? ""));
+}
+
 export function problemText(code: string | undefined, args: Record<string, string | null> | undefined, fallback: string): string {
   const text = code ? problems[language()][code] : undefined;
   return text ? text.replace(/\{(\w+)\}/g, (_, name: string) => args?.[name] ?? "") : fallback;
