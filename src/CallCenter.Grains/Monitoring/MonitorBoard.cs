@@ -23,6 +23,7 @@ public sealed class MonitorBoard(
     private readonly AlertDebounce debounce = new();
     private const int UnwrittenKeptAtMost = 10_000;
     private readonly List<Alert> unwrittenHistory = [];
+    private Task historyWrite = Task.CompletedTask;
     private readonly string epoch = Guid.NewGuid().ToString("N")[..12];
     private long version;
     private bool membersUnsaved;
@@ -146,8 +147,8 @@ public sealed class MonitorBoard(
 
         alert = alert with { AcknowledgedBy = supervisor, AcknowledgedAt = clock.Now, Note = note };
         known.State.OpenAlerts[key] = alert;
-        await WriteHistory([alert]);
         await known.WriteStateAsync();
+        WriteHistory([alert]);
         await Send(new MonitorBatch(epoch, ++version, [], [], [alert]));
         return alert;
     }
@@ -191,16 +192,17 @@ public sealed class MonitorBoard(
             await known.WriteStateAsync();
         }
 
-        await WriteHistory(changed);
-
+        WriteHistory(changed);
         return changed;
     }
 
     /// <summary>
-    /// Raised, acknowledged and cleared alerts go to the history; a write the store refused is tried again on the next
-    /// evaluation (every second) rather than holding up the wallboard.
+    /// Raised, acknowledged and cleared alerts go to the history, one write at a time and never awaited by the
+    /// wallboard's evaluation: a slow or failing query store delays the history, not the board. A refused write is
+    /// tried again with the next change or tick. The board's own state keeps open alerts, so a clearing written after a
+    /// crash still carries the acknowledgement.
     /// </summary>
-    private async Task WriteHistory(IReadOnlyList<Alert> alerts)
+    private void WriteHistory(IReadOnlyList<Alert> alerts)
     {
         unwrittenHistory.AddRange(alerts);
         if (unwrittenHistory.Count > UnwrittenKeptAtMost)
@@ -209,19 +211,26 @@ public sealed class MonitorBoard(
             unwrittenHistory.RemoveRange(0, unwrittenHistory.Count - UnwrittenKeptAtMost);
         }
 
-        if (unwrittenHistory.Count == 0)
+        if (unwrittenHistory.Count == 0 || !historyWrite.IsCompleted)
         {
             return;
         }
 
+        var batch = unwrittenHistory.ToList();
+        unwrittenHistory.Clear();
+        historyWrite = WriteHistory(batch);
+    }
+
+    private async Task WriteHistory(List<Alert> batch)
+    {
         try
         {
-            await history.Put(unwrittenHistory);
-            unwrittenHistory.Clear();
+            await history.Put(batch);
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Writing {Count} alerts to the history failed; retrying", unwrittenHistory.Count);
+            logger.LogWarning(e, "Writing {Count} alerts to the history failed; retrying", batch.Count);
+            unwrittenHistory.InsertRange(0, batch);
         }
     }
 
