@@ -41,7 +41,7 @@ public static class ScreenPopApi
         var seat = await grains.GetGrain<ISeatGrain>(seatId).Get();
         if (!user.MaySupervise() && (seat.Agent != user.Identity!.Name || seat.State == SeatState.LoggedOut))
         {
-            return TypedResults.Forbid();
+            return CodedProblem.Of(StatusCodes.Status403Forbidden, "seat-not-yours", $"You are not logged in at seat '{seatId}'.", ("seat", seatId));
         }
 
         if (seat.CallId is not { } callId)

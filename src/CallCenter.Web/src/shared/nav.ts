@@ -5,7 +5,7 @@ import { t } from "./i18n";
 import { landing, mayUse, pages } from "./pages";
 
 /** Replaces the page's content with a plain refusal and a way back to the user's own page. */
-export function showForbidden(user: Me): void {
+function showForbidden(user: Me): void {
   document.querySelectorAll<HTMLElement>("body > :not(nav)").forEach((el) => (el.hidden = true));
   const panel = document.createElement("section");
   panel.className = "forbidden card";
@@ -24,7 +24,6 @@ async function mount(): Promise<void> {
     return; // signed out: api() is already on its way to the sign-in page
   }
   if (bar) {
-    bar.querySelectorAll("a.link").forEach((a) => a.remove());
     const links = document.createElement("span");
     links.className = "pages";
     links.id = "pages";
@@ -33,7 +32,6 @@ async function mount(): Promise<void> {
     const title = bar.querySelector<HTMLElement>("strong");
     title?.after(links);
     if (title && links.querySelector(".current")) title.hidden = true; // the highlighted link names the page
-
     const name = bar.querySelector("#user");
     if (name) name.textContent = user.displayName || user.userName;
   }
