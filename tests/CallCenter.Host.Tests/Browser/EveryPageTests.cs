@@ -33,4 +33,22 @@ public sealed class EveryPageTests() : BrowserTest()
         Assert.Equal(HttpStatusCode.OK, favicon.StatusCode);
         Assert.Equal([0, 0, 1, 0], (await favicon.Content.ReadAsByteArrayAsync())[..4]);
     }
+
+    [Theory]
+    [InlineData("admin", "/admin.html")]
+    [InlineData("supervisor", "/wallboard.html")]
+    [InlineData("duty1", "/duty.html")]
+    [InlineData("grader", "/grader.html")]
+    [InlineData("agent1", "/agent.html")]
+    [InlineData("liaison1", "/workorders.html")]
+    [InlineData("handler1", "/workorders.html")]
+    public async Task Each_role_lands_on_its_own_page_and_the_site_root_leads_there(string user, string page)
+    {
+        var signedIn = await browser.SignIn(host, user);
+        Assert.EndsWith(page, signedIn.Url);
+        await Assertions.Expect(signedIn.Locator(".forbidden")).ToHaveCountAsync(0);
+        await signedIn.GotoAsync("/");
+        await signedIn.WaitForURLAsync(url => url.EndsWith(page, StringComparison.Ordinal));
+        await signedIn.Context.DisposeAsync();
+    }
 }
