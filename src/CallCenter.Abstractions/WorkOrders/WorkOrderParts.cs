@@ -52,11 +52,15 @@ public sealed record Attachment(
     [property: Id(4)] string AddedBy,
     [property: Id(5)] DateTimeOffset At);
 
-/// <summary>One line of an order's history: every transition, comment, reminder and escalation.</summary>
+/// <summary>
+/// One line of an order's history: every transition, comment, reminder and escalation. A line the system words carries
+/// its parts in <paramref name="Args"/> so pages can say it in their language; <paramref name="Text"/> is English or as typed.
+/// </summary>
 [GenerateSerializer, Immutable]
 [Alias("CallCenter.WorkOrders.TimelineEntry")]
 public sealed record TimelineEntry(
     [property: Id(0)] DateTimeOffset At,
     [property: Id(1)] string Actor,
     [property: Id(2)] string Action,
-    [property: Id(3)] string? Text);
+    [property: Id(3)] string? Text,
+    [property: Id(4)] IReadOnlyDictionary<string, string>? Args = null);

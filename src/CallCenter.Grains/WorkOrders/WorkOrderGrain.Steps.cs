@@ -65,7 +65,7 @@ public sealed partial class WorkOrderGrain
         var department = await WorkOrderRouting.Department(GrainFactory, departmentId);
         var (person, level) = await WorkOrderRouting.Receiver(GrainFactory, department);
         await Hand(person, level, DeadlineStage.Assign, clock.Now, status: WorkOrderStatus.AwaitingAssignment);
-        Log(by, "routed", $"{department.Name}: {person} ({level})");
+        Log(by, "routed", $"{department.Name}: {person} ({level})", ("department", department.Name), ("person", person), ("level", level.ToString()));
         await Tell([person], "arrived", $"{Describe()} arrived for {department.Name}: assign a handler or answer by {Local(S.Due!.Value)}.",
             args: [("department", department.Name), ("due", S.Due!.Value.ToString("O"))]);
     }
@@ -133,7 +133,7 @@ public sealed partial class WorkOrderGrain
     {
         if (S.Opening!.Taxpayer.Phone is null)
         {
-            Log("system", "no follow-up", "no phone number to call back");
+            Log("system", "no follow-up", "no phone number to call back", ("reason", "no-phone"));
             return;
         }
 
@@ -201,7 +201,7 @@ public sealed partial class WorkOrderGrain
         if (!S.DueSoonTold && clock.Now >= due.AddMinutes(-limits.Value.DueSoonMinutes))
         {
             S.DueSoonTold = changed = true;
-            Log("system", "due soon", Local(due));
+            Log("system", "due soon", Local(due), ("due", due.ToString("O")));
             await Tell(Watchers(), "due-soon", $"{Describe()} is due at {Local(due)}.", supervisors: true, args: [("due", due.ToString("O"))]);
         }
 
@@ -211,8 +211,8 @@ public sealed partial class WorkOrderGrain
             S.Escalations++;
             var department = await WorkOrderRouting.Find(GrainFactory, S.Department);
             var (above, level) = WorkOrderRouting.Above(S.Level, S.Assignee, department);
-            Log("system", "overdue", Local(due));
-            Log("system", "escalated", above ?? IWorkNoticesGrain.Supervisors);
+            Log("system", "overdue", Local(due), ("due", due.ToString("O")));
+            Log("system", "escalated", above ?? IWorkNoticesGrain.Supervisors, ("to", above ?? ""));
             if (above is not null && !S.Participants.Contains(above))
             {
                 S.Participants.Add(above);
@@ -251,7 +251,8 @@ public sealed partial class WorkOrderGrain
         }
     }
 
-    private void Log(string actor, string action, string? text) => S.Timeline.Add(new TimelineEntry(clock.Now, actor, action, text));
+    private void Log(string actor, string action, string? text, params (string Name, string Value)[] args) =>
+        S.Timeline.Add(new TimelineEntry(clock.Now, actor, action, text, args.Length == 0 ? null : args.ToDictionary(a => a.Name, a => a.Value)));
 
     private async Task Tell(IEnumerable<string> people, string kind, string text, bool supervisors = false, (string Name, string Value)[]? args = null)
     {

@@ -38,7 +38,15 @@ public sealed partial class WorkOrderGrain(
         S.Department = opening.Department;
         S.OpenedAt = clock.Now;
         S.Participants.Add(by.Name);
-        Log(by.Name, "opened", opening.Kind == WorkOrderKind.IntegrityReferral ? "referred to the discipline-inspection hotline" : opening.Question);
+        if (opening.Kind == WorkOrderKind.IntegrityReferral)
+        {
+            Log(by.Name, "opened", "referred to the discipline-inspection hotline", ("referral", "hotline"));
+        }
+        else
+        {
+            Log(by.Name, "opened", opening.Question);
+        }
+
         switch (opening.Kind)
         {
             case WorkOrderKind.HardQuestion or WorkOrderKind.TaxReport:
@@ -102,7 +110,7 @@ public sealed partial class WorkOrderGrain(
 
         Finish();
         S.Department = department;
-        Log(by.Name, "transferred", $"to {department}: {reason}");
+        Log(by.Name, "transferred", $"to {department}: {reason}", ("department", department), ("reason", reason));
         await Route(department, by.Name);
         return await Saved(by.Name, "transfer", $"{department}: {reason}");
     });

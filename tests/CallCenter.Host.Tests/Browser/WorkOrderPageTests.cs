@@ -48,10 +48,12 @@ public sealed class WorkOrderPageTests() : BrowserTest()
         // Notices and timeline lines the server wrote are said from the page's catalogue, in the chosen language.
         await Assertions.Expect(inbox.Locator("#notices")).ToContainTextAsync($"疑难问题工单 {orderId}");
         await Assertions.Expect(inbox.Locator("#detail .timeline")).ToContainTextAsync("答复");
+        await Assertions.Expect(inbox.Locator("#detail .timeline")).ToContainTextAsync("转派 转至纳税服务科：duty1（带班人员）");
         await inbox.ClickAsync("#language");
         await inbox.GotoAsync($"/workorders.html?order={orderId}");
         await Assertions.Expect(inbox.Locator("#notices")).ToContainTextAsync($"Hard question order {orderId}");
         await Assertions.Expect(inbox.Locator("#detail .timeline")).ToContainTextAsync("answered");
+        await Assertions.Expect(inbox.Locator("#detail .timeline")).ToContainTextAsync("routed to 纳税服务科: duty1 (duty officer)");
         await Assertions.Expect(inbox.Locator("#detail .pill")).ToContainTextAsync("To reply");
         await BrowserSession.Shoot(inbox, "work-order-answered-en");
         await inbox.ClickAsync("#language");

@@ -1,6 +1,6 @@
 import "../shared/style.css";
 import "../shared/nav";
-import { assigneeLevel, orderKind, orderNoticeText, orderStatus, satisfaction, timelineAction } from "../shared/messages";
+import { assigneeLevel, orderKind, orderNoticeText, orderStatus, satisfaction, timelineAction, timelineText } from "../shared/messages";
 import { api, escape, me, post, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import { downFor } from "../shared/hub";
@@ -109,7 +109,7 @@ async function show(): Promise<void> {
       `<li><a href="/api/v1/work-orders/${encodeURIComponent(o.orderId)}/attachments/${a.number}">${escape(a.fileName)}</a> <small>${a.bytes} B · ${escape(a.addedBy)}</small></li>`).join("")}</ul>` : ""}
     <div class="steps">${steps(o)}</div>
     <h3>${t("orderTimeline")}</h3>
-    <ol class="timeline">${o.timeline.map((e) => `<li><time>${when(e.at)}</time> <b>${escape(e.actor)}</b> ${escape(timelineAction(e.action))} ${escape(e.text ?? "")}</li>`).join("")}</ol>`;
+    <ol class="timeline">${o.timeline.map((e) => `<li><time>${when(e.at)}</time> <b>${escape(e.actor === "system" ? t("systemActor") : e.actor)}</b> ${escape(timelineAction(e.action))} ${escape(timelineText(e, (id) => known.find((d) => d.id === id)?.name ?? id))}</li>`).join("")}</ol>`;
 }
 
 $("detail").addEventListener("submit", (e) => {

@@ -13,7 +13,7 @@ export interface Summary {
   escalations: number; openedAt: string; closedAt: string | null;
 }
 
-export interface TimelineEntry { at: string; actor: string; action: string; text: string | null }
+export interface TimelineEntry { at: string; actor: string; action: string; text: string | null; args?: Record<string, string> | null }
 
 export interface Order extends Summary {
   callId: string | null; question: string | null; answer: string | null;
