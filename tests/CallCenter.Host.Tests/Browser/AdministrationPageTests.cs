@@ -48,6 +48,19 @@ public sealed class AdministrationPageTests() : BrowserTest()
         await user.ClickAsync("#back-home");
         await user.WaitForURLAsync(url => url.EndsWith("/agent.html", StringComparison.Ordinal));
 
+        // Users change their own password from the bar; their sessions end and they sign in with the new one.
+        await user.ClickAsync("#change-password");
+        var dialog = user.Locator("#password-dialog");
+        await dialog.Locator("input[name=currentPassword]").FillAsync("Zhang-wei-2026");
+        await dialog.Locator("input[name=newPassword]").FillAsync("Zhang-wei-2027");
+        await dialog.Locator("input[name=repeat]").FillAsync("Zhang-wei-2027");
+        await dialog.Locator("button[type=submit]").ClickAsync();
+        await user.WaitForURLAsync(url => url.Contains("/login.html", StringComparison.Ordinal));
+        await user.FillAsync("#login input[name=userName]", "zhang.wei");
+        await user.FillAsync("#login input[name=password]", "Zhang-wei-2027");
+        await user.ClickAsync("#login button[type=submit]");
+        await user.WaitForURLAsync(url => url.EndsWith("/agent.html", StringComparison.Ordinal));
+
         await admin.ReloadAsync();
         await admin.Locator("#users tr[data-user='zhang.wei'] button[data-disable]").ClickAsync();
         await Assertions.Expect(admin.Locator("#users tr[data-user='zhang.wei']")).ToContainTextAsync("已停用");

@@ -1,6 +1,7 @@
 // The bar every signed-in page shares: the pages of the user's roles, their name, and a refusal in words on a page
 // their role may not use.
-import { escape, me, type Me } from "./api";
+import { escape, me, post, type Me } from "./api";
+import { submitting } from "./forms";
 import { t } from "./i18n";
 import { landing, mayUse, pages } from "./pages";
 
@@ -13,6 +14,37 @@ function showForbidden(user: Me): void {
   panel.innerHTML = `<h1>${t("forbidden")}</h1><p>${t("forbiddenHint")}</p>
     <a class="button go" id="back-home" href="${landing(user.roles)}">${t("backHome")}</a>`;
   document.body.append(panel);
+}
+
+/** Users change their own password; every session of theirs ends with it, so they sign in again. */
+function passwordDialog(): HTMLDialogElement {
+  const existing = document.getElementById("password-dialog") as HTMLDialogElement | null;
+  if (existing) return existing;
+  const dialog = document.createElement("dialog");
+  dialog.id = "password-dialog";
+  dialog.innerHTML = `<form class="setup" novalidate>
+      <h2>${t("changePassword")}</h2>
+      <label><span>${t("currentPassword")}</span><input type="password" name="currentPassword" autocomplete="current-password" maxlength="256"></label>
+      <label><span>${t("newPassword")}</span><input type="password" name="newPassword" autocomplete="new-password" maxlength="256"></label>
+      <label><span>${t("repeatPassword")}</span><input type="password" name="repeat" autocomplete="new-password" maxlength="256"></label>
+      <p class="error" data-form-error role="alert"></p>
+      <div><button class="go" type="submit">${t("save")}</button> <button type="button" data-close>${t("close")}</button></div>
+    </form>`;
+  const form = dialog.querySelector("form")!;
+  const field = (name: string) => (form.elements.namedItem(name) as HTMLInputElement).value;
+  dialog.querySelector("[data-close]")!.addEventListener("click", () => dialog.close());
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    if (field("newPassword") !== field("repeat")) {
+      form.querySelector("[data-form-error]")!.textContent = t("passwordsDiffer");
+      return;
+    }
+    if (await submitting(form, () => post("/auth/password", { currentPassword: field("currentPassword"), newPassword: field("newPassword") }))) {
+      location.href = "/login.html";
+    }
+  });
+  document.body.append(dialog);
+  return dialog;
 }
 
 async function mount(): Promise<void> {
@@ -34,6 +66,12 @@ async function mount(): Promise<void> {
     if (title && links.querySelector(".current")) title.hidden = true; // the highlighted link names the page
     const name = bar.querySelector("#user");
     if (name) name.textContent = user.displayName || user.userName;
+    const change = document.createElement("button");
+    change.id = "change-password";
+    change.className = "link";
+    change.textContent = t("changePassword");
+    change.addEventListener("click", () => passwordDialog().showModal());
+    bar.querySelector("#sign-out")?.before(change);
   }
   const page = pages.find((p) => p.href === location.pathname);
   if (page && !mayUse(user.roles, page)) {
