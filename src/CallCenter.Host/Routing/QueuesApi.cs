@@ -73,16 +73,18 @@ public static class QueuesApi
         return check.IsValid ? TypedResults.Ok(await grains.GetGrain<IQueueGrain>(queueId).GetStats()) : check.Problem();
     }
 
-    internal static async Task<bool> Exists(IGrainFactory grains, string queueId)
+    internal static async Task<bool> Exists(IGrainFactory grains, string queueId) => await Definition(grains, queueId) is not null;
+
+    /// <summary>The queue's definition, or null for a queue nobody defined.</summary>
+    internal static async Task<QueueDefinition?> Definition(IGrainFactory grains, string queueId)
     {
         try
         {
-            await grains.GetGrain<IQueueGrain>(queueId).GetDefinition();
-            return true;
+            return await grains.GetGrain<IQueueGrain>(queueId).GetDefinition();
         }
         catch (NotConfiguredException)
         {
-            return false;
+            return null;
         }
     }
 

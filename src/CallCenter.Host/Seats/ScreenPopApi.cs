@@ -79,15 +79,5 @@ public static class ScreenPopApi
             previous, orders, suggestions));
     }
 
-    private static async Task<string?> QueueName(IGrainFactory grains, string queueId)
-    {
-        try
-        {
-            return (await grains.GetGrain<IQueueGrain>(queueId).GetDefinition()).Name;
-        }
-        catch (NotConfiguredException)
-        {
-            return null;
-        }
-    }
+    private static async Task<string?> QueueName(IGrainFactory grains, string queueId) => (await QueuesApi.Definition(grains, queueId))?.Name;
 }
