@@ -129,16 +129,27 @@ public sealed class MonitorHubTests(HostFixture fixture) : IClassFixture<HostFix
     }
 }
 
-/// <summary>A wallboard client on /hubs/monitor that records every batch it receives.</summary>
+/// <summary>
+/// A wallboard client on /hubs/monitor that records every batch it receives and, like the page, fetches a snapshot
+/// when the versions show a gap or a new epoch (kept apart from the batches, which stay what the hub sent).
+/// </summary>
 public sealed class Wallboard : IAsyncDisposable
 {
     private readonly HubConnection connection;
     private readonly ConcurrentQueue<MonitorBatch> batches = new();
+    private readonly ConcurrentQueue<MonitorBatch> caughtUp = new();
+    private (string Epoch, long Version)? seen;
+    private volatile bool gap;
 
     private Wallboard(HubConnection connection)
     {
         this.connection = connection;
-        connection.On<MonitorBatch>("Batch", batches.Enqueue);
+        connection.On<MonitorBatch>("Batch", batch =>
+        {
+            gap |= seen is { } last && (batch.Epoch != last.Epoch || batch.Version > last.Version + 1);
+            seen = (batch.Epoch, batch.Version);
+            batches.Enqueue(batch);
+        });
     }
 
     public IEnumerable<long> Versions => batches.Select(b => b.Version);
@@ -190,15 +201,23 @@ public sealed class Wallboard : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
         {
-            if (batches.FirstOrDefault(match) is { } found)
+            if (batches.Concat(caughtUp).FirstOrDefault(match) is { } found)
             {
                 return found;
+            }
+
+            if (gap)
+            {
+                gap = false;
+                var snapshot = await Snapshot();
+                caughtUp.Enqueue(new MonitorBatch(snapshot.Epoch, snapshot.Version, snapshot.Seats, snapshot.Queues, snapshot.OpenAlerts, snapshot.Duty, snapshot.Quality));
             }
 
             await Task.Delay(20);
         }
 
-        throw new Xunit.Sdk.XunitException($"No matching batch among {batches.Count} received.");
+        var versions = string.Join(", ", batches.Select(b => $"{b.Epoch}/{b.Version} ({b.Seats.Count} seats)"));
+        throw new Xunit.Sdk.XunitException($"No matching batch among {batches.Count} received ({versions}) and {caughtUp.Count} snapshots after gaps.");
     }
 
     public ValueTask DisposeAsync() => connection.DisposeAsync();

@@ -25,7 +25,9 @@ public sealed class MonitorBoard(
     private readonly List<Alert> unwrittenHistory = [];
     private Task historyWrite = Task.CompletedTask;
     private readonly string epoch = Guid.NewGuid().ToString("N")[..12];
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(5);
     private long version;
+    private DateTimeOffset lastSent;
     private bool membersUnsaved;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -72,7 +74,7 @@ public sealed class MonitorBoard(
         }
 
         // Time alone raises alerts (a seat NotReady too long), so look again every second.
-        this.RegisterGrainTimer(() => Broadcast([], []), new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
+        this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
     }
 
     async Task IMonitorBoard.Publish(IReadOnlyList<SeatTile> changedSeats, IReadOnlyList<QueueTile> changedQueues)
@@ -153,6 +155,19 @@ public sealed class MonitorBoard(
         return alert;
     }
 
+    /// <summary>
+    /// A quiet board still sends an empty batch every few seconds: a host or client that lost the last batch before a
+    /// quiet spell sees the gap in the versions and fetches a snapshot, instead of showing a stale seat until the next change.
+    /// </summary>
+    private async Task Tick()
+    {
+        await Broadcast([], []);
+        if (clock.Now - lastSent >= Heartbeat)
+        {
+            await Send(new MonitorBatch(epoch, ++version, [], [], []));
+        }
+    }
+
     /// <summary>Re-evaluates the alert rules and sends whatever changed; nothing at all sends nothing.</summary>
     private async Task Broadcast(IReadOnlyList<SeatTile> changedSeats, IReadOnlyList<QueueTile> changedQueues)
     {
@@ -174,7 +189,11 @@ public sealed class MonitorBoard(
         return saved;
     }
 
-    private Task Send(MonitorBatch batch) => observers.Notify(o => o.OnBatch(batch));
+    private Task Send(MonitorBatch batch)
+    {
+        lastSent = clock.Now;
+        return observers.Notify(o => o.OnBatch(batch));
+    }
 
     private async Task<List<Alert>> EvaluateAlerts()
     {
@@ -218,10 +237,10 @@ public sealed class MonitorBoard(
 
         var batch = unwrittenHistory.ToList();
         unwrittenHistory.Clear();
-        historyWrite = WriteHistory(batch);
+        historyWrite = PutHistory(batch);
     }
 
-    private async Task WriteHistory(List<Alert> batch)
+    private async Task PutHistory(List<Alert> batch)
     {
         try
         {
