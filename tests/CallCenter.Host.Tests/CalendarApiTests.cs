@@ -20,6 +20,15 @@ public sealed class CalendarApiTests(HostFixture fixture) : IClassFixture<HostFi
 
         var unknownYear = await agent.GetAsync("/api/v1/calendar/add?from=2026-12-31&days=2").Ok();
         Assert.Contains("2027", unknownYear.GetProperty("warnings")[0].GetString());
+        Assert.Equal("2027-01-05", unknownYear.Str("date")); // 1 January is a statutory holiday even before 2027 is published
+
+        var newYear = await agent.GetAsync("/api/v1/calendar/days/2027-01-01").Ok();
+        Assert.Equal(("False", "Holiday", "元旦", "False"), (newYear.Str("isWorkingDay"), newYear.Str("kind"), newYear.Str("holidayName"), newYear.Str("calendarLoaded")));
+        var statuses = (await agent.GetAsync("/api/v1/calendar/years").Ok()).GetProperty("statuses").EnumerateArray().ToList();
+        var next = statuses.Single(y => y.GetProperty("year").GetInt32() == DateTime.UtcNow.Year + 1);
+        Assert.False(next.GetProperty("official").GetBoolean());
+        Assert.Contains(next.GetProperty("holidays").EnumerateArray(), h => h.Str("name") == "春节");
+        Assert.True(statuses.Single(y => y.GetProperty("year").GetInt32() == 2026).GetProperty("official").GetBoolean());
     }
 
     [Fact]

@@ -2,7 +2,7 @@ namespace CallCenter.Calendar;
 
 /// <summary>
 /// Whether a date is a working day and why. <paramref name="CalendarLoaded"/> is false for a year with no
-/// arrangement loaded: the answer then assumes Monday–Friday and <paramref name="Warning"/> says so.
+/// arrangement loaded: the answer is then provisional (statutory holidays and weekends off) and <paramref name="Warning"/> says so.
 /// </summary>
 [GenerateSerializer, Immutable]
 [Alias("CallCenter.Calendar.WorkingDay")]

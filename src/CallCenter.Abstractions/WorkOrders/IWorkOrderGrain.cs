@@ -35,6 +35,12 @@ public interface IWorkOrderGrain : IGrainWithStringKey
 
     /// <summary>The order as it is, after applying any clock milestone passed (due soon, overdue, escalation).</summary>
     [Alias("Get")] Task<WorkOrderView> Get();
+
+    /// <summary>
+    /// Counts the running stage's deadline again on the calendar as it is now (a year's arrangement was loaded) and
+    /// notes the change in the timeline; nothing happens to a closed order or a deadline that was not provisional.
+    /// </summary>
+    [Alias("RecountDeadline")] Task RecountDeadline();
 }
 
 /// <summary>Who is acting on an order; supervisors (and administrators) may take any step a manager may.</summary>

@@ -31,11 +31,15 @@ public sealed record WorkOrderView(
     [property: Id(24)] IReadOnlyList<string> RelatedOrders,
     [property: Id(25)] string? KnowledgeEntry,
     [property: Id(26)] IReadOnlyList<string> Participants,
-    [property: Id(27)] string? Against)
+    [property: Id(27)] string? Against,
+    [property: Id(28)] IReadOnlyList<int>? ProvisionalYears = null)
 {
+    /// <summary>The deadline was counted across a year with no official arrangement loaded: it may move when that year is loaded.</summary>
+    public bool DueProvisional => ProvisionalYears is { Count: > 0 };
+
     public WorkOrderSummary Summary() => new(OrderId, Kind, Status, Department, Owner, Assignee, AssigneeLevel, Brief(Question), Severity,
         Due, Overdue, Escalations, LateStages, OpenedAt, ClosedAt, Finding is { Valid: true } ? Finding.AtFault ?? Against : null,
-        Finding?.Valid, Survey?.Satisfaction, Survey?.Reason, Participants, SourceOrder);
+        Finding?.Valid, Survey?.Satisfaction, Survey?.Reason, Participants, SourceOrder, ProvisionalYears);
 
     private static string? Brief(string? text) => text is { Length: > 80 } ? text[..80] + "…" : text;
 }
@@ -64,4 +68,8 @@ public sealed record WorkOrderSummary(
     [property: Id(17)] Satisfaction? Satisfaction,
     [property: Id(18)] string? SurveyReason,
     [property: Id(19)] IReadOnlyList<string> Participants,
-    [property: Id(20)] string? SourceOrder);
+    [property: Id(20)] string? SourceOrder,
+    [property: Id(21)] IReadOnlyList<int>? ProvisionalYears = null)
+{
+    public bool DueProvisional => ProvisionalYears is { Count: > 0 };
+}

@@ -2,7 +2,8 @@ namespace CallCenter.Calendar;
 
 /// <summary>
 /// Working days from the loaded official arrangements: holidays are off, make-up days (调休) are on, other days follow
-/// the week. For a year with nothing loaded it assumes Monday–Friday and says so in a warning, never silently.
+/// the week. A year with nothing loaded is provisional: its statutory holidays (<see cref="StatutoryHolidays"/>) are
+/// off, weekends are off, and every answer touching it says so, never silently.
 /// </summary>
 public sealed class WorkingDayCalendar
 {
@@ -10,6 +11,7 @@ public sealed class WorkingDayCalendar
 
     private readonly HashSet<int> years;
     private readonly Dictionary<DateOnly, (DayKind Kind, string? Name)> special = [];
+    private readonly Dictionary<int, Dictionary<DateOnly, string>> provisional = [];
 
     public WorkingDayCalendar(IEnumerable<YearCalendar> loaded)
     {
@@ -33,7 +35,7 @@ public sealed class WorkingDayCalendar
     }
 
     public static string MissingYear(int year) =>
-        $"No official holiday arrangement is loaded for {year}; Monday–Friday is assumed for that year. Load it on the calendar page when the State Council publishes it.";
+        $"No official holiday arrangement is loaded for {year}: its statutory holidays are assumed and its make-up working days (调休) are unknown, so dates in {year} are provisional. Load the year in Administration → Calendar when the State Council publishes it.";
 
     public bool IsLoaded(int year) => years.Contains(year);
 
@@ -45,8 +47,36 @@ public sealed class WorkingDayCalendar
             return new WorkingDay(date, day.Kind == DayKind.MakeUpWorkday, day.Kind, day.Name, true, null);
         }
 
+        if (!loaded && Provisional(date.Year).TryGetValue(date, out var holiday))
+        {
+            return new WorkingDay(date, false, DayKind.Holiday, holiday, false, MissingYear(date.Year));
+        }
+
         var weekend = date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
         return new WorkingDay(date, !weekend, weekend ? DayKind.Weekend : DayKind.Workday, null, loaded, loaded ? null : MissingYear(date.Year));
+    }
+
+    /// <summary>The statutory days off of a year with no arrangement loaded, worked out once.</summary>
+    private Dictionary<DateOnly, string> Provisional(int year)
+    {
+        lock (provisional)
+        {
+            if (!provisional.TryGetValue(year, out var days))
+            {
+                days = [];
+                foreach (var holiday in StatutoryHolidays.For(year))
+                {
+                    for (var d = holiday.From; d <= holiday.To; d = d.AddDays(1))
+                    {
+                        days[d] = holiday.Name;
+                    }
+                }
+
+                provisional[year] = days;
+            }
+
+            return days;
+        }
     }
 
     public WorkingDayResult AddWorkingDays(DateOnly from, int days)
@@ -80,7 +110,6 @@ public sealed class WorkingDayCalendar
         return new WorkingDayResult(date, touched.Where(y => !IsLoaded(y)).Select(MissingYear).ToArray());
     }
 
-    /// <summary>Refuses an arrangement that cannot be right, naming the first problem.</summary>
     /// <summary>
     /// Closing time of the working day <paramref name="workingDays"/> after the one <paramref name="at"/> falls in; after
     /// closing time or on a day off, counting starts from the next working day (0 = "the same working day", 当日).
@@ -93,9 +122,11 @@ public sealed class WorkingDayCalendar
             ? new WorkingDayResult(date, [])
             : AddWorkingDays(date.AddDays(1), 0);
         var target = AddWorkingDays(first.Date, workingDays);
-        return new WorkingDeadline(target.Date, clock.At(target.Date, closes), [.. first.Warnings.Union(target.Warnings)]);
+        var provisionalYears = Enumerable.Range(date.Year, target.Date.Year - date.Year + 1).Where(y => !IsLoaded(y)).ToArray();
+        return new WorkingDeadline(target.Date, clock.At(target.Date, closes), [.. first.Warnings.Union(target.Warnings)], provisionalYears);
     }
 
+    /// <summary>Refuses an arrangement that cannot be right, naming the first problem.</summary>
     public static YearCalendar Validate(YearCalendar year)
     {
         if (year.Year is < 2000 or > 2100)

@@ -94,7 +94,8 @@ public sealed partial class WorkOrderGrain
     private async Task StartStage(DeadlineStage stage, DateTimeOffset from)
     {
         var days = Deadlines.WorkingDays(Kind, stage, limits.Value);
-        S.Due = (await GrainFactory.GetGrain<ICalendarGrain>("CN").EndOfWorkingDay(from, days)).At;
+        var deadline = await GrainFactory.GetGrain<ICalendarGrain>("CN").EndOfWorkingDay(from, days);
+        (S.Stage, S.StageFrom, S.Due, S.ProvisionalYears) = (stage, from, deadline.At, [.. deadline.ProvisionalYears ?? []]);
         S.DueSoonTold = S.OverdueTold = false;
         await ArmClock();
     }
@@ -125,6 +126,7 @@ public sealed partial class WorkOrderGrain
         S.Status = WorkOrderStatus.Closed;
         S.ClosedAt = clock.Now;
         S.Due = null;
+        S.ProvisionalYears.Clear();
         Log(by, "closed", note);
     }
 
@@ -297,7 +299,7 @@ public sealed partial class WorkOrderGrain
         return new WorkOrderView(Id, o.Kind, S.Status, S.Department, S.Owner, S.Assignee, S.Level, o.CallId, o.Taxpayer, o.Question, S.Answer,
             o.TaxReport, o.Severity, S.Finding, S.Survey, S.Attachments.ToArray(), S.Timeline.ToArray(), S.Due,
             S.Due is { } due && clock.Now > due, S.Escalations, S.LateStages, S.OpenedAt, S.ClosedAt, o.SourceOrder, S.Related.ToArray(),
-            S.KnowledgeEntry, S.Participants.ToArray(), o.Against);
+            S.KnowledgeEntry, S.Participants.ToArray(), o.Against, S.ProvisionalYears.ToArray());
     }
 
     private string Describe() => $"{Kind} order {Id}";

@@ -243,6 +243,30 @@ public sealed partial class WorkOrderGrain(
         return View();
     }
 
+    Task IWorkOrderGrain.RecountDeadline() => Step(async () =>
+    {
+        if (S.Opening is null || S.Status == WorkOrderStatus.Closed || S.ProvisionalYears.Count == 0 || S.Stage is not { } stage || S.StageFrom is not { } from)
+        {
+            return View();
+        }
+
+        var was = S.Due!.Value;
+        var years = string.Join(", ", S.ProvisionalYears);
+        var deadline = await GrainFactory.GetGrain<ICalendarGrain>("CN").EndOfWorkingDay(from, Deadlines.WorkingDays(Kind, stage, limits.Value));
+        (S.Due, S.ProvisionalYears) = (deadline.At, [.. deadline.ProvisionalYears ?? []]);
+        if (deadline.At != was)
+        {
+            // A later deadline may not be due soon or overdue any more; an earlier one is caught up by the next call or reminder.
+            S.DueSoonTold &= clock.Now >= deadline.At.AddMinutes(-limits.Value.DueSoonMinutes);
+            S.OverdueTold &= clock.Now > deadline.At;
+        }
+
+        Log("system", "deadline recounted", $"{years} loaded: due {Local(was)} → {Local(deadline.At)}",
+            ("years", years), ("was", was.ToString("O")), ("due", deadline.At.ToString("O")));
+        await ArmClock();
+        return await Saved("system", "deadline");
+    });
+
     /// <summary>A step either completes or leaves the order as it was stored: a refusal part-way restores the stored state.</summary>
     private async Task<WorkOrderView> Step(Func<Task<WorkOrderView>> step)
     {

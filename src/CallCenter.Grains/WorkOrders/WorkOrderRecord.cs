@@ -24,4 +24,11 @@ public sealed class WorkOrderRecord
     [Id(18)] public List<string> Related { get; set; } = [];
     [Id(19)] public string? KnowledgeEntry { get; set; }
     [Id(20)] public List<string> Participants { get; set; } = [];
+
+    /// <summary>The running stage and the instant its clock counts from, so a loaded year can count it again.</summary>
+    [Id(21)] public DeadlineStage? Stage { get; set; }
+    [Id(22)] public DateTimeOffset? StageFrom { get; set; }
+
+    /// <summary>Years without an official arrangement the deadline was counted across (empty: it is firm).</summary>
+    [Id(23)] public List<int> ProvisionalYears { get; set; } = [];
 }

@@ -11,7 +11,10 @@ public static class CalendarApi
 
     public sealed record YearRequest(List<Holiday>? Holidays, List<DateOnly>? MakeUpWorkdays, string? Source);
 
-    public sealed record YearsView(IReadOnlyList<int> Years, IReadOnlyList<string> Warnings);
+    /// <summary>A year as deadlines count it: the official arrangement, or (not loaded) the statutory holidays only.</summary>
+    public sealed record YearStatus(int Year, bool Official, string? Source, IReadOnlyList<Holiday> Holidays, IReadOnlyList<DateOnly> MakeUpWorkdays);
+
+    public sealed record YearsView(IReadOnlyList<int> Years, IReadOnlyList<string> Warnings, IReadOnlyList<YearStatus> Statuses);
 
     public static RouteGroupBuilder MapCalendarApi(this RouteGroupBuilder group)
     {
@@ -25,18 +28,25 @@ public static class CalendarApi
         return group;
     }
 
-    /// <summary>The loaded years, warning when next year's arrangement is still missing.</summary>
+    /// <summary>
+    /// The loaded years, and the status of each year from the first loaded to next year: official, or provisional
+    /// (statutory holidays only) with a warning for this year and next.
+    /// </summary>
     private static async Task<Ok<YearsView>> Years(IGrainFactory grains, CallCenterClock clock)
     {
-        var years = await Calendar(grains).LoadedYears();
+        var calendar = Calendar(grains);
+        var years = await calendar.LoadedYears();
         var next = clock.Today.Year + 1;
-        string[] warnings = years.Contains(clock.Today.Year) ? [] : [WorkingDayCalendar.MissingYear(clock.Today.Year)];
-        if (!years.Contains(next))
+        string[] warnings = [.. new[] { clock.Today.Year, next }.Where(y => !years.Contains(y)).Select(WorkingDayCalendar.MissingYear)];
+        var statuses = new List<YearStatus>();
+        foreach (var year in years.Append(clock.Today.Year).Append(next).Distinct().Order())
         {
-            warnings = [.. warnings, WorkingDayCalendar.MissingYear(next)];
+            statuses.Add(await calendar.GetYear(year) is { } loaded
+                ? new YearStatus(year, true, loaded.Source, loaded.Holidays, loaded.MakeUpWorkdays)
+                : new YearStatus(year, false, null, StatutoryHolidays.For(year), []));
         }
 
-        return TypedResults.Ok(new YearsView(years, warnings));
+        return TypedResults.Ok(new YearsView(years, warnings, statuses));
     }
 
     private static async Task<Results<Ok<YearCalendar>, NotFound<string>>> GetYear(int year, IGrainFactory grains) =>

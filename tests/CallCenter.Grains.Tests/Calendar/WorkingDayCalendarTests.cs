@@ -40,17 +40,31 @@ public sealed class WorkingDayCalendarTests
     }
 
     [Fact]
-    public void A_deadline_in_a_year_with_no_arrangement_says_so()
+    public void A_year_with_no_arrangement_keeps_its_statutory_holidays_and_says_it_is_provisional()
     {
-        var result = Shipped.AddWorkingDays(D("2026-12-30"), 3);
-        Assert.Equal(D("2027-01-04"), result.Date);
+        var result = Shipped.AddWorkingDays(D("2026-12-30"), 2);
+        Assert.Equal(D("2027-01-04"), result.Date); // Thu 31 Dec, then 1 Jan (元旦) and the weekend are off
         var warning = Assert.Single(result.Warnings);
         Assert.Contains("2027", warning);
+        Assert.Contains("provisional", warning);
 
-        var day = Shipped.Check(D("2027-01-01"));
-        Assert.False(day.CalendarLoaded);
-        Assert.True(day.IsWorkingDay);
-        Assert.Contains("Monday–Friday", day.Warning);
+        var newYear = Shipped.Check(D("2027-01-01"));
+        Assert.Equal((false, DayKind.Holiday, "元旦", false), (newYear.IsWorkingDay, newYear.Kind, newYear.HolidayName, newYear.CalendarLoaded));
+        Assert.Contains("Administration → Calendar", newYear.Warning);
+        var ordinary = Shipped.Check(D("2027-01-05"));
+        Assert.Equal((true, DayKind.Workday, false), (ordinary.IsWorkingDay, ordinary.Kind, ordinary.CalendarLoaded));
+        Assert.NotNull(ordinary.Warning);
+    }
+
+    [Fact]
+    public void A_deadline_counted_across_an_unloaded_year_names_it_and_one_inside_loaded_years_does_not()
+    {
+        var clock = new CallCenterClock(TimeProvider.System, CallCenterClock.FindZone("Asia/Shanghai"));
+        var provisional = Shipped.EndOfWorkingDay(clock, new TimeOnly(17, 30), new DateTimeOffset(2026, 12, 30, 10, 0, 0, TimeSpan.FromHours(8)), 2);
+        Assert.Equal((D("2027-01-04"), true), (provisional.Date, provisional.Provisional));
+        Assert.Equal([2027], provisional.ProvisionalYears!);
+        var firm = Shipped.EndOfWorkingDay(clock, new TimeOnly(17, 30), new DateTimeOffset(2026, 9, 30, 10, 0, 0, TimeSpan.FromHours(8)), 1);
+        Assert.Equal((D("2026-10-08"), false), (firm.Date, firm.Provisional));
     }
 
     [Fact]

@@ -114,10 +114,13 @@ public sealed class AdministrationPageTests() : BrowserTest()
               "makeUpWorkdays": [ "2031-09-28" ] }
             """);
         await admin.ClickAsync("[data-tab=calendar]");
+        var next = DateTime.UtcNow.Year + 1;
+        await Assertions.Expect(admin.Locator($"#years [data-year='{next}'].provisional")).ToContainTextAsync("春节");
+        await Assertions.Expect(admin.Locator("#year-warnings")).ToContainTextAsync(next.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await admin.Locator("#year-form input[type=file]").SetInputFilesAsync(file);
         await Assertions.Expect(admin.Locator("#year-preview")).ToContainTextAsync("国庆节");
         await admin.ClickAsync("#load-year");
-        await Assertions.Expect(admin.Locator("#years [data-year='2031']")).ToBeVisibleAsync();
+        await Assertions.Expect(admin.Locator("#years [data-year='2031'].official")).ToContainTextAsync("国庆节");
         await BrowserSession.Shoot(admin, "admin-calendar");
         var day = await supervisor.GetAsync("/api/v1/calendar/days/2031-09-28").Ok();
         Assert.True(day.GetProperty("isWorkingDay").GetBoolean());

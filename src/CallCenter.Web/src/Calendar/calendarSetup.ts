@@ -10,10 +10,19 @@ interface YearFile { year: number; holidays: Holiday[]; makeUpWorkdays?: string[
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 let chosen: YearFile | null = null;
 
+interface YearStatus { year: number; official: boolean; source: string | null; holidays: Holiday[]; makeUpWorkdays: string[] }
+
+const span = (h: Holiday) => (h.from === h.to ? h.from.slice(5) : `${h.from.slice(5)}–${h.to.slice(5)}`);
+
+/** Each year as deadlines count it: official (loaded), or provisional with the statutory days it assumes. */
 async function load(): Promise<void> {
-  const view = await api<{ years: number[]; warnings: string[] }>("/calendar/years");
-  $("years").innerHTML = view.years.map((y) => `<li data-year="${y}"><b>${y}</b> · ${t("yearLoadedNote")}</li>`).join("") || `<li class="empty">—</li>`;
-  $("year-warnings").innerHTML = view.warnings.map((w) => `<li class="error">${escape(w)}</li>`).join("");
+  const view = await api<{ years: number[]; statuses: YearStatus[] }>("/calendar/years");
+  $("years").innerHTML = view.statuses.map((y) => `<li data-year="${y.year}" class="${y.official ? "official" : "provisional"}">
+      <b>${y.year}</b> · ${y.official ? t("yearLoadedNote") : `<span class="badge warn">⚠ ${t("provisionalShort")}</span> ${t("yearProvisionalNote")}`}
+      <small>${y.holidays.map((h) => `${escape(h.name)} ${span(h)}`).join("、")}${y.makeUpWorkdays.length ? ` · ${t("makeUpWorkdays")}: ${y.makeUpWorkdays.map((d) => d.slice(5)).join("、")}` : ""}</small></li>`).join("")
+    || `<li class="empty">—</li>`;
+  const missing = view.statuses.filter((y) => !y.official).map((y) => y.year);
+  $("year-warnings").innerHTML = missing.map((y) => `<li class="error">${escape(t("yearMissingWarning").replace("{year}", String(y)))}</li>`).join("");
 }
 
 function read(text: string): YearFile {

@@ -97,7 +97,7 @@ async function show(): Promise<void> {
       <span class="pill">${escape(orderStatus(o.status))}</span>${o.overdue ? ` <span class="badge bad">${t("overdueBadge")}</span>` : ""}</header>
     <dl class="facts">
       ${field(t("department"), known.find((d) => d.id === o.department)?.name ?? o.department)}${field(t("owner"), o.owner)}${field(t("assignee"), o.assignee ? `${o.assignee} (${assigneeLevel(o.assigneeLevel ?? "")})` : null)}
-      ${field(t("dueLabel"), o.due ? when(o.due) : null)}${field(t("callLabel"), o.callId)}
+      ${field(t("dueLabel"), o.due ? when(o.due) : null)}${o.due && o.provisionalYears?.length ? `<dd class="warning provisional-warning">${escape(t("provisionalDue").replace("{years}", o.provisionalYears.join(", ")))}</dd>` : ""}${field(t("callLabel"), o.callId)}
       ${field(t("taxpayer"), [o.taxpayer.name, o.taxpayer.phone, o.taxpayer.taxpayerId].filter(Boolean).join(" · "))}
       ${field(t("questionShort"), o.question)}${field(t("answer"), o.answer)}${field(t("severity"), o.severity)}
       ${r ? field(t("reportedParty"), `${r.subject} ${r.subjectTaxpayerId ?? ""}`) + field(t("conduct"), r.conduct) + field(t("taxPeriod"), r.period) + field(t("amount"), r.amount?.toString()) : ""}

@@ -10,7 +10,15 @@ export type Status = "AwaitingAssignment" | "InHand" | "AwaitingReply" | "Closed
 export interface Summary {
   orderId: string; kind: Kind; status: Status; department: string | null; owner: string; assignee: string | null;
   assigneeLevel: string | null; brief: string | null; severity: string | null; due: string | null; overdue: boolean;
-  escalations: number; openedAt: string; closedAt: string | null;
+  escalations: number; openedAt: string; closedAt: string | null; provisionalYears?: number[] | null;
+}
+
+/** A deadline counted across a year whose holiday arrangement is not loaded yet: a marked badge saying so. */
+export function provisionalBadge(o: Summary): string {
+  const years = o.provisionalYears ?? [];
+  if (!years.length || o.status === "Closed") return "";
+  const why = t("provisionalDue").replace("{years}", years.join(", "));
+  return ` <span class="badge warn provisional" title="${escape(why)}">⚠ ${t("provisionalShort")}</span>`;
 }
 
 export interface TimelineEntry { at: string; actor: string; action: string; text: string | null; args?: Record<string, string> | null }
@@ -53,7 +61,7 @@ export function row(o: Summary): string {
     <b>${escape(orderKind(o.kind))}</b> <small>${escape(o.orderId)}</small>
     <span class="pill">${escape(orderStatus(o.status))}</span>${o.escalations ? ` <span class="badge bad">${t("escalatedTimes")} ×${o.escalations}</span>` : ""}
     <div>${escape(o.brief ?? "")}</div>
-    <small>${escape(departmentNames.get(o.department ?? "") ?? o.department ?? "")} · ${escape(o.assignee ?? "—")} · ${t("dueLabel")} ${when(o.due)}</small></li>`;
+    <small>${escape(departmentNames.get(o.department ?? "") ?? o.department ?? "")} · ${escape(o.assignee ?? "—")} · ${t("dueLabel")} ${when(o.due)}${provisionalBadge(o)}</small></li>`;
 }
 
 const departmentNames = new Map<string, string>();

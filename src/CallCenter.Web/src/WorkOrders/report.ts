@@ -3,7 +3,7 @@ import "../shared/nav";
 import { api, escape, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import { orderKind, satisfaction } from "../shared/messages";
-import { satisfactions, type Summary, when } from "./orders";
+import { provisionalBadge, satisfactions, type Summary, when } from "./orders";
 
 // The monthly satisfaction report the service specification asks for, with on-time rates, complaints and vetoes,
 // and overdue orders; printed from the browser (print styles hide the controls) or downloaded as CSV.
@@ -56,7 +56,7 @@ async function load(): Promise<void> {
       <table class="roster"><tr><th>${t("vetoed")}</th><th>${t("order")}</th><th>${t("at")}</th></tr>${complaints.vetoes.map((v) =>
         `<tr><td>${escape(v.person)}</td><td>${escape(v.orderId)}</td><td>${when(v.at)}</td></tr>`).join("") || `<tr><td colspan="3" class="empty">—</td></tr>`}</table>`;
     $("overdue").innerHTML = `<tr><th>${t("order")}</th><th>${t("orderKindLabel")}</th><th>${t("department")}</th><th>${t("assignee")}</th><th>${t("dueLabel")}</th><th>${t("escalations")}</th></tr>` +
-      (overdue.map((o) => `<tr class="due-over"><td>${escape(o.orderId)}</td><td>${escape(orderKind(o.kind))}</td><td>${escape(o.department ?? "")}</td><td>${escape(o.assignee ?? "")}</td><td>${when(o.due)}</td><td>${o.escalations}</td></tr>`).join("")
+      (overdue.map((o) => `<tr class="due-over"><td>${escape(o.orderId)}</td><td>${escape(orderKind(o.kind))}</td><td>${escape(o.department ?? "")}</td><td>${escape(o.assignee ?? "")}</td><td>${when(o.due)}${provisionalBadge(o)}</td><td>${o.escalations}</td></tr>`).join("")
         || `<tr><td colspan="6" class="empty">${t("noOverdueOrders")}</td></tr>`);
   } catch (e) {
     $("error").textContent = (e as Error).message;

@@ -9,6 +9,8 @@ const words = {
     remote: "远程", calls: "今日接听", connected: "已连接", reconnecting: "正在重新连接…", seat: "座席号",
     login: "签入", ready: "就绪", notReady: "示忙", logout: "签出", reason: "原因", currentCall: "当前通话",
     monitored: "班长正在监听", state: "状态", acknowledged: "已确认", messages: "班长消息", sendMessage: "发送给该座席的消息：",
+    provisionalShort: "暂定", yearProvisionalNote: "未加载官方安排：只按法定节假日计算", yearMissingWarning: "{year}年放假安排尚未加载：该年的时限只扣除法定节假日，调休未知，均为暂定。国务院办公厅发布后请在此加载，未结工单的时限会自动重算。",
+    provisionalDue: "暂定时限：{years}年放假安排尚未发布，只扣除了法定节假日（调休未知），发布后自动重算。",
     byState: "座席状态", sl15: "近15分钟", aht: "平均处理时长", recentAbandoned: "最近放弃",
     dutyToday: "今日带班", noDuty: "今日无带班安排", dutyCheckedIn: "已到岗", dutyLate: "迟到", dutyOvertime: "超时",
     dutyExpected: "待签到", dutyScheduled: "未开始", dutyCheckedOut: "已签退", dutyNoShow: "未到岗", dutyMissed: "缺岗",
@@ -94,6 +96,8 @@ const words = {
     add: "添加", dueLabel: "截止", at: "时间",
   },
   en: {
+    provisionalShort: "provisional", yearProvisionalNote: "no official arrangement loaded: statutory holidays only", yearMissingWarning: "No holiday arrangement is loaded for {year}: deadlines in it skip only the statutory holidays (make-up days unknown) and are provisional. Load it here when the State Council publishes it; open work orders are recounted automatically.",
+    provisionalDue: "Provisional deadline: the {years} holiday arrangement is not published yet, so only the statutory holidays were skipped (make-up days unknown); it is recounted when the year is loaded.",
     title: "12366 Call Center", wallboard: "Wallboard", agent: "Agent desktop", signIn: "Sign in", signOut: "Sign out",
     user: "User name", password: "Password", badLogin: "Wrong user name or password", tooManySignIns: "Too many sign-in attempts or the system is busy: try again shortly", queues: "Queues", seats: "Seats",
     alerts: "Alerts", noAlerts: "No alerts", noSeats: "No seats defined yet", noQueues: "No queues defined yet",

@@ -60,12 +60,12 @@ const timelineActions: Catalogue = {
   zh: {
     opened: "开单", routed: "转派", assigned: "分派", answered: "答复", replied: "回复纳税人", transferred: "转办", commented: "备注",
     attached: "上传附件", resolved: "认定", surveyed: "回访", closed: "办结", overdue: "超期", escalated: "升级至", "due soon": "即将到期",
-    clock: "时限", "no follow-up": "不安排回访", "knowledge draft": "知识库草稿", "complaint opened": "开立投诉", reply: "回复纳税人", comment: "备注", attach: "上传附件", resolve: "认定", survey: "回访", transfer: "转办", assign: "分派", answer: "答复", open: "开单",
+    clock: "时限", "deadline recounted": "重算时限", deadline: "重算时限", "no follow-up": "不安排回访", "knowledge draft": "知识库草稿", "complaint opened": "开立投诉", reply: "回复纳税人", comment: "备注", attach: "上传附件", resolve: "认定", survey: "回访", transfer: "转办", assign: "分派", answer: "答复", open: "开单",
   },
   en: {
     opened: "opened", routed: "routed", assigned: "assigned", answered: "answered", replied: "replied to the taxpayer", transferred: "transferred",
     commented: "commented", attached: "attached", resolved: "resolved", surveyed: "surveyed", closed: "closed", overdue: "overdue", escalated: "escalated to",
-    "due soon": "due soon", clock: "deadline", "no follow-up": "no follow-up", "knowledge draft": "knowledge draft", "complaint opened": "complaint opened", reply: "replied to the taxpayer", comment: "commented", attach: "attached", resolve: "resolved", survey: "surveyed",
+    "due soon": "due soon", clock: "deadline", "deadline recounted": "deadline recounted", deadline: "deadline recounted", "no follow-up": "no follow-up", "knowledge draft": "knowledge draft", "complaint opened": "complaint opened", reply: "replied to the taxpayer", comment: "commented", attach: "attached", resolve: "resolved", survey: "surveyed",
     transfer: "transferred", assign: "assigned", answer: "answered", open: "opened",
   },
 };
@@ -83,10 +83,12 @@ const timelineTexts: Catalogue = {
   zh: {
     routed: "转至{department}：{person}（{level}）", transferred: "转至{department}：{reason}", escalated: "{to}", "due soon": "{due}", overdue: "{due}",
     "no follow-up": "没有可回访的电话号码", opened: "已告知纪检监察举报电话",
+    "deadline recounted": "{years}年放假安排已发布：截止 {was} → {due}",
   },
   en: {
     routed: "to {department}: {person} ({level})", transferred: "to {department}: {reason}", escalated: "{to}", "due soon": "{due}", overdue: "{due}",
     "no follow-up": "no phone number to call back", opened: "referred to the discipline-inspection hotline",
+    "deadline recounted": "the {years} arrangement is loaded: due {was} → {due}",
   },
 };
 
@@ -98,7 +100,7 @@ export function timelineText(
   if (!template || !e.args) return e.text ?? "";
   const a = e.args;
   return fill(template, {
-    ...a, level: assigneeLevel(a.level ?? ""), department: a.department ? departmentName(a.department) : "", due: moment(a.due),
+    ...a, level: assigneeLevel(a.level ?? ""), department: a.department ? departmentName(a.department) : "", due: moment(a.due), was: moment(a.was),
     to: a.to || (language() === "zh" ? "班长" : "the supervisors"),
   });
 }
