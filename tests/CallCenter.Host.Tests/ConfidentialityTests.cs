@@ -99,6 +99,42 @@ public sealed class ConfidentialityTests(HostFixture fixture) : IClassFixture<Ho
         Assert.Contains(trail.EnumerateArray(), e => e.Str("action") == "evaluation-assign" && e.Str("subject") == $"call:{callId}" && e.Str("actor") == "supervisor");
     }
 
+    [Fact]
+    public async Task A_grader_reads_an_assigned_call_and_a_reported_party_masked_and_an_anonymous_reporter_leaves_nothing_to_read()
+    {
+        var callId = await RecordedCalls.TakenCall(Host, "agent2");
+        await RecordedCalls.Upload(Host, callId);
+        var supervisor = await Host.As("supervisor");
+        var whole = (await supervisor.GetAsync($"/api/v1/calls/{callId}").Ok()).Str("caller");
+        Assert.DoesNotContain("*", whole);
+        Assert.Equal(whole, (await (await Host.As("agent2")).GetAsync($"/api/v1/calls/{callId}").Ok()).Str("caller")); // who took it may call back
+        await Api.WaitFor(() => supervisor.GetAsync("/api/v1/grading/forms/12366").Expect(HttpStatusCode.OK), _ => true, "the default scorecard");
+        await supervisor.PostAsJsonAsync("/api/v1/grading/evaluations", new { callId, grader = "grader2" }).Ok();
+        var graded = (await (await Host.As("grader2")).GetAsync($"/api/v1/calls/{callId}").Ok()).Str("caller");
+        Assert.Contains("*", graded);
+        Assert.NotEqual(whole, graded);
+
+        await (await Host.As("admin")).PutAsJsonAsync("/api/v1/work-orders/departments/conf-tax", new { name = "稽查科", liaison = "liaison1" }).Ok();
+        var report = (await (await Host.As("agent2")).PostAsJsonAsync("/api/v1/work-orders", new
+        {
+            kind = "TaxReport", department = "conf-tax", callId, question = "匿名举报虚开发票",
+            taxpayer = new { name = "王五", phone = "13700001234" },
+            taxReport = new { subject = "某商贸公司", subjectTaxpayerId = "91310000MA1FL12345", conduct = "虚开发票", anonymous = true },
+        }).Expect(HttpStatusCode.Created)).GetProperty("order");
+        var taxpayer = report.GetProperty("taxpayer");
+        Assert.Equal((System.Text.Json.JsonValueKind.Null, System.Text.Json.JsonValueKind.Null), (taxpayer.GetProperty("name").ValueKind, taxpayer.GetProperty("phone").ValueKind));
+        var orderId = report.Str("orderId");
+        var read = await (await Host.As("grader")).GetAsync($"/api/v1/work-orders/{orderId}").Ok();
+        Assert.Equal("9131************45", read.GetProperty("taxReport").Str("subjectTaxpayerId"));
+        Assert.Equal("91310000MA1FL12345", (await supervisor.GetAsync($"/api/v1/work-orders/{orderId}").Ok()).GetProperty("taxReport").Str("subjectTaxpayerId"));
+
+        var liaison = await Host.As("liaison1");
+        await liaison.PostAsJsonAsync($"/api/v1/work-orders/{orderId}/answer", new { answer = "已移交稽查。" }).Ok();
+        var closed = await (await Host.As("agent2")).PostAsJsonAsync($"/api/v1/work-orders/{orderId}/reply", new { note = "匿名举报，无需告知" }).Ok();
+        Assert.Empty(closed.GetProperty("relatedOrders").EnumerateArray());
+        Assert.Contains(closed.GetProperty("timeline").EnumerateArray(), e => e.Str("action") == "no follow-up" && e.GetProperty("args").Str("reason") == "anonymous");
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("bytes=0-")]

@@ -112,7 +112,12 @@ public sealed class WorkOrderApiTests(HostFixture fixture) : IClassFixture<HostF
         }).Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
         var refused = await agent.PostAsJsonAsync($"/api/v1/work-orders/{complaint}/transfer", new { department = levy, reason = "转给征管" }).Expect(HttpStatusCode.Conflict);
         Assert.Contains("cannot be transferred", refused.Str("detail"));
-        var resolved = await agent.PostAsJsonAsync($"/api/v1/work-orders/{complaint}/resolve", new { valid = true, resolution = "已致歉并批评教育" }).Ok();
+        // Validity is judged by service supervision, never by the seats, and never by the person the complaint names.
+        await agent.PostAsJsonAsync($"/api/v1/work-orders/{complaint}/resolve", new { valid = false, resolution = "不成立" }).Expect(HttpStatusCode.Forbidden);
+        await (await Host.As("agent1")).PostAsJsonAsync($"/api/v1/work-orders/{complaint}/resolve", new { valid = false, resolution = "不成立" }).Expect(HttpStatusCode.Forbidden);
+        var ghost = await (await Host.As("quality1")).PostAsJsonAsync($"/api/v1/work-orders/{complaint}/resolve", new { valid = true, atFault = "nobody-here", resolution = "x" }).Expect(HttpStatusCode.BadRequest);
+        Assert.Equal("no-user", ghost.GetProperty("codes").GetProperty("atFault")[0].Str("code"));
+        var resolved = await (await Host.As("quality1")).PostAsJsonAsync($"/api/v1/work-orders/{complaint}/resolve", new { valid = true, resolution = "已致歉并批评教育" }).Ok();
         Assert.Equal("agent1", resolved.GetProperty("finding").Str("atFault"));
         var complaints = await (await Host.As("supervisor")).GetAsync("/api/v1/work-orders/reports/complaints").Ok();
         Assert.Contains(complaints.GetProperty("vetoes").EnumerateArray(), v => v.Str("orderId") == complaint && v.Str("person") == "agent1");
@@ -126,6 +131,9 @@ public sealed class WorkOrderApiTests(HostFixture fixture) : IClassFixture<HostF
         await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "HardQuestion", department = tax, question = "x", taxpayer = new { phone = "call me" } }).Expect(HttpStatusCode.BadRequest);
         await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "ServiceComplaint", question = "x" }).Expect(HttpStatusCode.BadRequest);
         await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "FollowUp", question = "x", assignee = "ghost" }).Expect(HttpStatusCode.BadRequest);
+        var against = await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "ServiceComplaint", department = tax, severity = "General", question = "x", against = "no-such-agent" })
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.True(against.GetProperty("errors").TryGetProperty("against", out _));
         await agent.GetAsync("/api/v1/work-orders/WO-nope").Expect(HttpStatusCode.NotFound);
         await agent.GetAsync("/api/v1/work-orders?box=everything").Expect(HttpStatusCode.BadRequest);
         await agent.GetAsync("/api/v1/work-orders/reports/satisfaction").Expect(HttpStatusCode.Forbidden);
@@ -149,12 +157,18 @@ public sealed class WorkOrderApiTests(HostFixture fixture) : IClassFixture<HostF
             question = "上门辅导后回访",
             taxpayer = new { phone = "13900004444" },
         }).Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
-        await agent.PostAsJsonAsync($"/api/v1/work-orders/{followUp}/survey", new { satisfaction = "Dissatisfied" }).Expect(HttpStatusCode.BadRequest);
-        var surveyed = await agent.PostAsJsonAsync($"/api/v1/work-orders/{followUp}/survey",
+        var quality = await Host.As("quality1");
+        await quality.PostAsJsonAsync($"/api/v1/work-orders/{followUp}/survey", new { satisfaction = "Dissatisfied" }).Expect(HttpStatusCode.BadRequest);
+        var undecided = await quality.PostAsJsonAsync($"/api/v1/work-orders/{followUp}/survey", new { satisfaction = "VeryDissatisfied", reason = "态度粗暴，敷衍我" })
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.True(undecided.GetProperty("errors").TryGetProperty("serviceFault", out _));
+        await agent.PostAsJsonAsync($"/api/v1/work-orders/{followUp}/survey", new { satisfaction = "Satisfied" }).Expect(HttpStatusCode.Forbidden); // who opened it served the taxpayer
+        var surveyed = await quality.PostAsJsonAsync($"/api/v1/work-orders/{followUp}/survey",
             new { satisfaction = "Dissatisfied", reason = "等待时间太长", serviceFault = true, faultDescription = "承诺回电未回", atFault = "agent2" }).Ok();
         Assert.Equal("Closed", surveyed.Str("status"));
+        Assert.Equal("13900004444", surveyed.GetProperty("taxpayer").Str("phone")); // the caller sees whom to call
         var complaint = surveyed.GetProperty("relatedOrders")[0].GetString()!;
-        Assert.Equal(("ServiceComplaint", "agent1"), (await agent.GetAsync($"/api/v1/work-orders/{complaint}").Ok() is var c ? (c.Str("kind"), c.Str("owner")) : default));
+        Assert.Equal(("ServiceComplaint", "quality1"), (await quality.GetAsync($"/api/v1/work-orders/{complaint}").Ok() is var c ? (c.Str("kind"), c.Str("owner")) : default));
 
         var supervisor = await Host.As("supervisor");
         var report = await supervisor.GetAsync("/api/v1/work-orders/reports/satisfaction").Ok();

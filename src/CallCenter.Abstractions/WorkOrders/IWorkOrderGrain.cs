@@ -26,8 +26,15 @@ public interface IWorkOrderGrain : IGrainWithStringKey
     /// <summary>The seat has replied to (called back) the taxpayer; the order closes.</summary>
     [Alias("Replied")] Task<WorkOrderView> Replied(string note, Actor by);
 
-    /// <summary>The follow-up call's survey; a service fault opens a complaint even when the taxpayer is satisfied.</summary>
+    /// <summary>
+    /// The follow-up call's survey, by the person it is assigned to or anyone of the follow-up pool, never by someone
+    /// whose service it surveys. A service fault opens a complaint even when the taxpayer is satisfied; a dissatisfied
+    /// taxpayer with no fault found goes to the supervisors for review.
+    /// </summary>
     [Alias("Surveyed")] Task<WorkOrderView> Surveyed(Survey survey, Actor by);
+
+    /// <summary>A supervisor reviews a "dissatisfied, no service fault" survey: agreeing closes it, finding a fault opens the complaint.</summary>
+    [Alias("Reviewed")] Task<WorkOrderView> Reviewed(bool serviceFault, string note, string? atFault, Actor by);
 
     [Alias("Comment")] Task<WorkOrderView> Comment(string text, Actor by);
 
@@ -43,11 +50,17 @@ public interface IWorkOrderGrain : IGrainWithStringKey
     [Alias("RecountDeadline")] Task RecountDeadline();
 }
 
-/// <summary>Who is acting on an order; supervisors (and administrators) may take any step a manager may.</summary>
+/// <summary>
+/// Who is acting on an order; supervisors (and administrators) may take any step a manager may.
+/// <paramref name="SupervisesService"/>: a service-supervision officer (服务监督人员) or a supervisor, who judges
+/// complaints and makes follow-up calls.
+/// </summary>
 [GenerateSerializer, Immutable]
 [Alias("CallCenter.WorkOrders.Actor")]
-public sealed record Actor([property: Id(0)] string Name, [property: Id(1)] bool Supervises)
+public sealed record Actor([property: Id(0)] string Name, [property: Id(1)] bool Supervises, [property: Id(2)] bool SupervisesService = false)
 {
+    public bool JudgesService => Supervises || SupervisesService;
+
     public override string ToString() => Name;
 }
 
@@ -114,6 +127,9 @@ public sealed record WorkNotice(
 public interface IWorkNoticesGrain : IGrainWithStringKey
 {
     public const string Supervisors = "@supervisors";
+
+    /// <summary>The follow-up pool: follow-ups wait here for a service-supervision officer (服务监督人员) to call.</summary>
+    public const string FollowUpPool = "@follow-ups";
 
     [Alias("Notify")] Task Notify(WorkNotice notice);
 

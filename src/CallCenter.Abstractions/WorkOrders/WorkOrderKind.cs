@@ -36,6 +36,9 @@ public enum DeadlineStage
 
     /// <summary>The follow-up call is made.</summary>
     FollowUp,
+
+    /// <summary>A supervisor reviews a dissatisfied survey that found no service fault.</summary>
+    Review,
 }
 
 /// <summary>CallCenter:WorkOrders — limits in working days (0: by closing time the same working day), reminders, the hotline.</summary>
@@ -48,6 +51,9 @@ public sealed class WorkOrderLimits
     public int ComplaintDays { get; set; } = 2;
 
     public int FollowUpDays { get; set; } = 3;
+
+    /// <summary>A supervisor reviews a "dissatisfied, no service fault" survey within this many working days.</summary>
+    public int SurveyReviewDays { get; set; } = 1;
 
     /// <summary>How long before a stage's deadline the assignee, the owner and supervisors are told it is due soon.</summary>
     public int DueSoonMinutes { get; set; } = 120;

@@ -3,6 +3,7 @@ namespace CallCenter.WorkOrders;
 /// <summary>
 /// What the receiving seat records to open an order. <paramref name="Question"/> is the taxpayer's question, the
 /// complaint, or the on-site service being followed up; an integrity referral carries no content at all.
+/// <paramref name="NotBy"/> names who may not make a follow-up: the people whose service it surveys.
 /// </summary>
 [GenerateSerializer, Immutable]
 [Alias("CallCenter.WorkOrders.WorkOrderOpening")]
@@ -16,4 +17,5 @@ public sealed record WorkOrderOpening(
     [property: Id(6)] ComplaintSeverity? Severity = null,
     [property: Id(7)] string? Against = null,
     [property: Id(8)] string? SourceOrder = null,
-    [property: Id(9)] string? Assignee = null);
+    [property: Id(9)] string? Assignee = null,
+    [property: Id(10)] IReadOnlyList<string>? NotBy = null);

@@ -28,6 +28,9 @@ public enum AssigneeLevel
     Backup,
     Head,
     Supervisors,
+
+    /// <summary>The follow-up pool: any service-supervision officer (服务监督人员) may make the call.</summary>
+    FollowUpPool,
 }
 
 /// <summary>How serious a service complaint is (投诉分级).</summary>

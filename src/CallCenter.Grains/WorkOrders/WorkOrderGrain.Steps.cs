@@ -82,7 +82,7 @@ public sealed partial class WorkOrderGrain
         S.Assignee = person;
         S.Level = level;
         S.Status = status;
-        if (!S.Participants.Contains(person))
+        if (!person.StartsWith('@') && !S.Participants.Contains(person))
         {
             S.Participants.Add(person);
         }
@@ -133,16 +133,24 @@ public sealed partial class WorkOrderGrain
     /// <summary>A closed hard question, tax report or complaint gets its follow-up call within the follow-up limit.</summary>
     private async Task FollowUp()
     {
-        if (S.Opening!.Taxpayer.Phone is null)
+        if (S.Opening!.TaxReport is { Anonymous: true })
+        {
+            Log("system", "no follow-up", "anonymous report: the reporter is not contacted", ("reason", "anonymous"));
+            return;
+        }
+
+        if (S.Opening.Taxpayer.Phone is null)
         {
             Log("system", "no follow-up", "no phone number to call back", ("reason", "no-phone"));
             return;
         }
 
+        // The follow-up pool calls, never the people whose service the taxpayer is asked about.
         var followUp = Id + "-f";
+        var served = new[] { S.Owner, S.Timeline.LastOrDefault(t => t.Action == "answered")?.Actor, S.Opening.Against, S.Finding?.AtFault }.OfType<string>().Distinct().ToArray();
         await GrainFactory.GetGrain<IWorkOrderGrain>(followUp).Open(new WorkOrderOpening(
             WorkOrderKind.FollowUp, S.Department, S.Opening.CallId, S.Opening.Taxpayer, $"回访: {S.Opening.Question}",
-            SourceOrder: Id, Assignee: S.Owner), new Actor(S.Owner, false));
+            SourceOrder: Id, NotBy: served), new Actor(S.Owner, false));
         S.Related.Add(followUp);
     }
 

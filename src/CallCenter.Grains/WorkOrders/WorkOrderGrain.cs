@@ -33,6 +33,21 @@ public sealed partial class WorkOrderGrain(
         }
 
         Check(opening);
+        if (opening.TaxReport is { Anonymous: true })
+        {
+            opening = opening with { Taxpayer = Taxpayer.None };
+        }
+
+        if (opening.Kind == WorkOrderKind.FollowUp)
+        {
+            // Whoever opens a follow-up served the taxpayer: they never make the call themselves.
+            opening = opening with { NotBy = [.. (opening.NotBy ?? []).Append(by.Name).Distinct()] };
+            if (opening.Assignee is { } caller && opening.NotBy.Contains(caller))
+            {
+                throw new DomainValidationException("assignee", "A follow-up never goes to the seat whose service it surveys: leave it to the follow-up pool or name someone else.");
+            }
+        }
+
         S.Opening = opening;
         S.Owner = by.Name;
         S.Department = opening.Department;
@@ -55,6 +70,11 @@ public sealed partial class WorkOrderGrain(
             case WorkOrderKind.IntegrityReferral:
                 S.Status = WorkOrderStatus.Closed;
                 S.ClosedAt = clock.Now;
+                break;
+            case WorkOrderKind.FollowUp:
+                var caller = opening.Assignee ?? IWorkNoticesGrain.FollowUpPool;
+                await Hand(caller, caller == IWorkNoticesGrain.FollowUpPool ? AssigneeLevel.FollowUpPool : AssigneeLevel.Seat, DeadlineStage.Handle, S.OpenedAt);
+                await Tell([caller], "task", $"{Describe()} is yours: {opening.Question}", args: [("question", opening.Question ?? "")]);
                 break;
             default:
                 var assignee = opening.Kind == WorkOrderKind.ServiceComplaint ? by.Name : opening.Assignee ?? by.Name;
@@ -140,8 +160,17 @@ public sealed partial class WorkOrderGrain(
         await CatchUp();
         Expect(WorkOrderKind.ServiceComplaint);
         Expect("be resolved", WorkOrderStatus.InHand);
-        Permit(by, by.Name == S.Owner || by.Supervises, "A complaint is resolved by the person who received it (首问负责) or a supervisor.");
+        if (!by.JudgesService)
+        {
+            throw new NotPermittedException("Whether a complaint is valid is decided by a service-supervision officer (服务监督人员) or a supervisor, not by the seats.");
+        }
+
         var atFault = finding.AtFault ?? S.Opening!.Against;
+        if (by.Name == S.Opening!.Against || by.Name == atFault || by.Name == S.Owner)
+        {
+            throw new NotPermittedException("Nobody judges a complaint that names them or that they received: another service-supervision officer or supervisor decides it.");
+        }
+
         if (finding.Valid && string.IsNullOrWhiteSpace(atFault))
         {
             throw new DomainValidationException("atFault", "A valid complaint names the person at fault.");
@@ -186,24 +215,82 @@ public sealed partial class WorkOrderGrain(
         await CatchUp();
         Expect(WorkOrderKind.FollowUp);
         Expect("take a survey", WorkOrderStatus.InHand);
-        Permit(by, by.Name == S.Assignee || Escalated(by.Name), "Only the seat making the follow-up (or a supervisor) records its survey.");
+        if (S.Survey is not null)
+        {
+            throw new IllegalTransitionException("Work order", Id, "Surveyed", "take a survey");
+        }
+
+        Permit(by, by.Name == S.Assignee || Escalated(by.Name) || (S.Level == AssigneeLevel.FollowUpPool && by.JudgesService),
+            "Only the person the follow-up is assigned to, a service-supervision officer of the follow-up pool, or a supervisor records its survey.");
+        RefuseSurveyed(by);
         Finish();
         S.Survey = survey with { By = by.Name, At = clock.Now };
-        Close(by.Name, $"{survey.Satisfaction}{(survey.Reason is { } r ? ": " + r : "")}");
         await ScoreCall(survey.Satisfaction);
         if (survey.ServiceFault)
         {
-            var complaint = Id + "-c";
-            var against = survey.AtFault ?? await SourceHandler();
-            await GrainFactory.GetGrain<IWorkOrderGrain>(complaint).Open(new WorkOrderOpening(
-                WorkOrderKind.ServiceComplaint, S.Department, S.Opening!.CallId, S.Opening.Taxpayer,
-                $"回访发现服务问题: {survey.FaultDescription}", Severity: ComplaintSeverity.General, Against: against, SourceOrder: Id), by);
-            S.Related.Add(complaint);
-            Log(by.Name, "complaint opened", complaint);
+            Close(by.Name, $"{survey.Satisfaction}{(survey.Reason is { } r ? ": " + r : "")}");
+            await OpenComplaint(survey.FaultDescription, survey.AtFault, by);
+        }
+        else if (survey.Satisfaction is Satisfaction.Dissatisfied or Satisfaction.VeryDissatisfied)
+        {
+            Log(by.Name, "review requested", survey.FaultDescription, ("reason", survey.FaultDescription ?? ""));
+            await Hand(IWorkNoticesGrain.Supervisors, AssigneeLevel.Supervisors, DeadlineStage.Review, clock.Now, finishing: false);
+            await Tell([], "review", $"{Describe()}: the taxpayer was {survey.Satisfaction} and no service fault was found; review it by {Local(S.Due!.Value)}.",
+                supervisors: true, args: [("satisfaction", survey.Satisfaction.ToString()), ("due", S.Due!.Value.ToString("O"))]);
+        }
+        else
+        {
+            Close(by.Name, $"{survey.Satisfaction}{(survey.Reason is { } r ? ": " + r : "")}");
         }
 
         return await Saved(by.Name, "survey", survey.Satisfaction.ToString());
     });
+
+    Task<WorkOrderView> IWorkOrderGrain.Reviewed(bool serviceFault, string note, string? atFault, Actor by) => Step(async () =>
+    {
+        await CatchUp();
+        Expect(WorkOrderKind.FollowUp);
+        if (S.Status != WorkOrderStatus.InHand || S.Level != AssigneeLevel.Supervisors || S.Survey is null)
+        {
+            throw new IllegalTransitionException("Work order", Id, S.Status.ToString(), "be reviewed");
+        }
+
+        if (!by.Supervises)
+        {
+            throw new NotPermittedException("A survey that found no service fault for a dissatisfied taxpayer is reviewed by a supervisor.");
+        }
+
+        RefuseSurveyed(by);
+        Finish();
+        Close(by.Name, $"{(serviceFault ? "review: service fault" : "review: no service fault")}: {note}");
+        if (serviceFault)
+        {
+            await OpenComplaint(note, atFault, by);
+        }
+
+        return await Saved(by.Name, "review", serviceFault ? "service fault" : "no service fault");
+    });
+
+    /// <summary>Nobody records or reviews the survey of their own service.</summary>
+    private void RefuseSurveyed(Actor by)
+    {
+        if (S.Opening!.NotBy?.Contains(by.Name) == true)
+        {
+            throw new NotPermittedException("A follow-up is never made or reviewed by someone whose service it surveys.");
+        }
+    }
+
+    /// <summary>The follow-up found a service fault: a complaint against the person at fault (or who answered the source order).</summary>
+    private async Task OpenComplaint(string? fault, string? atFault, Actor by)
+    {
+        var complaint = Id + "-c";
+        var against = atFault ?? await SourceHandler();
+        await GrainFactory.GetGrain<IWorkOrderGrain>(complaint).Open(new WorkOrderOpening(
+            WorkOrderKind.ServiceComplaint, S.Department, S.Opening!.CallId, S.Opening.Taxpayer,
+            $"回访发现服务问题: {fault}", Severity: ComplaintSeverity.General, Against: against, SourceOrder: Id), by);
+        S.Related.Add(complaint);
+        Log(by.Name, "complaint opened", complaint);
+    }
 
     Task<WorkOrderView> IWorkOrderGrain.Comment(string text, Actor by) => Step(async () =>
     {

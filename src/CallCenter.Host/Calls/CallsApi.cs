@@ -17,7 +17,10 @@ public static class CallsApi
         return group;
     }
 
-    /// <summary>Supervisors and administrators see any call; an agent the calls they took; a grader the calls assigned to them.</summary>
+    /// <summary>
+    /// Supervisors and administrators see any call; an agent the calls they took; a grader the calls assigned to them.
+    /// The caller's number is confidential: only supervisors and the agent who took the call (who may call back) read it whole.
+    /// </summary>
     private static async Task<IResult> Get(string callId, ClaimsPrincipal user, IGrainFactory grains)
     {
         var check = new Validation().Id("callId", callId);
@@ -26,7 +29,14 @@ public static class CallsApi
             return check.Problem();
         }
 
-        return await Recording.CallAccess.Reachable(callId, user, grains) is { } call ? TypedResults.Ok(View(call)) : Recording.CallAccess.Refused(callId);
+        if (await Recording.CallAccess.Reachable(callId, user, grains) is not { } call)
+        {
+            return Recording.CallAccess.Refused(callId);
+        }
+
+        var view = View(call);
+        var tookIt = user.IsInRole(Roles.Agent) && call.Agent == user.Identity!.Name;
+        return TypedResults.Ok(user.MaySupervise() || tookIt ? view : view with { Caller = Routing.AcdRanking.MaskCaller(call.Caller) });
     }
 
     internal static CallView View(CallSnapshot c) => new(

@@ -10,7 +10,7 @@ namespace CallCenter.Host.Identity;
 public sealed class IdentityBootstrap(IServiceProvider services, CallCenterSettings settings, CtiKey ctiKey, ILogger<IdentityBootstrap> logger) : IHostedService
 {
     public static readonly string[] DemoUsers =
-        ["admin", "supervisor", "grader", "grader2", "grader3", "agent1", "agent2", "agent3", "duty1", "duty2", "duty3", "head1", "liaison1", "liaison2", "handler1", "handler2"];
+        ["admin", "supervisor", "grader", "grader2", "grader3", "agent1", "agent2", "agent3", "duty1", "duty2", "duty3", "head1", "liaison1", "liaison2", "handler1", "handler2", "quality1", "quality2"];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -73,6 +73,7 @@ public sealed class IdentityBootstrap(IServiceProvider services, CallCenterSetti
         _ when user.StartsWith("agent", StringComparison.Ordinal) => Roles.Agent,
         _ when user.StartsWith("duty", StringComparison.Ordinal) || user.StartsWith("head", StringComparison.Ordinal) => Roles.DutyOfficer,
         _ when user.StartsWith("handler", StringComparison.Ordinal) => Roles.Handler,
+        _ when user.StartsWith("quality", StringComparison.Ordinal) => Roles.QualityOfficer,
         _ => Roles.Liaison,
     };
 

@@ -12,8 +12,11 @@ public static class Roles
     /// <summary>Department staff who answer the work orders assigned to them.</summary>
     public const string Handler = "Handler";
 
+    /// <summary>Service supervision (服务监督人员): judges complaints, makes follow-up calls from the pool.</summary>
+    public const string QualityOfficer = "QualityOfficer";
+
     /// <summary>Held only by callers presenting the softswitch's API key.</summary>
     public const string Softswitch = "Softswitch";
 
-    public static readonly string[] People = [Admin, Supervisor, Grader, Agent, DutyOfficer, Liaison, Handler];
+    public static readonly string[] People = [Admin, Supervisor, Grader, Agent, DutyOfficer, Liaison, Handler, QualityOfficer];
 }

@@ -122,7 +122,7 @@ public static class UsersApi
     private static Task Ended(IGrainFactory grains, string userName) => Sessions.Of(grains, userName).RevokeAll(null);
 
     private static void ValidRoles(Validation check, List<string>? roles) =>
-        check.Require("roles", roles is { Count: > 0 and <= 7 } && roles.All(r => Roles.People.Contains(r)) && roles.Distinct().Count() == roles.Count,
+        check.Require("roles", roles is { Count: > 0 } && roles.Count <= Roles.People.Length && roles.All(r => Roles.People.Contains(r)) && roles.Distinct().Count() == roles.Count,
             $"'roles' lists one or more of {string.Join(", ", Roles.People)}, each once.");
 
     private static IResult NotFound(string userName) => TypedResults.Problem($"There is no user '{userName}'.", statusCode: 404);

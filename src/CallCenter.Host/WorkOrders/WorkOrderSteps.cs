@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
 using CallCenter.Host.Hosting;
 using CallCenter.WorkOrders;
 
@@ -19,6 +20,8 @@ public static class WorkOrderSteps
 
     public sealed record SurveyRequest(Satisfaction? Satisfaction, string? Reason, bool? ServiceFault, string? FaultDescription, string? AtFault);
 
+    public sealed record ReviewRequest(bool? ServiceFault, string? Note, string? AtFault);
+
     public sealed record CommentRequest(string? Text);
 
     public static RouteGroupBuilder MapWorkOrderSteps(this RouteGroupBuilder group)
@@ -32,19 +35,30 @@ public static class WorkOrderSteps
             Step(orderId, user, grains, new Validation().Text("answer", r.Answer, 8000)
                     .Texts("policyReferences", r.PolicyReferences, 20, 300, "policy references"),
                 (o, by) => o.Answer(r.Answer!.Trim(), r.PolicyReferences ?? [], by)));
-        group.MapPost("/{orderId}/resolve", (string orderId, ResolveRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
-            Step(orderId, user, grains, new Validation().Require("valid", r.Valid is not null, "Say whether the complaint is valid.")
-                    .Text("resolution", r.Resolution, 4000).Text("atFault", r.AtFault, 64, required: false),
+        group.MapPost("/{orderId}/resolve", async (string orderId, ResolveRequest r, ClaimsPrincipal user, IGrainFactory grains, UserManager<IdentityUser> users) =>
+            await Step(orderId, user, grains, await new Validation().Require("valid", r.Valid is not null, "Say whether the complaint is valid.")
+                    .Text("resolution", r.Resolution, 4000).Text("atFault", r.AtFault, 64, required: false).KnownUser("atFault", r.AtFault, users),
                 (o, by) => o.Resolve(new ComplaintFinding(r.Valid!.Value, Validation.Trimmed(r.AtFault), r.Resolution!.Trim()), by)));
         group.MapPost("/{orderId}/reply", (string orderId, ReplyRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
             Step(orderId, user, grains, new Validation().Text("note", r.Note, 2000), (o, by) => o.Replied(r.Note!.Trim(), by)));
-        group.MapPost("/{orderId}/survey", (string orderId, SurveyRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
-            Step(orderId, user, grains, new Validation()
-                    .Require("satisfaction", r.Satisfaction is not null, "'satisfaction' is VerySatisfied, Satisfied, Neutral, Dissatisfied or VeryDissatisfied.")
-                    .Text("reason", r.Reason, 1000, required: r.Satisfaction is Satisfaction.Dissatisfied or Satisfaction.VeryDissatisfied)
-                    .Text("faultDescription", r.FaultDescription, 1000, required: r.ServiceFault == true)
-                    .Text("atFault", r.AtFault, 64, required: false),
-                (o, by) => o.Surveyed(new Survey(r.Satisfaction!.Value, Validation.Trimmed(r.Reason), r.ServiceFault ?? false, Validation.Trimmed(r.FaultDescription), Validation.Trimmed(r.AtFault), by.Name, default), by)));
+        group.MapPost("/{orderId}/survey", async (string orderId, SurveyRequest r, ClaimsPrincipal user, IGrainFactory grains, UserManager<IdentityUser> users) =>
+        {
+            // A dissatisfied taxpayer needs a decision: was it a service fault (a complaint) or not (a supervisor reviews why not)?
+            var unhappy = r.Satisfaction is Satisfaction.Dissatisfied or Satisfaction.VeryDissatisfied;
+            var check = new Validation()
+                .Require("satisfaction", r.Satisfaction is not null, "'satisfaction' is VerySatisfied, Satisfied, Neutral, Dissatisfied or VeryDissatisfied.")
+                .Text("reason", r.Reason, 1000, required: unhappy)
+                .Require("serviceFault", !unhappy || r.ServiceFault is not null, "A dissatisfied taxpayer needs a decision: was it a service fault (true) or not (false)?", "required")
+                .Text("faultDescription", r.FaultDescription, 1000, required: r.ServiceFault == true || unhappy)
+                .Text("atFault", r.AtFault, 64, required: false);
+            return await Step(orderId, user, grains, await check.KnownUser("atFault", r.AtFault, users),
+                (o, by) => o.Surveyed(new Survey(r.Satisfaction!.Value, Validation.Trimmed(r.Reason), r.ServiceFault ?? false, Validation.Trimmed(r.FaultDescription), Validation.Trimmed(r.AtFault), by.Name, default), by));
+        });
+        group.MapPost("/{orderId}/review", async (string orderId, ReviewRequest r, ClaimsPrincipal user, IGrainFactory grains, UserManager<IdentityUser> users) =>
+            await Step(orderId, user, grains, await new Validation()
+                    .Require("serviceFault", r.ServiceFault is not null, "Say whether the review found a service fault.", "required")
+                    .Text("note", r.Note, 2000).Text("atFault", r.AtFault, 64, required: false).KnownUser("atFault", r.AtFault, users),
+                (o, by) => o.Reviewed(r.ServiceFault!.Value, r.Note!.Trim(), Validation.Trimmed(r.AtFault), by)));
         group.MapPost("/{orderId}/comments", (string orderId, CommentRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
             Step(orderId, user, grains, new Validation().Text("text", r.Text, 2000), (o, by) => o.Comment(r.Text!.Trim(), by)));
         return group;

@@ -58,9 +58,10 @@ public static class WorkOrdersApi
             check.Id("callId", request.CallId);
         }
 
-        if (request.Kind == WorkOrderKind.FollowUp && !string.IsNullOrWhiteSpace(request.Assignee))
+        await check.KnownUser("against", request.Against, users);
+        if (request.Kind == WorkOrderKind.FollowUp)
         {
-            check.Require("assignee", Validation.IsId(request.Assignee.Trim()) && await users.FindByNameAsync(request.Assignee.Trim()) is not null, "The assignee is not a user.");
+            await check.KnownUser("assignee", request.Assignee, users);
         }
 
         if (!check.IsValid)
@@ -80,7 +81,9 @@ public static class WorkOrdersApi
             phone ??= request.Kind == WorkOrderKind.IntegrityReferral ? null : call.Caller;
         }
 
-        var taxpayer = t is null && phone is null ? Taxpayer.None : new Taxpayer(Validation.Trimmed(t?.Name), phone, Validation.Trimmed(t?.TaxpayerId));
+        // An anonymous reporter leaves no name and no number behind, not even the one the call came from.
+        var anonymous = request.Kind == WorkOrderKind.TaxReport && r?.Anonymous == true;
+        var taxpayer = anonymous || (t is null && phone is null) ? Taxpayer.None : new Taxpayer(Validation.Trimmed(t?.Name), phone, Validation.Trimmed(t?.TaxpayerId));
         var opening = new WorkOrderOpening(request.Kind!.Value, Validation.Trimmed(request.Department), request.CallId, taxpayer, Validation.Trimmed(request.Question),
             r is null ? null : new TaxReportDetails(r.Subject!.Trim(), Validation.Trimmed(r.SubjectTaxpayerId), r.Conduct!.Trim(), Validation.Trimmed(r.Period), r.Amount, r.Anonymous ?? false),
             request.Severity, Validation.Trimmed(request.Against), Assignee: request.Kind == WorkOrderKind.FollowUp ? Validation.Trimmed(request.Assignee) : null);
@@ -97,9 +100,9 @@ public static class WorkOrdersApi
     private static async Task<IResult> List(string? box, WorkOrderKind? kind, WorkOrderStatus? status, string? month, ClaimsPrincipal user,
         IGrainFactory grains, IWorkOrderSummaries summaries, CallCenterClock clock)
     {
-        if (box is not (null or "mine" or "owned" or "department" or "all"))
+        if (box is not (null or "mine" or "owned" or "department" or "pool" or "all"))
         {
-            throw new DomainValidationException("box", "'box' is mine, owned, department or all.");
+            throw new DomainValidationException("box", "'box' is mine, owned, department, pool (follow-ups waiting for a caller) or all.");
         }
 
         var orders = await Orders(summaries, clock, month);
@@ -107,11 +110,12 @@ public static class WorkOrdersApi
         var me = user.Name();
         var mine = departments.Where(d => d.HasMember(me)).Select(d => d.Id).ToHashSet();
         return TypedResults.Ok(orders
-            .Where(o => WorkOrderAccess.MaySee(user, o.Department, o.Participants, departments))
+            .Where(o => WorkOrderAccess.MaySee(user, o.Kind, o.Department, o.Participants, departments))
             .Where(o => box switch
             {
                 "mine" => o.Assignee == me,
                 "owned" => o.Owner == me,
+                "pool" => o.AssigneeLevel == AssigneeLevel.FollowUpPool,
                 "department" => o.Department is { } d && mine.Contains(d),
                 _ => true,
             })
@@ -128,8 +132,17 @@ public static class WorkOrdersApi
 
     private static async Task<IResult> Notices(ClaimsPrincipal user, IGrainFactory grains)
     {
-        var mine = await grains.GetGrain<IWorkNoticesGrain>(user.Name()).List();
-        var all = user.MaySupervise() ? mine.Concat(await grains.GetGrain<IWorkNoticesGrain>(IWorkNoticesGrain.Supervisors).List()) : mine;
+        IEnumerable<WorkNotice> all = await grains.GetGrain<IWorkNoticesGrain>(user.Name()).List();
+        if (user.MaySupervise())
+        {
+            all = all.Concat(await grains.GetGrain<IWorkNoticesGrain>(IWorkNoticesGrain.Supervisors).List());
+        }
+
+        if (user.IsInRole(Roles.QualityOfficer))
+        {
+            all = all.Concat(await grains.GetGrain<IWorkNoticesGrain>(IWorkNoticesGrain.FollowUpPool).List());
+        }
+
         return TypedResults.Ok(all.OrderByDescending(n => n.At).Take(100).ToArray());
     }
 
@@ -147,8 +160,8 @@ public static class WorkOrdersApi
         var order = await Grain(grains, orderId).Get();
         var departments = await grains.GetGrain<IWorkDirectoryGrain>(0).List();
         var allowed = acting
-            ? WorkOrderAccess.MayAct(user, order.Department, order.Participants, departments)
-            : WorkOrderAccess.MaySee(user, order.Department, order.Participants, departments);
+            ? WorkOrderAccess.MayAct(user, order.Kind, order.Department, order.Participants, departments)
+            : WorkOrderAccess.MaySee(user, order.Kind, order.Department, order.Participants, departments);
         return allowed ? order : throw new NotPermittedException($"Work order '{orderId}' belongs to another department; only its participants and department see it.");
     }
 
@@ -163,6 +176,18 @@ public static class WorkOrdersApi
     /// <summary>Overdue as of now (the stored summary says so only from the order's last change).</summary>
     public static WorkOrderSummary Current(WorkOrderSummary o, CallCenterClock clock) =>
         o with { Overdue = o.Status != WorkOrderStatus.Closed && o.Due is { } due && clock.Now > due };
+
+    /// <summary>A field naming a person must name a user who exists (a veto or a task for nobody is lost).</summary>
+    public static async Task<Validation> KnownUser(this Validation check, string field, string? name, UserManager<IdentityUser> users)
+    {
+        if (!string.IsNullOrWhiteSpace(name))
+        {
+            var trimmed = name.Trim();
+            check.Require(field, Validation.IsId(trimmed) && await users.FindByNameAsync(trimmed) is not null, $"'{trimmed}' is not a user.", "no-user");
+        }
+
+        return check;
+    }
 
     private static bool PhonePattern(string value) => System.Text.RegularExpressions.Regex.IsMatch(value, @"\A\+?[0-9]{3,20}\z");
 

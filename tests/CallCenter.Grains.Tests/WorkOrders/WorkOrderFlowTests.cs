@@ -28,6 +28,11 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
 
     private Actor Handler => new(s.Id("handler"), false);
 
+    /// <summary>A service-supervision officer (服务监督人员): judges complaints, calls from the follow-up pool.</summary>
+    private Actor Quality => new(s.Id("quality"), false, SupervisesService: true);
+
+    private Actor Supervisor => new(s.Id("supervisor"), true);
+
     private string Department => s.Id("dept");
 
     private static readonly Taxpayer Caller = new("张三", "13812345678", "91310000MA1FL00000");
@@ -64,7 +69,7 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
         Assert.Equal((WorkOrderStatus.Closed, 0), (closed.Status, closed.LateStages));
         Assert.Equal(["opened", "routed", "assigned", "answered", "knowledge draft", "closed"], closed.Timeline.Select(t => t.Action));
         var followUp = await Order(closed.RelatedOrders.Single()).Get();
-        Assert.Equal((WorkOrderKind.FollowUp, WorkOrderStatus.InHand, Seat.Name, opened.OrderId), (followUp.Kind, followUp.Status, followUp.Assignee, followUp.SourceOrder));
+        Assert.Equal((WorkOrderKind.FollowUp, WorkOrderStatus.InHand, IWorkNoticesGrain.FollowUpPool, opened.OrderId), (followUp.Kind, followUp.Status, followUp.Assignee, followUp.SourceOrder));
         Assert.Equal(await EndOfDay(followUp.OpenedAt, 3), followUp.Due);
         Assert.DoesNotContain(await s.Store<IWorkOrderSummaries>().Open(), o => o.OrderId == opened.OrderId);
         Assert.Contains(await s.Store<IWorkOrderSummaries>().Month(CallCenter.CallCenterClock.MonthKey(CallCenterClock(opened.OpenedAt))),
@@ -134,8 +139,10 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
         var refused = await Assert.ThrowsAsync<RuleViolationException>(() => order.Transfer(s.Id("other"), "不归我管", Seat));
         Assert.Contains("首问负责", refused.Message);
         await Assert.ThrowsAsync<NotPermittedException>(() => order.Resolve(new ComplaintFinding(true, null, "x"), Handler));
+        await Assert.ThrowsAsync<NotPermittedException>(() => order.Resolve(new ComplaintFinding(false, null, "x"), Seat)); // seats do not judge complaints
+        await Assert.ThrowsAsync<NotPermittedException>(() => order.Resolve(new ComplaintFinding(false, null, "x"), new Actor(s.Id("agent-x"), true))); // nor does the person named
 
-        var resolved = await order.Resolve(new ComplaintFinding(true, null, "已批评教育并向纳税人致歉"), Seat);
+        var resolved = await order.Resolve(new ComplaintFinding(true, null, "已批评教育并向纳税人致歉"), Quality);
         Assert.Equal((WorkOrderStatus.Closed, s.Id("agent-x")), (resolved.Status, resolved.Finding!.AtFault));
         var vetoes = await s.Store<IQualityRecords>().Vetoes(CallCenter.CallCenterClock.MonthKey(CallCenterClock(s.Time.GetUtcNow())));
         Assert.Contains(vetoes, v => v.OrderId == opened.OrderId && v.Person == s.Id("agent-x"));
@@ -194,11 +201,15 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
         var closed = await order.Replied("已告知", Seat);
         var followUp = Order(closed.RelatedOrders.Single());
 
+        var pooled = await followUp.Get();
+        Assert.Equal((IWorkNoticesGrain.FollowUpPool, AssigneeLevel.FollowUpPool), (pooled.Assignee, pooled.AssigneeLevel)); // never the seat it surveys
         await Assert.ThrowsAsync<NotPermittedException>(() => followUp.Surveyed(Survey(false), Handler));
-        var surveyed = await followUp.Surveyed(Survey(true), Seat);
-        Assert.Equal((WorkOrderStatus.Closed, Satisfaction.Satisfied, Seat.Name), (surveyed.Status, surveyed.Survey!.Satisfaction, surveyed.Survey.By));
+        await Assert.ThrowsAsync<NotPermittedException>(() => followUp.Surveyed(Survey(false), Seat));
+        await Assert.ThrowsAsync<NotPermittedException>(() => followUp.Surveyed(Survey(false), new Actor(Handler.Name, false, SupervisesService: true))); // who answered is surveyed too
+        var surveyed = await followUp.Surveyed(Survey(true), Quality);
+        Assert.Equal((WorkOrderStatus.Closed, Satisfaction.Satisfied, Quality.Name), (surveyed.Status, surveyed.Survey!.Satisfaction, surveyed.Survey.By));
         var complaint = await Order(surveyed.RelatedOrders.Single()).Get();
-        Assert.Equal((WorkOrderKind.ServiceComplaint, WorkOrderStatus.InHand, Seat.Name, Handler.Name, surveyed.OrderId),
+        Assert.Equal((WorkOrderKind.ServiceComplaint, WorkOrderStatus.InHand, Quality.Name, Handler.Name, surveyed.OrderId),
             (complaint.Kind, complaint.Status, complaint.Owner, complaint.Against, complaint.SourceOrder));
         Assert.Contains("答复口径前后不一", complaint.Question);
     }
@@ -250,7 +261,7 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
         await s.Store<IRecordedCalls>().Add(new RecordedCall(callId, s.Id("agent"), queue, s.Time.GetUtcNow(), 0, 0), day);
         var followUp = New("visit");
         await followUp.Open(new WorkOrderOpening(WorkOrderKind.FollowUp, null, callId, Caller, "上门辅导后回访"), Seat);
-        await followUp.Surveyed(new Survey(Satisfaction.VeryDissatisfied, "答复前后矛盾", false, null, null, "", default), Seat);
+        await followUp.Surveyed(new Survey(Satisfaction.VeryDissatisfied, "答复前后矛盾", false, "纳税人对政策本身不满", null, "", default), Quality);
 
         var recorded = (await s.Store<IRecordedCalls>().Week(IRecordedCalls.WeekOf(day))).Single(c => c.CallId == callId);
         Assert.Equal(1, recorded.SurveyScore);
@@ -287,6 +298,49 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
         await Assert.ThrowsAsync<RuleViolationException>(() => order.Transfer(nobody, "试试", Liaison));
         var after = await order.Get();
         Assert.Equal((Department, Liaison.Name, opened.Timeline.Count), (after.Department, after.Assignee, after.Timeline.Count));
+    }
+
+    [Fact]
+    public async Task A_very_dissatisfied_survey_without_a_service_fault_goes_to_a_supervisor_whose_review_can_still_open_the_complaint()
+    {
+        await Departments();
+        var followUp = New("visit");
+        await followUp.Open(new WorkOrderOpening(WorkOrderKind.FollowUp, Department, null, Caller, "回访"), Seat);
+        var surveyed = await followUp.Surveyed(new Survey(Satisfaction.VeryDissatisfied, "态度粗暴，敷衍我", false, "纳税人对罚款本身不满", null, "", default), Quality);
+        Assert.Equal((WorkOrderStatus.InHand, IWorkNoticesGrain.Supervisors, AssigneeLevel.Supervisors), (surveyed.Status, surveyed.Assignee, surveyed.AssigneeLevel));
+        Assert.Equal(await EndOfDay(s.Time.GetUtcNow(), 1), surveyed.Due);
+        Assert.Contains(await Notices(IWorkNoticesGrain.Supervisors), n => n.OrderId == surveyed.OrderId && n.Kind == "review");
+        await Assert.ThrowsAsync<IllegalTransitionException>(() => followUp.Surveyed(Survey(false), Quality)); // surveyed once
+        await Assert.ThrowsAsync<NotPermittedException>(() => followUp.Reviewed(true, "x", null, Quality)); // a supervisor reviews
+        await Assert.ThrowsAsync<NotPermittedException>(() => followUp.Reviewed(true, "x", null, new Actor(Seat.Name, true))); // not whoever served
+
+        var reviewed = await followUp.Reviewed(true, "录音显示座席语气生硬、未解答", s.Id("agent-y"), Supervisor);
+        Assert.Equal(WorkOrderStatus.Closed, reviewed.Status);
+        var complaint = await Order(reviewed.RelatedOrders.Single()).Get();
+        Assert.Equal((WorkOrderKind.ServiceComplaint, s.Id("agent-y"), Supervisor.Name), (complaint.Kind, complaint.Against, complaint.Owner));
+    }
+
+    [Fact]
+    public async Task An_anonymous_tax_report_keeps_no_reporter_and_gets_no_follow_up()
+    {
+        await Departments();
+        var order = New("anonymous");
+        var report = new TaxReportDetails("某餐饮有限公司", "91310000MA1FL88888", "不开发票", null, null, Anonymous: true);
+        var opened = await order.Open(new WorkOrderOpening(WorkOrderKind.TaxReport, Department, null, Caller, "举报不开发票", report), Seat);
+        Assert.Equal(Taxpayer.None, opened.Taxpayer);
+        await order.Assign(Handler.Name, Liaison);
+        await order.Answer("已转稽查。", [], Handler);
+        var closed = await order.Replied("匿名举报，无需告知", Seat);
+        Assert.Empty(closed.RelatedOrders);
+        Assert.Equal("anonymous", closed.Timeline.Single(t => t.Action == "no follow-up").Args!["reason"]);
+    }
+
+    [Fact]
+    public async Task A_follow_up_is_never_assigned_to_the_seat_that_opened_it()
+    {
+        var refused = await Assert.ThrowsAsync<DomainValidationException>(() =>
+            New("self").Open(new WorkOrderOpening(WorkOrderKind.FollowUp, null, null, Caller, "回访", Assignee: Seat.Name), Seat));
+        Assert.Equal("assignee", refused.Field);
     }
 
     private Survey Survey(bool fault) =>

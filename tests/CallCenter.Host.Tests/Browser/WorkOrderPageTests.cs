@@ -66,17 +66,33 @@ public sealed class WorkOrderPageTests() : BrowserTest()
         desk.Dialog += async (_, dialog) => await dialog.AcceptAsync("已电话回复纳税人");
         await task.Locator("[data-replied]").ClickAsync();
         await Assertions.Expect(task).ToHaveCountAsync(0);
-        await Assertions.Expect(desk.Locator($"#tasks [data-order='{orderId}-f']")).ToContainTextAsync("回访"); // the follow-up call is next
+        await Assertions.Expect(desk.Locator($"#tasks [data-order='{orderId}-f']")).ToHaveCountAsync(0); // the seat never surveys its own service
+
+        // The follow-up waits in the pool for a service-supervision officer, who must decide on a dissatisfied answer.
+        var quality = await browser.SignIn(host, "quality1");
+        await Assertions.Expect(quality).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/workorders.html"));
+        await quality.SelectOptionAsync("#box", "pool");
+        await quality.CheckAsync("#follow-ups");
+        await quality.ClickAsync($"#inbox [data-order='{orderId}-f']");
+        await quality.CheckAsync("#detail form[data-step=survey] input[value=Dissatisfied]");
+        await quality.FillAsync("#detail form[data-step=survey] input[name=reason]", "等了很久");
+        await quality.ClickAsync("#detail form[data-step=survey] button");
+        await Assertions.Expect(quality.Locator("#detail form[data-step=survey] .field-error[data-error-for=serviceFault]")).ToBeVisibleAsync();
+        await quality.CheckAsync("#detail form[data-step=survey] input[name=serviceFault][value=no]");
+        await quality.FillAsync("#detail form[data-step=survey] input[name=faultDescription]", "政策规定的办理时限，非服务问题");
+        await quality.ClickAsync("#detail form[data-step=survey] button");
+        await Assertions.Expect(quality.Locator("#detail")).ToContainTextAsync("不满意");
+        await Assertions.Expect(quality.Locator("#detail .timeline")).ToContainTextAsync("提请复核");
+        await BrowserSession.Shoot(quality, "follow-up-review-requested");
+
+        var supervisor = await browser.SignIn(host, "supervisor");
+        await supervisor.GotoAsync($"/workorders.html?order={orderId}-f");
+        await supervisor.CheckAsync("#detail form[data-step=review] input[name=serviceFault][value=no]");
+        await supervisor.FillAsync("#detail form[data-step=review] input[name=note]", "同意：属政策原因");
+        await supervisor.ClickAsync("#detail form[data-step=review] button");
+        await Assertions.Expect(supervisor.Locator("#detail .pill")).ToContainTextAsync("已办结");
 
         await desk.GotoAsync("/workorders.html");
-        await desk.CheckAsync("#follow-ups");
-        await desk.ClickAsync($"#inbox [data-order='{orderId}-f']");
-        await desk.CheckAsync("#detail form[data-step=survey] input[value=Satisfied]");
-        await desk.ClickAsync("#detail form[data-step=survey] button");
-        await Assertions.Expect(desk.Locator("#detail .pill")).ToContainTextAsync("已办结");
-        await Assertions.Expect(desk.Locator("#detail")).ToContainTextAsync("满意");
-
-        await desk.UncheckAsync("#follow-ups");
         await Assertions.Expect(desk.Locator($"#inbox [data-order='{orderId}']")).ToHaveCountAsync(0); // closed: out of the open inbox
         await desk.FillAsync("#month", DutyScenario.LocalNow.ToString("yyyy-MM"));
         await Assertions.Expect(desk.Locator($"#inbox [data-order='{orderId}']")).ToContainTextAsync("已办结"); // and in the month's history
@@ -88,7 +104,7 @@ public sealed class WorkOrderPageTests() : BrowserTest()
         var agent = await host.As("agent2");
         var followUp = (await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "FollowUp", question = "上门辅导后回访", taxpayer = new { phone = "13900005555" } })
             .Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
-        await agent.PostAsJsonAsync($"/api/v1/work-orders/{followUp}/survey", new { satisfaction = "VerySatisfied" }).Ok();
+        await (await host.As("quality2")).PostAsJsonAsync($"/api/v1/work-orders/{followUp}/survey", new { satisfaction = "VerySatisfied" }).Ok();
 
         var page = await browser.SignIn(host, "supervisor");
         await page.GotoAsync("/report.html");

@@ -5,7 +5,7 @@ import { t, type Word } from "../shared/i18n";
 // Users and roles: create (a temporary password is shown once), change roles, reset a password, disable and enable.
 interface User { userName: string; displayName: string | null; department: string | null; roles: string[]; disabled: boolean; mustChangePassword: boolean; lastSignIn: string | null }
 
-const roles = ["Admin", "Supervisor", "Grader", "Agent", "DutyOfficer", "Liaison", "Handler"];
+const roles = ["Admin", "Supervisor", "Grader", "Agent", "DutyOfficer", "Liaison", "Handler", "QualityOfficer"];
 const roleName = (role: string) => t(`role${role}` as Word);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const choices = (name: string, chosen: string[]) => roles.map((r) =>

@@ -1,7 +1,8 @@
 import "../shared/style.css";
 import "../shared/nav";
 import { assigneeLevel, orderKind, orderNoticeText, orderStatus, satisfaction, timelineAction, timelineText } from "../shared/messages";
-import { api, escape, me, post, signOut } from "../shared/api";
+import { api, ApiError, escape, me, post, signOut } from "../shared/api";
+import { showProblem } from "../shared/forms";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import { downFor } from "../shared/hub";
 import { departments, follow, kindNames, type Department, type Notice, type Order, row, satisfactions, type Summary, when } from "./orders";
@@ -19,13 +20,18 @@ for (const value of kindNames) {
 let chosen = new URLSearchParams(location.search).get("order");
 let known: Department[] = [];
 
-async function act(step: () => Promise<unknown>): Promise<void> {
+/** Runs a step; its problems are said under the form's fields (or on the page when it has none). */
+async function act(step: () => Promise<unknown>, form?: HTMLFormElement): Promise<void> {
   $("error").textContent = "";
   try {
     await step();
     await Promise.all([loadInbox(), show()]);
   } catch (e) {
-    $("error").textContent = (e as Error).message;
+    if (form && e instanceof ApiError && Object.keys(e.errors).length) {
+      showProblem(form, e);
+    } else {
+      $("error").textContent = (e as Error).message;
+    }
   }
 }
 
@@ -50,6 +56,11 @@ function field(label: string, value: string | null | undefined): string {
   return value ? `<dt>${label}</dt><dd>${escape(value)}</dd>` : "";
 }
 
+let supervises = false;
+
+/** A pool or the supervisors as a group are named by their level alone. */
+const assigneeText = (o: Order) => (o.assignee?.startsWith("@") ? assigneeLevel(o.assigneeLevel ?? "") : `${o.assignee} (${assigneeLevel(o.assigneeLevel ?? "")})`);
+
 function steps(o: Order): string {
   const parts: string[] = [];
   const department = known.find((d) => d.id === o.department);
@@ -71,13 +82,22 @@ function steps(o: Order): string {
   if (o.status === "AwaitingReply" || (o.kind === "Correction" && o.status === "InHand")) {
     parts.push(`<form data-step="reply"><label>${t("replyToTaxpayer")} <input name="note" required maxlength="2000" value="${t("repliedByPhone")}"></label><button class="go">${t("replied")}</button></form>`);
   }
-  if (o.kind === "FollowUp" && o.status === "InHand") {
+  const faultChoice = `<span class="choice" data-field="serviceFault">${t("serviceFaultFound")}
+      <label class="check"><input type="radio" name="serviceFault" value="yes"> ${t("yes")}</label>
+      <label class="check"><input type="radio" name="serviceFault" value="no"> ${t("no")}</label></span>`;
+  if (o.kind === "FollowUp" && o.status === "InHand" && !o.survey) {
     parts.push(`<form data-step="survey" class="survey"><fieldset><legend>${t("satisfactionSurvey")}</legend>
       ${satisfactions.map((s) => `<label class="check"><input type="radio" name="satisfaction" value="${s}" required> ${satisfaction(s)}</label>`).join(" ")}
       <label>${t("reason")} <input name="reason" maxlength="1000"></label>
-      <label class="check"><input type="checkbox" name="serviceFault"> ${t("serviceFaultFound")}</label>
+      ${faultChoice}<p class="hint">${t("faultDecisionHint")}</p>
       <label>${t("faultDescription")} <input name="faultDescription" maxlength="1000"></label>
       <label>${t("personAtFault")} <input name="atFault" maxlength="64"></label></fieldset><button class="go">${t("saveSurvey")}</button></form>`);
+  }
+  if (o.kind === "FollowUp" && o.status === "InHand" && o.survey && o.assigneeLevel === "Supervisors" && supervises) {
+    parts.push(`<form data-step="review" class="survey"><fieldset><legend>${t("surveyReview")}</legend>
+      <p class="hint">${t("surveyReviewHint")}</p>${faultChoice}
+      <label>${t("note")} <input name="note" required maxlength="2000"></label>
+      <label>${t("personAtFault")} <input name="atFault" maxlength="64"></label></fieldset><button class="go">${t("saveReview")}</button></form>`);
   }
   if (o.kind !== "IntegrityReferral") {
     parts.push(`<form data-step="comments"><label>${t("commentLabel")} <input name="text" required maxlength="2000"></label><button>${t("add")}</button></form>
@@ -96,11 +116,12 @@ async function show(): Promise<void> {
     <header><h2>${escape(orderKind(o.kind))} <small>${escape(o.orderId)}</small></h2>
       <span class="pill">${escape(orderStatus(o.status))}</span>${o.overdue ? ` <span class="badge bad">${t("overdueBadge")}</span>` : ""}</header>
     <dl class="facts">
-      ${field(t("department"), known.find((d) => d.id === o.department)?.name ?? o.department)}${field(t("owner"), o.owner)}${field(t("assignee"), o.assignee ? `${o.assignee} (${assigneeLevel(o.assigneeLevel ?? "")})` : null)}
+      ${field(t("department"), known.find((d) => d.id === o.department)?.name ?? o.department)}${field(t("owner"), o.owner)}${field(t("assignee"), o.assignee ? assigneeText(o) : null)}
       ${field(t("dueLabel"), o.due ? when(o.due) : null)}${o.due && o.provisionalYears?.length ? `<dd class="warning provisional-warning">${escape(t("provisionalDue").replace("{years}", o.provisionalYears.join(", ")))}</dd>` : ""}${field(t("callLabel"), o.callId)}
       ${field(t("taxpayer"), [o.taxpayer.name, o.taxpayer.phone, o.taxpayer.taxpayerId].filter(Boolean).join(" · "))}
       ${field(t("questionShort"), o.question)}${field(t("answer"), o.answer)}${field(t("severity"), o.severity)}
       ${r ? field(t("reportedParty"), `${r.subject} ${r.subjectTaxpayerId ?? ""}`) + field(t("conduct"), r.conduct) + field(t("taxPeriod"), r.period) + field(t("amount"), r.amount?.toString()) : ""}
+      ${r?.anonymous ? field(t("anonymousReport"), t("anonymousNoFollowUp")) : ""}
       ${o.finding ? field(t("finding"), `${o.finding.valid ? t("findingValid") : t("findingNotValid")} · ${o.finding.atFault ?? ""} · ${o.finding.resolution}`) : ""}
       ${o.survey ? field(t("survey"), `${satisfaction(o.survey.satisfaction)}${o.survey.reason ? " · " + o.survey.reason : ""}${o.survey.serviceFault ? ` · ${t("serviceFault")}` : ""}`) : ""}
       ${field(t("knowledgeDraft"), o.knowledgeEntry)}${field(t("source"), o.sourceOrder)}${field(t("relatedOrders"), o.relatedOrders.join(", "))}
@@ -123,15 +144,17 @@ $("detail").addEventListener("submit", (e) => {
     return;
   }
   const body: Record<string, unknown> = Object.fromEntries(data.entries());
-  for (const name of ["valid", "serviceFault"]) {
-    if (form.elements.namedItem(name)) {
-      body[name] = data.has(name);
-    }
+  if (form.elements.namedItem("valid")) {
+    body.valid = data.has("valid");
+  }
+  if (form.querySelector("input[name=serviceFault]")) {
+    const fault = data.get("serviceFault");
+    body.serviceFault = fault === "yes" ? true : fault === "no" ? false : null;
   }
   if (step === "answer") {
     body.policyReferences = String(body.policyReferences ?? "").split("\n").map((s) => s.trim()).filter(Boolean);
   }
-  void act(() => post(path, body));
+  void act(() => post(path, body), form);
 });
 
 for (const list of ["inbox", "notices"]) {
@@ -148,10 +171,11 @@ for (const control of ["box", "kind", "follow-ups", "overdue-only", "month"]) {
   $(control).addEventListener("change", () => void loadInbox());
 }
 
-const defaultBox: [string, string][] = [["Supervisor", "all"], ["Admin", "all"], ["Grader", "all"], ["Liaison", "department"], ["Agent", "owned"]];
+const defaultBox: [string, string][] = [["Supervisor", "all"], ["Admin", "all"], ["Grader", "all"], ["QualityOfficer", "pool"], ["Liaison", "department"], ["Agent", "owned"]];
 
 async function start(): Promise<void> {
   const user = await me();
+  supervises = user.roles.includes("Supervisor") || user.roles.includes("Admin");
   $<HTMLSelectElement>("box").value = defaultBox.find(([role]) => user.roles.includes(role))?.[1] ?? "mine";
   known = await departments();
   $("directory").hidden = !user.roles.includes("Admin");

@@ -1,6 +1,6 @@
 import { api, escape } from "../shared/api";
 import { t } from "../shared/i18n";
-import { orderKind, orderStatus } from "../shared/messages";
+import { assigneeLevel, orderKind, orderStatus } from "../shared/messages";
 import { connect, startForever, type HubStatus } from "../shared/hub";
 
 // What work-order pages share: the shapes the API returns, Chinese/English labels, due-time colours and the live feed.
@@ -61,7 +61,7 @@ export function row(o: Summary): string {
     <b>${escape(orderKind(o.kind))}</b> <small>${escape(o.orderId)}</small>
     <span class="pill">${escape(orderStatus(o.status))}</span>${o.escalations ? ` <span class="badge bad">${t("escalatedTimes")} ×${o.escalations}</span>` : ""}
     <div>${escape(o.brief ?? "")}</div>
-    <small>${escape(departmentNames.get(o.department ?? "") ?? o.department ?? "")} · ${escape(o.assignee ?? "—")} · ${t("dueLabel")} ${when(o.due)}${provisionalBadge(o)}</small></li>`;
+    <small>${escape(departmentNames.get(o.department ?? "") ?? o.department ?? "")} · ${escape(o.assignee?.startsWith("@") ? assigneeLevel(o.assigneeLevel ?? "") : o.assignee ?? "—")} · ${t("dueLabel")} ${when(o.due)}${provisionalBadge(o)}</small></li>`;
 }
 
 const departmentNames = new Map<string, string>();

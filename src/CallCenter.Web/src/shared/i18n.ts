@@ -9,6 +9,9 @@ const words = {
     remote: "远程", calls: "今日接听", connected: "已连接", reconnecting: "正在重新连接…", seat: "座席号",
     login: "签入", ready: "就绪", notReady: "示忙", logout: "签出", reason: "原因", currentCall: "当前通话",
     monitored: "班长正在监听", state: "状态", acknowledged: "已确认", messages: "班长消息", sendMessage: "发送给该座席的消息：",
+    faultDecisionHint: "纳税人不满意时必须认定是否属于服务过错：是则开立投诉；否则须说明理由，由班长复核。", surveyReview: "不满意回访复核",
+    surveyReviewHint: "纳税人不满意但回访人员认定不属于服务过错：请复核。认定有过错将开立投诉。", saveReview: "保存复核", boxPool: "待回访（回访池）",
+    anonymousReport: "匿名举报", anonymousNoFollowUp: "不记录举报人姓名和电话，不回访",
     provisionalShort: "暂定", yearProvisionalNote: "未加载官方安排：只按法定节假日计算", yearMissingWarning: "{year}年放假安排尚未加载：该年的时限只扣除法定节假日，调休未知，均为暂定。国务院办公厅发布后请在此加载，未结工单的时限会自动重算。",
     provisionalDue: "暂定时限：{years}年放假安排尚未发布，只扣除了法定节假日（调休未知），发布后自动重算。",
     byState: "座席状态", sl15: "近15分钟", aht: "平均处理时长", recentAbandoned: "最近放弃",
@@ -57,7 +60,7 @@ const words = {
     version: "版本", publishVersion: "发布为新版本", points: "分值", weight: "权重", id: "编号", newItem: "新建",
     source: "来源", year: "年份", remoteSeat: "远程座席", save2: "保存", noUsers: "还没有用户", noDepartments: "尚未配置科室",
     roleAdmin: "系统管理员", roleSupervisor: "班长", roleGrader: "质检员", roleAgent: "座席", roleDutyOfficer: "带班人员",
-    roleLiaison: "联络员", roleHandler: "科室承办人", questions: "题目", preview: "预览", actions: "操作", userDisabled: "已停用：该用户的会话已立即失效",
+    roleLiaison: "联络员", roleHandler: "科室承办人", roleQualityOfficer: "服务监督", questions: "题目", preview: "预览", actions: "操作", userDisabled: "已停用：该用户的会话已立即失效",
     chooseFile: "选择文件", formJson: "评分表内容（JSON：name、sections）",
     monitorCall: "监听通话", listen: "监听", whisper: "耳语", barge: "强插", stopMonitoring: "停止监听", seatControl: "座席控制",
     forceNotReady: "强制示忙", forceLogout: "强制签出", clearStuck: "清除卡死通话", send: "发送", sent: "已发送", tiles: "卡片",
@@ -96,6 +99,9 @@ const words = {
     add: "添加", dueLabel: "截止", at: "时间",
   },
   en: {
+    faultDecisionHint: "A dissatisfied taxpayer needs a decision: a service fault opens a complaint; no fault needs a reason and a supervisor reviews it.", surveyReview: "Review of a dissatisfied survey",
+    surveyReviewHint: "The taxpayer was dissatisfied but the caller found no service fault: review it. Finding a fault opens a complaint.", saveReview: "Save review", boxPool: "Follow-up pool",
+    anonymousReport: "Anonymous report", anonymousNoFollowUp: "no name or phone of the reporter is kept; no follow-up",
     provisionalShort: "provisional", yearProvisionalNote: "no official arrangement loaded: statutory holidays only", yearMissingWarning: "No holiday arrangement is loaded for {year}: deadlines in it skip only the statutory holidays (make-up days unknown) and are provisional. Load it here when the State Council publishes it; open work orders are recounted automatically.",
     provisionalDue: "Provisional deadline: the {years} holiday arrangement is not published yet, so only the statutory holidays were skipped (make-up days unknown); it is recounted when the year is loaded.",
     title: "12366 Call Center", wallboard: "Wallboard", agent: "Agent desktop", signIn: "Sign in", signOut: "Sign out",
@@ -161,7 +167,7 @@ const words = {
     formId: "Form id", version: "Version", publishVersion: "Publish as a new version", points: "Points", weight: "Weight",
     id: "Id", newItem: "New", source: "Source", year: "Year", remoteSeat: "Remote seat", save2: "Save", noUsers: "No users yet",
     noDepartments: "No departments yet", roleAdmin: "Administrator", roleSupervisor: "Supervisor", roleGrader: "Grader",
-    roleAgent: "Agent", roleDutyOfficer: "Duty officer", roleLiaison: "Liaison", roleHandler: "Department handler",
+    roleAgent: "Agent", roleDutyOfficer: "Duty officer", roleLiaison: "Liaison", roleHandler: "Department handler", roleQualityOfficer: "Service supervision",
     questions: "Questions", preview: "Preview", actions: "Actions", userDisabled: "Disabled: the user's sessions ended at once",
     chooseFile: "Choose file", formJson: "Form content (JSON: name, sections)",
     monitorCall: "Call monitoring", listen: "Listen", whisper: "Whisper", barge: "Barge in", stopMonitoring: "Stop", seatControl: "Seat control",
@@ -235,7 +241,7 @@ const problems: Record<"zh" | "en", Record<string, string>> = {
 const fieldErrors: Record<string, string> = {
   required: "必填。", "too-long": "最多 {max} 个字符。", range: "应在 {min} 到 {max} 之间。", "bad-text": "含有不允许的字符。",
   id: "只能由字母、数字和 . _ : - 组成，以字母或数字开头，最多 {max} 个字符。", texts: "最多 {count} 项，每项 1–{length} 个字符。",
-  exists: "已存在同名的记录。", undefined: "引用的对象尚未定义，请先定义它。",
+  exists: "已存在同名的记录。", undefined: "引用的对象尚未定义，请先定义它。", "no-user": "没有这个用户。",
   invalid: "此项填写有误（鼠标停在这里可看到详细说明）。",
 };
 

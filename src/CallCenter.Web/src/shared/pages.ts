@@ -12,7 +12,7 @@ export const pages: Page[] = [
   { href: "/duty.html", word: "duty", roles: ["DutyOfficer", ...supervisors] },
   { href: "/roster.html", word: "roster", roles: ["DutyOfficer", ...supervisors] },
   { href: "/grader.html", word: "workbench", roles: ["Grader", ...supervisors] },
-  { href: "/workorders.html", word: "workOrders", roles: ["Agent", "DutyOfficer", "Liaison", "Handler", "Grader", ...supervisors] },
+  { href: "/workorders.html", word: "workOrders", roles: ["Agent", "DutyOfficer", "Liaison", "Handler", "Grader", "QualityOfficer", ...supervisors] },
   { href: "/knowledge.html", word: "knowledgeBase", roles: ["Grader", "Liaison", "DutyOfficer", "Handler", ...supervisors] },
   { href: "/report.html", word: "reports", roles: ["Grader", ...supervisors] },
   { href: "/reports.html", word: "callReports", roles: supervisors },
@@ -28,7 +28,7 @@ export function landing(roles: string[]): string {
     case "DutyOfficer": return "/duty.html";
     case "Grader": return "/grader.html";
     case "Agent": return "/agent.html";
-    default: return "/workorders.html"; // liaisons and department handlers work from the work-order inbox
+    default: return "/workorders.html"; // liaisons, department handlers and service-supervision officers work from the work-order inbox
   }
 }
 
