@@ -48,6 +48,13 @@ public interface IWorkOrderGrain : IGrainWithStringKey
     /// notes the change in the timeline; nothing happens to a closed order or a deadline that was not provisional.
     /// </summary>
     [Alias("RecountDeadline")] Task RecountDeadline();
+
+    /// <summary>
+    /// A duty officer's handover: an order that <paramref name="from"/> holds passes to the officer who checked in next,
+    /// who becomes its assignee (the owner stays; first-question ownership is kept). False when it was not theirs to
+    /// pass (closed, or held by someone else); passing again to the same person changes nothing.
+    /// </summary>
+    [Alias("HandOver")] Task<bool> HandOver(string from, string to, string shift);
 }
 
 /// <summary>

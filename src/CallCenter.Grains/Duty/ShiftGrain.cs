@@ -139,6 +139,7 @@ public sealed class ShiftGrain(
         }
 
         await GrainFactory.GetGrain<IDutyOfficerGrain>(user).Activate(Id);
+        await TakeOverOpenMatters(user);
         S.Status = ShiftStatus.CheckedIn;
         S.CheckedInBy = user;
         S.CheckedInAt = now;
@@ -344,6 +345,37 @@ public sealed class ShiftGrain(
         var tile = Tile();
         await GrainFactory.GetGrain<IDutyRegisterGrain>(0).Update(tile);
         _ = GrainFactory.GetGrain<IMonitorBoard>(0).DutyChanged(tile);
+    }
+
+    /// <summary>
+    /// First-question ownership survives the handover: every open matter the previous officer listed that starts with a
+    /// work-order id passes to the officer checking in (the rostered one, or the backup after a no-show). Done before
+    /// the check-in is stored, and harmless to repeat, so a failure part-way is finished by checking in again.
+    /// </summary>
+    private async Task TakeOverOpenMatters(string user)
+    {
+        if (await PreviousHandover() is not { } handover)
+        {
+            return;
+        }
+
+        foreach (var matter in handover.OpenMatters)
+        {
+            var orderId = matter.Split([' ', '\t', ',', '，', ':', '：', ';', '；'], 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+            if (orderId is null || orderId.Length > 64)
+            {
+                continue;
+            }
+
+            try
+            {
+                await GrainFactory.GetGrain<IWorkOrderGrain>(orderId).HandOver(handover.By, user, Id);
+            }
+            catch (NotConfiguredException)
+            {
+                // a matter in words, not an order
+            }
+        }
     }
 
     private async Task<Handover?> PreviousHandover() =>

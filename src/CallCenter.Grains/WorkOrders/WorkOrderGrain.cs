@@ -330,6 +330,31 @@ public sealed partial class WorkOrderGrain(
         return View();
     }
 
+    async Task<bool> IWorkOrderGrain.HandOver(string from, string to, string shift)
+    {
+        Opened();
+        await CatchUp();
+        if (S.Status == WorkOrderStatus.Closed || S.Assignee != from || from == to)
+        {
+            return false;
+        }
+
+        await Step(async () =>
+        {
+            // The stage keeps its clock: handing over at the end of a shift does not buy the order time.
+            (S.Assignee, S.Level) = (to, AssigneeLevel.DutyOfficer);
+            if (!S.Participants.Contains(to))
+            {
+                S.Participants.Add(to);
+            }
+
+            Log("system", "handed over", $"{from} → {to} ({shift})", ("from", from), ("to", to), ("shift", shift));
+            await Tell([from, to], "handed-over", $"{Describe()} passed from {from} to {to} at the duty handover.", args: [("from", from), ("to", to)]);
+            return await Saved("system", "handover", $"{from} → {to}");
+        });
+        return true;
+    }
+
     Task IWorkOrderGrain.RecountDeadline() => Step(async () =>
     {
         if (S.Opening is null || S.Status == WorkOrderStatus.Closed || S.ProvisionalYears.Count == 0 || S.Stage is not { } stage || S.StageFrom is not { } from)

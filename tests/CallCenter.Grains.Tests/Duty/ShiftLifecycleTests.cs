@@ -1,4 +1,5 @@
 using CallCenter.Grains.Tests.Infrastructure;
+using CallCenter.WorkOrders;
 using Orleans.Core.Internal;
 
 namespace CallCenter.Grains.Tests.Duty;
@@ -198,13 +199,47 @@ public sealed class ShiftLifecycleTests(ClusterFixture fixture)
 
     private IDutyOfficerGrain Officers(string name) => fixture.Client.GetGrain<IDutyOfficerGrain>(name);
 
-    private async Task<IShiftGrain> Scheduled(string template, int startsInMinutes, string? previous = null)
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_open_matter_listed_at_check_out_passes_to_the_officer_who_checks_in_next_who_may_then_answer_it(bool noShow)
+    {
+        var department = s.Id("dept");
+        await fixture.Client.GetGrain<IWorkDirectoryGrain>(0).Put(new WorkDepartment(department, "纳税服务科", s.Id("liaison"), null, Head, []), "test");
+        var first = await Scheduled("am", startsInMinutes: 0, department: department);
+        await first.CheckIn(Officer, Phone);
+        var seat = new Actor(s.Id("seat"), false);
+        var order = fixture.Client.GetGrain<IWorkOrderGrain>(s.Id("hq"));
+        var opened = await order.Open(new WorkOrderOpening(WorkOrderKind.HardQuestion, department, null, Taxpayer.None, "跨区迁移怎么办？"), seat);
+        Assert.Equal((Officer, AssigneeLevel.DutyOfficer), (opened.Assignee, opened.AssigneeLevel));
+        await first.CheckOut(Officer, "一张工单待答复", [$"{opened.OrderId} 待答复", "窗口打印机缺纸"], Phone);
+
+        var next = s.Id("next");
+        var second = await Scheduled("pm", startsInMinutes: 10, previous: first.GetPrimaryKeyString(), department: department, officer: next);
+        s.Advance(noShow ? 41 * 60 : 60);
+        var taker = noShow ? Backup : next;
+        await second.CheckIn(taker, Phone);
+
+        var passed = await order.Get();
+        Assert.Equal((taker, AssigneeLevel.DutyOfficer, seat.Name), (passed.Assignee, passed.AssigneeLevel, passed.Owner)); // the owner stays
+        Assert.Equal(opened.Due, passed.Due); // the handover buys no time
+        var line = passed.Timeline.Single(t => t.Action == "handed over");
+        Assert.Equal((Officer, taker), (line.Args!["from"], line.Args["to"]));
+        Assert.Contains(await fixture.Client.GetGrain<IWorkNoticesGrain>(taker).List(), n => n.OrderId == opened.OrderId && n.Kind == "handed-over");
+        Assert.Contains(await fixture.Client.GetGrain<IWorkNoticesGrain>(Officer).List(), n => n.OrderId == opened.OrderId && n.Kind == "handed-over");
+        await Assert.ThrowsAsync<NotPermittedException>(() => order.Answer("x", [], new Actor(Officer, false))); // the one who left no longer holds it
+        var answered = await order.Answer("在电子税务局办理跨区域涉税事项报告。", [], new Actor(taker, false));
+        Assert.Equal(WorkOrderStatus.AwaitingReply, answered.Status);
+        await second.CheckOut(taker, "", [], Phone);
+    }
+
+    private async Task<IShiftGrain> Scheduled(string template, int startsInMinutes, string? previous = null, string department = "tax", string? officer = null)
     {
         var start = s.Time.GetUtcNow().AddMinutes(startsInMinutes).ToOffset(TimeSpan.FromHours(8));
         var date = DateOnly.FromDateTime(start.DateTime);
         var id = $"{s.Id("rot")}/{date:yyyy-MM-dd}/{template}";
         var plan = new ShiftPlan(
-            s.Id("rot"), new RosterShift(id, date, template, start, start.AddHours(2), "tax", Officer, Backup),
+            s.Id("rot"), new RosterShift(id, date, template, start, start.AddHours(2), department, officer ?? Officer, Backup),
             template, "纳税服务科", Head, new DutyRules(), previous);
         var shift = fixture.Client.GetGrain<IShiftGrain>(id);
         await shift.Schedule(plan);

@@ -69,7 +69,8 @@ function activeCard(s: ShiftView): string {
       <div class="meta"><span data-status>${t("dutyCheckedIn")} ${s.checkedInAt ? time(s.checkedInAt) : ""}</span>${s.late ? ` · ${t("dutyLate")}` : ""}${s.overtime ? ` · ${t("dutyOvertime")}` : ""}</div>
       ${handover("previousHandover", s.previousHandover)}
       <label>${t("handoverNotes")}<textarea id="notes" maxlength="4000" rows="3"></textarea></label>
-      <label>${t("openMatters")}<textarea id="matters" rows="2"></textarea></label>
+      <label>${t("openMatters")}<textarea id="matters" rows="2" placeholder="WO20261128-1a2b3c …"></textarea></label>
+      <p class="hint">${t("openMattersHint")}</p>
       <div class="actions"><button class="go" id="check-out">${t("checkOut")}</button></div>
     </article>`;
 }
