@@ -243,6 +243,37 @@ public sealed class WorkOrderApiTests(HostFixture fixture) : IClassFixture<HostF
     }
 
     /// <summary>Two departments with the demo liaisons and handlers, ids unique to the test.</summary>
+    [Fact]
+    public async Task On_site_service_is_refused_after_ten_minutes_of_phone_guidance_and_dispatched_after_thirty()
+    {
+        var (tax, _) = await Departments();
+        var agent = await Host.As("agent2");
+        var question = (await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "HardQuestion", department = tax, question = "税控设备无法开票", taxpayer = new { phone = "13600002222" } })
+            .Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
+        var dispatch = new { engineer = "handler1", address = "世纪大道100号", agreedAt = DateTimeOffset.UtcNow.AddHours(3) };
+        var onSite = new { kind = "OnSite", question = "上门处理税控设备故障", sourceOrder = question, dispatch };
+
+        await agent.PostAsJsonAsync($"/api/v1/work-orders/{question}/guidance", new { minutes = 10, note = "指导重装驱动" }).Ok();
+        var tooSoon = await agent.PostAsJsonAsync("/api/v1/work-orders", onSite).Expect(HttpStatusCode.Conflict);
+        Assert.Contains("30 minutes", tooSoon.Str("detail"));
+        await agent.PostAsJsonAsync($"/api/v1/work-orders/{question}/guidance", new { note = "x" }).Expect(HttpStatusCode.BadRequest);
+        await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "OnSite", question = "x", sourceOrder = question }).Expect(HttpStatusCode.BadRequest);
+        await agent.PostAsJsonAsync("/api/v1/work-orders", new { kind = "OnSite", question = "x", sourceOrder = question, dispatch = dispatch with { engineer = "ghost-engineer" } })
+            .Expect(HttpStatusCode.BadRequest);
+
+        var guided = await agent.PostAsJsonAsync($"/api/v1/work-orders/{question}/guidance", new { minutes = 20, note = "排查证书与网络，仍无法开票" }).Ok();
+        Assert.Equal(30, guided.GetProperty("guidanceMinutes").GetInt32());
+        var opened = (await agent.PostAsJsonAsync("/api/v1/work-orders", onSite).Expect(HttpStatusCode.Created)).GetProperty("order");
+        Assert.Equal(("OnSite", "handler1", tax, "世纪大道100号"), (opened.Str("kind"), opened.Str("assignee"), opened.Str("department"), opened.GetProperty("dispatch").Str("address")));
+        var id = opened.Str("orderId");
+        var engineer = await Host.As("handler1");
+        await engineer.PostAsJsonAsync($"/api/v1/work-orders/{id}/visit-record", new { note = "x" }).Expect(HttpStatusCode.Conflict);
+        await engineer.PostAsJsonAsync($"/api/v1/work-orders/{id}/fixed", new { note = "更换数据线" }).Ok();
+        var closed = await engineer.PostAsJsonAsync($"/api/v1/work-orders/{id}/visit-record", new { note = "现场更换数据线，纳税人签字确认" }).Ok();
+        Assert.Equal("Closed", closed.Str("status"));
+        Assert.Single(closed.GetProperty("relatedOrders").EnumerateArray()); // its follow-up
+    }
+
     private async Task<(string Tax, string Levy)> Departments()
     {
         var admin = await Host.As("admin");

@@ -38,6 +38,15 @@ public interface IWorkOrderGrain : IGrainWithStringKey
 
     [Alias("Comment")] Task<WorkOrderView> Comment(string text, Actor by);
 
+    /// <summary>Phone guidance given on the order (minutes, what was tried): counted towards dispatching on-site service.</summary>
+    [Alias("Guided")] Task<WorkOrderView> Guided(int minutes, string note, Actor by);
+
+    /// <summary>The on-site engineer fixed the fault; the visit record is due next.</summary>
+    [Alias("Fixed")] Task<WorkOrderView> Fixed(string note, Actor by);
+
+    /// <summary>The on-site visit's record; the order closes and its follow-up goes to the pool.</summary>
+    [Alias("VisitRecorded")] Task<WorkOrderView> VisitRecorded(string record, Actor by);
+
     [Alias("Attach")] Task<WorkOrderView> Attach(string fileName, string contentType, long bytes, Actor by);
 
     /// <summary>The order as it is, after applying any clock milestone passed (due soon, overdue, escalation).</summary>

@@ -20,6 +20,12 @@ public enum WorkOrderKind
 
     /// <summary>A grading correction: call the taxpayer back with the right answer, the same working day.</summary>
     Correction,
+
+    /// <summary>
+    /// 上门服务: dispatched only from an order whose phone guidance (at least 30 minutes recorded) did not solve the
+    /// problem; fixed within 1 working day of dispatch, the visit record entered within 3 working days, then a follow-up.
+    /// </summary>
+    OnSite,
 }
 
 /// <summary>The clocks a work order runs against.</summary>
@@ -39,6 +45,9 @@ public enum DeadlineStage
 
     /// <summary>A supervisor reviews a dissatisfied survey that found no service fault.</summary>
     Review,
+
+    /// <summary>An on-site service's visit record is entered after the fault is fixed.</summary>
+    VisitRecord,
 }
 
 /// <summary>CallCenter:WorkOrders — limits in working days (0: by closing time the same working day), reminders, the hotline.</summary>
@@ -51,6 +60,15 @@ public sealed class WorkOrderLimits
     public int ComplaintDays { get; set; } = 2;
 
     public int FollowUpDays { get; set; } = 3;
+
+    /// <summary>Phone guidance an order needs before on-site service may be dispatched (上门服务前电话辅导), in minutes.</summary>
+    public int OnSiteGuidanceMinutes { get; set; } = 30;
+
+    /// <summary>An on-site service fixes the fault within this many working days of dispatch.</summary>
+    public int OnSiteFixDays { get; set; } = 1;
+
+    /// <summary>The visit record is entered within this many working days of the fix.</summary>
+    public int OnSiteRecordDays { get; set; } = 3;
 
     /// <summary>A supervisor reviews a "dissatisfied, no service fault" survey within this many working days.</summary>
     public int SurveyReviewDays { get; set; } = 1;

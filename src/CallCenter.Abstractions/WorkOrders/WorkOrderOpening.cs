@@ -18,4 +18,13 @@ public sealed record WorkOrderOpening(
     [property: Id(7)] string? Against = null,
     [property: Id(8)] string? SourceOrder = null,
     [property: Id(9)] string? Assignee = null,
-    [property: Id(10)] IReadOnlyList<string>? NotBy = null);
+    [property: Id(10)] IReadOnlyList<string>? NotBy = null,
+    [property: Id(11)] OnSiteDispatch? Dispatch = null);
+
+/// <summary>The dispatch order of an on-site service (派单): who goes, where, and the time agreed with the taxpayer.</summary>
+[GenerateSerializer, Immutable]
+[Alias("CallCenter.WorkOrders.OnSiteDispatch")]
+public sealed record OnSiteDispatch(
+    [property: Id(0)] string Engineer,
+    [property: Id(1)] string Address,
+    [property: Id(2)] DateTimeOffset AgreedAt);

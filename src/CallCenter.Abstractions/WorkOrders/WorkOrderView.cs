@@ -32,7 +32,11 @@ public sealed record WorkOrderView(
     [property: Id(25)] string? KnowledgeEntry,
     [property: Id(26)] IReadOnlyList<string> Participants,
     [property: Id(27)] string? Against,
-    [property: Id(28)] IReadOnlyList<int>? ProvisionalYears = null)
+    [property: Id(28)] IReadOnlyList<int>? ProvisionalYears = null,
+    [property: Id(29)] int GuidanceMinutes = 0,
+    [property: Id(30)] OnSiteDispatch? Dispatch = null,
+    [property: Id(31)] DateTimeOffset? FixedAt = null,
+    [property: Id(32)] string? VisitRecord = null)
 {
     /// <summary>The deadline was counted across a year with no official arrangement loaded: it may move when that year is loaded.</summary>
     public bool DueProvisional => ProvisionalYears is { Count: > 0 };

@@ -12,6 +12,8 @@ public static class Deadlines
         (WorkOrderKind.TaxReport, DeadlineStage.Handle) => limits.TaxReportDays,
         (WorkOrderKind.ServiceComplaint, DeadlineStage.Handle) => limits.ComplaintDays,
         (WorkOrderKind.Correction, DeadlineStage.Handle) => 0,
+        (WorkOrderKind.OnSite, DeadlineStage.Handle) => limits.OnSiteFixDays,
+        (WorkOrderKind.OnSite, DeadlineStage.VisitRecord) => limits.OnSiteRecordDays,
         (WorkOrderKind.FollowUp, DeadlineStage.Review) => limits.SurveyReviewDays,
         (WorkOrderKind.FollowUp, _) or (_, DeadlineStage.FollowUp) => limits.FollowUpDays,
         _ => throw new DomainValidationException("stage", $"A {kind} order has no {stage} deadline."),

@@ -15,6 +15,9 @@ public sealed partial class WorkOrderGrain
                 throw new DomainValidationException("kind", "An integrity referral records only that the call was referred (time and seat): give the call id and no content.");
             case WorkOrderKind.HardQuestion or WorkOrderKind.TaxReport when o.Department is null:
                 throw new DomainValidationException("department", "Choose the department that should answer.");
+            case WorkOrderKind.OnSite when o.SourceOrder is null || o.Dispatch is null:
+                throw new DomainValidationException(o.SourceOrder is null ? "sourceOrder" : "dispatch",
+                    "On-site service is dispatched from the order whose phone guidance did not solve the problem, with a dispatch record (engineer, address, agreed time).");
             case WorkOrderKind.TaxReport when o.TaxReport is null:
                 throw new DomainValidationException("taxReport", "A tax report is recorded completely: who is reported and for what.");
             case WorkOrderKind.ServiceComplaint when o.Severity is null:
@@ -307,7 +310,7 @@ public sealed partial class WorkOrderGrain
         return new WorkOrderView(Id, o.Kind, S.Status, S.Department, S.Owner, S.Assignee, S.Level, o.CallId, o.Taxpayer, o.Question, S.Answer,
             o.TaxReport, o.Severity, S.Finding, S.Survey, S.Attachments.ToArray(), S.Timeline.ToArray(), S.Due,
             S.Due is { } due && clock.Now > due, S.Escalations, S.LateStages, S.OpenedAt, S.ClosedAt, o.SourceOrder, S.Related.ToArray(),
-            S.KnowledgeEntry, S.Participants.ToArray(), o.Against, S.ProvisionalYears.ToArray());
+            S.KnowledgeEntry, S.Participants.ToArray(), o.Against, S.ProvisionalYears.ToArray(), S.GuidanceMinutes, o.Dispatch, S.FixedAt, S.VisitRecord);
     }
 
     private string Describe() => $"{Kind} order {Id}";

@@ -71,6 +71,9 @@ public sealed partial class WorkOrderGrain(
                 S.Status = WorkOrderStatus.Closed;
                 S.ClosedAt = clock.Now;
                 break;
+            case WorkOrderKind.OnSite:
+                await Dispatch(opening, by);
+                break;
             case WorkOrderKind.FollowUp:
                 var caller = opening.Assignee ?? IWorkNoticesGrain.FollowUpPool;
                 await Hand(caller, caller == IWorkNoticesGrain.FollowUpPool ? AssigneeLevel.FollowUpPool : AssigneeLevel.Seat, DeadlineStage.Handle, S.OpenedAt);
@@ -303,6 +306,94 @@ public sealed partial class WorkOrderGrain(
 
         return await Saved(by.Name, "comment", text);
     });
+
+    Task<WorkOrderView> IWorkOrderGrain.Guided(int minutes, string note, Actor by) => Step(async () =>
+    {
+        await CatchUp();
+        Expect(WorkOrderKind.HardQuestion, WorkOrderKind.FollowUp, WorkOrderKind.Correction);
+        Permit(by, S.Participants.Contains(by.Name) || Escalated(by.Name), "Only someone working on the order records the guidance given on it.");
+        if (minutes is < 1 or > 600)
+        {
+            throw new DomainValidationException("minutes", "Guidance is recorded in minutes, 1 to 600 at a time.");
+        }
+
+        S.GuidanceMinutes += minutes;
+        Log(by.Name, "guided", note, ("minutes", minutes.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("note", note));
+        return await Saved(by.Name, "guidance", $"{minutes} min");
+    });
+
+    Task<WorkOrderView> IWorkOrderGrain.Fixed(string note, Actor by) => Step(async () =>
+    {
+        await CatchUp();
+        Expect(WorkOrderKind.OnSite);
+        Expect("be fixed", WorkOrderStatus.InHand);
+        Permit(by, by.Name == S.Assignee || Escalated(by.Name), "Only the engineer sent (or a supervisor) reports the fault fixed.");
+        if (S.FixedAt is not null)
+        {
+            throw new IllegalTransitionException("Work order", Id, "Fixed", "be fixed");
+        }
+
+        Finish();
+        S.FixedAt = clock.Now;
+        Log(by.Name, "fixed", note);
+        await StartStage(DeadlineStage.VisitRecord, clock.Now);
+        return await Saved(by.Name, "fixed");
+    });
+
+    Task<WorkOrderView> IWorkOrderGrain.VisitRecorded(string record, Actor by) => Step(async () =>
+    {
+        await CatchUp();
+        Expect(WorkOrderKind.OnSite);
+        Expect("take the visit record", WorkOrderStatus.InHand);
+        Permit(by, by.Name == S.Assignee || Escalated(by.Name), "Only the engineer sent (or a supervisor) enters the visit record.");
+        if (S.FixedAt is null)
+        {
+            throw new RuleViolationException("Report the fault fixed first: the visit record follows the fix.");
+        }
+
+        Finish();
+        S.VisitRecord = record;
+        Close(by.Name, record);
+        await FollowUp();
+        return await Saved(by.Name, "visit-record");
+    });
+
+    /// <summary>
+    /// 上门服务 only after phone guidance did not solve it: the source order must carry at least the configured minutes
+    /// of recorded guidance. The engineer holds the order; the fix is due within a working day of dispatch.
+    /// </summary>
+    private async Task Dispatch(WorkOrderOpening opening, Actor by)
+    {
+        WorkOrderView source;
+        try
+        {
+            source = await GrainFactory.GetGrain<IWorkOrderGrain>(opening.SourceOrder!).Get();
+        }
+        catch (NotConfiguredException)
+        {
+            throw new DomainValidationException("sourceOrder", $"There is no work order '{opening.SourceOrder}' to dispatch on-site service from.");
+        }
+
+        var needed = limits.Value.OnSiteGuidanceMinutes;
+        if (source.GuidanceMinutes < needed)
+        {
+            throw new RuleViolationException(
+                $"On-site service is dispatched only after at least {needed} minutes of phone guidance have not solved the problem (上门服务须先电话辅导); order {source.OrderId} records {source.GuidanceMinutes}.");
+        }
+
+        // The taxpayer and the call are the source order's: the visit, and its follow-up, are for the same person.
+        S.Department = source.Department;
+        S.Opening = opening with
+        {
+            Taxpayer = opening.Taxpayer == Taxpayer.None ? source.Taxpayer : opening.Taxpayer,
+            CallId = opening.CallId ?? source.CallId,
+        };
+        var engineer = opening.Dispatch!.Engineer;
+        await Hand(engineer, AssigneeLevel.Handler, DeadlineStage.Handle, S.OpenedAt);
+        Log(by.Name, "dispatched", $"{engineer} · {opening.Dispatch.Address} · {Local(opening.Dispatch.AgreedAt)}",
+            ("engineer", engineer), ("address", opening.Dispatch.Address), ("agreedAt", opening.Dispatch.AgreedAt.ToString("O")));
+        await Tell([engineer], "task", $"{Describe()} is yours: {opening.Question}", args: [("question", opening.Question ?? "")]);
+    }
 
     Task<WorkOrderView> IWorkOrderGrain.Attach(string fileName, string contentType, long bytes, Actor by) => Step(async () =>
     {

@@ -31,4 +31,8 @@ public sealed class WorkOrderRecord
 
     /// <summary>Years without an official arrangement the deadline was counted across (empty: it is firm).</summary>
     [Id(23)] public List<int> ProvisionalYears { get; set; } = [];
+
+    [Id(24)] public int GuidanceMinutes { get; set; }
+    [Id(25)] public DateTimeOffset? FixedAt { get; set; }
+    [Id(26)] public string? VisitRecord { get; set; }
 }

@@ -24,6 +24,10 @@ public static class WorkOrderSteps
 
     public sealed record CommentRequest(string? Text);
 
+    public sealed record GuidanceRequest(int? Minutes, string? Note);
+
+    public sealed record NoteRequest(string? Note);
+
     public static RouteGroupBuilder MapWorkOrderSteps(this RouteGroupBuilder group)
     {
         group.MapPost("/{orderId}/assign", (string orderId, AssignRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
@@ -59,6 +63,13 @@ public static class WorkOrderSteps
                     .Require("serviceFault", r.ServiceFault is not null, "Say whether the review found a service fault.", "required")
                     .Text("note", r.Note, 2000).Text("atFault", r.AtFault, 64, required: false).KnownUser("atFault", r.AtFault, users),
                 (o, by) => o.Reviewed(r.ServiceFault!.Value, r.Note!.Trim(), Validation.Trimmed(r.AtFault), by)));
+        group.MapPost("/{orderId}/guidance", (string orderId, GuidanceRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
+            Step(orderId, user, grains, new Validation().Require("minutes", r.Minutes is not null, "How many minutes of guidance were given?", "required").Range("minutes", r.Minutes, 1, 600).Text("note", r.Note, 2000),
+                (o, by) => o.Guided(r.Minutes!.Value, r.Note!.Trim(), by)));
+        group.MapPost("/{orderId}/fixed", (string orderId, NoteRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
+            Step(orderId, user, grains, new Validation().Text("note", r.Note, 2000), (o, by) => o.Fixed(r.Note!.Trim(), by)));
+        group.MapPost("/{orderId}/visit-record", (string orderId, NoteRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
+            Step(orderId, user, grains, new Validation().Text("note", r.Note, 4000), (o, by) => o.VisitRecorded(r.Note!.Trim(), by)));
         group.MapPost("/{orderId}/comments", (string orderId, CommentRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
             Step(orderId, user, grains, new Validation().Text("text", r.Text, 2000), (o, by) => o.Comment(r.Text!.Trim(), by)));
         return group;

@@ -14,8 +14,10 @@ public static class WorkOrdersApi
 
     public sealed record TaxReportRequest(string? Subject, string? SubjectTaxpayerId, string? Conduct, string? Period, decimal? Amount, bool? Anonymous);
 
+    public sealed record DispatchRequest(string? Engineer, string? Address, DateTimeOffset? AgreedAt);
+
     public sealed record OpenRequest(WorkOrderKind? Kind, string? Department, string? CallId, TaxpayerRequest? Taxpayer, string? Question,
-        TaxReportRequest? TaxReport, ComplaintSeverity? Severity, string? Against, string? Assignee);
+        TaxReportRequest? TaxReport, ComplaintSeverity? Severity, string? Against, string? Assignee, string? SourceOrder = null, DispatchRequest? Dispatch = null);
 
     public sealed record Opened(WorkOrderView Order, string? Hotline);
 
@@ -41,7 +43,7 @@ public static class WorkOrdersApi
         var t = request.Taxpayer;
         var r = request.TaxReport;
         var check = new Validation()
-            .Require("kind", request.Kind is not null and not WorkOrderKind.Correction, "'kind' is HardQuestion, TaxReport, ServiceComplaint, IntegrityReferral or FollowUp (corrections come from grading).")
+            .Require("kind", request.Kind is not null and not WorkOrderKind.Correction, "'kind' is HardQuestion, TaxReport, ServiceComplaint, IntegrityReferral, FollowUp or OnSite (corrections come from grading).")
             .Text("department", request.Department, 64, required: false)
             .Text("question", request.Question, 4000, required: false)
             .Text("taxpayer.name", t?.Name, 100, required: false)
@@ -59,6 +61,17 @@ public static class WorkOrdersApi
         }
 
         await check.KnownUser("against", request.Against, users);
+        if (request.Kind == WorkOrderKind.OnSite)
+        {
+            var d = request.Dispatch;
+            check.Id("sourceOrder", request.SourceOrder)
+                .Require("dispatch", d is not null, "An on-site service needs its dispatch record: engineer, address and the time agreed with the taxpayer.", "required")
+                .Id("dispatch.engineer", d?.Engineer)
+                .Text("dispatch.address", d?.Address, 500)
+                .Require("dispatch.agreedAt", d?.AgreedAt is not null, "The time agreed with the taxpayer is required.", "required");
+            await check.KnownUser("dispatch.engineer", d?.Engineer, users);
+        }
+
         if (request.Kind == WorkOrderKind.FollowUp)
         {
             await check.KnownUser("assignee", request.Assignee, users);
@@ -67,6 +80,12 @@ public static class WorkOrdersApi
         if (!check.IsValid)
         {
             return check.Problem();
+        }
+
+        if (request.Kind == WorkOrderKind.OnSite)
+        {
+            // Dispatching from an order copies its taxpayer: only someone working on that order may.
+            await Visible(request.SourceOrder!, user, grains, acting: true);
         }
 
         var phone = t?.Phone;
@@ -86,7 +105,9 @@ public static class WorkOrdersApi
         var taxpayer = anonymous || (t is null && phone is null) ? Taxpayer.None : new Taxpayer(Validation.Trimmed(t?.Name), phone, Validation.Trimmed(t?.TaxpayerId));
         var opening = new WorkOrderOpening(request.Kind!.Value, Validation.Trimmed(request.Department), request.CallId, taxpayer, Validation.Trimmed(request.Question),
             r is null ? null : new TaxReportDetails(r.Subject!.Trim(), Validation.Trimmed(r.SubjectTaxpayerId), r.Conduct!.Trim(), Validation.Trimmed(r.Period), r.Amount, r.Anonymous ?? false),
-            request.Severity, Validation.Trimmed(request.Against), Assignee: request.Kind == WorkOrderKind.FollowUp ? Validation.Trimmed(request.Assignee) : null);
+            request.Severity, Validation.Trimmed(request.Against), Assignee: request.Kind == WorkOrderKind.FollowUp ? Validation.Trimmed(request.Assignee) : null,
+            SourceOrder: request.Kind == WorkOrderKind.OnSite ? request.SourceOrder : null,
+            Dispatch: request.Kind == WorkOrderKind.OnSite ? new OnSiteDispatch(request.Dispatch!.Engineer!, request.Dispatch.Address!.Trim(), request.Dispatch.AgreedAt!.Value) : null);
         var id = $"WO{clock.Today:yyyyMMdd}-{Guid.NewGuid().ToString("N")[..6]}";
         var order = await grains.GetGrain<IWorkOrderGrain>(id).Open(opening, user.Actor());
         return TypedResults.Created($"/api/v1/work-orders/{id}",

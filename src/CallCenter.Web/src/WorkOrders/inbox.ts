@@ -82,6 +82,22 @@ function steps(o: Order): string {
   if (o.status === "AwaitingReply" || (o.kind === "Correction" && o.status === "InHand")) {
     parts.push(`<form data-step="reply"><label>${t("replyToTaxpayer")} <input name="note" required maxlength="2000" value="${t("repliedByPhone")}"></label><button class="go">${t("replied")}</button></form>`);
   }
+  if (o.kind === "HardQuestion" && o.status !== "Closed") {
+    parts.push(`<form data-step="guidance"><label>${t("guidanceMinutes")} <input name="minutes" type="number" min="1" max="600" required></label>
+      <label>${t("guidanceNote")} <input name="note" required maxlength="2000"></label><button>${t("recordGuidance")}</button></form>`);
+    parts.push(o.guidanceMinutes >= 30
+      ? `<form data-step="dispatch"><fieldset><legend>${t("dispatchOnSite")}</legend>
+          <label>${t("engineer")} <input name="engineer" required maxlength="64" data-field="dispatch.engineer"></label>
+          <label>${t("visitAddress")} <input name="address" required maxlength="500" data-field="dispatch.address"></label>
+          <label>${t("agreedAt")} <input name="agreedAt" type="datetime-local" required data-field="dispatch.agreedAt"></label></fieldset>
+          <button class="go">${t("dispatch")}</button></form>`
+      : `<p class="hint">${t("onSiteNeedsGuidance").replace("{minutes}", String(o.guidanceMinutes))}</p>`);
+  }
+  if (o.kind === "OnSite" && o.status === "InHand") {
+    parts.push(o.fixedAt
+      ? `<form data-step="visit-record"><label>${t("visitRecord")} <textarea name="note" required maxlength="4000"></textarea></label><button class="go">${t("saveVisitRecord")}</button></form>`
+      : `<form data-step="fixed"><label>${t("fixNote")} <input name="note" required maxlength="2000"></label><button class="go">${t("faultFixed")}</button></form>`);
+  }
   const faultChoice = `<span class="choice" data-field="serviceFault">${t("serviceFaultFound")}
       <label class="check"><input type="radio" name="serviceFault" value="yes"> ${t("yes")}</label>
       <label class="check"><input type="radio" name="serviceFault" value="no"> ${t("no")}</label></span>`;
@@ -122,6 +138,9 @@ async function show(): Promise<void> {
       ${field(t("questionShort"), o.question)}${field(t("answer"), o.answer)}${field(t("severity"), o.severity)}
       ${r ? field(t("reportedParty"), `${r.subject} ${r.subjectTaxpayerId ?? ""}`) + field(t("conduct"), r.conduct) + field(t("taxPeriod"), r.period) + field(t("amount"), r.amount?.toString()) : ""}
       ${r?.anonymous ? field(t("anonymousReport"), t("anonymousNoFollowUp")) : ""}
+      ${o.guidanceMinutes ? field(t("guidanceMinutes"), String(o.guidanceMinutes)) : ""}
+      ${o.dispatch ? field(t("dispatchOnSite"), `${o.dispatch.engineer} · ${o.dispatch.address} · ${when(o.dispatch.agreedAt)}`) : ""}
+      ${field(t("faultFixed"), o.fixedAt ? when(o.fixedAt) : null)}${field(t("visitRecord"), o.visitRecord)}
       ${o.finding ? field(t("finding"), `${o.finding.valid ? t("findingValid") : t("findingNotValid")} · ${o.finding.atFault ?? ""} · ${o.finding.resolution}`) : ""}
       ${o.survey ? field(t("survey"), `${satisfaction(o.survey.satisfaction)}${o.survey.reason ? " · " + o.survey.reason : ""}${o.survey.serviceFault ? ` · ${t("serviceFault")}` : ""}`) : ""}
       ${field(t("knowledgeDraft"), o.knowledgeEntry)}${field(t("source"), o.sourceOrder)}${field(t("relatedOrders"), o.relatedOrders.join(", "))}
@@ -141,6 +160,17 @@ $("detail").addEventListener("submit", (e) => {
   const path = `/work-orders/${encodeURIComponent(chosen!)}/${step}`;
   if (step === "attachments") {
     void act(() => api(path, { method: "POST", body: data }));
+    return;
+  }
+  if (step === "dispatch") {
+    const source = chosen!;
+    void act(async () => {
+      const opened = await post<{ order: Order }>("/work-orders", {
+        kind: "OnSite", sourceOrder: source, question: `${t("onSiteFor")} ${source}`,
+        dispatch: { engineer: data.get("engineer"), address: data.get("address"), agreedAt: new Date(String(data.get("agreedAt"))).toISOString() },
+      });
+      chosen = opened.order.orderId;
+    }, form);
     return;
   }
   const body: Record<string, unknown> = Object.fromEntries(data.entries());

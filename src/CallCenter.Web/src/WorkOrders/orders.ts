@@ -4,7 +4,7 @@ import { assigneeLevel, orderKind, orderStatus } from "../shared/messages";
 import { connect, startForever, type HubStatus } from "../shared/hub";
 
 // What work-order pages share: the shapes the API returns, Chinese/English labels, due-time colours and the live feed.
-export type Kind = "HardQuestion" | "TaxReport" | "ServiceComplaint" | "IntegrityReferral" | "FollowUp" | "Correction";
+export type Kind = "HardQuestion" | "TaxReport" | "ServiceComplaint" | "IntegrityReferral" | "FollowUp" | "Correction" | "OnSite";
 export type Status = "AwaitingAssignment" | "InHand" | "AwaitingReply" | "Closed";
 
 export interface Summary {
@@ -31,7 +31,8 @@ export interface Order extends Summary {
   survey: { satisfaction: string; reason: string | null; serviceFault: boolean } | null;
   attachments: { number: number; fileName: string; bytes: number; addedBy: string }[];
   timeline: TimelineEntry[]; relatedOrders: string[]; knowledgeEntry: string | null; sourceOrder: string | null; against: string | null;
-  participants: string[];
+  participants: string[]; guidanceMinutes: number; fixedAt: string | null; visitRecord: string | null;
+  dispatch: { engineer: string; address: string; agreedAt: string } | null;
 }
 
 export interface Department { id: string; name: string; liaison: string | null; backup: string | null; head: string | null; handlers: string[] }
@@ -39,7 +40,7 @@ export interface Department { id: string; name: string; liaison: string | null; 
 export interface Notice { at: string; orderId: string; kind: string; text: string; args?: Record<string, string> | null }
 
 /** Every kind and status, for filters. */
-export const kindNames: Kind[] = ["HardQuestion", "TaxReport", "ServiceComplaint", "IntegrityReferral", "FollowUp", "Correction"];
+export const kindNames: Kind[] = ["HardQuestion", "TaxReport", "ServiceComplaint", "IntegrityReferral", "FollowUp", "Correction", "OnSite"];
 export const statusNames: Status[] = ["AwaitingAssignment", "InHand", "AwaitingReply", "Closed"];
 
 export const satisfactions = ["VerySatisfied", "Satisfied", "Neutral", "Dissatisfied", "VeryDissatisfied"] as const;

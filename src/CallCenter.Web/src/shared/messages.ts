@@ -5,8 +5,8 @@ import { language } from "./i18n";
 type Catalogue = Record<"zh" | "en", Record<string, string>>;
 
 const orderKinds: Catalogue = {
-  zh: { HardQuestion: "疑难问题", TaxReport: "涉税举报", ServiceComplaint: "服务投诉", IntegrityReferral: "廉政举报", FollowUp: "回访", Correction: "纠错回电" },
-  en: { HardQuestion: "Hard question", TaxReport: "Tax report", ServiceComplaint: "Service complaint", IntegrityReferral: "Integrity referral", FollowUp: "Follow-up", Correction: "Correction callback" },
+  zh: { HardQuestion: "疑难问题", TaxReport: "涉税举报", ServiceComplaint: "服务投诉", IntegrityReferral: "廉政举报", FollowUp: "回访", Correction: "纠错回电", OnSite: "上门服务" },
+  en: { HardQuestion: "Hard question", TaxReport: "Tax report", ServiceComplaint: "Service complaint", IntegrityReferral: "Integrity referral", FollowUp: "Follow-up", Correction: "Correction callback", OnSite: "On-site service" },
 };
 
 const orderStatuses: Catalogue = {
@@ -60,12 +60,12 @@ const timelineActions: Catalogue = {
   zh: {
     opened: "开单", routed: "转派", assigned: "分派", answered: "答复", replied: "回复纳税人", transferred: "转办", commented: "备注",
     attached: "上传附件", resolved: "认定", surveyed: "回访", closed: "办结", overdue: "超期", escalated: "升级至", "due soon": "即将到期",
-    clock: "时限", "deadline recounted": "重算时限", deadline: "重算时限", "no follow-up": "不安排回访", "knowledge draft": "知识库草稿", "complaint opened": "开立投诉", "review requested": "提请复核", review: "复核", "handed over": "交接移交", handover: "交接移交", reply: "回复纳税人", comment: "备注", attach: "上传附件", resolve: "认定", survey: "回访", transfer: "转办", assign: "分派", answer: "答复", open: "开单",
+    clock: "时限", "deadline recounted": "重算时限", deadline: "重算时限", "no follow-up": "不安排回访", "knowledge draft": "知识库草稿", "complaint opened": "开立投诉", "review requested": "提请复核", review: "复核", "handed over": "交接移交", handover: "交接移交", guided: "电话辅导", guidance: "电话辅导", dispatched: "派单上门", fixed: "故障排除", "visit-record": "上门记录", reply: "回复纳税人", comment: "备注", attach: "上传附件", resolve: "认定", survey: "回访", transfer: "转办", assign: "分派", answer: "答复", open: "开单",
   },
   en: {
     opened: "opened", routed: "routed", assigned: "assigned", answered: "answered", replied: "replied to the taxpayer", transferred: "transferred",
     commented: "commented", attached: "attached", resolved: "resolved", surveyed: "surveyed", closed: "closed", overdue: "overdue", escalated: "escalated to",
-    "due soon": "due soon", clock: "deadline", "deadline recounted": "deadline recounted", deadline: "deadline recounted", "no follow-up": "no follow-up", "knowledge draft": "knowledge draft", "complaint opened": "complaint opened", "review requested": "review requested", review: "reviewed", "handed over": "handed over", handover: "handed over", reply: "replied to the taxpayer", comment: "commented", attach: "attached", resolve: "resolved", survey: "surveyed",
+    "due soon": "due soon", clock: "deadline", "deadline recounted": "deadline recounted", deadline: "deadline recounted", "no follow-up": "no follow-up", "knowledge draft": "knowledge draft", "complaint opened": "complaint opened", "review requested": "review requested", review: "reviewed", "handed over": "handed over", handover: "handed over", guided: "phone guidance", guidance: "phone guidance", dispatched: "dispatched on site", fixed: "fixed", "visit-record": "visit record", reply: "replied to the taxpayer", comment: "commented", attach: "attached", resolve: "resolved", survey: "surveyed",
     transfer: "transferred", assign: "assigned", answer: "answered", open: "opened",
   },
 };
@@ -84,11 +84,13 @@ const timelineTexts: Catalogue = {
     routed: "转至{department}：{person}（{level}）", transferred: "转至{department}：{reason}", escalated: "{to}", "due soon": "{due}", overdue: "{due}",
     "no follow-up": "没有可回访的电话号码", "no follow-up anonymous": "匿名举报：不联系举报人", opened: "已告知纪检监察举报电话",
     "deadline recounted": "{years}年放假安排已发布：截止 {was} → {due}", "handed over": "{from} → {to}",
+    guided: "{minutes} 分钟：{note}",
   },
   en: {
     routed: "to {department}: {person} ({level})", transferred: "to {department}: {reason}", escalated: "{to}", "due soon": "{due}", overdue: "{due}",
     "no follow-up": "no phone number to call back", "no follow-up anonymous": "anonymous report: the reporter is not contacted", opened: "referred to the discipline-inspection hotline",
     "deadline recounted": "the {years} arrangement is loaded: due {was} → {due}", "handed over": "{from} → {to}",
+    guided: "{minutes} min: {note}",
   },
 };
 
