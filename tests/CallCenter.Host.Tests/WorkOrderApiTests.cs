@@ -105,7 +105,7 @@ public sealed class WorkOrderApiTests(HostFixture fixture) : IClassFixture<HostF
         {
             kind = "ServiceComplaint",
             department = tax,
-            severity = "Serious",
+            severity = "General",
             question = "坐席态度生硬",
             against = "agent1",
             taxpayer = new { phone = "13900003333" },
@@ -117,12 +117,22 @@ public sealed class WorkOrderApiTests(HostFixture fixture) : IClassFixture<HostF
         await (await Host.As("agent1")).PostAsJsonAsync($"/api/v1/work-orders/{complaint}/resolve", new { valid = false, resolution = "不成立" }).Expect(HttpStatusCode.Forbidden);
         var ghost = await (await Host.As("quality1")).PostAsJsonAsync($"/api/v1/work-orders/{complaint}/resolve", new { valid = true, atFault = "nobody-here", resolution = "x" }).Expect(HttpStatusCode.BadRequest);
         Assert.Equal("no-user", ghost.GetProperty("codes").GetProperty("atFault")[0].Str("code"));
-        var resolved = await (await Host.As("quality1")).PostAsJsonAsync($"/api/v1/work-orders/{complaint}/resolve", new { valid = true, resolution = "已致歉并批评教育" }).Ok();
-        Assert.Equal("agent1", resolved.GetProperty("finding").Str("atFault"));
+        var quality = await Host.As("quality1");
+        var unknownCause = await quality.PostAsJsonAsync($"/api/v1/work-orders/{complaint}/resolve", new { valid = true, apology = true, cause = "weather", resolution = "x" })
+            .Expect(HttpStatusCode.BadRequest);
+        Assert.True(unknownCause.GetProperty("errors").TryGetProperty("cause", out _));
+        var actions = new[] { new { description = "服务礼仪培训", owner = "supervisor", due = DateTime.UtcNow.AddDays(10).ToString("yyyy-MM-dd") } };
+        var resolved = await quality.PostAsJsonAsync($"/api/v1/work-orders/{complaint}/resolve",
+            new { valid = true, apology = true, cause = "attitude", actions, resolution = "已致歉并批评教育" }).Ok();
+        Assert.Equal(("agent1", "InHand", "attitude"), (resolved.GetProperty("finding").Str("atFault"), resolved.Str("status"), resolved.GetProperty("finding").Str("cause")));
+        var verified = await quality.PostAsJsonAsync($"/api/v1/work-orders/{complaint}/actions/1/verify", new { note = "培训签到表已核" }).Ok();
+        Assert.Equal("Closed", verified.Str("status"));
+        var byCause = (await (await Host.As("supervisor")).GetAsync("/api/v1/work-orders/reports/complaints").Ok()).GetProperty("byCause").EnumerateArray();
+        Assert.Contains(byCause, c => c.Str("cause") == "attitude" && c.GetProperty("valid").GetInt32() >= 1);
         var complaints = await (await Host.As("supervisor")).GetAsync("/api/v1/work-orders/reports/complaints").Ok();
         Assert.Contains(complaints.GetProperty("vetoes").EnumerateArray(), v => v.Str("orderId") == complaint && v.Str("person") == "agent1");
-        var quality = await (await Host.As("supervisor")).GetAsync("/api/v1/grading/reports/agents").Ok();
-        Assert.Contains(quality.EnumerateArray(), r => r.Str("agent") == "agent1" && r.GetProperty("vetoes").GetInt32() >= 1 && r.Str("result") == "Vetoed");
+        var agentQuality = await (await Host.As("supervisor")).GetAsync("/api/v1/grading/reports/agents").Ok();
+        Assert.Contains(agentQuality.EnumerateArray(), r => r.Str("agent") == "agent1" && r.GetProperty("vetoes").GetInt32() >= 1 && r.Str("result") == "Vetoed");
         Assert.Contains((await (await Host.As("agent1")).GetAsync("/api/v1/grading/mine/vetoes").Ok()).EnumerateArray(), v => v.Str("orderId") == complaint);
         Assert.DoesNotContain((await (await Host.As("agent2")).GetAsync("/api/v1/grading/mine/vetoes").Ok()).EnumerateArray(), v => v.Str("orderId") == complaint);
 

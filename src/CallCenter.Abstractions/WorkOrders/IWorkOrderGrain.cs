@@ -20,8 +20,14 @@ public interface IWorkOrderGrain : IGrainWithStringKey
     /// <summary>The answer (hard question) or outcome (tax report) goes back to the owner, who replies to the taxpayer.</summary>
     [Alias("Answer")] Task<WorkOrderView> Answer(string answer, IReadOnlyList<string> policyReferences, Actor by);
 
-    /// <summary>The owner of a complaint records what handling it found; the order closes.</summary>
+    /// <summary>
+    /// Service supervision (or a supervisor for a serious or grave complaint) records what handling it found. A valid
+    /// complaint with corrective actions stays open until each action is verified; otherwise the order closes.
+    /// </summary>
     [Alias("Resolve")] Task<WorkOrderView> Resolve(ComplaintFinding finding, Actor by);
+
+    /// <summary>Corrective action <paramref name="number"/> was checked and found done; the last one closes the complaint.</summary>
+    [Alias("ActionVerified")] Task<WorkOrderView> ActionVerified(int number, string note, Actor by);
 
     /// <summary>The seat has replied to (called back) the taxpayer; the order closes.</summary>
     [Alias("Replied")] Task<WorkOrderView> Replied(string note, Actor by);
@@ -104,6 +110,11 @@ public interface IWorkDirectoryGrain : IGrainWithIntegerKey
     [Alias("Put")] Task<IReadOnlyList<WorkDepartment>> Put(WorkDepartment department, string by);
 
     [Alias("List")] Task<IReadOnlyList<WorkDepartment>> List();
+
+    /// <summary>The managed list of complaint and dissatisfaction causes (defaults until an administrator saves one).</summary>
+    [Alias("Causes")] Task<IReadOnlyList<ComplaintCause>> Causes();
+
+    [Alias("PutCauses")] Task<IReadOnlyList<ComplaintCause>> PutCauses(IReadOnlyList<ComplaintCause> causes, string by);
 }
 
 /// <summary>

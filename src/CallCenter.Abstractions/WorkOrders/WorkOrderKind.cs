@@ -48,6 +48,9 @@ public enum DeadlineStage
 
     /// <summary>An on-site service's visit record is entered after the fault is fixed.</summary>
     VisitRecord,
+
+    /// <summary>A valid complaint's corrective actions are verified, by the last action's due date.</summary>
+    Verify,
 }
 
 /// <summary>CallCenter:WorkOrders — limits in working days (0: by closing time the same working day), reminders, the hotline.</summary>
@@ -57,7 +60,14 @@ public sealed class WorkOrderLimits
 
     public int TaxReportDays { get; set; } = 15;
 
+    /// <summary>A general complaint (一般投诉) is handled within this many working days.</summary>
     public int ComplaintDays { get; set; } = 2;
+
+    /// <summary>A serious complaint (较重投诉): a shorter clock, judged by a supervisor.</summary>
+    public int SeriousComplaintDays { get; set; } = 1;
+
+    /// <summary>A grave complaint (重大投诉): the same working day, judged by a supervisor.</summary>
+    public int GraveComplaintDays { get; set; } = 0;
 
     public int FollowUpDays { get; set; } = 3;
 

@@ -31,6 +31,9 @@ public enum AssigneeLevel
 
     /// <summary>The follow-up pool: any service-supervision officer (服务监督人员) may make the call.</summary>
     FollowUpPool,
+
+    /// <summary>A service-supervision officer following a complaint through (verifying its corrective actions).</summary>
+    ServiceSupervision,
 }
 
 /// <summary>How serious a service complaint is (投诉分级).</summary>

@@ -36,14 +36,15 @@ public sealed record WorkOrderView(
     [property: Id(29)] int GuidanceMinutes = 0,
     [property: Id(30)] OnSiteDispatch? Dispatch = null,
     [property: Id(31)] DateTimeOffset? FixedAt = null,
-    [property: Id(32)] string? VisitRecord = null)
+    [property: Id(32)] string? VisitRecord = null,
+    [property: Id(33)] IReadOnlyList<ActionCheck>? ActionChecks = null)
 {
     /// <summary>The deadline was counted across a year with no official arrangement loaded: it may move when that year is loaded.</summary>
     public bool DueProvisional => ProvisionalYears is { Count: > 0 };
 
     public WorkOrderSummary Summary() => new(OrderId, Kind, Status, Department, Owner, Assignee, AssigneeLevel, Brief(Question), Severity,
         Due, Overdue, Escalations, LateStages, OpenedAt, ClosedAt, Finding is { Valid: true } ? Finding.AtFault ?? Against : null,
-        Finding?.Valid, Survey?.Satisfaction, Survey?.Reason, Participants, SourceOrder, ProvisionalYears);
+        Finding?.Valid, Survey?.Satisfaction, Survey?.Reason, Participants, SourceOrder, ProvisionalYears, Finding?.Cause, Survey?.Cause);
 
     private static string? Brief(string? text) => text is { Length: > 80 } ? text[..80] + "…" : text;
 }
@@ -73,7 +74,9 @@ public sealed record WorkOrderSummary(
     [property: Id(18)] string? SurveyReason,
     [property: Id(19)] IReadOnlyList<string> Participants,
     [property: Id(20)] string? SourceOrder,
-    [property: Id(21)] IReadOnlyList<int>? ProvisionalYears = null)
+    [property: Id(21)] IReadOnlyList<int>? ProvisionalYears = null,
+    [property: Id(22)] string? Cause = null,
+    [property: Id(23)] string? SurveyCause = null)
 {
     public bool DueProvisional => ProvisionalYears is { Count: > 0 };
 }

@@ -96,7 +96,7 @@ public sealed partial class WorkOrderGrain
     /// <summary>Starts the clock of <paramref name="stage"/> counted from <paramref name="from"/>.</summary>
     private async Task StartStage(DeadlineStage stage, DateTimeOffset from)
     {
-        var days = Deadlines.WorkingDays(Kind, stage, limits.Value);
+        var days = Deadlines.WorkingDays(Kind, stage, limits.Value, S.Opening!.Severity);
         var deadline = await GrainFactory.GetGrain<ICalendarGrain>("CN").EndOfWorkingDay(from, days);
         (S.Stage, S.StageFrom, S.Due, S.ProvisionalYears) = (stage, from, deadline.At, [.. deadline.ProvisionalYears ?? []]);
         S.DueSoonTold = S.OverdueTold = false;
@@ -310,7 +310,7 @@ public sealed partial class WorkOrderGrain
         return new WorkOrderView(Id, o.Kind, S.Status, S.Department, S.Owner, S.Assignee, S.Level, o.CallId, o.Taxpayer, o.Question, S.Answer,
             o.TaxReport, o.Severity, S.Finding, S.Survey, S.Attachments.ToArray(), S.Timeline.ToArray(), S.Due,
             S.Due is { } due && clock.Now > due, S.Escalations, S.LateStages, S.OpenedAt, S.ClosedAt, o.SourceOrder, S.Related.ToArray(),
-            S.KnowledgeEntry, S.Participants.ToArray(), o.Against, S.ProvisionalYears.ToArray(), S.GuidanceMinutes, o.Dispatch, S.FixedAt, S.VisitRecord);
+            S.KnowledgeEntry, S.Participants.ToArray(), o.Against, S.ProvisionalYears.ToArray(), S.GuidanceMinutes, o.Dispatch, S.FixedAt, S.VisitRecord, S.ActionChecks.ToArray());
     }
 
     private string Describe() => $"{Kind} order {Id}";

@@ -163,9 +163,19 @@ public sealed partial class WorkOrderGrain(
         await CatchUp();
         Expect(WorkOrderKind.ServiceComplaint);
         Expect("be resolved", WorkOrderStatus.InHand);
+        if (S.Finding is not null)
+        {
+            throw new IllegalTransitionException("Work order", Id, "Judged", "be resolved");
+        }
+
         if (!by.JudgesService)
         {
             throw new NotPermittedException("Whether a complaint is valid is decided by a service-supervision officer (服务监督人员) or a supervisor, not by the seats.");
+        }
+
+        if (S.Opening!.Severity is ComplaintSeverity.Serious or ComplaintSeverity.Grave && !by.Supervises)
+        {
+            throw new NotPermittedException($"A {S.Opening.Severity} complaint is decided by a supervisor (分级负责).");
         }
 
         var atFault = finding.AtFault ?? S.Opening!.Against;
@@ -179,24 +189,89 @@ public sealed partial class WorkOrderGrain(
             throw new DomainValidationException("atFault", "A valid complaint names the person at fault.");
         }
 
+        if (finding.Valid && finding.Cause is null)
+        {
+            throw new DomainValidationException("cause", "A valid complaint names its cause from the list, for the monthly analysis.");
+        }
+
+        if (finding.Valid && finding.Actions is not { Count: > 0 })
+        {
+            throw new DomainValidationException("actions", "A valid complaint lists its corrective actions (整改措施), each with an owner and a due date.");
+        }
+
         Finish();
         S.Finding = finding with { AtFault = finding.Valid ? atFault : finding.AtFault };
-        Close(by.Name, $"{(finding.Valid ? "valid" : "not valid")}: {finding.Resolution}");
         if (finding.Valid)
         {
             await quality.Vetoed(CallCenterClock.MonthKey(clock.Today), new Veto(Id, atFault!, clock.Now, S.Opening!.Question ?? ""));
             await Tell([atFault!], "veto", $"{Describe()} was found valid against you: {finding.Resolution}", args: [("resolution", finding.Resolution ?? "")]);
+
+            // Follow-through: the complaint stays with whoever judged it until every corrective action is verified.
+            Log(by.Name, "judged", $"valid: {finding.Resolution}", ("valid", "true"), ("apology", finding.Apology ? "true" : "false"), ("cause", finding.Cause ?? ""));
+            var last = finding.Actions!.Max(a => a.Due);
+            await Hand(by.Name, AssigneeLevel.ServiceSupervision, DeadlineStage.Verify, clock.At(last, TimeOnly.MinValue));
+            foreach (var (action, number) in finding.Actions!.Select((a, i) => (a, i + 1)))
+            {
+                await Tell([action.Owner], "corrective-action", $"{Describe()}: corrective action {number} is yours by {action.Due:yyyy-MM-dd}: {action.Description}",
+                    args: [("number", number.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("due", action.Due.ToString("yyyy-MM-dd")), ("action", action.Description)]);
+            }
+        }
+        else
+        {
+            Close(by.Name, $"not valid: {finding.Resolution}");
+            await FollowUp();
         }
 
-        await FollowUp();
         return await Saved(by.Name, "resolve", S.Finding.Valid ? $"valid, at fault: {atFault}" : "not valid");
+    });
+
+    Task<WorkOrderView> IWorkOrderGrain.ActionVerified(int number, string note, Actor by) => Step(async () =>
+    {
+        await CatchUp();
+        Expect(WorkOrderKind.ServiceComplaint);
+        Expect("verify a corrective action", WorkOrderStatus.InHand);
+        if (S.Finding?.Actions is not { Count: > 0 } actions)
+        {
+            throw new RuleViolationException("The complaint has not been judged valid with corrective actions yet.");
+        }
+
+        if (!by.JudgesService)
+        {
+            throw new NotPermittedException("Corrective actions are verified by service supervision (服务监督) or a supervisor.");
+        }
+
+        if (by.Name == S.Opening!.Against || by.Name == S.Finding.AtFault)
+        {
+            throw new NotPermittedException("Nobody verifies the corrective actions of a complaint against them.");
+        }
+
+        if (number < 1 || number > actions.Count || S.ActionChecks.Any(c => c.Number == number))
+        {
+            throw new DomainValidationException("number", $"Corrective actions are numbered 1 to {actions.Count}; each is verified once ({string.Join(", ", S.ActionChecks.Select(c => c.Number))} done).");
+        }
+
+        S.ActionChecks.Add(new ActionCheck(number, by.Name, clock.Now, note));
+        Log(by.Name, "action verified", $"{number}: {note}", ("number", number.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("note", note));
+        if (S.ActionChecks.Count == actions.Count)
+        {
+            Finish();
+            Close(by.Name, $"valid: {S.Finding.Resolution}; every corrective action verified");
+            await FollowUp();
+        }
+
+        return await Saved(by.Name, "verify", number.ToString(System.Globalization.CultureInfo.InvariantCulture));
     });
 
     Task<WorkOrderView> IWorkOrderGrain.Replied(string note, Actor by) => Step(async () =>
     {
         await CatchUp();
-        Expect(WorkOrderKind.HardQuestion, WorkOrderKind.TaxReport, WorkOrderKind.Correction);
-        Expect("be replied to", Kind == WorkOrderKind.Correction ? WorkOrderStatus.InHand : WorkOrderStatus.AwaitingReply);
+        Expect(WorkOrderKind.HardQuestion, WorkOrderKind.TaxReport, WorkOrderKind.Correction, WorkOrderKind.FollowUp);
+        Expect("be replied to", Kind is WorkOrderKind.Correction or WorkOrderKind.FollowUp ? WorkOrderStatus.InHand : WorkOrderStatus.AwaitingReply);
+        if (Kind == WorkOrderKind.FollowUp && !(S.Survey?.Unsolved == true && S.Level is AssigneeLevel.Head or AssigneeLevel.Supervisors))
+        {
+            throw new RuleViolationException("A follow-up is replied to only when its survey found the problem unsolved and passed it to the head.");
+        }
+
         Permit(by, by.Name == S.Assignee || Escalated(by.Name), "Only the seat the order is with (or a supervisor) replies to the taxpayer.");
         Finish();
         Close(by.Name, note);
@@ -205,7 +280,7 @@ public sealed partial class WorkOrderGrain(
             await corrections.CallbackDone(correction);
             await Audit.Record(GrainFactory, clock, by.Name, "correction-callback-done", $"call:{S.Opening.CallId}", correction);
         }
-        else
+        else if (Kind != WorkOrderKind.FollowUp)
         {
             await FollowUp();
         }
@@ -231,8 +306,21 @@ public sealed partial class WorkOrderGrain(
         await ScoreCall(survey.Satisfaction);
         if (survey.ServiceFault)
         {
-            Close(by.Name, $"{survey.Satisfaction}{(survey.Reason is { } r ? ": " + r : "")}");
             await OpenComplaint(survey.FaultDescription, survey.AtFault, by);
+        }
+
+        if (survey.Unsolved)
+        {
+            // 转交上级领导: the taxpayer's problem is still there, so the department's head takes it on (supervisors if none).
+            var head = (await WorkOrderRouting.Find(GrainFactory, S.Department))?.Head;
+            Log(by.Name, "passed to the head", survey.Reason, ("to", head ?? ""));
+            await Hand(head ?? IWorkNoticesGrain.Supervisors, head is null ? AssigneeLevel.Supervisors : AssigneeLevel.Head, DeadlineStage.Handle, clock.Now);
+            await Tell(head is null ? [] : [head], "unsolved", $"{Describe()}: the follow-up found the taxpayer's problem unsolved: {survey.Reason}",
+                supervisors: head is null, args: [("reason", survey.Reason ?? "")]);
+        }
+        else if (survey.ServiceFault)
+        {
+            Close(by.Name, $"{survey.Satisfaction}{(survey.Reason is { } r ? ": " + r : "")}");
         }
         else if (survey.Satisfaction is Satisfaction.Dissatisfied or Satisfaction.VeryDissatisfied)
         {
@@ -455,7 +543,7 @@ public sealed partial class WorkOrderGrain(
 
         var was = S.Due!.Value;
         var years = string.Join(", ", S.ProvisionalYears);
-        var deadline = await GrainFactory.GetGrain<ICalendarGrain>("CN").EndOfWorkingDay(from, Deadlines.WorkingDays(Kind, stage, limits.Value));
+        var deadline = await GrainFactory.GetGrain<ICalendarGrain>("CN").EndOfWorkingDay(from, Deadlines.WorkingDays(Kind, stage, limits.Value, S.Opening!.Severity));
         (S.Due, S.ProvisionalYears) = (deadline.At, [.. deadline.ProvisionalYears ?? []]);
         if (deadline.At != was)
         {

@@ -6,6 +6,9 @@ namespace CallCenter.WorkOrders;
 public sealed class WorkDirectoryRecord
 {
     [Id(0)] public Dictionary<string, WorkDepartment> Departments { get; set; } = [];
+
+    /// <summary>The managed complaint causes; null until an administrator saves a list (the defaults apply).</summary>
+    [Id(1)] public List<ComplaintCause>? Causes { get; set; }
 }
 
 [GrainType("work-directory")]
@@ -23,6 +26,16 @@ public sealed class WorkDirectoryGrain(
     }
 
     Task<IReadOnlyList<WorkDepartment>> IWorkDirectoryGrain.List() => Task.FromResult(List());
+
+    Task<IReadOnlyList<ComplaintCause>> IWorkDirectoryGrain.Causes() => Task.FromResult<IReadOnlyList<ComplaintCause>>(directory.State.Causes ?? [.. ComplaintCause.Defaults]);
+
+    async Task<IReadOnlyList<ComplaintCause>> IWorkDirectoryGrain.PutCauses(IReadOnlyList<ComplaintCause> causes, string by)
+    {
+        directory.State.Causes = [.. causes];
+        await directory.WriteStateAsync();
+        await Reporting.Audit.Record(GrainFactory, clock, by, "complaint-causes", "work-orders:causes", string.Join(' ', causes.Select(c => c.Id)));
+        return causes;
+    }
 
     private IReadOnlyList<WorkDepartment> List() => directory.State.Departments.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
 }

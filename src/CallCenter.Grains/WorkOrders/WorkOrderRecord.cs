@@ -35,4 +35,5 @@ public sealed class WorkOrderRecord
     [Id(24)] public int GuidanceMinutes { get; set; }
     [Id(25)] public DateTimeOffset? FixedAt { get; set; }
     [Id(26)] public string? VisitRecord { get; set; }
+    [Id(27)] public List<ActionCheck> ActionChecks { get; set; } = [];
 }

@@ -11,11 +11,35 @@ public static class WorkDepartmentsApi
 {
     public sealed record DepartmentRequest(string? Name, string? Liaison, string? Backup, string? Head, List<string>? Handlers);
 
+    public sealed record CauseRequest(string? Id, string? Name, string? NameEn);
+
     public static RouteGroupBuilder MapWorkDepartments(this RouteGroupBuilder group)
     {
         group.MapGet("/departments", (IGrainFactory grains) => grains.GetGrain<IWorkDirectoryGrain>(0).List());
         group.MapPut("/departments/{departmentId}", Put).RequireAuthorization(Policies.Administration);
+        group.MapGet("/causes", (IGrainFactory grains) => grains.GetGrain<IWorkDirectoryGrain>(0).Causes());
+        group.MapPut("/causes", PutCauses).RequireAuthorization(Policies.Administration);
         return group;
+    }
+
+    /// <summary>Replaces the managed list of complaint causes; ids already used stay meaningful, so keep them.</summary>
+    private static async Task<IResult> PutCauses(List<CauseRequest?>? causes, ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var list = causes ?? [];
+        var check = new Validation().Require("causes", list.Count is > 0 and <= 50, "Between 1 and 50 causes.")
+            .Require("causes", list.Where(c => c?.Id is not null).Select(c => c!.Id).Distinct().Count() == list.Count, "Each cause has its own id.", "exists");
+        foreach (var (cause, i) in list.Select((c, i) => (c, i)))
+        {
+            check.Id($"causes[{i}].id", cause?.Id).Text($"causes[{i}].name", cause?.Name, 50).Text($"causes[{i}].nameEn", cause?.NameEn, 80);
+        }
+
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        return TypedResults.Ok(await grains.GetGrain<IWorkDirectoryGrain>(0).PutCauses(
+            [.. list.Select(c => new ComplaintCause(c!.Id!, c.Name!.Trim(), c.NameEn!.Trim()))], user.Name()));
     }
 
     private static async Task<IResult> Put(string departmentId, DepartmentRequest request, ClaimsPrincipal user, IGrainFactory grains, UserManager<IdentityUser> users)

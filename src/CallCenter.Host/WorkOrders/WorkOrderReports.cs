@@ -18,7 +18,12 @@ public static class WorkOrderReports
     public sealed record OnTime(string Month, OnTimeRow Total, IReadOnlyList<OnTimeRow> ByKind, IReadOnlyList<OnTimeRow> ByDepartment, IReadOnlyList<OnTimeRow> ByMonth);
 
     public sealed record ComplaintReport(string Month, int Complaints, IReadOnlyDictionary<ComplaintSeverity, int> BySeverity, int Open, int Valid, int NotValid,
-        IReadOnlyList<VetoRow> Vetoes);
+        IReadOnlyList<VetoRow> Vetoes, IReadOnlyList<CauseRow> ByCause);
+
+    /// <summary>One cause of the month (投诉原因分析): complaints judged with it, how many valid, and dissatisfied surveys given it.</summary>
+    public sealed record CauseRow(string Cause, int Complaints, int Valid, int Dissatisfied);
+
+    public const string Unclassified = "unclassified";
 
     public sealed record VetoRow(string Person, string OrderId, ComplaintSeverity? Severity, DateTimeOffset? At);
 
@@ -82,7 +87,19 @@ public static class WorkOrderReports
         return new ComplaintReport(m.Month, complaints.Length,
             Enum.GetValues<ComplaintSeverity>().ToDictionary(s => s, s => complaints.Count(c => c.Severity == s)),
             complaints.Count(c => c.Status != WorkOrderStatus.Closed), complaints.Count(c => c.ComplaintValid == true), complaints.Count(c => c.ComplaintValid == false),
-            [.. complaints.Where(c => c.Vetoed is not null).Select(c => new VetoRow(c.Vetoed!, c.OrderId, c.Severity, c.ClosedAt))]);
+            [.. complaints.Where(c => c.Vetoed is not null).Select(c => new VetoRow(c.Vetoed!, c.OrderId, c.Severity, c.ClosedAt))],
+            ByCause(complaints, m.Orders));
+    }
+
+    private static CauseRow[] ByCause(WorkOrderSummary[] complaints, IReadOnlyList<WorkOrderSummary> orders)
+    {
+        var judged = complaints.Where(c => c.ComplaintValid is not null).ToArray();
+        var dissatisfied = Surveyed(orders).Where(o => o.Satisfaction is CallCenter.WorkOrders.Satisfaction.Dissatisfied or CallCenter.WorkOrders.Satisfaction.VeryDissatisfied).ToArray();
+        return [.. judged.Select(c => c.Cause ?? Unclassified).Concat(dissatisfied.Select(o => o.SurveyCause ?? Unclassified)).Distinct()
+            .Select(cause => new CauseRow(cause,
+                judged.Count(c => (c.Cause ?? Unclassified) == cause), judged.Count(c => (c.Cause ?? Unclassified) == cause && c.ComplaintValid == true),
+                dissatisfied.Count(o => (o.SurveyCause ?? Unclassified) == cause)))
+            .OrderByDescending(r => r.Complaints + r.Dissatisfied).ThenBy(r => r.Cause, StringComparer.Ordinal)];
     }
 
     public static async Task<SatisfactionReport> Satisfaction(string? month, IWorkOrderSummaries summaries, CallCenterClock clock)

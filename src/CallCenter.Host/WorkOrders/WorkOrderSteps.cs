@@ -14,11 +14,13 @@ public static class WorkOrderSteps
 
     public sealed record AnswerRequest(string? Answer, List<string>? PolicyReferences);
 
-    public sealed record ResolveRequest(bool? Valid, string? AtFault, string? Resolution);
+    public sealed record ActionRequest(string? Description, string? Owner, DateOnly? Due);
+
+    public sealed record ResolveRequest(bool? Valid, string? AtFault, string? Resolution, bool? Apology = null, string? Cause = null, List<ActionRequest?>? Actions = null);
 
     public sealed record ReplyRequest(string? Note);
 
-    public sealed record SurveyRequest(Satisfaction? Satisfaction, string? Reason, bool? ServiceFault, string? FaultDescription, string? AtFault);
+    public sealed record SurveyRequest(Satisfaction? Satisfaction, string? Reason, bool? ServiceFault, string? FaultDescription, string? AtFault, string? Cause = null, bool? Unsolved = null);
 
     public sealed record ReviewRequest(bool? ServiceFault, string? Note, string? AtFault);
 
@@ -39,10 +41,28 @@ public static class WorkOrderSteps
             Step(orderId, user, grains, new Validation().Text("answer", r.Answer, 8000)
                     .Texts("policyReferences", r.PolicyReferences, 20, 300, "policy references"),
                 (o, by) => o.Answer(r.Answer!.Trim(), r.PolicyReferences ?? [], by)));
-        group.MapPost("/{orderId}/resolve", async (string orderId, ResolveRequest r, ClaimsPrincipal user, IGrainFactory grains, UserManager<IdentityUser> users) =>
-            await Step(orderId, user, grains, await new Validation().Require("valid", r.Valid is not null, "Say whether the complaint is valid.")
-                    .Text("resolution", r.Resolution, 4000).Text("atFault", r.AtFault, 64, required: false).KnownUser("atFault", r.AtFault, users),
-                (o, by) => o.Resolve(new ComplaintFinding(r.Valid!.Value, Validation.Trimmed(r.AtFault), r.Resolution!.Trim()), by)));
+        group.MapPost("/{orderId}/resolve", async (string orderId, ResolveRequest r, ClaimsPrincipal user, IGrainFactory grains, UserManager<IdentityUser> users, CallCenterClock clock) =>
+        {
+            var actions = r.Actions ?? [];
+            var check = new Validation().Require("valid", r.Valid is not null, "Say whether the complaint is valid.")
+                .Text("resolution", r.Resolution, 4000).Text("atFault", r.AtFault, 64, required: false)
+                .Require("apology", r.Valid != true || r.Apology is not null, "Say whether the taxpayer received an apology.", "required")
+                .Require("actions", actions.Count <= 20, "At most 20 corrective actions.");
+            await check.KnownUser("atFault", r.AtFault, users);
+            await KnownCause(check, "cause", r.Cause, grains);
+            foreach (var (action, i) in actions.Select((a, i) => (a, i)))
+            {
+                check.Text($"actions[{i}].description", action?.Description, 1000)
+                    .Require($"actions[{i}].due", action?.Due is { } due && due >= clock.Today, "A corrective action is due today or later.", "required");
+                await check.KnownUser($"actions[{i}].owner", action?.Owner ?? "", users);
+                check.Require($"actions[{i}].owner", !string.IsNullOrWhiteSpace(action?.Owner), "Every corrective action has an owner.", "required");
+            }
+
+            return await Step(orderId, user, grains, check, (o, by) => o.Resolve(new ComplaintFinding(r.Valid!.Value, Validation.Trimmed(r.AtFault), r.Resolution!.Trim(),
+                r.Apology ?? false, Validation.Trimmed(r.Cause), [.. actions.Select(a => new CorrectiveAction(a!.Description!.Trim(), a.Owner!.Trim(), a.Due!.Value))]), by));
+        });
+        group.MapPost("/{orderId}/actions/{number:int}/verify", (string orderId, int number, ReplyRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
+            Step(orderId, user, grains, new Validation().Text("note", r.Note, 2000), (o, by) => o.ActionVerified(number, r.Note!.Trim(), by)));
         group.MapPost("/{orderId}/reply", (string orderId, ReplyRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
             Step(orderId, user, grains, new Validation().Text("note", r.Note, 2000), (o, by) => o.Replied(r.Note!.Trim(), by)));
         group.MapPost("/{orderId}/survey", async (string orderId, SurveyRequest r, ClaimsPrincipal user, IGrainFactory grains, UserManager<IdentityUser> users) =>
@@ -55,8 +75,10 @@ public static class WorkOrderSteps
                 .Require("serviceFault", !unhappy || r.ServiceFault is not null, "A dissatisfied taxpayer needs a decision: was it a service fault (true) or not (false)?", "required")
                 .Text("faultDescription", r.FaultDescription, 1000, required: r.ServiceFault == true || unhappy)
                 .Text("atFault", r.AtFault, 64, required: false);
+            await KnownCause(check, "cause", r.Cause, grains);
             return await Step(orderId, user, grains, await check.KnownUser("atFault", r.AtFault, users),
-                (o, by) => o.Surveyed(new Survey(r.Satisfaction!.Value, Validation.Trimmed(r.Reason), r.ServiceFault ?? false, Validation.Trimmed(r.FaultDescription), Validation.Trimmed(r.AtFault), by.Name, default), by));
+                (o, by) => o.Surveyed(new Survey(r.Satisfaction!.Value, Validation.Trimmed(r.Reason), r.ServiceFault ?? false, Validation.Trimmed(r.FaultDescription),
+                    Validation.Trimmed(r.AtFault), by.Name, default, Validation.Trimmed(r.Cause), r.Unsolved ?? false), by));
         });
         group.MapPost("/{orderId}/review", async (string orderId, ReviewRequest r, ClaimsPrincipal user, IGrainFactory grains, UserManager<IdentityUser> users) =>
             await Step(orderId, user, grains, await new Validation()
@@ -73,6 +95,16 @@ public static class WorkOrderSteps
         group.MapPost("/{orderId}/comments", (string orderId, CommentRequest r, ClaimsPrincipal user, IGrainFactory grains) =>
             Step(orderId, user, grains, new Validation().Text("text", r.Text, 2000), (o, by) => o.Comment(r.Text!.Trim(), by)));
         return group;
+    }
+
+    /// <summary>A cause must be one of the managed list's (the monthly report groups by it).</summary>
+    private static async Task KnownCause(Validation check, string field, string? cause, IGrainFactory grains)
+    {
+        if (!string.IsNullOrWhiteSpace(cause))
+        {
+            var causes = await grains.GetGrain<IWorkDirectoryGrain>(0).Causes();
+            check.Require(field, causes.Any(c => c.Id == cause.Trim()), $"'{cause}' is not one of the causes: {string.Join(", ", causes.Select(c => c.Id))}.", "undefined");
+        }
     }
 
     private static async Task<IResult> Step(string orderId, ClaimsPrincipal user, IGrainFactory grains, Validation check,

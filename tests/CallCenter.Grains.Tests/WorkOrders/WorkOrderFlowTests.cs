@@ -134,7 +134,7 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
         var opened = await order.Open(new WorkOrderOpening(WorkOrderKind.ServiceComplaint, Department, "call-9", Caller, "坐席态度恶劣", Severity: ComplaintSeverity.Serious,
             Against: s.Id("agent-x")), Seat);
         Assert.Equal((WorkOrderStatus.InHand, Seat.Name, Seat.Name), (opened.Status, opened.Owner, opened.Assignee));
-        Assert.Equal(await EndOfDay(opened.OpenedAt, 2), opened.Due);
+        Assert.Equal(await EndOfDay(opened.OpenedAt, 1), opened.Due); // a serious complaint runs a shorter clock than a general one (2)
 
         var refused = await Assert.ThrowsAsync<RuleViolationException>(() => order.Transfer(s.Id("other"), "不归我管", Seat));
         Assert.Contains("首问负责", refused.Message);
@@ -142,8 +142,28 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
         await Assert.ThrowsAsync<NotPermittedException>(() => order.Resolve(new ComplaintFinding(false, null, "x"), Seat)); // seats do not judge complaints
         await Assert.ThrowsAsync<NotPermittedException>(() => order.Resolve(new ComplaintFinding(false, null, "x"), new Actor(s.Id("agent-x"), true))); // nor does the person named
 
-        var resolved = await order.Resolve(new ComplaintFinding(true, null, "已批评教育并向纳税人致歉"), Quality);
+        var graded = await Assert.ThrowsAsync<NotPermittedException>(() => order.Resolve(new ComplaintFinding(true, null, "x"), Quality));
+        Assert.Contains("分级负责", graded.Message); // a serious complaint is a supervisor's to decide
+        var noActions = await Assert.ThrowsAsync<DomainValidationException>(() => order.Resolve(new ComplaintFinding(true, null, "x", true, "attitude"), Supervisor));
+        Assert.Equal("actions", noActions.Field);
+        var actions = new[]
+        {
+            new CorrectiveAction("组织服务礼仪培训", s.Id("trainer"), CallCenterClock(s.Time.GetUtcNow()).AddDays(7)),
+            new CorrectiveAction("一周内抽听该座席全部录音", Quality.Name, CallCenterClock(s.Time.GetUtcNow()).AddDays(3)),
+        };
+        var judged = await order.Resolve(new ComplaintFinding(true, null, "已批评教育并向纳税人致歉", Apology: true, Cause: "attitude", Actions: actions), Supervisor);
+        Assert.Equal((WorkOrderStatus.InHand, s.Id("agent-x"), Supervisor.Name, AssigneeLevel.ServiceSupervision), (judged.Status, judged.Finding!.AtFault, judged.Assignee, judged.AssigneeLevel));
+        Assert.Equal(await EndOfDay(new DateTimeOffset(actions[0].Due.ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8)), 0), judged.Due); // by the last action's due date
+        Assert.Contains(await Notices(s.Id("trainer")), n => n.Kind == "corrective-action" && n.OrderId == judged.OrderId);
+        await Assert.ThrowsAsync<IllegalTransitionException>(() => order.Resolve(new ComplaintFinding(false, null, "x"), Supervisor)); // judged once
+        await Assert.ThrowsAsync<NotPermittedException>(() => order.ActionVerified(1, "x", Seat));
+        await Assert.ThrowsAsync<DomainValidationException>(() => order.ActionVerified(3, "x", Quality));
+        var half = await order.ActionVerified(2, "已抽听32通，无新问题", Quality);
+        Assert.Equal(WorkOrderStatus.InHand, half.Status);
+        await Assert.ThrowsAsync<DomainValidationException>(() => order.ActionVerified(2, "again", Quality));
+        var resolved = await order.ActionVerified(1, "培训签到表已核", Quality);
         Assert.Equal((WorkOrderStatus.Closed, s.Id("agent-x")), (resolved.Status, resolved.Finding!.AtFault));
+        Assert.Equal([2, 1], resolved.ActionChecks!.Select(c => c.Number));
         var vetoes = await s.Store<IQualityRecords>().Vetoes(CallCenter.CallCenterClock.MonthKey(CallCenterClock(s.Time.GetUtcNow())));
         Assert.Contains(vetoes, v => v.OrderId == opened.OrderId && v.Person == s.Id("agent-x"));
         Assert.Contains(await Notices(s.Id("agent-x")), n => n.Kind == "veto");
@@ -318,6 +338,21 @@ public sealed class WorkOrderFlowTests(ClusterFixture fixture)
         Assert.Equal(WorkOrderStatus.Closed, reviewed.Status);
         var complaint = await Order(reviewed.RelatedOrders.Single()).Get();
         Assert.Equal((WorkOrderKind.ServiceComplaint, s.Id("agent-y"), Supervisor.Name), (complaint.Kind, complaint.Against, complaint.Owner));
+    }
+
+    [Fact]
+    public async Task A_follow_up_that_finds_the_problem_unsolved_passes_it_to_the_department_head_who_closes_it()
+    {
+        await Departments();
+        var followUp = New("visit");
+        await followUp.Open(new WorkOrderOpening(WorkOrderKind.FollowUp, Department, null, Caller, "回访"), Seat);
+        var surveyed = await followUp.Surveyed(new Survey(Satisfaction.Neutral, "发票仍无法开具", false, null, null, "", default, "system", Unsolved: true), Quality);
+        Assert.Equal((WorkOrderStatus.InHand, s.Id("head"), AssigneeLevel.Head), (surveyed.Status, surveyed.Assignee, surveyed.AssigneeLevel));
+        Assert.Contains(await Notices(s.Id("head")), n => n.Kind == "unsolved" && n.OrderId == surveyed.OrderId);
+        await Assert.ThrowsAsync<NotPermittedException>(() => followUp.Replied("x", Quality));
+        var closed = await followUp.Replied("已协调信息中心修复，电话告知纳税人", new Actor(s.Id("head"), false));
+        Assert.Equal(WorkOrderStatus.Closed, closed.Status);
+        Assert.Empty(closed.RelatedOrders); // a follow-up gets no follow-up of its own
     }
 
     [Fact]

@@ -5,7 +5,7 @@ import { api, ApiError, escape, me, post, signOut } from "../shared/api";
 import { showProblem } from "../shared/forms";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import { downFor } from "../shared/hub";
-import { departments, follow, kindNames, type Department, type Notice, type Order, row, satisfactions, type Summary, when } from "./orders";
+import { causeNames, departments, follow, kindNames, type Department, type Notice, type Order, row, satisfactions, type Summary, when } from "./orders";
 
 // The work-order inbox for every role: the list (by box, kind, follow-ups), the order in full with its timeline, and
 // the steps the order allows now. The server decides who may take each step; a refusal shows its reason.
@@ -57,6 +57,7 @@ function field(label: string, value: string | null | undefined): string {
 }
 
 let supervises = false;
+let causes = new Map<string, string>();
 
 /** A pool or the supervisors as a group are named by their level alone. */
 const assigneeText = (o: Order) => (o.assignee?.startsWith("@") ? assigneeLevel(o.assigneeLevel ?? "") : `${o.assignee} (${assigneeLevel(o.assigneeLevel ?? "")})`);
@@ -73,13 +74,29 @@ function steps(o: Order): string {
     parts.push(`<form data-step="transfer"><label>${t("transferTo")} <select name="department">${known.filter((d) => d.id !== o.department).map((d) => `<option value="${escape(d.id)}">${escape(d.name)}</option>`).join("")}</select></label>
       <label>${t("reason")} <input name="reason" required maxlength="500"></label><button>${t("transfer")}</button></form>`);
   }
-  if (o.kind === "ServiceComplaint" && o.status === "InHand") {
-    parts.push(`<p class="hint">${t("complaintStays")}</p>
+  const causeOptions = `<option value="">—</option>${[...causes].map(([id, name]) => `<option value="${escape(id)}">${escape(name)}</option>`).join("")}`;
+  if (o.kind === "ServiceComplaint" && o.status === "InHand" && !o.finding) {
+    parts.push(`<p class="hint">${t("complaintStays")} ${t("complaintJudgedBy")}</p>
       <form data-step="resolve"><label class="check"><input type="checkbox" name="valid"> ${t("complaintValid")}</label>
       <label>${t("personAtFault")} <input name="atFault" value="${escape(o.against ?? "")}" maxlength="64"></label>
-      <label>${t("resolution")} <textarea name="resolution" required maxlength="4000"></textarea></label><button class="go">${t("resolveOrder")}</button></form>`);
+      <label>${t("resolution")} <textarea name="resolution" required maxlength="4000"></textarea></label>
+      <label class="check"><input type="checkbox" name="apology"> ${t("apologyGiven")}</label>
+      <label>${t("cause")} <select name="cause">${causeOptions}</select></label>
+      <fieldset data-field="actions"><legend>${t("correctiveActions")}</legend>
+        ${[0, 1, 2].map((i) => `<div class="action-row" data-field="actions[${i}]"><input name="actionDescription" placeholder="${t("actionWhat")}" maxlength="1000">
+          <input name="actionOwner" placeholder="${t("actionOwner")}" maxlength="64"><input name="actionDue" type="date"></div>`).join("")}</fieldset>
+      <button class="go">${t("resolveOrder")}</button></form>`);
   }
-  if (o.status === "AwaitingReply" || (o.kind === "Correction" && o.status === "InHand")) {
+  if (o.kind === "ServiceComplaint" && o.status === "InHand" && o.finding?.actions?.length) {
+    const done = new Map((o.actionChecks ?? []).map((c) => [c.number, c]));
+    parts.push(`<h3>${t("correctiveActions")}</h3><ol class="actions-list">${o.finding.actions.map((a, i) => {
+      const check = done.get(i + 1);
+      return `<li>${escape(a.description)} · ${escape(a.owner)} · ${escape(a.due)} ${check
+        ? `<span class="badge">✓ ${escape(check.by)} ${when(check.at)}</span>`
+        : `<form data-step="actions/${i + 1}/verify" class="inline"><input name="note" required maxlength="2000" placeholder="${t("verifyNote")}"><button>${t("verified")}</button></form>`}</li>`;
+    }).join("")}</ol>`);
+  }
+  if (o.status === "AwaitingReply" || (o.kind === "Correction" && o.status === "InHand") || (o.kind === "FollowUp" && o.status === "InHand" && o.survey?.unsolved)) {
     parts.push(`<form data-step="reply"><label>${t("replyToTaxpayer")} <input name="note" required maxlength="2000" value="${t("repliedByPhone")}"></label><button class="go">${t("replied")}</button></form>`);
   }
   if (o.kind === "HardQuestion" && o.status !== "Closed") {
@@ -107,7 +124,9 @@ function steps(o: Order): string {
       <label>${t("reason")} <input name="reason" maxlength="1000"></label>
       ${faultChoice}<p class="hint">${t("faultDecisionHint")}</p>
       <label>${t("faultDescription")} <input name="faultDescription" maxlength="1000"></label>
-      <label>${t("personAtFault")} <input name="atFault" maxlength="64"></label></fieldset><button class="go">${t("saveSurvey")}</button></form>`);
+      <label>${t("personAtFault")} <input name="atFault" maxlength="64"></label>
+      <label>${t("cause")} <select name="cause">${causeOptions}</select></label>
+      <label class="check"><input type="checkbox" name="unsolved"> ${t("problemUnsolved")}</label></fieldset><button class="go">${t("saveSurvey")}</button></form>`);
   }
   if (o.kind === "FollowUp" && o.status === "InHand" && o.survey && o.assigneeLevel === "Supervisors" && supervises) {
     parts.push(`<form data-step="review" class="survey"><fieldset><legend>${t("surveyReview")}</legend>
@@ -141,7 +160,7 @@ async function show(): Promise<void> {
       ${o.guidanceMinutes ? field(t("guidanceMinutes"), String(o.guidanceMinutes)) : ""}
       ${o.dispatch ? field(t("dispatchOnSite"), `${o.dispatch.engineer} · ${o.dispatch.address} · ${when(o.dispatch.agreedAt)}`) : ""}
       ${field(t("faultFixed"), o.fixedAt ? when(o.fixedAt) : null)}${field(t("visitRecord"), o.visitRecord)}
-      ${o.finding ? field(t("finding"), `${o.finding.valid ? t("findingValid") : t("findingNotValid")} · ${o.finding.atFault ?? ""} · ${o.finding.resolution}`) : ""}
+      ${o.finding ? field(t("finding"), `${o.finding.valid ? t("findingValid") : t("findingNotValid")} · ${o.finding.atFault ?? ""} · ${o.finding.resolution}${o.finding.valid ? ` · ${o.finding.apology ? t("apologyGiven") : t("noApology")}` : ""}${o.finding.cause ? ` · ${causes.get(o.finding.cause) ?? o.finding.cause}` : ""}`) : ""}
       ${o.survey ? field(t("survey"), `${satisfaction(o.survey.satisfaction)}${o.survey.reason ? " · " + o.survey.reason : ""}${o.survey.serviceFault ? ` · ${t("serviceFault")}` : ""}`) : ""}
       ${field(t("knowledgeDraft"), o.knowledgeEntry)}${field(t("source"), o.sourceOrder)}${field(t("relatedOrders"), o.relatedOrders.join(", "))}
     </dl>
@@ -176,6 +195,15 @@ $("detail").addEventListener("submit", (e) => {
   const body: Record<string, unknown> = Object.fromEntries(data.entries());
   if (form.elements.namedItem("valid")) {
     body.valid = data.has("valid");
+    body.apology = data.has("apology");
+    const what = data.getAll("actionDescription").map(String), who = data.getAll("actionOwner").map(String), by = data.getAll("actionDue").map(String);
+    body.actions = what.map((d, i) => ({ description: d.trim(), owner: who[i].trim(), due: by[i] || null })).filter((a) => a.description || a.owner || a.due);
+    delete body.actionDescription; delete body.actionOwner; delete body.actionDue;
+    if (!body.cause) delete body.cause;
+  }
+  if (form.elements.namedItem("unsolved")) {
+    body.unsolved = data.has("unsolved");
+    if (!body.cause) delete body.cause;
   }
   if (form.querySelector("input[name=serviceFault]")) {
     const fault = data.get("serviceFault");
@@ -208,6 +236,7 @@ async function start(): Promise<void> {
   supervises = user.roles.includes("Supervisor") || user.roles.includes("Admin");
   $<HTMLSelectElement>("box").value = defaultBox.find(([role]) => user.roles.includes(role))?.[1] ?? "mine";
   known = await departments();
+  causes = await causeNames();
   $("directory").hidden = !user.roles.includes("Admin");
   await Promise.all([loadInbox(), loadNotices(), show().catch(() => undefined)]);
   await follow((order) => {

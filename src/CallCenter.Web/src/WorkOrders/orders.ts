@@ -1,5 +1,5 @@
 import { api, escape } from "../shared/api";
-import { t } from "../shared/i18n";
+import { language, t } from "../shared/i18n";
 import { assigneeLevel, orderKind, orderStatus } from "../shared/messages";
 import { connect, startForever, type HubStatus } from "../shared/hub";
 
@@ -27,8 +27,9 @@ export interface Order extends Summary {
   callId: string | null; question: string | null; answer: string | null;
   taxpayer: { name: string | null; phone: string | null; taxpayerId: string | null };
   taxReport: { subject: string; subjectTaxpayerId: string | null; conduct: string; period: string | null; amount: number | null; anonymous: boolean } | null;
-  finding: { valid: boolean; atFault: string | null; resolution: string } | null;
-  survey: { satisfaction: string; reason: string | null; serviceFault: boolean } | null;
+  finding: { valid: boolean; atFault: string | null; resolution: string; apology: boolean; cause: string | null; actions: { description: string; owner: string; due: string }[] | null } | null;
+  actionChecks: { number: number; by: string; at: string; note: string }[] | null;
+  survey: { satisfaction: string; reason: string | null; serviceFault: boolean; cause: string | null; unsolved: boolean } | null;
   attachments: { number: number; fileName: string; bytes: number; addedBy: string }[];
   timeline: TimelineEntry[]; relatedOrders: string[]; knowledgeEntry: string | null; sourceOrder: string | null; against: string | null;
   participants: string[]; guidanceMinutes: number; fixedAt: string | null; visitRecord: string | null;
@@ -66,6 +67,14 @@ export function row(o: Summary): string {
 }
 
 const departmentNames = new Map<string, string>();
+
+export interface Cause { id: string; name: string; nameEn: string }
+
+/** The managed list of complaint causes, id → name in the reader's language. */
+export async function causeNames(): Promise<Map<string, string>> {
+  const list = await api<Cause[]>("/work-orders/causes");
+  return new Map(list.map((c) => [c.id, language() === "en" ? c.nameEn : c.name]));
+}
 
 /** The configured departments; rows show their names from then on. */
 export async function departments(): Promise<Department[]> {

@@ -3,7 +3,7 @@ import "../shared/nav";
 import { api, escape, signOut } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import { orderKind, satisfaction } from "../shared/messages";
-import { provisionalBadge, satisfactions, type Summary, when } from "./orders";
+import { causeNames, provisionalBadge, satisfactions, type Summary, when } from "./orders";
 
 // The monthly satisfaction report the service specification asks for, with on-time rates, complaints and vetoes,
 // and overdue orders; printed from the browser (print styles hide the controls) or downloaded as CSV.
@@ -17,7 +17,10 @@ interface SatisfactionRow { group: string; surveys: number; counts: Record<strin
 interface Satisfaction { month: string; total: SatisfactionRow; byDepartment: SatisfactionRow[]; pendingFollowUps: number; faultsFound: number; previousSatisfiedPercent: number | null; dissatisfiedReasons: string[] }
 interface OnTimeRow { group: string; opened: number; closed: number; onTime: number; onTimePercent: number | null; openOverdue: number }
 interface OnTime { total: OnTimeRow; byKind: OnTimeRow[]; byDepartment: OnTimeRow[]; byMonth: OnTimeRow[] }
-interface Complaints { complaints: number; bySeverity: Record<string, number>; open: number; valid: number; notValid: number; vetoes: { person: string; orderId: string; severity: string | null; at: string | null }[] }
+interface Complaints {
+  complaints: number; bySeverity: Record<string, number>; open: number; valid: number; notValid: number; vetoes: { person: string; orderId: string; severity: string | null; at: string | null }[];
+  byCause: { cause: string; complaints: number; valid: number; dissatisfied: number }[];
+}
 
 const percent = (p: number | null) => (p === null ? "—" : `${p}%`);
 
@@ -30,11 +33,12 @@ async function load(): Promise<void> {
   const month = $<HTMLInputElement>("month").value;
   $<HTMLAnchorElement>("csv").href = `/api/v1/work-orders/reports/satisfaction.csv?month=${month}`;
   try {
-    const [s, onTime, complaints, overdue] = await Promise.all([
+    const [s, onTime, complaints, overdue, causes] = await Promise.all([
       api<Satisfaction>(`/work-orders/reports/satisfaction?month=${month}`),
       api<OnTime>(`/work-orders/reports/on-time?month=${month}`),
       api<Complaints>(`/work-orders/reports/complaints?month=${month}`),
       api<Summary[]>("/work-orders/reports/overdue"),
+      causeNames(),
     ]);
     $("title").textContent = `${t("satisfactionReportTitle")} ${s.month}`;
     const trend = s.previousSatisfiedPercent === null || s.total.satisfiedPercent === null ? "" : ` (${s.total.satisfiedPercent >= s.previousSatisfiedPercent ? "▲" : "▼"} ${t("lastMonth")} ${s.previousSatisfiedPercent}%)`;
@@ -54,7 +58,11 @@ async function load(): Promise<void> {
     $("complaints").innerHTML = `<p>${t("complaintsCount")} ${complaints.complaints} (${t("General")} ${complaints.bySeverity.General ?? 0} · ${t("Serious")} ${complaints.bySeverity.Serious ?? 0} · ${t("Grave")} ${complaints.bySeverity.Grave ?? 0}) ·
       ${t("findingValid")} ${complaints.valid} · ${t("findingNotValid")} ${complaints.notValid} · ${t("stillOpen")} ${complaints.open}</p>
       <table class="roster"><tr><th>${t("vetoed")}</th><th>${t("order")}</th><th>${t("at")}</th></tr>${complaints.vetoes.map((v) =>
-        `<tr><td>${escape(v.person)}</td><td>${escape(v.orderId)}</td><td>${when(v.at)}</td></tr>`).join("") || `<tr><td colspan="3" class="empty">—</td></tr>`}</table>`;
+        `<tr><td>${escape(v.person)}</td><td>${escape(v.orderId)}</td><td>${when(v.at)}</td></tr>`).join("") || `<tr><td colspan="3" class="empty">—</td></tr>`}</table>
+      <h3>${t("byCause")}</h3>
+      <table class="roster" id="by-cause"><tr><th>${t("cause")}</th><th>${t("complaintsCount")}</th><th>${t("findingValid")}</th><th>${t("dissatisfiedSurveys")}</th></tr>${complaints.byCause.map((c) =>
+        `<tr data-cause="${escape(c.cause)}"><td>${escape(causes.get(c.cause) ?? (c.cause === "unclassified" ? t("unclassified") : c.cause))}</td><td>${c.complaints}</td><td>${c.valid}</td><td>${c.dissatisfied}</td></tr>`).join("")
+        || `<tr><td colspan="4" class="empty">—</td></tr>`}</table>`;
     $("overdue").innerHTML = `<tr><th>${t("order")}</th><th>${t("orderKindLabel")}</th><th>${t("department")}</th><th>${t("assignee")}</th><th>${t("dueLabel")}</th><th>${t("escalations")}</th></tr>` +
       (overdue.map((o) => `<tr class="due-over"><td>${escape(o.orderId)}</td><td>${escape(orderKind(o.kind))}</td><td>${escape(o.department ?? "")}</td><td>${escape(o.assignee ?? "")}</td><td>${when(o.due)}${provisionalBadge(o)}</td><td>${o.escalations}</td></tr>`).join("")
         || `<tr><td colspan="6" class="empty">${t("noOverdueOrders")}</td></tr>`);

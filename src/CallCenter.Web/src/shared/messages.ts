@@ -27,13 +27,13 @@ const assigneeLevels: Catalogue = {
 const orderNotices: Catalogue = {
   zh: {
     arrived: "{kind}工单 {order} 已转至{department}：请在 {due} 前分派承办人或答复。", "due-soon": "{kind}工单 {order} 将于 {due} 到期。",
-    overdue: "{kind}工单 {order} 已于 {due} 超期，已升级至 {to}。", task: "{kind}工单 {order} 交由您办理：{question}", "handed-over": "{kind}工单 {order} 已在交接班时由 {from} 移交给 {to}。", review: "回访工单 {order}：纳税人不满意但未认定服务过错，请在 {due} 前复核。",
+    overdue: "{kind}工单 {order} 已于 {due} 超期，已升级至 {to}。", task: "{kind}工单 {order} 交由您办理：{question}", "corrective-action": "{kind}工单 {order}：整改措施 {number} 由您负责，{due} 前完成：{action}", unsolved: "{kind}工单 {order}：回访发现问题仍未解决，转交您处理：{reason}", "handed-over": "{kind}工单 {order} 已在交接班时由 {from} 移交给 {to}。", review: "回访工单 {order}：纳税人不满意但未认定服务过错，请在 {due} 前复核。",
     assigned: "{kind}工单 {order} 已由 {by} 分派给您。", answered: "{kind}工单 {order} 已由 {by} 答复：请在 {due} 前回复纳税人。",
     veto: "{kind}工单 {order} 经认定投诉成立（一票否决）：{resolution}",
   },
   en: {
     arrived: "{kind} order {order} arrived for {department}: assign a handler or answer by {due}.", "due-soon": "{kind} order {order} is due at {due}.",
-    overdue: "{kind} order {order} is overdue since {due}; escalated to {to}.", task: "{kind} order {order} is yours: {question}", "handed-over": "{kind} order {order} passed from {from} to {to} at the duty handover.", review: "Follow-up {order}: the taxpayer was dissatisfied and no service fault was found; review it by {due}.",
+    overdue: "{kind} order {order} is overdue since {due}; escalated to {to}.", task: "{kind} order {order} is yours: {question}", "corrective-action": "{kind} order {order}: corrective action {number} is yours by {due}: {action}", unsolved: "{kind} order {order}: the follow-up found the problem unsolved and passes it to you: {reason}", "handed-over": "{kind} order {order} passed from {from} to {to} at the duty handover.", review: "Follow-up {order}: the taxpayer was dissatisfied and no service fault was found; review it by {due}.",
     assigned: "{kind} order {order} was assigned to you by {by}.", answered: "{kind} order {order} was answered by {by}: reply to the taxpayer by {due}.",
     veto: "{kind} order {order} was found valid against you (one-vote veto): {resolution}",
   },
@@ -60,12 +60,12 @@ const timelineActions: Catalogue = {
   zh: {
     opened: "开单", routed: "转派", assigned: "分派", answered: "答复", replied: "回复纳税人", transferred: "转办", commented: "备注",
     attached: "上传附件", resolved: "认定", surveyed: "回访", closed: "办结", overdue: "超期", escalated: "升级至", "due soon": "即将到期",
-    clock: "时限", "deadline recounted": "重算时限", deadline: "重算时限", "no follow-up": "不安排回访", "knowledge draft": "知识库草稿", "complaint opened": "开立投诉", "review requested": "提请复核", review: "复核", "handed over": "交接移交", handover: "交接移交", guided: "电话辅导", guidance: "电话辅导", dispatched: "派单上门", fixed: "故障排除", "visit-record": "上门记录", reply: "回复纳税人", comment: "备注", attach: "上传附件", resolve: "认定", survey: "回访", transfer: "转办", assign: "分派", answer: "答复", open: "开单",
+    clock: "时限", "deadline recounted": "重算时限", deadline: "重算时限", "no follow-up": "不安排回访", "knowledge draft": "知识库草稿", "complaint opened": "开立投诉", "review requested": "提请复核", review: "复核", "handed over": "交接移交", handover: "交接移交", guided: "电话辅导", guidance: "电话辅导", judged: "认定成立", "action verified": "整改核查", verify: "整改核查", "passed to the head": "转交上级领导", dispatched: "派单上门", fixed: "故障排除", "visit-record": "上门记录", reply: "回复纳税人", comment: "备注", attach: "上传附件", resolve: "认定", survey: "回访", transfer: "转办", assign: "分派", answer: "答复", open: "开单",
   },
   en: {
     opened: "opened", routed: "routed", assigned: "assigned", answered: "answered", replied: "replied to the taxpayer", transferred: "transferred",
     commented: "commented", attached: "attached", resolved: "resolved", surveyed: "surveyed", closed: "closed", overdue: "overdue", escalated: "escalated to",
-    "due soon": "due soon", clock: "deadline", "deadline recounted": "deadline recounted", deadline: "deadline recounted", "no follow-up": "no follow-up", "knowledge draft": "knowledge draft", "complaint opened": "complaint opened", "review requested": "review requested", review: "reviewed", "handed over": "handed over", handover: "handed over", guided: "phone guidance", guidance: "phone guidance", dispatched: "dispatched on site", fixed: "fixed", "visit-record": "visit record", reply: "replied to the taxpayer", comment: "commented", attach: "attached", resolve: "resolved", survey: "surveyed",
+    "due soon": "due soon", clock: "deadline", "deadline recounted": "deadline recounted", deadline: "deadline recounted", "no follow-up": "no follow-up", "knowledge draft": "knowledge draft", "complaint opened": "complaint opened", "review requested": "review requested", review: "reviewed", "handed over": "handed over", handover: "handed over", guided: "phone guidance", guidance: "phone guidance", judged: "judged valid", "action verified": "corrective action verified", verify: "corrective action verified", "passed to the head": "passed to the head", dispatched: "dispatched on site", fixed: "fixed", "visit-record": "visit record", reply: "replied to the taxpayer", comment: "commented", attach: "attached", resolve: "resolved", survey: "surveyed",
     transfer: "transferred", assign: "assigned", answer: "answered", open: "opened",
   },
 };
