@@ -69,6 +69,9 @@ public sealed class WorkOrderLimits
     /// <summary>A grave complaint (重大投诉): the same working day, judged by a supervisor.</summary>
     public int GraveComplaintDays { get; set; } = 0;
 
+    /// <summary>From this severity up a complaint is decided by a supervisor; below it service supervision decides (分级负责).</summary>
+    public ComplaintSeverity SupervisorDecidesFrom { get; set; } = ComplaintSeverity.Serious;
+
     public int FollowUpDays { get; set; } = 3;
 
     /// <summary>Phone guidance an order needs before on-site service may be dispatched (上门服务前电话辅导), in minutes.</summary>

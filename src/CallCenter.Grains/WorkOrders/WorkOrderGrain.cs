@@ -173,7 +173,7 @@ public sealed partial class WorkOrderGrain(
             throw new NotPermittedException("Whether a complaint is valid is decided by a service-supervision officer (服务监督人员) or a supervisor, not by the seats.");
         }
 
-        if (S.Opening!.Severity is ComplaintSeverity.Serious or ComplaintSeverity.Grave && !by.Supervises)
+        if (S.Opening!.Severity >= limits.Value.SupervisorDecidesFrom && !by.Supervises)
         {
             throw new NotPermittedException($"A {S.Opening.Severity} complaint is decided by a supervisor (分级负责).");
         }

@@ -126,6 +126,17 @@ public sealed class AdministrationPageTests() : BrowserTest()
         Assert.True(day.GetProperty("isWorkingDay").GetBoolean());
         Assert.Matches(new Regex("Holiday"), (await supervisor.GetAsync("/api/v1/calendar/days/2031-10-02").Ok()).Str("kind"));
 
+        await admin.ClickAsync("[data-tab=departments]");
+        var causes = admin.Locator("#cause-form textarea");
+        await Assertions.Expect(causes).ToHaveValueAsync(new Regex("attitude \\| 服务态度"));
+        await causes.FillAsync(await causes.InputValueAsync() + "\nbad | x");
+        await admin.ClickAsync("#cause-form button.go");
+        await Assertions.Expect(admin.Locator("#cause-form .field-error")).ToBeVisibleAsync(); // a line without its English name
+        await causes.FillAsync((await causes.InputValueAsync()).Replace("bad | x", "wording | 用语不当 | Improper wording"));
+        await admin.ClickAsync("#cause-form button.go");
+        await Assertions.Expect(admin.Locator("#cause-form [data-saved]")).Not.ToBeEmptyAsync();
+        Assert.Contains((await supervisor.GetAsync("/api/v1/work-orders/causes").Ok()).EnumerateArray(), c => c.Str("id") == "wording" && c.Str("name") == "用语不当");
+
         await admin.ClickAsync("[data-tab=alerts]");
         var rules = admin.Locator("#rules-form");
         await Assertions.Expect(rules.Locator("input[name=notReadyMaxSeconds]")).ToHaveValueAsync("900");

@@ -1,7 +1,7 @@
-import { escape, put } from "../shared/api";
+import { api, escape, put } from "../shared/api";
 import { submitting, value } from "../shared/forms";
 import { t } from "../shared/i18n";
-import { departments } from "./orders";
+import { type Cause, departments } from "./orders";
 
 // Departments that take work orders: the liaison (联络员), the backup, the head and the handlers.
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -14,7 +14,31 @@ async function load(): Promise<void> {
       <td>${escape(d.backup)}</td><td>${escape(d.head)}</td><td>${d.handlers.map(escape).join("、")}</td><td><button data-edit>${t("edit")}</button></td></tr>`).join("");
 }
 
+/** The managed complaint causes, one per line: id | 中文名 | English name. */
+async function loadCauses(): Promise<void> {
+  const causes = await api<Cause[]>("/work-orders/causes");
+  ($("cause-form").querySelector("textarea") as HTMLTextAreaElement).value = causes.map((c) => `${c.id} | ${c.name} | ${c.nameEn}`).join("\n");
+}
+
+function setUpCauses(): void {
+  const form = $<HTMLFormElement>("cause-form");
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const lines = value(form, "causes").split("\n").map((l) => l.trim()).filter(Boolean);
+    const causes = lines.map((l) => {
+      const [id, name, nameEn] = l.split("|").map((p) => p.trim());
+      return { id: id || null, name: name || null, nameEn: nameEn || null };
+    });
+    form.querySelector("[data-saved]")!.textContent = "";
+    if (await submitting(form, () => put("/work-orders/causes", causes))) {
+      form.querySelector("[data-saved]")!.textContent = t("saved");
+      await loadCauses();
+    }
+  });
+}
+
 export async function setUpDepartments(): Promise<() => Promise<void>> {
+  setUpCauses();
   const form = $<HTMLFormElement>("department-form");
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement;
   $("new-department").addEventListener("click", () => form.reset());
@@ -42,6 +66,8 @@ export async function setUpDepartments(): Promise<() => Promise<void>> {
       await load();
     }
   });
-  await load();
-  return load;
+  await Promise.all([load(), loadCauses()]);
+  return async () => {
+    await Promise.all([load(), loadCauses()]);
+  };
 }
