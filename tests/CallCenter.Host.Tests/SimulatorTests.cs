@@ -11,7 +11,8 @@ public sealed class SimulatorTests
         await using (var first = await RunningHost.Start(dataDir, ["--CallCenter:Simulator:Enabled=true", .. slow]))
         {
             var supervisor = await first.As("supervisor");
-            await Api.WaitFor(() => supervisor.GetAsync("/api/v1/seats/S01").Ok(), s => s.Str("agent") == "sim-agent-01", "the simulator at S01");
+            // The simulator defines its seats after the host has started: until then S01 is 404.
+            await Api.WaitFor(() => SeatOrNothing(supervisor, "S01"), s => s.ValueKind == System.Text.Json.JsonValueKind.Object && s.Str("agent") == "sim-agent-01", "the simulator at S01");
             // A seat may be ringing with simulated traffic just then (taking over waits for the call): try again.
             for (var attempt = 0; (await supervisor.PostAsJsonAsync("/api/v1/seats/S01/login", new { agent = "agent1", takeOver = true })).StatusCode != HttpStatusCode.OK; attempt++)
             {
@@ -30,5 +31,11 @@ public sealed class SimulatorTests
         var demo = await again.GetAsync("/api/v1/seats/D01").Ok();
         Assert.Equal("LoggedOut", demo.Str("state"));
         Assert.Equal(3, demo.GetProperty("skills").GetArrayLength());
+    }
+
+    private static async Task<System.Text.Json.JsonElement> SeatOrNothing(HttpClient client, string seat)
+    {
+        var response = await client.GetAsync($"/api/v1/seats/{seat}");
+        return response.StatusCode == HttpStatusCode.NotFound ? default : await Task.FromResult(response).Ok();
     }
 }

@@ -207,7 +207,7 @@ public sealed partial class WorkOrderGrain(
             await Tell([atFault!], "veto", $"{Describe()} was found valid against you: {finding.Resolution}", args: [("resolution", finding.Resolution ?? "")]);
 
             // Follow-through: the complaint stays with whoever judged it until every corrective action is verified.
-            Log(by.Name, "judged", $"valid: {finding.Resolution}", ("valid", "true"), ("apology", finding.Apology ? "true" : "false"), ("cause", finding.Cause ?? ""));
+            Log(by.Name, "judged", finding.Resolution, ("valid", "true"), ("apology", finding.Apology ? "true" : "false"), ("cause", finding.Cause ?? ""));
             var last = finding.Actions!.Max(a => a.Due);
             await Hand(by.Name, AssigneeLevel.ServiceSupervision, DeadlineStage.Verify, clock.At(last, TimeOnly.MinValue));
             foreach (var (action, number) in finding.Actions!.Select((a, i) => (a, i + 1)))

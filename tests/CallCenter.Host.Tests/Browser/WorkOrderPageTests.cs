@@ -99,6 +99,43 @@ public sealed class WorkOrderPageTests() : BrowserTest()
     }
 
     [Fact]
+    public async Task Service_supervision_judges_a_complaint_with_a_cause_and_a_corrective_action_verifies_it_and_the_report_counts_the_cause()
+    {
+        var admin = await host.As("admin");
+        await admin.PutAsJsonAsync("/api/v1/work-orders/departments/svc", new { name = "纳税服务科", liaison = "liaison1", head = "head1" }).Ok();
+        var complaint = (await (await host.As("agent3")).PostAsJsonAsync("/api/v1/work-orders", new
+        {
+            kind = "ServiceComplaint", department = "svc", severity = "General", question = "坐席说话不耐烦", against = "agent2", taxpayer = new { phone = "13900007777" },
+        }).Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
+
+        var page = await browser.SignIn(host, "quality2");
+        await page.GotoAsync($"/workorders.html?order={complaint}");
+        var form = page.Locator("#detail form[data-step=resolve]");
+        await form.Locator("input[name=valid]").CheckAsync();
+        await form.Locator("textarea[name=resolution]").FillAsync("录音属实，已向纳税人致歉");
+        await form.Locator("button.go").ClickAsync();
+        await Assertions.Expect(form.Locator(".field-error").First).ToBeVisibleAsync(); // a valid complaint needs its cause and actions
+        await form.Locator("input[name=apology]").CheckAsync();
+        await form.Locator("select[name=cause]").SelectOptionAsync("attitude");
+        var action = form.Locator(".action-row").First;
+        await action.Locator("input[name=actionDescription]").FillAsync("服务用语专项培训");
+        await action.Locator("input[name=actionOwner]").FillAsync("supervisor");
+        await action.Locator("input[name=actionDue]").FillAsync(DutyScenario.LocalNow.AddDays(7).ToString("yyyy-MM-dd"));
+        await form.Locator("button.go").ClickAsync();
+        await Assertions.Expect(page.Locator("#detail .timeline")).ToContainTextAsync("认定成立");
+        await BrowserSession.Shoot(page, "complaint-corrective-action");
+
+        await page.FillAsync("#detail form[data-step='actions/1/verify'] input[name=note]", "培训签到表已核对");
+        await page.ClickAsync("#detail form[data-step='actions/1/verify'] button");
+        await Assertions.Expect(page.Locator("#detail .pill")).ToContainTextAsync("已办结");
+        await Assertions.Expect(page.Locator("#detail .timeline")).ToContainTextAsync("整改核查");
+
+        var report = await browser.SignIn(host, "supervisor");
+        await report.GotoAsync("/report.html");
+        await Assertions.Expect(report.Locator("#by-cause tr[data-cause=attitude]")).ToContainTextAsync("服务态度");
+    }
+
+    [Fact]
     public async Task The_monthly_satisfaction_report_shows_a_survey_from_this_month_and_links_its_csv()
     {
         var agent = await host.As("agent2");

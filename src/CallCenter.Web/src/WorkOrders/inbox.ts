@@ -3,7 +3,7 @@ import "../shared/nav";
 import { assigneeLevel, orderKind, orderNoticeText, orderStatus, satisfaction, timelineAction, timelineText } from "../shared/messages";
 import { api, ApiError, escape, me, post, signOut } from "../shared/api";
 import { showProblem } from "../shared/forms";
-import { t, toggleLanguage, translatePage } from "../shared/i18n";
+import { t, toggleLanguage, translatePage, type Word } from "../shared/i18n";
 import { downFor } from "../shared/hub";
 import { causeNames, departments, follow, kindNames, type Department, type Notice, type Order, row, satisfactions, type Summary, when } from "./orders";
 
@@ -154,7 +154,7 @@ async function show(): Promise<void> {
       ${field(t("department"), known.find((d) => d.id === o.department)?.name ?? o.department)}${field(t("owner"), o.owner)}${field(t("assignee"), o.assignee ? assigneeText(o) : null)}
       ${field(t("dueLabel"), o.due ? when(o.due) : null)}${o.due && o.provisionalYears?.length ? `<dd class="warning provisional-warning">${escape(t("provisionalDue").replace("{years}", o.provisionalYears.join(", ")))}</dd>` : ""}${field(t("callLabel"), o.callId)}
       ${field(t("taxpayer"), [o.taxpayer.name, o.taxpayer.phone, o.taxpayer.taxpayerId].filter(Boolean).join(" · "))}
-      ${field(t("questionShort"), o.question)}${field(t("answer"), o.answer)}${field(t("severity"), o.severity)}
+      ${field(t("questionShort"), o.question)}${field(t("answer"), o.answer)}${field(t("severity"), o.severity ? t(o.severity as Word) : null)}
       ${r ? field(t("reportedParty"), `${r.subject} ${r.subjectTaxpayerId ?? ""}`) + field(t("conduct"), r.conduct) + field(t("taxPeriod"), r.period) + field(t("amount"), r.amount?.toString()) : ""}
       ${r?.anonymous ? field(t("anonymousReport"), t("anonymousNoFollowUp")) : ""}
       ${o.guidanceMinutes ? field(t("guidanceMinutes"), String(o.guidanceMinutes)) : ""}

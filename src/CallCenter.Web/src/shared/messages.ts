@@ -20,8 +20,8 @@ const satisfactionNames: Catalogue = {
 };
 
 const assigneeLevels: Catalogue = {
-  zh: { Seat: "座席", Handler: "承办人", DutyOfficer: "带班人员", Liaison: "联络员", Backup: "备岗", Head: "科室负责人", Supervisors: "班长", FollowUpPool: "回访池" },
-  en: { Seat: "seat", Handler: "handler", DutyOfficer: "duty officer", Liaison: "liaison", Backup: "backup", Head: "head of department", Supervisors: "supervisors", FollowUpPool: "follow-up pool" },
+  zh: { Seat: "座席", Handler: "承办人", DutyOfficer: "带班人员", Liaison: "联络员", Backup: "备岗", Head: "科室负责人", Supervisors: "班长", FollowUpPool: "回访池", ServiceSupervision: "服务监督" },
+  en: { Seat: "seat", Handler: "handler", DutyOfficer: "duty officer", Liaison: "liaison", Backup: "backup", Head: "head of department", Supervisors: "supervisors", FollowUpPool: "follow-up pool", ServiceSupervision: "service supervision" },
 };
 
 const orderNotices: Catalogue = {
