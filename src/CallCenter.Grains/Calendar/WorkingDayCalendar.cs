@@ -123,7 +123,7 @@ public sealed class WorkingDayCalendar
             : AddWorkingDays(date.AddDays(1), 0);
         var target = AddWorkingDays(first.Date, workingDays);
         var provisionalYears = Enumerable.Range(date.Year, target.Date.Year - date.Year + 1).Where(y => !IsLoaded(y)).ToArray();
-        return new WorkingDeadline(target.Date, clock.At(target.Date, closes), [.. first.Warnings.Union(target.Warnings)], provisionalYears);
+        return new WorkingDeadline(target.Date, clock.At(target.Date, closes), [.. provisionalYears.Select(MissingYear)], provisionalYears);
     }
 
     /// <summary>Refuses an arrangement that cannot be right, naming the first problem.</summary>

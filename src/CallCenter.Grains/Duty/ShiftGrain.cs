@@ -139,14 +139,15 @@ public sealed class ShiftGrain(
         }
 
         await GrainFactory.GetGrain<IDutyOfficerGrain>(user).Activate(Id);
-        await TakeOverOpenMatters(user);
+        var previous = await PreviousHandover();
+        await TakeOverOpenMatters(previous, user);
         S.Status = ShiftStatus.CheckedIn;
         S.CheckedInBy = user;
         S.CheckedInAt = now;
         S.Late = S.Late || now >= plan.LateAt;
         S.Clock.Add(new ClockEntry("in", user, now, now, source.Address, source.Device, user, substitute ? "backup after a no-show" : null));
         await Save();
-        return View(await PreviousHandover());
+        return View(previous);
     }
 
     async Task<ShiftView> IShiftGrain.CheckOut(string user, string notes, IReadOnlyList<string> openMatters, ClockSource source)
@@ -352,9 +353,9 @@ public sealed class ShiftGrain(
     /// work-order id passes to the officer checking in (the rostered one, or the backup after a no-show). Done before
     /// the check-in is stored, and harmless to repeat, so a failure part-way is finished by checking in again.
     /// </summary>
-    private async Task TakeOverOpenMatters(string user)
+    private async Task TakeOverOpenMatters(Handover? handover, string user)
     {
-        if (await PreviousHandover() is not { } handover)
+        if (handover is null)
         {
             return;
         }

@@ -96,12 +96,15 @@ public sealed partial class WorkOrderGrain
     /// <summary>Starts the clock of <paramref name="stage"/> counted from <paramref name="from"/>.</summary>
     private async Task StartStage(DeadlineStage stage, DateTimeOffset from)
     {
-        var days = Deadlines.WorkingDays(Kind, stage, limits.Value, S.Opening!.Severity);
-        var deadline = await GrainFactory.GetGrain<ICalendarGrain>("CN").EndOfWorkingDay(from, days);
+        var deadline = await Deadline(stage, from);
         (S.Stage, S.StageFrom, S.Due, S.ProvisionalYears) = (stage, from, deadline.At, [.. deadline.ProvisionalYears ?? []]);
         S.DueSoonTold = S.OverdueTold = false;
         await ArmClock();
     }
+
+    /// <summary>When <paramref name="stage"/>, counted from <paramref name="from"/>, is due on the calendar as it is now.</summary>
+    private Task<WorkingDeadline> Deadline(DeadlineStage stage, DateTimeOffset from) =>
+        GrainFactory.GetGrain<ICalendarGrain>("CN").EndOfWorkingDay(from, Deadlines.WorkingDays(Kind, stage, limits.Value, S.Opening!.Severity));
 
     /// <summary>The reminder wakes the order at its next milestone; once overdue is told, nothing is left until the next stage.</summary>
     private async Task ArmClock()

@@ -318,11 +318,7 @@ public sealed partial class WorkOrderGrain(
             await Tell(head is null ? [] : [head], "unsolved", $"{Describe()}: the follow-up found the taxpayer's problem unsolved: {survey.Reason}",
                 supervisors: head is null, args: [("reason", survey.Reason ?? "")]);
         }
-        else if (survey.ServiceFault)
-        {
-            Close(by.Name, $"{survey.Satisfaction}{(survey.Reason is { } r ? ": " + r : "")}");
-        }
-        else if (survey.Satisfaction is Satisfaction.Dissatisfied or Satisfaction.VeryDissatisfied)
+        else if (!survey.ServiceFault && survey.Satisfaction is Satisfaction.Dissatisfied or Satisfaction.VeryDissatisfied)
         {
             Log(by.Name, "review requested", survey.FaultDescription, ("reason", survey.FaultDescription ?? ""));
             await Hand(IWorkNoticesGrain.Supervisors, AssigneeLevel.Supervisors, DeadlineStage.Review, clock.Now, finishing: false);
@@ -543,7 +539,7 @@ public sealed partial class WorkOrderGrain(
 
         var was = S.Due!.Value;
         var years = string.Join(", ", S.ProvisionalYears);
-        var deadline = await GrainFactory.GetGrain<ICalendarGrain>("CN").EndOfWorkingDay(from, Deadlines.WorkingDays(Kind, stage, limits.Value, S.Opening!.Severity));
+        var deadline = await Deadline(stage, from);
         (S.Due, S.ProvisionalYears) = (deadline.At, [.. deadline.ProvisionalYears ?? []]);
         if (deadline.At != was)
         {

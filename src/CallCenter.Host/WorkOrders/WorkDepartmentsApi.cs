@@ -55,7 +55,7 @@ public static class WorkDepartmentsApi
         {
             if (person is not null && Validation.IsId(person))
             {
-                check.Require(field, await users.FindByNameAsync(person) is not null, $"'{person}' is not a user.");
+                await check.KnownUser(field, person, users);
             }
         }
 

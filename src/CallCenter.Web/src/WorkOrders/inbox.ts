@@ -1,11 +1,11 @@
 import "../shared/style.css";
 import "../shared/nav";
-import { assigneeLevel, orderKind, orderNoticeText, orderStatus, satisfaction, timelineAction, timelineText } from "../shared/messages";
+import { orderKind, orderNoticeText, orderStatus, satisfaction, timelineAction, timelineText } from "../shared/messages";
 import { api, ApiError, escape, me, post, signOut } from "../shared/api";
 import { showProblem } from "../shared/forms";
 import { t, toggleLanguage, translatePage, type Word } from "../shared/i18n";
 import { downFor } from "../shared/hub";
-import { causeNames, departments, follow, kindNames, type Department, type Notice, type Order, row, satisfactions, type Summary, when } from "./orders";
+import { assigneeText, causeNames, departments, follow, kindNames, provisionalWhy, type Department, type Notice, type Order, row, satisfactions, type Summary, when } from "./orders";
 
 // The work-order inbox for every role: the list (by box, kind, follow-ups), the order in full with its timeline, and
 // the steps the order allows now. The server decides who may take each step; a refusal shows its reason.
@@ -59,8 +59,6 @@ function field(label: string, value: string | null | undefined): string {
 let supervises = false;
 let causes = new Map<string, string>();
 
-/** A pool or the supervisors as a group are named by their level alone. */
-const assigneeText = (o: Order) => (o.assignee?.startsWith("@") ? assigneeLevel(o.assigneeLevel ?? "") : `${o.assignee} (${assigneeLevel(o.assigneeLevel ?? "")})`);
 
 function steps(o: Order): string {
   const parts: string[] = [];
@@ -147,12 +145,13 @@ async function show(): Promise<void> {
   }
   const o = await api<Order>(`/work-orders/${encodeURIComponent(chosen)}`);
   const r = o.taxReport;
+  const provisional = provisionalWhy(o);
   $("detail").innerHTML = `
     <header><h2>${escape(orderKind(o.kind))} <small>${escape(o.orderId)}</small></h2>
       <span class="pill">${escape(orderStatus(o.status))}</span>${o.overdue ? ` <span class="badge bad">${t("overdueBadge")}</span>` : ""}</header>
     <dl class="facts">
-      ${field(t("department"), known.find((d) => d.id === o.department)?.name ?? o.department)}${field(t("owner"), o.owner)}${field(t("assignee"), o.assignee ? assigneeText(o) : null)}
-      ${field(t("dueLabel"), o.due ? when(o.due) : null)}${o.due && o.provisionalYears?.length ? `<dd class="warning provisional-warning">${escape(t("provisionalDue").replace("{years}", o.provisionalYears.join(", ")))}</dd>` : ""}${field(t("callLabel"), o.callId)}
+      ${field(t("department"), known.find((d) => d.id === o.department)?.name ?? o.department)}${field(t("owner"), o.owner)}${field(t("assignee"), o.assignee ? assigneeText(o, true) : null)}
+      ${field(t("dueLabel"), o.due ? when(o.due) : null)}${o.due && provisional ? `<dd class="warning provisional-warning">${escape(provisional)}</dd>` : ""}${field(t("callLabel"), o.callId)}
       ${field(t("taxpayer"), [o.taxpayer.name, o.taxpayer.phone, o.taxpayer.taxpayerId].filter(Boolean).join(" · "))}
       ${field(t("questionShort"), o.question)}${field(t("answer"), o.answer)}${field(t("severity"), o.severity ? t(o.severity as Word) : null)}
       ${r ? field(t("reportedParty"), `${r.subject} ${r.subjectTaxpayerId ?? ""}`) + field(t("conduct"), r.conduct) + field(t("taxPeriod"), r.period) + field(t("amount"), r.amount?.toString()) : ""}

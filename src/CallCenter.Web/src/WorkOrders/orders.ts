@@ -13,13 +13,22 @@ export interface Summary {
   escalations: number; openedAt: string; closedAt: string | null; provisionalYears?: number[] | null;
 }
 
-/** A deadline counted across a year whose holiday arrangement is not loaded yet: a marked badge saying so. */
-export function provisionalBadge(o: Summary): string {
+/** Why a deadline is provisional (counted across a year whose holiday arrangement is not loaded yet); "" when it is firm. */
+export function provisionalWhy(o: Summary): string {
   const years = o.provisionalYears ?? [];
-  if (!years.length || o.status === "Closed") return "";
-  const why = t("provisionalDue").replace("{years}", years.join(", "));
-  return ` <span class="badge warn provisional" title="${escape(why)}">⚠ ${t("provisionalShort")}</span>`;
+  return years.length && o.status !== "Closed" ? t("provisionalDue").replace("{years}", years.join(", ")) : "";
 }
+
+/** A provisional deadline's badge, its reason as the tooltip. */
+export function provisionalBadge(o: Summary): string {
+  const why = provisionalWhy(o);
+  return why ? ` <span class="badge warn provisional" title="${escape(why)}">⚠ ${t("provisionalShort")}</span>` : "";
+}
+
+/** Who holds an order: a pool or the supervisors as a group (an "@" name) by their level alone, a person by name. */
+export const assigneeText = (o: Summary, withLevel = false) =>
+  o.assignee?.startsWith("@") ? assigneeLevel(o.assigneeLevel ?? "")
+    : withLevel && o.assignee ? `${o.assignee} (${assigneeLevel(o.assigneeLevel ?? "")})` : o.assignee ?? "—";
 
 export interface TimelineEntry { at: string; actor: string; action: string; text: string | null; args?: Record<string, string> | null }
 
@@ -63,7 +72,7 @@ export function row(o: Summary): string {
     <b>${escape(orderKind(o.kind))}</b> <small>${escape(o.orderId)}</small>
     <span class="pill">${escape(orderStatus(o.status))}</span>${o.escalations ? ` <span class="badge bad">${t("escalatedTimes")} ×${o.escalations}</span>` : ""}
     <div>${escape(o.brief ?? "")}</div>
-    <small>${escape(departmentNames.get(o.department ?? "") ?? o.department ?? "")} · ${escape(o.assignee?.startsWith("@") ? assigneeLevel(o.assigneeLevel ?? "") : o.assignee ?? "—")} · ${t("dueLabel")} ${when(o.due)}${provisionalBadge(o)}</small></li>`;
+    <small>${escape(departmentNames.get(o.department ?? "") ?? o.department ?? "")} · ${escape(assigneeText(o))} · ${t("dueLabel")} ${when(o.due)}${provisionalBadge(o)}</small></li>`;
 }
 
 const departmentNames = new Map<string, string>();
