@@ -3,14 +3,18 @@ using System.Text.Json;
 
 namespace CallCenter.LoadTests;
 
-/// <summary>This program started again as "wallboard-clients", driven over its stdin and stdout.</summary>
+/// <summary>This program started again in a client role ("wallboard-clients", "softswitch"), driven over its stdin and stdout.</summary>
 public sealed class ClientProcess : IAsyncDisposable
 {
     private readonly Process process;
 
     private ClientProcess(Process process) => this.process = process;
 
-    public static async Task<ClientProcess> Start(Uri address, string token, int clients)
+    public static Task<ClientProcess> Start(Uri address, string token, int clients) =>
+        Start("wallboard-clients", address.ToString(), token, clients.ToString());
+
+    /// <summary>Starts the role and waits for its first line, "connected".</summary>
+    public static async Task<ClientProcess> Start(params string[] args)
     {
         var self = Environment.ProcessPath!;
         var info = new ProcessStartInfo(self) { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -19,7 +23,7 @@ public sealed class ClientProcess : IAsyncDisposable
             info.ArgumentList.Add(typeof(ClientProcess).Assembly.Location);
         }
 
-        foreach (var arg in new[] { "wallboard-clients", address.ToString(), token, clients.ToString() })
+        foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
@@ -41,10 +45,13 @@ public sealed class ClientProcess : IAsyncDisposable
         await process.StandardInput.FlushAsync();
     }
 
-    public async Task<WallboardClients.Report> Report()
+    public async Task<WallboardClients.Report> Report() => await Ask<WallboardClients.Report>("report");
+
+    /// <summary>Sends one line and reads the JSON line that answers it.</summary>
+    public async Task<T> Ask<T>(string line)
     {
-        await Send("report");
-        return JsonSerializer.Deserialize<WallboardClients.Report>((await process.StandardOutput.ReadLineAsync())!)!;
+        await Send(line);
+        return JsonSerializer.Deserialize<T>((await process.StandardOutput.ReadLineAsync())!)!;
     }
 
     public async ValueTask DisposeAsync()

@@ -2,7 +2,8 @@ using CallCenter.LoadTests;
 using CallCenter.LoadTests.Failover;
 
 // Load harnesses, each with a baseline measured in the same run:
-//   offers     call posted by the softswitch → offer command on /hubs/cti, against GET /healthz
+//   offers     full call cycles from a softswitch in a second process: call posted → offer command on /hubs/cti,
+//              against GET /healthz; durable writes per cycle
 //   wallboard  seat state change in the grains → batch received by N supervisors (a second process), against IHubContext alone
 //   signin     N concurrent sign-ins → GET /healthz latency meanwhile, against /healthz at rest
 //   records    call-record ingest through the store's writer, then filtered searches over it (SQLite or PostgreSQL)
@@ -29,11 +30,14 @@ switch (args.FirstOrDefault())
     case "failover":
         await FailoverRun.Run(args[1..]);
         break;
+    case "softswitch":
+        await SoftswitchDriver.Run(args[1..]);
+        break;
     case "wallboard-clients":
         await WallboardClients.Run(args[1..]);
         break;
     default:
-        Console.Error.WriteLine("usage: offers [callsPerSecond seconds seats] | wallboard [eventsPerSecond seconds seats clients] | signin [signIns] | records [sqlite|postgres days seats callsPerSeat] | audit [seconds clients small large] | failover [runs seats callsPerSecond]");
+        Console.Error.WriteLine("usage: offers [callsPerSecond seconds seats http|hub] | wallboard [eventsPerSecond seconds seats clients] | signin [signIns] | records [sqlite|postgres days seats callsPerSeat] | audit [seconds clients small large] | failover [runs seats callsPerSecond]");
         return 2;
 }
 

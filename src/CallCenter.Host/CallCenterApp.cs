@@ -36,7 +36,7 @@ public static class CallCenterApp
         {
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
             StrictJson.Apply(o.PayloadSerializerOptions);
-        });
+        }).AddHubOptions<CtiHub>(o => o.MaximumParallelInvocationsPerClient = Math.Clamp(settings.Cti.ParallelEvents, 1, 1024));
         builder.Services.AddHostedService<IdentityBootstrap>(); // before data protection reads its key table
         builder.Services.AddCallCenterIdentity(settings, builder.Configuration);
         builder.Services.AddCallCenterWebSecurity(settings);

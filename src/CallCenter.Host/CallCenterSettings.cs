@@ -77,6 +77,12 @@ public sealed class CtiSettings
 
     /// <summary>POST /cti/active-calls leaves alone calls whose last change is younger than this (they may be newer than the switch's list).</summary>
     public int ActiveCallsGraceSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// How many events one adapter connection may have in progress at once on /hubs/cti (1–1,024). Events of different
+    /// calls then run side by side; an adapter sends a call's next event after the previous one was answered.
+    /// </summary>
+    public int ParallelEvents { get; set; } = 128;
 }
 
 public sealed class DemoSettings

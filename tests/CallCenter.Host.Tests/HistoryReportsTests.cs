@@ -90,6 +90,25 @@ public sealed class HistoryReportsTests
         Assert.Equal([SeatState.Ready, SeatState.Reserved, SeatState.OnCall], a1.Select(s => s.State));
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_span_written_again_as_another_state_moves_its_seconds_and_counts_once(string store)
+    {
+        await using var services = await Store(store);
+        var activity = services.GetRequiredService<IAgentActivity>();
+        var reports = services.GetRequiredService<IHistoryReports>();
+        var ready = Spans().First(s => s.State == SeatState.Ready);
+
+        await activity.Write([ready]); // the same span again: nothing changes
+        await activity.Write([ready with { State = SeatState.NotReady, Reason = "break" }]);
+        await activity.Write([ready with { State = SeatState.NotReady, Reason = "break" }]);
+
+        var a1 = (await reports.Agents(new AgentReportQuery(Day, Day, ByMonth: false))).Single(d => d.Agent == "a1");
+        Assert.Equal((4335.0, 200.0, 3960.0), (a1.LoggedInSeconds, a1.ReadySeconds, a1.NotReadySeconds));
+        Assert.Equal(new Dictionary<string, double> { ["break"] = 3900, ["missed"] = 60 }, a1.NotReadyByReason);
+    }
+
     private static async Task<ServiceProvider> Store(string kind)
     {
         var location = kind == "postgres" ? HistoryLocation.Cluster(await TestPostgres.NewDatabase("reports_")) : HistoryLocation.Embedded(RunningHost.NewDataDir());

@@ -7,15 +7,18 @@ public interface IQueueGrain : IGrainWithStringKey
     [Alias("Define")] Task<QueueDefinition> Define(QueueDefinition definition);
 
     /// <summary>The definition; throws <see cref="NotConfiguredException"/> for a queue never defined.</summary>
-    [Alias("GetDefinition")] Task<QueueDefinition> GetDefinition();
+    [AlwaysInterleave, Alias("GetDefinition")] Task<QueueDefinition> GetDefinition();
 
-    [Alias("GetStats")] Task<QueueStats> GetStats();
+    [AlwaysInterleave, Alias("GetStats")] Task<QueueStats> GetStats();
 
     /// <summary>The calls waiting or ringing here that the softswitch still carries (callbacks are not on the switch).</summary>
-    [Alias("LiveCalls")] Task<IReadOnlyList<string>> LiveCalls();
+    [AlwaysInterleave, Alias("LiveCalls")] Task<IReadOnlyList<string>> LiveCalls();
 
-    /// <summary>Adds a call (idempotent) and offers it if a seat is free.</summary>
-    [Alias("Enqueue")] Task Enqueue(QueuedCall call);
+    /// <summary>
+    /// Adds a call (idempotent), offers it if a seat is free, and returns once the waiting call is durable. Interleaves
+    /// with the queue's other work: many new calls wait for the same write.
+    /// </summary>
+    [AlwaysInterleave, Alias("Enqueue")] Task Enqueue(QueuedCall call);
 
     /// <summary>Takes a call overflowing from another queue; one-way so two queues never wait on each other.</summary>
     [OneWay, Alias("AcceptOverflow")] Task AcceptOverflow(QueuedCall call);

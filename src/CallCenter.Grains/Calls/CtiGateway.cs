@@ -2,9 +2,10 @@ namespace CallCenter.Calls;
 
 /// <summary>
 /// Orders each softswitch event across the call, seat and queue grains: call first, then seat, then queue.
-/// Nothing calls the gateway back, so no grain ever waits on one that waits on it.
+/// Nothing calls the gateway back, so no grain ever waits on one that waits on it. It holds nothing, so one activation
+/// per host serves every event at once (a worker per core, one event each, would queue events behind storage writes).
 /// </summary>
-[StatelessWorker]
+[StatelessWorker(1), Reentrant]
 [GrainType("cti-gateway")]
 public sealed class CtiGateway(ILogger<CtiGateway> logger) : Grain, ICtiGateway
 {

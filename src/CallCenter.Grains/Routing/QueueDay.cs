@@ -14,8 +14,8 @@ public sealed class QueueDay
     [Id(5)] public int OverflowedOut { get; set; }
     [Id(6)] public List<AbandonedCall> RecentAbandoned { get; set; } = [];
 
-    /// <summary>Calls that left the queue in the last 15 minutes: when, and whether within the service level.</summary>
-    [Id(7)] public List<FinishedCall> LastQuarterHour { get; set; } = [];
+    /// <summary>Calls that left the queue in each of the last 16 minutes, and how many of them within the service level.</summary>
+    [Id(11)] public List<FinishedMinute> QuarterHourMinutes { get; set; } = [];
 
     [Id(8)] public int Handled { get; set; }
 

@@ -1,8 +1,13 @@
 namespace CallCenter.Routing;
 
 /// <summary>
-/// The ACD for one queue. Not reentrant: one decision at a time, so a call is offered to one seat at a time.
-/// The seat's own state machine refuses a second offer, so a seat serving several queues is never double-booked.
+/// The ACD for one queue. Each decision (which call goes to which seat) is taken in one synchronous step, so a call is
+/// offered to one seat at a time; the offer itself (reserve the seat, mark the call, ring the phone) then runs on its
+/// own, so many offers are in flight at once. The seat's own state machine refuses a second offer, so a seat serving
+/// several queues is never double-booked.
+/// Writes are merged: one write of the queue is in flight at a time and carries every change made before it began.
+/// Only a new call waits for its write; everything else a crash could lose is rebuilt from the calls and seats
+/// (see <see cref="Reconcile"/>, <see cref="AskSeats"/>), and which seats are free is never written at all.
 /// </summary>
 [GrainType("queue")]
 public sealed class QueueGrain(
@@ -13,9 +18,16 @@ public sealed class QueueGrain(
     private const string KeepAliveReminder = "acd";
     private static readonly TimeSpan QuarterHour = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan CheckWaitingEvery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan TileEvery = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan MergeWritesFor = TimeSpan.FromMilliseconds(100);
     private IGrainTimer? ticker;
-    private IGrainTimer? seatWrite;
-    private bool seatsDirty;
+    private IGrainTimer? tileTimer;
+    private IGrainTimer? writeTimer;
+    private long tileSentAt;
+    private bool unwritten;
+    private bool writing;
+    private Task writes = Task.CompletedTask;
+    private TaskCompletionSource? awaitingWrite;
     private long seatsAskedAt = Environment.TickCount64;
     private DateTimeOffset waitingCheckedAt;
     private bool keepAliveRegistered;
@@ -36,9 +48,11 @@ public sealed class QueueGrain(
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (seatsDirty)
+        writeTimer?.Dispose();
+        await writes;
+        if (unwritten)
         {
-            await Save();
+            await queue.WriteStateAsync();
         }
     }
 
@@ -46,7 +60,7 @@ public sealed class QueueGrain(
     {
         Q.Definition = definition;
         RollDay();
-        await Save();
+        await Written();
         return definition;
     }
 
@@ -107,9 +121,10 @@ public sealed class QueueGrain(
             EnteredAt = call.EnteredAt,
         });
         Q.Today.Offered++;
-        await Save();
+        Dispatch();
+        var written = Written();
         await KeepAlive();
-        await Dispatch();
+        await written; // the softswitch hears "accepted" only once the waiting call is durable
     }
 
     Task IQueueGrain.AcceptOverflow(QueuedCall call) => ((IQueueGrain)this).Enqueue(call);
@@ -140,24 +155,24 @@ public sealed class QueueGrain(
                 break;
         }
 
-        await Save();
-        await Dispatch();
+        Changed();
+        Dispatch();
     }
 
-    async Task IQueueGrain.CallHandled(string callId, double seconds)
+    Task IQueueGrain.CallHandled(string callId, double seconds)
     {
         RollDay();
         Q.Today.Handled++;
         Q.Today.HandleSeconds += Math.Max(0, seconds);
-        await Save();
+        Changed();
+        return Task.CompletedTask;
     }
 
     /// <summary>
-    /// Who serves the queue is written at once; a seat going Ready or not only changes memory and is written with the
-    /// next write, or a second later (write merging: a busy queue hears hundreds of these a second). After a crash the
-    /// queue asks its seats again on activation, so nothing is lost for long.
+    /// Who serves the queue, and at what level, is written; whether a seat is free is not (a busy queue hears
+    /// hundreds of these a second): after a crash the queue asks its seats again on activation.
     /// </summary>
-    async Task IQueueGrain.SeatChanged(SeatAvailability availability)
+    Task IQueueGrain.SeatChanged(SeatAvailability availability)
     {
         var member = Q.Seats.TryGetValue(availability.SeatId, out var known);
         if (availability.Level <= 0)
@@ -176,19 +191,19 @@ public sealed class QueueGrain(
 
         if (member && availability.Level > 0)
         {
-            seatsDirty = true;
-            seatWrite ??= this.RegisterGrainTimer(WriteSeats, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), Timeout.InfiniteTimeSpan));
             ReportTile();
         }
         else
         {
-            await Save();
+            Changed();
         }
 
         if (availability.Available)
         {
-            await Dispatch();
+            Dispatch();
         }
+
+        return Task.CompletedTask;
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
@@ -230,7 +245,7 @@ public sealed class QueueGrain(
             await CheckWaiting(now);
         }
 
-        await Dispatch();
+        Dispatch();
         if (Q.Entries.Any(e => e.OfferedTo is null && !e.Callback) && !Q.Seats.Values.Any(s => s.Available) && Environment.TickCount64 - seatsAskedAt > 5_000)
         {
             AskSeats();
@@ -253,69 +268,109 @@ public sealed class QueueGrain(
         }
     }
 
-    /// <summary>Offers waiting calls to free seats until one of the two runs out.</summary>
-    private async Task Dispatch()
+    /// <summary>
+    /// Offers waiting calls to free seats until one of the two runs out. Each choice is made here, synchronously, and
+    /// marked in memory (the seat is no longer free, the call is ringing) before its offer runs on its own.
+    /// </summary>
+    private void Dispatch()
     {
         if (Q.Definition is not { } definition)
         {
             return;
         }
 
-        foreach (var entry in AcdRanking.CallsInOrder(Q.Entries).ToList())
+        var seats = AcdRanking.SeatsInOrder(Q.Seats.Values, definition.Strategy, Q.LastRoundRobinSeat);
+        if (seats.Count == 0)
         {
-            var seats = AcdRanking.SeatsInOrder(Q.Seats.Values, definition.Strategy, Q.LastRoundRobinSeat);
-            if (seats.Count == 0)
+            return;
+        }
+
+        // Only as many calls as there are free seats are ranked: a long queue costs no more than a short one.
+        var calls = AcdRanking.CallsInOrder(Q.Entries).Take(seats.Count).ToList();
+        foreach (var (entry, seat) in calls.Zip(seats))
+        {
+            entry.OfferedTo = seat.SeatId;
+            entry.OfferExpiresAt = clock.Now.AddSeconds(definition.RingTimeoutSeconds);
+            entry.OfferConfirmed = false;
+            seat.Available = false;
+            Q.LastRoundRobinSeat = seat.SeatId;
+            _ = Offer(entry, seat.SeatId);
+        }
+    }
+
+    /// <summary>
+    /// One offer: reserve the seat, mark the call, ring the phone. Other turns of the queue run while it waits, so after
+    /// each wait it checks that the offer still stands (the caller may have hung up, the ring may have timed out). A
+    /// seat that refuses is left marked busy until it reports again, and the call is offered to the next one.
+    /// </summary>
+    private async Task Offer(QueueEntry entry, string seatId)
+    {
+        var seat = GrainFactory.GetGrain<ISeatRoutingGrain>(seatId);
+        try
+        {
+            string? agent;
+            try
             {
+                agent = await seat.TryReserve(entry.CallId, Id);
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                // If the seat took it after all, its own check with the call lets it go again.
+                logger.LogWarning(e, "Queue {Queue} could not reserve seat {Seat} for call {Call}", Id, seatId, entry.CallId);
+                agent = null;
+            }
+
+            if (!Offering(entry, seatId))
+            {
+                if (agent is not null)
+                {
+                    await seat.OfferWithdrawn(entry.CallId);
+                }
+
                 return;
             }
 
-            foreach (var seat in seats)
+            if (agent is null)
             {
-                if (await TryOffer(entry, seat, definition))
+                ClearOffer(entry);
+                Dispatch();
+                return;
+            }
+
+            try
+            {
+                await GrainFactory.GetGrain<ICallGrain>(entry.CallId).Apply(new CallEvent(CallEventKind.Offer, seatId, Id, Agent: agent));
+            }
+            catch (IllegalTransitionException)
+            {
+                // The call left while we chose a seat (caller hung up): free the seat, settle the call.
+                await seat.OfferWithdrawn(entry.CallId);
+                if (Offering(entry, seatId))
                 {
-                    break;
+                    ClearOffer(entry);
+                    await Reconcile(entry);
+                    Changed();
+                    Dispatch();
                 }
+
+                return;
+            }
+
+            if (Offering(entry, seatId))
+            {
+                entry.OfferConfirmed = true;
+                Changed();
+                Send(CtiCommandKinds.Offer, entry, seatId);
             }
         }
+        catch (Exception e)
+        {
+            // Left standing, the offer is settled by its ring timeout.
+            logger.LogWarning(e, "Queue {Queue} could not finish offering call {Call} to seat {Seat}", Id, entry.CallId, seatId);
+        }
     }
 
-    private async Task<bool> TryOffer(QueueEntry entry, QueueSeat seat, QueueDefinition definition)
-    {
-        // Write the intent first: if this silo dies now, the reactivated queue expires the offer and frees the seat.
-        entry.OfferedTo = seat.SeatId;
-        entry.OfferExpiresAt = clock.Now.AddSeconds(definition.RingTimeoutSeconds);
-        entry.OfferConfirmed = false;
-        seat.Available = false;
-        await Save();
-
-        var agent = await GrainFactory.GetGrain<ISeatRoutingGrain>(seat.SeatId).TryReserve(entry.CallId, Id);
-        if (agent is null)
-        {
-            ClearOffer(entry);
-            await Save();
-            return false;
-        }
-
-        try
-        {
-            await GrainFactory.GetGrain<ICallGrain>(entry.CallId).Apply(new CallEvent(CallEventKind.Offer, seat.SeatId, Id, Agent: agent));
-        }
-        catch (IllegalTransitionException)
-        {
-            // The call left while we chose a seat (caller hung up): free the seat, settle the call.
-            await GrainFactory.GetGrain<ISeatRoutingGrain>(seat.SeatId).OfferWithdrawn(entry.CallId);
-            ClearOffer(entry);
-            await Reconcile(entry);
-            await Save();
-            return true;
-        }
-
-        entry.OfferConfirmed = true;
-        Q.LastRoundRobinSeat = seat.SeatId;
-        await Save();
-        Send(CtiCommandKinds.Offer, entry, seat.SeatId);
-        return true;
-    }
+    private bool Offering(QueueEntry entry, string seatId) => entry.OfferedTo == seatId && Q.Entries.Contains(entry);
 
     private async Task ExpireOffer(QueueEntry entry)
     {
@@ -337,7 +392,7 @@ public sealed class QueueGrain(
             Remove(entry);
         }
 
-        await Save();
+        Changed();
     }
 
     private async Task Overflow(QueueEntry entry, string target)
@@ -349,13 +404,13 @@ public sealed class QueueGrain(
         catch (IllegalTransitionException)
         {
             await Reconcile(entry);
-            await Save();
+            Changed();
             return;
         }
 
         entry.HandingTo = target;
         Q.Today.OverflowedOut++;
-        await Save();
+        await Written();
         await HandOver(entry);
     }
 
@@ -376,7 +431,7 @@ public sealed class QueueGrain(
         }
 
         Remove(entry);
-        await Save();
+        Changed();
     }
 
     /// <summary>
@@ -400,7 +455,7 @@ public sealed class QueueGrain(
 
         if (changed)
         {
-            await Save();
+            Changed();
         }
     }
 
@@ -430,6 +485,12 @@ public sealed class QueueGrain(
                 break;
             case CallState.CallbackRequested:
                 entry.Callback = true;
+                break;
+            case CallState.Offered when call.Queue == Id && call.SeatId is { } seatId && entry.OfferedTo is null:
+                // Offered before a crash took the queue's note of it: the offer stands until its ring timeout.
+                entry.OfferedTo = seatId;
+                entry.OfferConfirmed = true;
+                entry.OfferExpiresAt = clock.Now.AddSeconds(Q.Definition!.RingTimeoutSeconds);
                 break;
             default:
                 if (call.Queue != Id)
@@ -465,17 +526,28 @@ public sealed class QueueGrain(
         Finished(within);
     }
 
+    /// <summary>Counts a finished call in its minute; minutes older than a quarter hour are dropped, so at most 16 are kept.</summary>
     private void Finished(bool withinServiceLevel)
     {
         var now = clock.Now;
-        Q.Today.LastQuarterHour.RemoveAll(f => now - f.At > QuarterHour);
-        Q.Today.LastQuarterHour.Add(new FinishedCall(now, withinServiceLevel));
+        var minute = new DateTimeOffset(now.Ticks - now.Ticks % TimeSpan.TicksPerMinute, now.Offset);
+        var minutes = Q.Today.QuarterHourMinutes;
+        minutes.RemoveAll(m => now - m.Minute > QuarterHour);
+        if (minutes is [.., var last] && last.Minute == minute)
+        {
+            minutes[^1] = last with { Finished = last.Finished + 1, WithinServiceLevel = last.WithinServiceLevel + (withinServiceLevel ? 1 : 0) };
+        }
+        else
+        {
+            minutes.Add(new FinishedMinute(minute, 1, withinServiceLevel ? 1 : 0));
+        }
     }
 
     private double? QuarterHourLevel(DateTimeOffset now)
     {
-        var recent = Q.Today.LastQuarterHour.Where(f => now - f.At <= QuarterHour).ToList();
-        return recent.Count == 0 ? null : Math.Round(100.0 * recent.Count(f => f.WithinServiceLevel) / recent.Count, 1);
+        var recent = Q.Today.QuarterHourMinutes.Where(m => now - m.Minute <= QuarterHour).ToList();
+        var finished = recent.Sum(m => m.Finished);
+        return finished == 0 ? null : Math.Round(100.0 * recent.Sum(m => m.WithinServiceLevel) / finished, 1);
     }
 
     private void CountAbandoned(QueueEntry entry)
@@ -559,8 +631,8 @@ public sealed class QueueGrain(
             StartTicking();
             if (!keepAliveRegistered)
             {
-                await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
                 keepAliveRegistered = true;
+                await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
             }
         }
         else if (ticker is not null || keepAliveRegistered)
@@ -572,29 +644,114 @@ public sealed class QueueGrain(
             {
                 await this.UnregisterReminder(reminder);
             }
+
+            if (Q.Entries.Count > 0)
+            {
+                await KeepAlive(); // a call arrived while the reminder was being dropped
+            }
         }
     }
 
-    /// <summary>Persists the queue, then tells the wallboard (one-way, batched by the local notifier).</summary>
-    private async Task WriteSeats()
+    /// <summary>Notes a change nothing waits for: it is written within 100 ms, with whatever else changed meanwhile.</summary>
+    private void Changed()
     {
-        seatWrite?.Dispose();
-        seatWrite = null;
-        if (seatsDirty)
-        {
-            await Save();
-        }
-    }
-
-    private async Task Save()
-    {
-        await queue.WriteStateAsync();
-        seatsDirty = false;
+        unwritten = true;
         ReportTile();
+        writeTimer ??= this.RegisterGrainTimer(() =>
+        {
+            writeTimer?.Dispose();
+            writeTimer = null;
+            StartWriting();
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(MergeWritesFor, Timeout.InfiniteTimeSpan) { Interleave = true });
     }
 
+    /// <summary>Notes a change and completes once a write carrying it is durable; the write starts at once.</summary>
+    private Task Written()
+    {
+        var written = awaitingWrite ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        unwritten = true;
+        ReportTile();
+        StartWriting();
+        return written.Task;
+    }
+
+    private void StartWriting()
+    {
+        if (!writing)
+        {
+            writing = true;
+            writes = WriteChanges();
+        }
+    }
+
+    /// <summary>
+    /// Writes while changes are waiting, one write at a time; changes made during a write go in the next one. A failed
+    /// write is tried again a second later (a stale ETag, where another activation wrote, deactivates this one).
+    /// </summary>
+    private async Task WriteChanges()
+    {
+        try
+        {
+            await Task.Yield(); // let the turn that made the change finish it first
+            while (unwritten)
+            {
+                unwritten = false;
+                var waiting = awaitingWrite;
+                awaitingWrite = null;
+                try
+                {
+                    await queue.WriteStateAsync();
+                    waiting?.TrySetResult();
+                }
+                catch (Exception e)
+                {
+                    waiting?.TrySetException(e);
+                    unwritten = true;
+                    if (e is Orleans.Storage.InconsistentStateException)
+                    {
+                        logger.LogError(e, "Queue {Queue} found its stored state changed by another activation; deactivating", Id);
+                        DeactivateOnIdle();
+                        return;
+                    }
+
+                    logger.LogWarning(e, "Queue {Queue} could not write its state; trying again in a second", Id);
+                    await Task.Delay(TimeSpan.FromSeconds(1));
+                }
+            }
+        }
+        finally
+        {
+            writing = false;
+        }
+    }
+
+    /// <summary>Tells the wallboard (one-way, batched by the local notifier), at most every 100 ms and always the latest figures.</summary>
     private void ReportTile()
     {
+        if (tileTimer is not null)
+        {
+            return;
+        }
+
+        if (Environment.TickCount64 - tileSentAt >= (long)TileEvery.TotalMilliseconds)
+        {
+            SendTile();
+            return;
+        }
+
+        tileTimer = this.RegisterGrainTimer(() =>
+        {
+            tileTimer?.Dispose();
+            tileTimer = null;
+            SendTile();
+            return Task.CompletedTask;
+        }, new GrainTimerCreationOptions(TileEvery, Timeout.InfiniteTimeSpan) { Interleave = true });
+    }
+
+    private void SendTile()
+    {
+        tileSentAt = Environment.TickCount64;
         if (Q.Definition is { } definition)
         {
             _ = GrainFactory.GetGrain<IMonitorNotifier>(0).QueueChanged(MonitorTiles.Queue(Id, definition, Stats(), clock.Now));

@@ -7,7 +7,8 @@ public sealed class SeatGrain(
     IOptions<SeatOptions> options,
     ILogger<SeatGrain> logger) : Grain, ISeatGrain, ISeatRoutingGrain, ISeatSupervisionGrain, IRemindable
 {
-    private const string WrapUpReminder = "wrap-up";
+    private const string OnDutyReminder = "on-duty";
+    private const string LegacyWrapUpReminder = "wrap-up";
     private const string ReleaseReminder = "release-calls";
     private const int MaxSpansToWrite = 1_000;
     private IGrainTimer? wrapUpTimer;
@@ -40,6 +41,12 @@ public sealed class SeatGrain(
         if (S.State is SeatState.Reserved or SeatState.OnCall)
         {
             CheckCallLater();
+        }
+
+        if (S.State != SeatState.LoggedOut && await this.GetReminder(OnDutyReminder) is null)
+        {
+            // Logged in before seats kept an on-duty reminder.
+            await this.RegisterOrUpdateReminder(OnDutyReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
         }
     }
 
@@ -140,6 +147,8 @@ public sealed class SeatGrain(
         {
             joining = null;
         }
+
+        await this.RegisterOrUpdateReminder(OnDutyReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
 
     async Task<SeatSnapshot> ISeatGrain.ChangeState(SeatState state, string? reason)
@@ -186,6 +195,11 @@ public sealed class SeatGrain(
         S.MonitoredBy = null;
         S.Messages.Clear();
         await SaveAfterWrapUp(finishedCall);
+        if (await this.GetReminder(OnDutyReminder) is { } onDuty)
+        {
+            await this.UnregisterReminder(onDuty);
+        }
+
         if (agent is not null)
         {
             try
@@ -383,17 +397,38 @@ public sealed class SeatGrain(
         }
 
         Move(SeatState.WrapUp, null, "start wrap-up");
+        if (options.Value.WrapUpSeconds <= 0)
+        {
+            // No after-call work is configured: back to Ready at hang-up, in one write.
+            Move(SeatState.Ready, null, "end wrap-up");
+            await SaveAfterWrapUp(callId);
+            return;
+        }
+
+        // A restart during wrap-up is caught by the on-duty reminder every logged-in seat keeps.
         S.WrapUpEndsAt = clock.Now.AddSeconds(options.Value.WrapUpSeconds);
         await Save();
         StartWrapUpTimer();
-        await this.RegisterOrUpdateReminder(WrapUpReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (reminderName == WrapUpReminder)
+        if (reminderName == OnDutyReminder)
         {
             await CheckWrapUp();
+            if (S.State == SeatState.LoggedOut && await this.GetReminder(OnDutyReminder) is { } onDuty)
+            {
+                await this.UnregisterReminder(onDuty);
+            }
+        }
+        else if (reminderName == LegacyWrapUpReminder)
+        {
+            // Set per call by earlier versions; the on-duty reminder does its work now.
+            await CheckWrapUp();
+            if (await this.GetReminder(LegacyWrapUpReminder) is { } legacy)
+            {
+                await this.UnregisterReminder(legacy);
+            }
         }
         else if (reminderName == ReleaseReminder)
         {
@@ -456,7 +491,7 @@ public sealed class SeatGrain(
     {
         if (S.State != SeatState.WrapUp)
         {
-            await StopWrapUpClock();
+            StopWrapUpClock();
             return;
         }
 
@@ -496,7 +531,7 @@ public sealed class SeatGrain(
             _ = GrainFactory.GetGrain<IQueueGrain>(handled.Queue).CallHandled(finishedCall, handled.Seconds);
         }
 
-        await StopWrapUpClock();
+        StopWrapUpClock();
         await ReleaseCalls();
     }
 
@@ -622,15 +657,10 @@ public sealed class SeatGrain(
         wrapUpTimer ??= this.RegisterGrainTimer(CheckWrapUp, new GrainTimerCreationOptions(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1)));
     }
 
-    private async Task StopWrapUpClock()
+    private void StopWrapUpClock()
     {
         wrapUpTimer?.Dispose();
         wrapUpTimer = null;
-        var reminder = await this.GetReminder(WrapUpReminder);
-        if (reminder is not null)
-        {
-            await this.UnregisterReminder(reminder);
-        }
     }
 
     private void Move(SeatState to, string? reason, string action, bool missed = false)

@@ -6,8 +6,9 @@ namespace CallCenter.History.Seats;
 
 /// <summary>
 /// Seat state spans on the query store, written in batches keyed by (seat, start). With each batch the day totals of
-/// the seats and days it touched (<c>agent_days</c>) are computed again from their spans, in the same transaction:
-/// reports read those totals, and a span written twice cannot count twice.
+/// the seats and days it touched (<c>agent_days</c>) change by what the batch changed, in the same transaction: a new
+/// span adds itself, a span written again first takes back what it added before. Reports read those totals, a span
+/// written twice cannot count twice, and a batch costs the same at the end of a busy day as at its start.
 /// </summary>
 public sealed class AgentActivity : IAgentActivity, IAsyncDisposable
 {
@@ -43,29 +44,56 @@ public sealed class AgentActivity : IAgentActivity, IAsyncDisposable
         var stored = await db.AgentActivity
             .Where(s => seats.Contains(s.SeatId) && s.FromUtcTicks >= first && s.FromUtcTicks <= last)
             .ToDictionaryAsync(s => (s.SeatId, s.FromUtcTicks));
+        var changes = new Dictionary<(string Seat, string Day, string Agent, string State, string Reason), (long Ticks, int Spans, int Missed)>();
+        void Count(SpanRow row, int sign)
+        {
+            var key = (row.SeatId, row.Day, row.Agent, row.State, row.Reason ?? "");
+            var (ticks, spans, missed) = changes.GetValueOrDefault(key);
+            changes[key] = (ticks + sign * (row.ToUtcTicks - row.FromUtcTicks), spans + sign, missed + (row.Missed ? sign : 0));
+        }
+
         foreach (var span in latest)
         {
-            if (!stored.TryGetValue((span.SeatId, span.From.UtcTicks), out var row))
+            if (stored.TryGetValue((span.SeatId, span.From.UtcTicks), out var row))
+            {
+                Count(row, -1);
+            }
+            else
             {
                 row = new SpanRow { SeatId = span.SeatId, FromUtcTicks = span.From.UtcTicks, Agent = "", State = "", Day = "" };
                 db.AgentActivity.Add(row);
             }
 
             row.Fill(span);
+            Count(row, +1);
         }
 
         await db.SaveChangesAsync();
-        foreach (var (seat, day) in latest.Select(s => (s.SeatId, SpanRow.DayKey(s.Day))).Distinct())
+        foreach (var chunk in changes.Where(c => c.Value != default).Chunk(500))
         {
-            await db.AgentDays.Where(d => d.SeatId == seat && d.Day == day).ExecuteDeleteAsync();
-            await db.Database.ExecuteSqlInterpolatedAsync($"""
+            var values = new List<object>(chunk.Length * 8);
+            var rows = new List<string>(chunk.Length);
+            foreach (var ((seat, day, agent, state, reason), (ticks, spans, missed)) in chunk)
+            {
+                var at = values.Count;
+                rows.Add($"({{{at}}}, {{{at + 1}}}, {{{at + 2}}}, {{{at + 3}}}, {{{at + 4}}}, {{{at + 5}}}, {{{at + 6}}}, {{{at + 7}}})");
+                values.AddRange([seat, day, agent, state, reason, ticks, spans, missed]);
+            }
+
+            await db.Database.ExecuteSqlRawAsync($"""
                 INSERT INTO agent_days (seat_id, day, agent, state, reason, ticks, spans, missed)
-                SELECT seat_id, day, agent, state, COALESCE(reason, ''), sum(to_utc_ticks - from_utc_ticks), count(*), sum(CASE WHEN missed THEN 1 ELSE 0 END)
-                FROM agent_activity WHERE seat_id = {seat} AND day = {day}
-                GROUP BY seat_id, day, agent, state, COALESCE(reason, '')
-                """);
+                VALUES {string.Join(", ", rows)}
+                ON CONFLICT (seat_id, day, agent, state, reason) DO UPDATE
+                  SET ticks = agent_days.ticks + excluded.ticks, spans = agent_days.spans + excluded.spans, missed = agent_days.missed + excluded.missed
+                """, values);
         }
 
+        if (changes.Any(c => c.Value.Spans < 0))
+        {
+            // A span written again under another state or agent left its old total; an emptied total goes.
+            var touched = changes.Keys.Select(k => k.Seat).Distinct().ToList();
+            await db.AgentDays.Where(d => d.Spans <= 0 && touched.Contains(d.SeatId)).ExecuteDeleteAsync();
+        }
         await transaction.CommitAsync();
     }
 

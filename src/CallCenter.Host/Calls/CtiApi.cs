@@ -23,11 +23,11 @@ public static partial class CtiApi
         group.MapPost("/phones/{seatId}", Phone);
         group.MapPost("/calls", NewCall);
         group.MapPost("/calls/{callId}/answered", Answered);
-        group.MapPost("/calls/{callId}/held", (string callId, IGrainFactory g) => Event(callId, "held", gw => gw.CallHeld(callId, true), g));
-        group.MapPost("/calls/{callId}/retrieved", (string callId, IGrainFactory g) => Event(callId, "retrieved", gw => gw.CallHeld(callId, false), g));
-        group.MapPost("/calls/{callId}/ended", (string callId, IGrainFactory g) => Event(callId, "ended", gw => gw.CallEnded(callId), g));
-        group.MapPost("/calls/{callId}/abandoned", (string callId, IGrainFactory g) => Event(callId, "abandoned", gw => gw.CallAbandoned(callId), g));
-        group.MapPost("/calls/{callId}/callback", (string callId, IGrainFactory g) => Event(callId, "callback", gw => gw.CallbackRequested(callId), g));
+        group.MapPost("/calls/{callId}/held", (string callId, IGrainFactory g) => Event(callId, "held", g));
+        group.MapPost("/calls/{callId}/retrieved", (string callId, IGrainFactory g) => Event(callId, "retrieved", g));
+        group.MapPost("/calls/{callId}/ended", (string callId, IGrainFactory g) => Event(callId, "ended", g));
+        group.MapPost("/calls/{callId}/abandoned", (string callId, IGrainFactory g) => Event(callId, "abandoned", g));
+        group.MapPost("/calls/{callId}/callback", (string callId, IGrainFactory g) => Event(callId, "callback", g));
         group.MapPost("/active-calls", ActiveCalls);
         return group;
     }
@@ -82,6 +82,25 @@ public static partial class CtiApi
 
     private static async Task<Results<Accepted<CallsApi.CallView>, ValidationProblem>> NewCall(NewCallRequest request, IGrainFactory grains)
     {
+        var (check, call) = await ApplyArrived(grains, request);
+        return call is null ? check.Problem() : TypedResults.Accepted($"/api/v1/calls/{call.CallId}", CallsApi.View(call));
+    }
+
+    private static async Task<Results<Ok<CallsApi.CallView>, ValidationProblem>> Answered(string callId, AnsweredRequest request, IGrainFactory grains)
+    {
+        var (check, call) = await ApplyAnswered(grains, callId, request.SeatId);
+        return call is null ? check.Problem() : TypedResults.Ok(CallsApi.View(call));
+    }
+
+    private static async Task<Results<Ok<CallsApi.CallView>, ValidationProblem>> Event(string callId, string kind, IGrainFactory grains)
+    {
+        var (check, call) = await ApplyEvent(grains, callId, kind);
+        return call is null ? check.Problem() : TypedResults.Ok(CallsApi.View(call));
+    }
+
+    /// <summary>A call reached the switch: checked, then queued. The same for a POST and for the CTI hub.</summary>
+    internal static async Task<(Validation Check, CallSnapshot? Call)> ApplyArrived(IGrainFactory grains, NewCallRequest request)
+    {
         var check = new Validation()
             .Id("callId", request.CallId)
             .Id("queue", request.Queue)
@@ -89,41 +108,51 @@ public static partial class CtiApi
             .Range("priority", request.Priority, 0, 9);
         if (!check.IsValid)
         {
-            return check.Problem();
+            return (check, null);
         }
 
         if (!await QueuesApi.Exists(grains, request.Queue!))
         {
-            return check.Require("queue", false, $"Queue '{request.Queue}' is not defined.").Problem();
+            return (check.Require("queue", false, $"Queue '{request.Queue}' is not defined."), null);
         }
 
         Telemetry.CtiEvents.Add(1, new KeyValuePair<string, object?>("kind", "arrived"));
-        var call = await grains.GetGrain<ICtiGateway>(0).CallArrived(request.CallId!, new CallArrival(request.Caller!, request.Queue!, request.Priority ?? 0));
-        return TypedResults.Accepted($"/api/v1/calls/{call.CallId}", CallsApi.View(call));
+        return (check, await grains.GetGrain<ICtiGateway>(0).CallArrived(request.CallId!, new CallArrival(request.Caller!, request.Queue!, request.Priority ?? 0)));
     }
 
-    private static async Task<Results<Ok<CallsApi.CallView>, ValidationProblem>> Answered(string callId, AnsweredRequest request, IGrainFactory grains)
+    internal static async Task<(Validation Check, CallSnapshot? Call)> ApplyAnswered(IGrainFactory grains, string callId, string? seatId)
     {
-        var check = new Validation().Id("callId", callId).Id("seatId", request.SeatId);
+        var check = new Validation().Id("callId", callId).Id("seatId", seatId);
         if (!check.IsValid)
         {
-            return check.Problem();
+            return (check, null);
         }
 
         Telemetry.CtiEvents.Add(1, new KeyValuePair<string, object?>("kind", "answered"));
-        return TypedResults.Ok(CallsApi.View(await grains.GetGrain<ICtiGateway>(0).CallAnswered(callId, request.SeatId!)));
+        return (check, await grains.GetGrain<ICtiGateway>(0).CallAnswered(callId, seatId!));
     }
 
-    private static async Task<Results<Ok<CallsApi.CallView>, ValidationProblem>> Event(string callId, string kind, Func<ICtiGateway, Task<CallSnapshot>> apply, IGrainFactory grains)
+    /// <summary>The events that name only the call: held, retrieved, ended, abandoned, callback.</summary>
+    internal static async Task<(Validation Check, CallSnapshot? Call)> ApplyEvent(IGrainFactory grains, string callId, string kind)
     {
         var check = new Validation().Id("callId", callId);
+        Func<ICtiGateway, Task<CallSnapshot>>? apply = kind switch
+        {
+            "held" => gw => gw.CallHeld(callId, true),
+            "retrieved" => gw => gw.CallHeld(callId, false),
+            "ended" => gw => gw.CallEnded(callId),
+            "abandoned" => gw => gw.CallAbandoned(callId),
+            "callback" => gw => gw.CallbackRequested(callId),
+            _ => null,
+        };
+        check.Require("kind", apply is not null, "'kind' is one of held, retrieved, ended, abandoned, callback.");
         if (!check.IsValid)
         {
-            return check.Problem();
+            return (check, null);
         }
 
         Telemetry.CtiEvents.Add(1, new KeyValuePair<string, object?>("kind", kind));
-        return TypedResults.Ok(CallsApi.View(await apply(grains.GetGrain<ICtiGateway>(0))));
+        return (check, await apply!(grains.GetGrain<ICtiGateway>(0)));
     }
 
     [GeneratedRegex(@"\A\+?[0-9]{1,32}\z")]

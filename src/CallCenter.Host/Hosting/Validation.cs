@@ -93,6 +93,9 @@ public sealed partial class Validation
             ["codes"] = codes.ToDictionary(c => c.Key, c => c.Value.ToArray()),
         });
 
+    /// <summary>The field errors in one line, for channels without problem details (a hub method's error).</summary>
+    public string Summary() => string.Join(" ", errors.SelectMany(e => e.Value));
+
     private void Add(string field, string message, FieldCode code)
     {
         (errors.TryGetValue(field, out var list) ? list : errors[field] = []).Add(message);

@@ -1,3 +1,4 @@
+using CallCenter.Host.Hosting;
 using CallCenter.Host.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
@@ -11,8 +12,38 @@ public interface ICtiAdapter
 }
 
 /// <summary>
-/// The outbound CTI channel at /hubs/cti. A softswitch adapter connects with its X-Api-Key and receives every
-/// command the platform issues, whichever host issued it.
+/// The CTI channel at /hubs/cti. A softswitch adapter connects with its X-Api-Key and receives every command the
+/// platform issues, whichever host issued it; over the same connection it may report its call events instead of posting
+/// each one (the same checks and the same order as the <c>/api/v1/cti</c> endpoints; each method answers with the
+/// call's state, or fails with the reason).
 /// </summary>
 [Authorize(Policy = Policies.Softswitch)]
-public sealed class CtiHub : Hub<ICtiAdapter>;
+public sealed class CtiHub(IGrainFactory grains) : Hub<ICtiAdapter>
+{
+    public Task<string> CallArrived(CtiApi.NewCallRequest call) => Answer(CtiApi.ApplyArrived(grains, call ?? new(null, null, null, null)));
+
+    public Task<string> CallAnswered(string callId, string seatId) => Answer(CtiApi.ApplyAnswered(grains, callId, seatId));
+
+    public Task<string> CallHeld(string callId) => Answer(CtiApi.ApplyEvent(grains, callId, "held"));
+
+    public Task<string> CallRetrieved(string callId) => Answer(CtiApi.ApplyEvent(grains, callId, "retrieved"));
+
+    public Task<string> CallEnded(string callId) => Answer(CtiApi.ApplyEvent(grains, callId, "ended"));
+
+    public Task<string> CallAbandoned(string callId) => Answer(CtiApi.ApplyEvent(grains, callId, "abandoned"));
+
+    public Task<string> CallbackRequested(string callId) => Answer(CtiApi.ApplyEvent(grains, callId, "callback"));
+
+    private static async Task<string> Answer(Task<(Validation Check, CallSnapshot? Call)> applying)
+    {
+        try
+        {
+            var (check, call) = await applying;
+            return call?.State.ToString() ?? throw new HubException(check.Summary());
+        }
+        catch (Exception e) when (e is IllegalTransitionException or NotConfiguredException or DomainValidationException or RuleViolationException)
+        {
+            throw new HubException(e.Message);
+        }
+    }
+}

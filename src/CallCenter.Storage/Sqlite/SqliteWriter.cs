@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 
@@ -11,6 +12,10 @@ namespace CallCenter.Storage.Sqlite;
 public sealed class SqliteWriter : IAsyncDisposable
 {
     private const int MaxBatch = 256;
+    private static readonly Meter Meter = new("CallCenter.Storage");
+    private static readonly Counter<long> Writes = Meter.CreateCounter<long>("callcenter.sqlite.writes", description: "Statements committed by the SQLite writer (grain states and reminders)");
+    private static readonly Counter<long> Commits = Meter.CreateCounter<long>("callcenter.sqlite.commits", description: "Transactions (each one fsync) committed by the SQLite writer");
+    private static readonly Counter<double> Busy = Meter.CreateCounter<double>("callcenter.sqlite.busy", unit: "s", description: "Time the SQLite writer spent committing (its utilisation, per second of wall time)");
 
     private readonly SqliteDatabase database;
     private readonly Channel<Write> writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
@@ -79,6 +84,7 @@ public sealed class SqliteWriter : IAsyncDisposable
 
     private async Task Commit(List<Write> batch)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         await using var connection = await database.OpenAsync();
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         var results = new object?[batch.Count];
@@ -91,6 +97,9 @@ public sealed class SqliteWriter : IAsyncDisposable
         }
 
         await transaction.CommitAsync();
+        Writes.Add(batch.Count);
+        Commits.Add(1);
+        Busy.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Done.TrySetResult(results[i]);

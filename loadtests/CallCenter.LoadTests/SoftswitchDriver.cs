@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CallCenter.Routing;
+using HdrHistogram;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CallCenter.LoadTests;
+
+/// <summary>
+/// The softswitch and its adapter of the offer benchmark, in a process of their own: posts calls on an open-loop
+/// schedule, answers each offer that reaches /hubs/cti and hangs up at once, over HTTP (one request per event) or over
+/// the hub connection. The baseline, from this process at the same rate, is GET /healthz. Reads "run" on stdin and
+/// answers with one JSON line.
+/// </summary>
+public static class SoftswitchDriver
+{
+    public sealed record Report(
+        int Calls, int Offered, int Refused, int NeverOffered, int CycleErrors, double Seconds,
+        double BaselineP50, double BaselineP99, double BaselineMax, double OfferP50, double OfferP99, double OfferP999, double OfferMax);
+
+    public static async Task Run(string[] args)
+    {
+        var (address, apiKey, rate, seconds, overHub) = (new Uri(args[0]), args[1], double.Parse(args[2]), int.Parse(args[3]), args[4] == "hub");
+        using var http = new HttpClient { BaseAddress = address };
+        using var softswitch = new HttpClient { BaseAddress = address };
+        softswitch.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        var posted = new ConcurrentDictionary<string, long>();
+        var offer = new LongHistogram(TimeSpan.FromMinutes(5).Ticks / 10, 3);
+        var (offers, cycleErrors) = (0, 0);
+        await using var adapter = new HubConnectionBuilder()
+            .WithUrl(new Uri(address, "/hubs/cti"), o => o.Headers["X-Api-Key"] = apiKey)
+            .Build();
+        adapter.On<CtiCommand>("Command", command =>
+        {
+            if (command.Kind != CtiCommandKinds.Offer || !posted.TryRemove(command.CallId, out var start))
+            {
+                return;
+            }
+
+            lock (offer)
+            {
+                offer.RecordValue(Micros(start));
+            }
+
+            Interlocked.Increment(ref offers);
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    if (overHub)
+                    {
+                        await adapter.InvokeAsync<string>("CallAnswered", command.CallId, command.SeatId);
+                        await adapter.InvokeAsync<string>("CallEnded", command.CallId);
+                    }
+                    else
+                    {
+                        (await softswitch.PostAsJsonAsync($"/api/v1/cti/calls/{command.CallId}/answered", new { seatId = command.SeatId })).EnsureSuccessStatusCode();
+                        (await softswitch.PostAsync($"/api/v1/cti/calls/{command.CallId}/ended", null)).EnsureSuccessStatusCode();
+                    }
+                }
+                catch (Exception)
+                {
+                    Interlocked.Increment(ref cycleErrors);
+                }
+            });
+        });
+        await adapter.StartAsync();
+        Console.WriteLine("connected");
+        if (Console.ReadLine() != "run")
+        {
+            return;
+        }
+
+        var baseline = new LongHistogram(TimeSpan.FromMinutes(5).Ticks / 10, 3);
+        await OpenLoop(rate, Math.Min(seconds, 10), async _ =>
+        {
+            var start = Stopwatch.GetTimestamp();
+            (await http.GetAsync("/healthz")).EnsureSuccessStatusCode();
+            lock (baseline)
+            {
+                baseline.RecordValue(Micros(start));
+            }
+        });
+
+        var refused = 0;
+        var clock = Stopwatch.StartNew();
+        await OpenLoop(rate, seconds, async n =>
+        {
+            var callId = $"load-{n}";
+            posted[callId] = Stopwatch.GetTimestamp();
+            try
+            {
+                if (overHub)
+                {
+                    await adapter.InvokeAsync<string>("CallArrived", new { callId, caller = "13800000000", queue = "load" });
+                }
+                else if ((await softswitch.PostAsJsonAsync("/api/v1/cti/calls", new { callId, caller = "13800000000", queue = "load" })).StatusCode != HttpStatusCode.Accepted)
+                {
+                    Interlocked.Increment(ref refused);
+                }
+            }
+            catch (Exception)
+            {
+                Interlocked.Increment(ref refused);
+            }
+        });
+        var drain = Stopwatch.StartNew();
+        while (!posted.IsEmpty && drain.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(100);
+        }
+
+        var elapsed = clock.Elapsed.TotalSeconds - (posted.IsEmpty ? 0 : drain.Elapsed.TotalSeconds);
+        Console.WriteLine(JsonSerializer.Serialize(new Report(
+            (int)(rate * seconds), offers, refused, posted.Count, cycleErrors, elapsed,
+            Ms(baseline, 50), Ms(baseline, 99), baseline.GetMaxValue() / 1000.0,
+            Ms(offer, 50), Ms(offer, 99), Ms(offer, 99.9), offer.GetMaxValue() / 1000.0)));
+    }
+
+    /// <summary>Open loop: requests start on schedule whether or not earlier ones have finished.</summary>
+    internal static async Task OpenLoop(double perSecond, int seconds, Func<int, Task> send)
+    {
+        var interval = TimeSpan.FromSeconds(1 / perSecond);
+        var total = (int)(perSecond * seconds);
+        var clock = Stopwatch.StartNew();
+        var running = new List<Task>(total);
+        for (var n = 0; n < total; n++)
+        {
+            var due = interval * n;
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+
+            running.Add(send(n));
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private static long Micros(long start) => (long)Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+
+    private static double Ms(LongHistogram h, double percentile) => Math.Round(h.GetValueAtPercentile(percentile) / 1000.0, 1);
+}
