@@ -8,6 +8,7 @@ using CallCenter.LoadTests.Failover;
 //   signin     N concurrent sign-ins → GET /healthz latency meanwhile, against /healthz at rest
 //   records    call-record ingest through the store's writer, then filtered searches over it (SQLite or PostgreSQL)
 //   audit      supervisor messages (one audit line each) with 1,000 and with 50,000 lines already in the day
+//   connections  N idle supervisor connections from several client processes: the host's memory per connection
 //   failover   PostgreSQL and three host processes under softswitch traffic; SIGKILL of the host holding the board
 //              and the command bus, twice, then a full restart: detection, offers undelivered, calls lost, tiles right
 switch (args.FirstOrDefault())
@@ -30,6 +31,12 @@ switch (args.FirstOrDefault())
     case "failover":
         await FailoverRun.Run(args[1..]);
         break;
+    case "connections":
+        await IdleConnections.Run(args[1..]);
+        break;
+    case "idle-clients":
+        await IdleConnections.Clients(args[1..]);
+        break;
     case "softswitch":
         await SoftswitchDriver.Run(args[1..]);
         break;
@@ -37,7 +44,7 @@ switch (args.FirstOrDefault())
         await WallboardClients.Run(args[1..]);
         break;
     default:
-        Console.Error.WriteLine("usage: offers [callsPerSecond seconds seats http|hub] | wallboard [eventsPerSecond seconds seats clients] | signin [signIns] | records [sqlite|postgres days seats callsPerSeat] | audit [seconds clients small large] | failover [runs seats callsPerSecond]");
+        Console.Error.WriteLine("usage: offers [callsPerSecond seconds seats http|hub] | wallboard [eventsPerSecond seconds seats clients] | signin [signIns] | records [sqlite|postgres days seats callsPerSeat] | audit [seconds clients small large] | failover [runs seats callsPerSecond] | connections [count processes quietSeconds]");
         return 2;
 }
 

@@ -18,7 +18,7 @@ public sealed class AgentActivity : IAgentActivity, IAsyncDisposable
     public AgentActivity(IDbContextFactory<HistoryDb> store, ILogger<AgentActivity> logger)
     {
         this.store = store;
-        writer = new BatchWriter<SeatSpan>(Commit, logger, "activity spans", limit: 2_000);
+        writer = new BatchWriter<SeatSpan>(Commit, logger, "activity spans", limit: 2_000, gather: TimeSpan.FromMilliseconds(250));
     }
 
     public Task Write(IReadOnlyList<SeatSpan> spans) => Task.WhenAll(spans.Select(writer.Write));

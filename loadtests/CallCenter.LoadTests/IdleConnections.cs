@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace CallCenter.LoadTests;
+
+// Many supervisors with a wallboard open and nothing happening: N connections on /hubs/monitor from P client
+// processes (WebSockets, each receives the board's heartbeat batch every 5 s). Reported: the host's working set and
+// managed heap before and after, per connection, and how many connections are still up after a quiet minute.
+//   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- connections [count=10000] [processes=4] [quietSeconds=60]
+public static class IdleConnections
+{
+    public sealed record Report(int Connected, int Failed, int Closed);
+
+    public static async Task Run(string[] args)
+    {
+        var count = args.Length > 0 ? int.Parse(args[0]) : 10_000;
+        var processes = args.Length > 1 ? int.Parse(args[1]) : 4;
+        var quiet = args.Length > 2 ? int.Parse(args[2]) : 60;
+        await using var host = await LoadHost.Start("--CallCenter:Dashboard=false");
+        var token = await host.Token("supervisor");
+        await using (var warmUp = await ClientProcess.Start("idle-clients", host.Address.ToString(), token, "10"))
+        {
+            await warmUp.Ask<Report>("report");
+        }
+
+        var before = Memory();
+        var clock = Stopwatch.StartNew();
+        var clients = new List<ClientProcess>();
+        for (var p = 0; p < processes; p++)
+        {
+            clients.Add(await ClientProcess.Start("idle-clients", host.Address.ToString(), token, (count / processes + (p < count % processes ? 1 : 0)).ToString()));
+        }
+
+        var opened = clock.Elapsed;
+        await Task.Delay(TimeSpan.FromSeconds(quiet));
+        var reports = await Task.WhenAll(clients.Select(c => c.Ask<Report>("report")));
+        var after = Memory();
+        var connected = reports.Sum(r => r.Connected);
+        Console.WriteLine($"{count} connections asked from {processes} processes, opened in {opened.TotalSeconds:F1} s; after {quiet} s quiet: {connected} up, {reports.Sum(r => r.Failed)} failed to open, {reports.Sum(r => r.Closed)} closed");
+        Console.WriteLine($"host working set {before.WorkingSet / 1e6:F0} MB before → {after.WorkingSet / 1e6:F0} MB with them ({(after.WorkingSet - before.WorkingSet) / 1024.0 / Math.Max(1, connected):F1} KiB per connection)");
+        Console.WriteLine($"host managed heap {before.Heap / 1e6:F0} MB before → {after.Heap / 1e6:F0} MB with them ({(after.Heap - before.Heap) / 1024.0 / Math.Max(1, connected):F1} KiB per connection)");
+        foreach (var client in clients)
+        {
+            await client.DisposeAsync();
+        }
+    }
+
+    private static (long WorkingSet, long Heap) Memory()
+    {
+        GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        using var self = Process.GetCurrentProcess();
+        return (self.WorkingSet64, GC.GetTotalMemory(forceFullCollection: true));
+    }
+
+    /// <summary>The client role: opens its connections 50 at a time, says "connected", answers "report" with one JSON line.</summary>
+    public static async Task Clients(string[] args)
+    {
+        var (url, token, count) = (new Uri(args[0]), args[1], int.Parse(args[2]));
+        var (failed, closed) = (0, 0);
+        var connections = new List<HubConnection>(count);
+        for (var i = 0; i < count; i += 50)
+        {
+            var opening = Enumerable.Range(i, Math.Min(50, count - i)).Select(async _ =>
+            {
+                var connection = new HubConnectionBuilder()
+                    .WithUrl(new Uri(url, "/hubs/monitor"), o =>
+                    {
+                        o.Transports = HttpTransportType.WebSockets;
+                        o.SkipNegotiation = true;
+                        o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                    })
+                    .Build();
+                connection.On<JsonElement>("Batch", _ => { });
+                connection.Closed += _ =>
+                {
+                    Interlocked.Increment(ref closed);
+                    return Task.CompletedTask;
+                };
+                try
+                {
+                    await connection.StartAsync();
+                    lock (connections)
+                    {
+                        connections.Add(connection);
+                    }
+                }
+                catch (Exception)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            });
+            await Task.WhenAll(opening);
+        }
+
+        Console.WriteLine("connected");
+        while (Console.ReadLine() is { } line)
+        {
+            if (line == "report")
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new Report(connections.Count(c => c.State == HubConnectionState.Connected), failed, closed)));
+            }
+        }
+
+        await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+    }
+}
