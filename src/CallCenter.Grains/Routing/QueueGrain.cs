@@ -657,13 +657,11 @@ public sealed class QueueGrain(
     {
         unwritten = true;
         ReportTile();
-        writeTimer ??= this.RegisterGrainTimer(() =>
+        writeTimer ??= Once(MergeWritesFor, () =>
         {
-            writeTimer?.Dispose();
             writeTimer = null;
             StartWriting();
-            return Task.CompletedTask;
-        }, new GrainTimerCreationOptions(MergeWritesFor, Timeout.InfiniteTimeSpan) { Interleave = true });
+        });
     }
 
     /// <summary>Notes a change and completes once a write carrying it is durable; the write starts at once.</summary>
@@ -740,13 +738,24 @@ public sealed class QueueGrain(
             return;
         }
 
-        tileTimer = this.RegisterGrainTimer(() =>
+        tileTimer = Once(TileEvery, () =>
         {
-            tileTimer?.Dispose();
             tileTimer = null;
             SendTile();
+        });
+    }
+
+    /// <summary>Runs <paramref name="then"/> once, <paramref name="after"/> from now, even while a turn of the queue waits.</summary>
+    private IGrainTimer Once(TimeSpan after, Action then)
+    {
+        IGrainTimer? timer = null;
+        timer = this.RegisterGrainTimer(() =>
+        {
+            timer?.Dispose();
+            then();
             return Task.CompletedTask;
-        }, new GrainTimerCreationOptions(TileEvery, Timeout.InfiniteTimeSpan) { Interleave = true });
+        }, new GrainTimerCreationOptions(after, Timeout.InfiniteTimeSpan) { Interleave = true });
+        return timer;
     }
 
     private void SendTile()
