@@ -80,12 +80,13 @@ public sealed class AgentActivity : IAgentActivity, IAsyncDisposable
                 values.AddRange([seat, day, agent, state, reason, ticks, spans, missed]);
             }
 
-            await db.Database.ExecuteSqlRawAsync($"""
-                INSERT INTO agent_days (seat_id, day, agent, state, reason, ticks, spans, missed)
-                VALUES {string.Join(", ", rows)}
+            // Only numbered placeholders are joined into the text; every value is a parameter.
+            var upsert = "INSERT INTO agent_days (seat_id, day, agent, state, reason, ticks, spans, missed) VALUES " + string.Join(", ", rows) + """
+
                 ON CONFLICT (seat_id, day, agent, state, reason) DO UPDATE
                   SET ticks = agent_days.ticks + excluded.ticks, spans = agent_days.spans + excluded.spans, missed = agent_days.missed + excluded.missed
-                """, values);
+                """;
+            await db.Database.ExecuteSqlRawAsync(upsert, values);
         }
 
         if (changes.Any(c => c.Value.Spans < 0))
