@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CallCenter.LoadTests;
@@ -65,23 +64,14 @@ public static class IdleConnections
         {
             var opening = Enumerable.Range(i, Math.Min(50, count - i)).Select(async _ =>
             {
-                var connection = new HubConnectionBuilder()
-                    .WithUrl(new Uri(url, "/hubs/monitor"), o =>
-                    {
-                        o.Transports = HttpTransportType.WebSockets;
-                        o.SkipNegotiation = true;
-                        o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                    })
-                    .Build();
-                connection.On<JsonElement>("Batch", _ => { });
-                connection.Closed += _ =>
-                {
-                    Interlocked.Increment(ref closed);
-                    return Task.CompletedTask;
-                };
                 try
                 {
-                    await connection.StartAsync();
+                    var connection = await WallboardClients.Connect(url, token, _ => { });
+                    connection.Closed += _ =>
+                    {
+                        Interlocked.Increment(ref closed);
+                        return Task.CompletedTask;
+                    };
                     lock (connections)
                     {
                         connections.Add(connection);

@@ -79,7 +79,8 @@ public static class WallboardClients
         await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
     }
 
-    private static async Task<HubConnection> Connect(Uri url, string token, Action<MonitorBatch> onBatch)
+    /// <summary>A supervisor on /hubs/monitor over WebSockets with a bearer token, started.</summary>
+    internal static async Task<HubConnection> Connect(Uri url, string token, Action<MonitorBatch> onBatch)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(url, "/hubs/monitor"), o =>

@@ -23,11 +23,11 @@ public static partial class CtiApi
         group.MapPost("/phones/{seatId}", Phone);
         group.MapPost("/calls", NewCall);
         group.MapPost("/calls/{callId}/answered", Answered);
-        group.MapPost("/calls/{callId}/held", (string callId, IGrainFactory g) => Event(callId, "held", g));
-        group.MapPost("/calls/{callId}/retrieved", (string callId, IGrainFactory g) => Event(callId, "retrieved", g));
-        group.MapPost("/calls/{callId}/ended", (string callId, IGrainFactory g) => Event(callId, "ended", g));
-        group.MapPost("/calls/{callId}/abandoned", (string callId, IGrainFactory g) => Event(callId, "abandoned", g));
-        group.MapPost("/calls/{callId}/callback", (string callId, IGrainFactory g) => Event(callId, "callback", g));
+        foreach (var kind in CallOnlyEvents.Keys)
+        {
+            group.MapPost($"/calls/{{callId}}/{kind}", (string callId, IGrainFactory g) => Event(callId, kind, g));
+        }
+
         group.MapPost("/active-calls", ActiveCalls);
         return group;
     }
@@ -132,27 +132,27 @@ public static partial class CtiApi
         return (check, await grains.GetGrain<ICtiGateway>(0).CallAnswered(callId, seatId!));
     }
 
-    /// <summary>The events that name only the call: held, retrieved, ended, abandoned, callback.</summary>
+    /// <summary>The events that name only the call, by the last segment of their endpoint.</summary>
+    private static readonly Dictionary<string, Func<ICtiGateway, string, Task<CallSnapshot>>> CallOnlyEvents = new()
+    {
+        ["held"] = (gw, callId) => gw.CallHeld(callId, true),
+        ["retrieved"] = (gw, callId) => gw.CallHeld(callId, false),
+        ["ended"] = (gw, callId) => gw.CallEnded(callId),
+        ["abandoned"] = (gw, callId) => gw.CallAbandoned(callId),
+        ["callback"] = (gw, callId) => gw.CallbackRequested(callId),
+    };
+
     internal static async Task<(Validation Check, CallSnapshot? Call)> ApplyEvent(IGrainFactory grains, string callId, string kind)
     {
         var check = new Validation().Id("callId", callId);
-        Func<ICtiGateway, Task<CallSnapshot>>? apply = kind switch
-        {
-            "held" => gw => gw.CallHeld(callId, true),
-            "retrieved" => gw => gw.CallHeld(callId, false),
-            "ended" => gw => gw.CallEnded(callId),
-            "abandoned" => gw => gw.CallAbandoned(callId),
-            "callback" => gw => gw.CallbackRequested(callId),
-            _ => null,
-        };
-        check.Require("kind", apply is not null, "'kind' is one of held, retrieved, ended, abandoned, callback.");
+        check.Require("kind", CallOnlyEvents.ContainsKey(kind), $"'kind' is one of {string.Join(", ", CallOnlyEvents.Keys)}.");
         if (!check.IsValid)
         {
             return (check, null);
         }
 
         Telemetry.CtiEvents.Add(1, new KeyValuePair<string, object?>("kind", kind));
-        return (check, await apply!(grains.GetGrain<ICtiGateway>(0)));
+        return (check, await CallOnlyEvents[kind](grains.GetGrain<ICtiGateway>(0), callId));
     }
 
     [GeneratedRegex(@"\A\+?[0-9]{1,32}\z")]
