@@ -136,6 +136,43 @@ public sealed class WorkOrderPageTests() : BrowserTest()
     }
 
     [Fact]
+    public async Task A_slow_answer_for_an_earlier_filter_does_not_overwrite_the_list_for_the_filter_chosen_after_it()
+    {
+        var order = (await (await host.As("agent2")).PostAsJsonAsync("/api/v1/work-orders", new { kind = "FollowUp", question = "办税后回访", taxpayer = new { phone = "13900006666" } })
+            .Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
+        var page = await browser.SignIn(host, "supervisor");
+        await page.GotoAsync("/workorders.html");
+        await Assertions.Expect(page.Locator("#live")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("live"));
+        await Assertions.Expect(page.Locator($"#inbox [data-order='{order}']")).ToHaveCountAsync(1);
+        await page.SelectOptionAsync("#kind", "TaxReport");
+        await Assertions.Expect(page.Locator("#inbox .empty")).ToHaveTextAsync("没有待办工单");
+
+        // "All kinds" is chosen and then "tax report" again; the network delivers the answer for "all kinds" last.
+        var filteredDelivered = new TaskCompletionSource();
+        var lateDelivered = new TaskCompletionSource();
+        await page.RouteAsync(url => new Uri(url).AbsolutePath == "/api/v1/work-orders", async route =>
+        {
+            var response = await route.FetchAsync();
+            if (route.Request.Url.Contains("kind="))
+            {
+                await route.FulfillAsync(new RouteFulfillOptions { Response = response });
+                filteredDelivered.TrySetResult();
+                return;
+            }
+            await filteredDelivered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await route.FulfillAsync(new RouteFulfillOptions { Response = response });
+            lateDelivered.TrySetResult();
+        });
+        await page.RunAndWaitForRequestAsync(() => page.SelectOptionAsync("#kind", ""), request => !request.Url.Contains("kind="));
+        await page.SelectOptionAsync("#kind", "TaxReport");
+        await lateDelivered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await page.EvaluateAsync("() => fetch('/api/v1/auth/me').then(r => r.json())"); // the page has had its turn with the late answer
+
+        await Assertions.Expect(page.Locator($"#inbox [data-order='{order}']")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#inbox .empty")).ToHaveTextAsync("没有待办工单");
+    }
+
+    [Fact]
     public async Task The_monthly_satisfaction_report_shows_a_survey_from_this_month_and_links_its_csv()
     {
         var agent = await host.As("agent2");

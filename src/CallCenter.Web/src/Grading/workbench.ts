@@ -2,7 +2,7 @@ import "../shared/style.css";
 import "../shared/nav";
 import WaveSurfer from "wavesurfer.js";
 import RegionsPlugin from "wavesurfer.js/dist/plugins/regions.js";
-import { api, escape, me, post, signOut } from "../shared/api";
+import { api, escape, me, post, signOut, turns } from "../shared/api";
 import { submitting, value } from "../shared/forms";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 
@@ -47,9 +47,13 @@ $("queue").addEventListener("click", (e) => {
   }
 });
 
+const openTurn = turns();
 async function open(evaluationId: string): Promise<void> {
-  current = await api<Evaluation>(`/grading/evaluations/${encodeURIComponent(evaluationId)}`);
-  const analysis = await api<Analysis>(`/calls/${encodeURIComponent(current.callId)}/recording/analysis`);
+  const latest = openTurn();
+  const evaluation = await api<Evaluation>(`/grading/evaluations/${encodeURIComponent(evaluationId)}`);
+  const analysis = await api<Analysis>(`/calls/${encodeURIComponent(evaluation.callId)}/recording/analysis`);
+  if (!latest()) return;
+  current = evaluation;
   $("work").hidden = false;
   $("call-title").innerHTML = `<b>${escape(current.callId)}</b> · ${escape(current.agent)} · ${t("formVersion")} ${current.form.version}`;
   player?.destroy();

@@ -1,6 +1,6 @@
 import "../shared/style.css";
 import "../shared/nav";
-import { api, escape, post, signOut } from "../shared/api";
+import { api, escape, post, signOut, turns } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import { when } from "../WorkOrders/orders";
 
@@ -55,11 +55,14 @@ async function loadDrafts(): Promise<void> {
 }
 
 let searching = 0;
+const searchTurn = turns();
 $("query").addEventListener("input", () => {
   window.clearTimeout(searching);
   searching = window.setTimeout(async () => {
+    const latest = searchTurn();
     const q = $<HTMLInputElement>("query").value.trim();
     const hits = q ? await api<{ entryId: string; question: string; answer: string; score: number }[]>(`/knowledge/search?q=${encodeURIComponent(q)}`).catch(() => []) : [];
+    if (!latest()) return;
     $("hits").innerHTML = hits.map((h) => `<li class="order" data-entry="${escape(h.entryId)}"><b>${escape(h.question)}</b><br>${escape(h.answer)}</li>`).join("")
       || (q ? `<p class="empty">${t("noKnowledge")}</p>` : "");
   }, 250);

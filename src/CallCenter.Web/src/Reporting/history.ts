@@ -1,6 +1,6 @@
 import "../shared/style.css";
 import "../shared/nav";
-import { api, escape, me, signOut } from "../shared/api";
+import { api, escape, me, signOut, turns } from "../shared/api";
 import { t, toggleLanguage, translatePage, type Word } from "../shared/i18n";
 import { duration } from "./figures";
 
@@ -58,12 +58,15 @@ function row(c: CallRecord): string {
     <td>${c.hasRecording ? "▶" : ""}</td></tr>`;
 }
 
+const searchTurn = turns();
 async function search(more: boolean): Promise<void> {
+  const latest = searchTurn();
   const q = filters();
   $<HTMLAnchorElement>("csv").href = `/api/v1/call-records/export?${q}`;
   if (more && next) q.set("after", next);
   try {
     const page = await api<CallPage>(`/call-records?${q}`);
+    if (!latest()) return;
     $("error").textContent = "";
     const head = `<tr><th>${t("ended")}</th><th>${t("caller")}</th><th>${t("queue")}</th><th>${t("seat")}</th><th>${t("agentName")}</th>
       <th>${t("wait")}</th><th>${t("talk")}</th><th>${t("outcome")}</th><th>${t("hasRecording")}</th></tr>`;
@@ -75,11 +78,13 @@ async function search(more: boolean): Promise<void> {
     $("more").hidden = next === null;
     $("none").hidden = table.querySelectorAll("tr[data-call]").length > 0;
   } catch (e) {
-    $("error").textContent = (e as Error).message;
+    if (latest()) $("error").textContent = (e as Error).message;
   }
 }
 
+const openTurn = turns();
 async function open(callId: string): Promise<void> {
+  const latest = openTurn();
   selected = callId;
   document.querySelectorAll("#results tr[data-call]").forEach((tr) => tr.classList.toggle("selected", (tr as HTMLElement).dataset.call === callId));
   const record = [...document.querySelectorAll<HTMLElement>("#results tr[data-call]")].find((tr) => tr.dataset.call === callId);
@@ -100,10 +105,11 @@ async function open(callId: string): Promise<void> {
   player.src = player.hidden ? "" : `/api/v1/calls/${encodeURIComponent(callId)}/recording`;
   try {
     const call = await api<Call>(`/calls/${encodeURIComponent(callId)}`);
+    if (!latest()) return;
     $("timeline").innerHTML = call.timeline.map((e) => `<li><time>${escape(new Date(e.at).toLocaleTimeString(undefined, { hour12: false }))}</time>
       <b>${escape(stateWords.has(e.state) ? t(e.state as Word) : e.state)}</b> ${escape([e.queue, e.seatId, e.note].filter(Boolean).join(" · "))}</li>`).join("");
   } catch (e) {
-    $("timeline").innerHTML = `<li class="empty">${escape((e as Error).message)}</li>`;
+    if (latest()) $("timeline").innerHTML = `<li class="empty">${escape((e as Error).message)}</li>`;
   }
 }
 

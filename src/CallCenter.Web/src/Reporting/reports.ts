@@ -4,7 +4,7 @@ import * as echarts from "echarts/core";
 import { BarChart, LineChart } from "echarts/charts";
 import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
 import { CanvasRenderer } from "echarts/renderers";
-import { api, escape, me, signOut } from "../shared/api";
+import { api, escape, me, signOut, turns } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import { addDays, type AgentPeriod, type AgentReport, duration, foldAgent, iso, percent, type QueueInterval, type QueueReport } from "./figures";
 
@@ -64,7 +64,9 @@ function change(now: number | null, before: number | null | undefined, lowerIsBe
   return ` <small class="${up !== lowerIsBetter ? "good" : "bad"}">${up ? "▲" : "▼"} ${before}</small>`;
 }
 
+const loadTurn = turns();
 async function load(): Promise<void> {
+  const latest = loadTurn();
   const period = $<HTMLSelectElement>("period").value as Period;
   const day = $<HTMLInputElement>("date").value;
   const queue = $<HTMLSelectElement>("queue").value;
@@ -83,6 +85,7 @@ async function load(): Promise<void> {
       api<AgentReport>(`/reports/agents?from=${r.from}&to=${r.to}&by=day`),
       compare ? api<AgentReport>(`/reports/agents?from=${p.from}&to=${p.to}&by=day`) : Promise.resolve(null),
     ]);
+    if (!latest()) return;
     $("error").textContent = "";
     fillQueues(now);
     $("title").textContent = `${t("callReports")} ${r.from === r.to ? r.from : `${r.from} – ${r.to}`}${queue ? ` · ${queue}` : ""}`;
@@ -91,7 +94,7 @@ async function load(): Promise<void> {
     intervals(now, before, r, p);
     occupancy(agents.rows, agentsBefore?.rows ?? null);
   } catch (e) {
-    $("error").textContent = (e as Error).message;
+    if (latest()) $("error").textContent = (e as Error).message;
   }
 }
 

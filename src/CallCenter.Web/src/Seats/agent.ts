@@ -1,6 +1,6 @@
 import "../shared/style.css";
 import "../shared/nav";
-import { api, elapsed, escape, me, post, signOut } from "../shared/api";
+import { api, elapsed, escape, me, post, signOut, turns } from "../shared/api";
 import { reasonName, t, toggleLanguage, translatePage, type Word } from "../shared/i18n";
 import type { SeatTile } from "../shared/types";
 import { departments, follow, row, type Summary } from "../WorkOrders/orders";
@@ -98,11 +98,14 @@ interface KnowledgeHit { entryId: string; question: string; answer: string; poli
 
 // The knowledge base during a call: results as the agent types (Chinese is matched by character pairs on the server).
 let searching = 0;
+const searchTurn = turns();
 $("kb-query").addEventListener("input", () => {
   window.clearTimeout(searching);
   searching = window.setTimeout(async () => {
+    const latest = searchTurn();
     const q = $<HTMLInputElement>("kb-query").value.trim();
     const hits = q ? await api<KnowledgeHit[]>(`/knowledge/search?q=${encodeURIComponent(q)}&limit=5`).catch(() => []) : [];
+    if (!latest()) return;
     $("kb-hits").innerHTML = hits.map((h) => `<li data-entry="${escape(h.entryId)}"><b>${escape(h.question)}</b><br>${escape(h.answer)}
       ${h.policyReferences.length ? `<br><small>${h.policyReferences.map(escape).join("；")}</small>` : ""}</li>`).join("")
       || (q ? `<p class="empty">${t("noKnowledge")}</p>` : "");

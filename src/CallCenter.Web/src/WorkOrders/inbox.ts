@@ -1,7 +1,7 @@
 import "../shared/style.css";
 import "../shared/nav";
 import { orderKind, orderNoticeText, orderStatus, satisfaction, timelineAction, timelineText } from "../shared/messages";
-import { api, ApiError, escape, me, post, signOut } from "../shared/api";
+import { api, ApiError, escape, me, post, signOut, turns } from "../shared/api";
 import { showProblem } from "../shared/forms";
 import { t, toggleLanguage, translatePage, type Word } from "../shared/i18n";
 import { downFor } from "../shared/hub";
@@ -35,12 +35,15 @@ async function act(step: () => Promise<unknown>, form?: HTMLFormElement): Promis
   }
 }
 
+const inboxTurn = turns();
 async function loadInbox(): Promise<void> {
+  const latest = inboxTurn();
   const box = $<HTMLSelectElement>("box").value;
   const kind = $<HTMLInputElement>("follow-ups").checked ? "FollowUp" : $<HTMLSelectElement>("kind").value;
   const month = $<HTMLInputElement>("month").value;
   const orders = (await api<Summary[]>(`/work-orders?box=${box}${kind ? `&kind=${kind}` : ""}${month ? `&month=${month}` : ""}`))
     .filter((o) => !$<HTMLInputElement>("overdue-only").checked || o.overdue);
+  if (!latest()) return;
   $("inbox").innerHTML = orders.map(row).join("")
     || `<p class="empty">${month ? t("noOrdersThatMonth") : t("nothingToDo")}</p>`;
 }
@@ -139,11 +142,14 @@ function steps(o: Order): string {
   return parts.join("");
 }
 
+const detailTurn = turns();
 async function show(): Promise<void> {
   if (!chosen) {
     return;
   }
+  const latest = detailTurn();
   const o = await api<Order>(`/work-orders/${encodeURIComponent(chosen)}`);
+  if (!latest()) return;
   const r = o.taxReport;
   const provisional = provisionalWhy(o);
   $("detail").innerHTML = `

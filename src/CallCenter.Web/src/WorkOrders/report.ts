@@ -1,6 +1,6 @@
 import "../shared/style.css";
 import "../shared/nav";
-import { api, escape, signOut } from "../shared/api";
+import { api, escape, signOut, turns } from "../shared/api";
 import { t, toggleLanguage, translatePage } from "../shared/i18n";
 import { orderKind, satisfaction } from "../shared/messages";
 import { causeNames, provisionalBadge, satisfactions, type Summary, when } from "./orders";
@@ -29,7 +29,9 @@ function table(rows: OnTimeRow[], label: (g: string) => string): string {
     rows.map((r) => `<tr><td>${escape(label(r.group))}</td><td>${r.opened}</td><td>${r.closed}</td><td>${r.onTime}</td><td>${percent(r.onTimePercent)}</td><td>${r.openOverdue}</td></tr>`).join("");
 }
 
+const loadTurn = turns();
 async function load(): Promise<void> {
+  const latest = loadTurn();
   const month = $<HTMLInputElement>("month").value;
   $<HTMLAnchorElement>("csv").href = `/api/v1/work-orders/reports/satisfaction.csv?month=${month}`;
   try {
@@ -40,6 +42,7 @@ async function load(): Promise<void> {
       api<Summary[]>("/work-orders/reports/overdue"),
       causeNames(),
     ]);
+    if (!latest()) return;
     $("title").textContent = `${t("satisfactionReportTitle")} ${s.month}`;
     const trend = s.previousSatisfiedPercent === null || s.total.satisfiedPercent === null ? "" : ` (${s.total.satisfiedPercent >= s.previousSatisfiedPercent ? "▲" : "▼"} ${t("lastMonth")} ${s.previousSatisfiedPercent}%)`;
     $("summary").innerHTML = `
@@ -67,7 +70,7 @@ async function load(): Promise<void> {
       (overdue.map((o) => `<tr class="due-over"><td>${escape(o.orderId)}</td><td>${escape(orderKind(o.kind))}</td><td>${escape(o.department ?? "")}</td><td>${escape(o.assignee ?? "")}</td><td>${when(o.due)}${provisionalBadge(o)}</td><td>${o.escalations}</td></tr>`).join("")
         || `<tr><td colspan="6" class="empty">${t("noOverdueOrders")}</td></tr>`);
   } catch (e) {
-    $("error").textContent = (e as Error).message;
+    if (latest()) $("error").textContent = (e as Error).message;
   }
 }
 

@@ -36,6 +36,19 @@ export async function api<T>(path: string, init?: RequestInit): Promise<T> {
   return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
 }
 
+/**
+ * Turns for a view that overlapping requests fill (a filter changed twice, a second row clicked before the first
+ * answered): take a turn before asking and draw only while it is still the latest, so a slow older answer never
+ * overwrites a newer one.
+ */
+export function turns(): () => () => boolean {
+  let last = 0;
+  return () => {
+    const mine = ++last;
+    return () => mine === last;
+  };
+}
+
 export const post = <T>(path: string, body?: unknown) => api<T>(path, { method: "POST", body: JSON.stringify(body ?? {}) });
 
 export const put = <T>(path: string, body: unknown) => api<T>(path, { method: "PUT", body: JSON.stringify(body) });
