@@ -12,7 +12,7 @@ public sealed class TranscoderTests
         using var output = new MemoryStream();
         PcmTranscoder.ToPcm16(() => WavReader.Open(new MemoryStream(source)), output);
 
-        Assert.Equal(WavWriter.OutputBytes(2, 128), output.Length);
+        Assert.Equal(PcmTranscoder.OutputBytes(2, 128), output.Length);
         output.Position = 0;
         using var reader = WavReader.Open(output);
         Assert.Equal((SampleEncoding.Pcm, 16, 2, 128L), (reader.Format.Encoding, reader.Format.BitsPerSample, reader.Format.Channels, reader.FrameCount!.Value));

@@ -114,27 +114,54 @@ public sealed class WavReaderTests
     public void The_pcm_writer_round_trips_through_the_reader_including_rf64_sizes()
     {
         using var output = new MemoryStream();
-        WavWriter.WriteHeader(output, 2, 8000, 2);
-        WavWriter.WriteSamples(output, new short[] { 1, 2, 3, 4 });
-        Assert.Equal(WavWriter.OutputBytes(2, 2), output.Length);
+        PcmTranscoder.ToPcm16(() => Open(new WavBuilder().Chunk("fmt ", WavBuilder.Fmt(1, 2, 8000, 16)).Chunk("data", WavBuilder.Pcm16(1, 2, 3, 4)).Build()), output);
+        Assert.Equal(PcmTranscoder.OutputBytes(2, 2), output.Length);
         output.Position = 0;
         using var reader = WavReader.Open(output);
         Assert.Equal([1, 2, 3, 4], ReadAll(reader));
-        Assert.Equal(WavWriter.Rf64HeaderBytes + 3_000_000_000L * 4, WavWriter.OutputBytes(2, 3_000_000_000L));
+        Assert.Equal(PcmTranscoder.Rf64HeaderBytes + 3_000_000_000L * 4, PcmTranscoder.OutputBytes(2, 3_000_000_000L));
     }
 
     [Fact]
-    public void Past_4_GiB_the_writer_switches_to_rf64_and_the_reader_follows_the_ds64_sizes()
+    public void Past_its_threshold_the_writer_switches_to_rf64_and_the_reader_follows_the_ds64_sizes()
     {
-        const long frames = 1_500_000_000; // 6 GB of stereo 16-bit samples
-        using var header = new MemoryStream();
-        WavWriter.WriteHeader(header, 2, 8000, frames);
-        Assert.Equal(WavWriter.Rf64HeaderBytes, header.Length);
-        Assert.Equal("RF64", System.Text.Encoding.ASCII.GetString(header.ToArray(), 0, 4));
-        header.Position = 0;
-        using var reader = WavReader.Open(header);
+        using var output = new MemoryStream();
+        PcmTranscoder.ToPcm16(() => Open(new WavBuilder().Chunk("fmt ", WavBuilder.Fmt(1, 2, 8000, 16)).Chunk("data", WavBuilder.Pcm16(1, 2, 3, 4)).Build()), output, rf64Above: 0);
+        Assert.Equal(PcmTranscoder.OutputBytes(2, 2, rf64Above: 0), output.Length);
+        Assert.Equal(PcmTranscoder.Rf64HeaderBytes + 8, output.Length);
+        Assert.Equal("RF64", System.Text.Encoding.ASCII.GetString(output.ToArray(), 0, 4));
+        output.Position = 0;
+        using var reader = WavReader.Open(output);
+        Assert.Equal(2, reader.FrameCount);
+        Assert.Equal([1, 2, 3, 4], ReadAll(reader));
+    }
+
+    [Fact]
+    public void Past_4_GiB_the_reader_follows_the_ds64_sizes()
+    {
+        const long frames = 1_500_000_000; // 6 GB of stereo 16-bit samples, of which only the header is here
+        var ds64 = new byte[28];
+        BinaryPrimitives.WriteInt64LittleEndian(ds64, frames * 4 + 72);
+        BinaryPrimitives.WriteInt64LittleEndian(ds64.AsSpan(8), frames * 4);
+        BinaryPrimitives.WriteInt64LittleEndian(ds64.AsSpan(16), frames);
+        var header = new WavBuilder { Riff = "RF64", DeclaredDataSize = uint.MaxValue }.Chunk("ds64", ds64).Chunk("fmt ", WavBuilder.Fmt(1, 2, 8000, 16)).Chunk("data", []).Build();
+        using var reader = Open(header);
         Assert.Equal((frames, 2, 16), (reader.FrameCount!.Value, reader.Format.Channels, reader.Format.BitsPerSample));
         Assert.Equal(TimeSpan.FromSeconds(frames / 8000.0), reader.Duration);
+    }
+
+    [Fact]
+    public void A_stream_that_cannot_seek_is_read_like_a_file()
+    {
+        var file = new WavBuilder { DeclaredDataSize = 0 }.Chunk("LIST", new byte[5]).Chunk("fmt ", WavBuilder.Fmt(7, 2, 8000, 8, 40)).Chunk("data", [0x00, 0x80, 0xD5, 0x2A]).Build();
+        using var reader = WavReader.Open(new ForwardOnlyStream(file));
+        Assert.Equal(SampleEncoding.MuLaw, reader.Format.Encoding);
+        Assert.Equal(new byte[] { 0x00, 0x80, 0xD5, 0x2A }.Select(G711.DecodeMuLaw), ReadAll(reader));
+    }
+
+    private sealed class ForwardOnlyStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 
     [Theory]

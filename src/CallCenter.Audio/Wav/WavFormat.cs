@@ -9,6 +9,15 @@ public sealed record WavFormat(SampleEncoding Encoding, int Channels, int Sample
 
     public static WavFormat Pcm16(int channels, int sampleRate) => new(SampleEncoding.Pcm, channels, sampleRate, 16);
 
+    /// <summary>The same format as NAudio describes it.</summary>
+    public NAudio.Wave.WaveFormat ToNAudio() => Encoding switch
+    {
+        SampleEncoding.Pcm => new NAudio.Wave.WaveFormat(SampleRate, BitsPerSample, Channels),
+        SampleEncoding.MuLaw => NAudio.Wave.WaveFormat.CreateMuLawFormat(SampleRate, Channels),
+        SampleEncoding.ALaw => NAudio.Wave.WaveFormat.CreateALawFormat(SampleRate, Channels),
+        _ => NAudio.Wave.WaveFormat.CreateCustomFormat(NAudio.Wave.WaveFormatEncoding.IeeeFloat, SampleRate, Channels, SampleRate * BlockAlign, BlockAlign, BitsPerSample),
+    };
+
     /// <summary>Throws <see cref="AudioFormatException"/> unless the combination is one we decode.</summary>
     public WavFormat Validated()
     {

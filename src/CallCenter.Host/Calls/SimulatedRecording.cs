@@ -1,12 +1,13 @@
-using System.Buffers.Binary;
 using CallCenter.Audio.Codecs;
+using NAudio.Wave;
 
 namespace CallCenter.Host;
 
 /// <summary>
 /// The traffic simulator's recordings: stereo G.711 μ-law at 8 kHz (agent left, caller right), as softswitches
-/// record calls. Speech is imitated by syllable-like voiced bursts in alternating turns, with now and then a long
-/// silence (dead air) or both speaking at once, so the analytics and the grader's player have something to show.
+/// record calls, written by NAudio's WAVE writer (μ-law fmt chunk and a fact chunk). Speech is imitated by
+/// syllable-like voiced bursts in alternating turns, with now and then a long silence (dead air) or both speaking at
+/// once, so the analytics and the grader's player have something to show.
 /// </summary>
 public static class SimulatedRecording
 {
@@ -32,14 +33,20 @@ public static class SimulatedRecording
             speaker = 1 - speaker;
         }
 
-        var data = new byte[frames * 2];
-        for (var i = 0; i < frames; i++)
+        using var file = new MemoryStream();
+        using (var writer = new WaveFileWriter(file, WaveFormat.CreateMuLawFormat(Rate, 2)))
         {
-            data[2 * i] = G711.EncodeMuLaw((short)Math.Clamp(agent[i] * 32767, -32768, 32767));
-            data[2 * i + 1] = G711.EncodeMuLaw((short)Math.Clamp(caller[i] * 32767, -32768, 32767));
+            var data = new byte[frames * 2];
+            for (var i = 0; i < frames; i++)
+            {
+                data[2 * i] = G711.EncodeMuLaw((short)Math.Clamp(agent[i] * 32767, -32768, 32767));
+                data[2 * i + 1] = G711.EncodeMuLaw((short)Math.Clamp(caller[i] * 32767, -32768, 32767));
+            }
+
+            writer.Write(data);
         }
 
-        return [.. Header(frames), .. data];
+        return file.ToArray();
     }
 
     private static void Speak(float[] channel, double from, double to, Random random)
@@ -62,29 +69,5 @@ public static class SimulatedRecording
 
             at += length + 0.03 + random.NextDouble() * 0.1;
         }
-    }
-
-    /// <summary>RIFF/WAVE with a WAVE_FORMAT_MULAW (7) format chunk and a fact chunk.</summary>
-    private static byte[] Header(int frames)
-    {
-        var header = new byte[58];
-        var span = header.AsSpan();
-        "RIFF"u8.CopyTo(span);
-        BinaryPrimitives.WriteInt32LittleEndian(span[4..], 50 + frames * 2);
-        "WAVEfmt "u8.CopyTo(span[8..]);
-        BinaryPrimitives.WriteInt32LittleEndian(span[16..], 18);
-        BinaryPrimitives.WriteInt16LittleEndian(span[20..], 7);
-        BinaryPrimitives.WriteInt16LittleEndian(span[22..], 2);
-        BinaryPrimitives.WriteInt32LittleEndian(span[24..], Rate);
-        BinaryPrimitives.WriteInt32LittleEndian(span[28..], Rate * 2);
-        BinaryPrimitives.WriteInt16LittleEndian(span[32..], 2);
-        BinaryPrimitives.WriteInt16LittleEndian(span[34..], 8);
-        BinaryPrimitives.WriteInt16LittleEndian(span[36..], 0);
-        "fact"u8.CopyTo(span[38..]);
-        BinaryPrimitives.WriteInt32LittleEndian(span[42..], 4);
-        BinaryPrimitives.WriteInt32LittleEndian(span[46..], frames);
-        "data"u8.CopyTo(span[50..]);
-        BinaryPrimitives.WriteInt32LittleEndian(span[54..], frames * 2);
-        return header;
     }
 }
