@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using System.Text.Json.Serialization;
-using CallCenter.Monitoring;
+using CallCenter.Seats;
 using HdrHistogram;
+using MessagePack;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,19 +11,40 @@ namespace CallCenter.LoadTests;
 
 /// <summary>
 /// The supervisors of the wallboard benchmark, in a process of their own (as a real wall's browsers are): N clients on
-/// /hubs/monitor. Reads "run prefix start rate seats" and "report" lines on stdin; answers each report with one JSON line.
+/// /hubs/monitor over MessagePack (as the page) or JSON, or N plain WebSockets on the raw baseline's address. Each reads
+/// of a batch only the seat ids and states (<see cref="WireBatch"/>), so the clients cost little beside the host. Reads
+/// "run prefix start rate seats" and "report" lines on stdin; answers each report with one JSON line.
 /// </summary>
 public static class WallboardClients
 {
     public sealed record Report(long Received, long LastReceipt, double P50, double P99, double P999, double Max);
 
+    /// <summary>What the benchmark reads of a batch: seats by id, with the state when it changed.</summary>
+    [MessagePackObject]
+    public sealed class WireBatch
+    {
+        [Key("seats")]
+        public List<WireSeat> Seats { get; set; } = [];
+    }
+
+    [MessagePackObject]
+    public sealed class WireSeat
+    {
+        [Key("seatId")]
+        public string SeatId { get; set; } = "";
+
+        [Key("state")]
+        public string? State { get; set; }
+    }
+
     public static async Task Run(string[] args)
     {
         var (url, token, count) = (new Uri(args[0]), args[1], int.Parse(args[2]));
+        var protocol = args.Length > 3 ? args[3] : "messagepack";
         WallboardSchedule? schedule = null;
         var histogram = new LongHistogram(TimeSpan.FromMinutes(5).Ticks / 10, 3);
         long received = 0, lastReceipt = 0;
-        void OnBatch(MonitorBatch batch)
+        void OnBatch(WireBatch batch)
         {
             var now = Stopwatch.GetTimestamp();
             if (schedule is not { } plan)
@@ -33,7 +54,7 @@ public static class WallboardClients
 
             foreach (var tile in batch.Seats)
             {
-                if (plan.IntendedFor(tile.SeatId, tile.State, now) is { } at)
+                if (tile.State is { } state && plan.IntendedFor(tile.SeatId, Enum.Parse<SeatState>(state), now) is { } at)
                 {
                     lock (histogram)
                     {
@@ -45,10 +66,12 @@ public static class WallboardClients
             }
         }
 
-        var clients = new List<HubConnection>();
+        var clients = new List<IAsyncDisposable>();
         for (var i = 0; i < count; i += 25)
         {
-            clients.AddRange(await Task.WhenAll(Enumerable.Range(i, Math.Min(25, count - i)).Select(_ => Connect(url, token, OnBatch))));
+            clients.AddRange(await Task.WhenAll(Enumerable.Range(i, Math.Min(25, count - i)).Select(async _ => protocol == "raw"
+                ? (IAsyncDisposable)await RawClient.Connect(url, OnBatch)
+                : await Connect(url, token, OnBatch, protocol))));
         }
 
         Console.WriteLine("connected");
@@ -80,17 +103,16 @@ public static class WallboardClients
     }
 
     /// <summary>A supervisor on /hubs/monitor over WebSockets with a bearer token, started.</summary>
-    internal static async Task<HubConnection> Connect(Uri url, string token, Action<MonitorBatch> onBatch)
+    public static async Task<HubConnection> Connect(Uri url, string token, Action<WireBatch> onBatch, string protocol = "messagepack")
     {
-        var connection = new HubConnectionBuilder()
+        var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(url, "/hubs/monitor"), o =>
             {
                 o.Transports = HttpTransportType.WebSockets;
                 o.SkipNegotiation = true;
                 o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-            })
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
-            .Build();
+            });
+        var connection = (protocol == "json" ? builder.AddJsonProtocol() : builder.AddMessagePackProtocol()).Build();
         connection.On("Batch", onBatch);
         await connection.StartAsync();
         return connection;

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text.Json.Serialization;
 using CallCenter.Host;
 using CallCenter.Monitoring;
 using CallCenter.Seats;
@@ -9,15 +8,17 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CallCenter.LoadTests;
 
 /// <summary>
 /// Wallboard fan-out: M seats change state at R events/s (open loop) through the seat grains; N supervisor clients on
 /// /hubs/monitor, in a second process, record for every seat tile they receive the time since the change was
-/// scheduled. The baseline in the same run sends the same kind of batches (50 ms windows) straight from IHubContext,
-/// with no Orleans.
-///   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- wallboard [events/s=1000] [seconds=20] [seats=500] [clients=500]
+/// scheduled. Two baselines in the same run send the same kind of batches (50 ms windows, the same wire form and
+/// deltas): straight from IHubContext with no Orleans, and as raw WebSocket messages with no SignalR either (the
+/// physical limit of this box).
+///   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- wallboard [events/s=1000] [seconds=20] [seats=500] [clients=500] [messagepack|json]
 /// </summary>
 public static class WallboardLatency
 {
@@ -27,6 +28,7 @@ public static class WallboardLatency
         var seconds = args.Length > 1 ? int.Parse(args[1]) : 20;
         var seatCount = args.Length > 2 ? int.Parse(args[2]) : 500;
         var clientCount = args.Length > 3 ? int.Parse(args[3]) : 500;
+        var protocol = args.Length > 4 ? args[4] : "messagepack";
 
         await using var host = await LoadHost.Start();
         var grains = host.App.Services.GetRequiredService<IGrainFactory>();
@@ -39,7 +41,7 @@ public static class WallboardLatency
         });
 
         var token = await host.Token("supervisor");
-        await using var wall = await ClientProcess.Start(host.Address, token, clientCount);
+        var wall = await ClientProcess.Start("wallboard-clients", host.Address.ToString(), token, clientCount.ToString(), protocol);
         await Task.Delay(2000);
         Func<int, Task> change = n =>
         {
@@ -53,8 +55,42 @@ public static class WallboardLatency
         var orleans = await Measure("orleans", wall, "B", rate, seconds, seatCount, clientCount, change);
 
         var hub = host.App.Services.GetRequiredService<IHubContext<MonitorHub, IMonitorClient>>();
+        var json = host.App.Services.GetRequiredService<IOptions<JsonHubProtocolOptions>>().Value.PayloadSerializerOptions;
+        var baseline = await Baseline("baseline", wall, rate, seconds, seatCount, clientCount, json,
+            batch => hub.Clients.Group(MonitorHub.Everyone).Batch(batch));
+        await wall.DisposeAsync();
+
+        await using var raw = await RawWall.Start();
+        await using var rawClients = await ClientProcess.Start("wallboard-clients", raw.Address.ToString(), "-", clientCount.ToString(), "raw");
+        var physical = await Baseline("raw-ws", rawClients, rate, seconds, seatCount, clientCount, json, raw.Broadcast);
+
+        Console.WriteLine($"wallboard: {rate} events/s for {seconds} s, {seatCount} seats, {clientCount} supervisor clients ({protocol}) in a second process, {Environment.ProcessorCount} cores");
+        Report(orleans);
+        Report(baseline);
+        Report(physical);
+        Ratio("orleans/baseline", orleans, baseline);
+        Ratio("orleans/raw-ws", orleans, physical);
+        Ratio("baseline/raw-ws", baseline, physical);
+    }
+
+    private static void Ratio(string name, Result a, Result b)
+    {
+        if (a.Received > 0 && b.Received > 0)
+        {
+            Console.WriteLine($"ratio {name}: p99 {a.Latency.P99 / Math.Max(0.001, b.Latency.P99):F2}x, throughput {a.Throughput / Math.Max(1, b.Throughput):F2}x");
+        }
+    }
+
+    /// <summary>
+    /// The same changes as batches made here every 50 ms from synthetic tiles, through the same deltas and wire form as
+    /// the relay, handed to <paramref name="send"/>; no grains.
+    /// </summary>
+    private static async Task<Result> Baseline(string name, ClientProcess clients, double rate, int seconds, int seatCount, int clientCount,
+        System.Text.Json.JsonSerializerOptions json, Func<Dictionary<string, object?>, Task> send)
+    {
         var pending = new ConcurrentQueue<SeatTile>();
         var template = MonitorTilesForBaseline.Seat("X000");
+        var deltas = new WallDeltas(json);
         using var flusher = new CancellationTokenSource();
         var version = 0L;
         var flushing = Task.Run(async () =>
@@ -70,26 +106,19 @@ public static class WallboardLatency
 
                 if (batch.Count > 0)
                 {
-                    await hub.Clients.Group(MonitorHub.Everyone).Batch(new MonitorBatch("baseline", ++version, batch, [], []));
+                    var (_, wire) = deltas.Next(new MonitorBatch(name, ++version, batch, [], []), [MonitorScope.Everything]).Single();
+                    await send(wire);
                 }
             }
         });
-        var baseline = await Measure("baseline", wall, "X", rate, seconds, seatCount, clientCount, n =>
+        var result = await Measure(name, clients, "X", rate, seconds, seatCount, clientCount, n =>
         {
             pending.Enqueue(template with { SeatId = $"X{n % seatCount:000}", State = WallboardSchedule.StateOf(n, seatCount), Since = DateTimeOffset.UtcNow });
             return Task.CompletedTask;
         });
         flusher.Cancel();
         await flushing;
-
-        Console.WriteLine($"wallboard: {rate} events/s for {seconds} s, {seatCount} seats, {clientCount} supervisor clients in a second process, {Environment.ProcessorCount} cores");
-        Report(orleans);
-        Report(baseline);
-        if (orleans.Received > 0 && baseline.Received > 0)
-        {
-            Console.WriteLine($"ratio orleans/baseline: p99 {orleans.Latency.P99 / Math.Max(0.001, baseline.Latency.P99):F2}x, " +
-                              $"throughput {orleans.Throughput / Math.Max(1, baseline.Throughput):F2}x");
-        }
+        return result;
     }
 
     private static async Task<Result> Measure(string name, ClientProcess wall, string prefix, double rate, int seconds, int seats, int clients, Func<int, Task> send, int? events = null)

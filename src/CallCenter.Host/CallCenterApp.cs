@@ -32,11 +32,18 @@ public static class CallCenterApp
             OpenApiNames.Apply(options);
             OpenApiSecurity.Apply(options);
         });
-        builder.Services.AddSignalR(o => Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<LiveSessionHubFilter>(o)).AddJsonProtocol(o =>
+        // MessagePack only where it pays: the wallboard's fan-out. Every other hub speaks JSON alone.
+        builder.Services.AddSignalR(o =>
+        {
+            Microsoft.AspNetCore.SignalR.HubOptionsExtensions.AddFilter<LiveSessionHubFilter>(o);
+            o.SupportedProtocols = ["json"];
+        }).AddJsonProtocol(o =>
         {
             o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter());
             StrictJson.Apply(o.PayloadSerializerOptions);
-        }).AddHubOptions<CtiHub>(o => o.MaximumParallelInvocationsPerClient = Math.Clamp(settings.Cti.ParallelEvents, 1, 1024));
+        }).AddMessagePackProtocol()
+        .AddHubOptions<MonitorHub>(o => o.SupportedProtocols = ["json", "messagepack"])
+        .AddHubOptions<CtiHub>(o => o.MaximumParallelInvocationsPerClient = Math.Clamp(settings.Cti.ParallelEvents, 1, 1024));
         builder.Services.AddHostedService<IdentityBootstrap>(); // before data protection reads its key table
         builder.Services.AddCallCenterIdentity(settings, builder.Configuration);
         builder.Services.AddCallCenterWebSecurity(settings);

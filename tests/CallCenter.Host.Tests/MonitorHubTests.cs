@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Net.Http.Headers;
+using CallCenter.LoadTests;
 using CallCenter.Monitoring;
 using CallCenter.Seats;
 using Microsoft.AspNetCore.Http.Connections;
@@ -119,6 +121,42 @@ public sealed class MonitorHubTests(HostFixture fixture) : IClassFixture<HostFix
         await Assert.ThrowsAsync<Microsoft.AspNetCore.SignalR.HubException>(() => wallboard.Acknowledge("x", new string('n', 600)));
     }
 
+    [Fact]
+    public async Task The_wall_speaks_MessagePack_with_the_keys_of_the_JSON_form_and_the_other_hubs_refuse_it()
+    {
+        var admin = await Host.As("admin");
+        var (_, seat) = await Define(admin);
+        var token = (await Host.As("supervisor")).DefaultRequestHeaders.Authorization!.Parameter!;
+        var received = new ConcurrentQueue<WallboardClients.WireBatch>();
+        var wall = await WallboardClients.Connect(Host.Address, token, received.Enqueue, "messagepack");
+        try
+        {
+            await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1", takeOver = true }).Ok();
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (!received.SelectMany(b => b.Seats).Any(s => s.SeatId == seat && s.State == nameof(SeatState.NotReady)) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50);
+            }
+
+            Assert.Contains(received.SelectMany(b => b.Seats), s => s.SeatId == seat && s.State == nameof(SeatState.NotReady));
+        }
+        finally
+        {
+            await wall.DisposeAsync();
+        }
+
+        var workOrders = new HubConnectionBuilder()
+            .WithUrl(new Uri(Host.Address, "/hubs/work-orders"), o =>
+            {
+                o.Transports = HttpTransportType.WebSockets;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+            })
+            .AddMessagePackProtocol()
+            .Build();
+        await Assert.ThrowsAnyAsync<Exception>(() => workOrders.StartAsync());
+        await workOrders.DisposeAsync();
+    }
+
     private static async Task<(string Queue, string Seat)> Define(HttpClient admin)
     {
         var queue = "mq-" + Guid.NewGuid().ToString("N")[..6];
@@ -130,8 +168,9 @@ public sealed class MonitorHubTests(HostFixture fixture) : IClassFixture<HostFix
 }
 
 /// <summary>
-/// A wallboard client on /hubs/monitor that records every batch it receives and, like the page, fetches a snapshot
-/// when the versions show a gap or a new epoch (kept apart from the batches, which stay what the hub sent).
+/// A wallboard client on /hubs/monitor that records every batch it receives, made whole as the page makes it (each
+/// tile's changed keys laid over the one it has, <see cref="WallModel"/>), and, like the page, fetches a snapshot when
+/// the versions show a gap or a new epoch or a change comes for a tile it does not have (kept apart from the batches).
 /// </summary>
 public sealed class Wallboard : IAsyncDisposable
 {
@@ -141,12 +180,21 @@ public sealed class Wallboard : IAsyncDisposable
     private (string Epoch, long Version)? seen;
     private volatile bool gap;
 
+    private readonly WallModel model = new();
+
     private Wallboard(HubConnection connection)
     {
         this.connection = connection;
-        connection.On<MonitorBatch>("Batch", batch =>
+        connection.On<JsonElement>("Batch", wire =>
         {
-            gap |= seen is { } last && (batch.Epoch != last.Epoch || batch.Version > last.Version + 1);
+            MonitorBatch batch;
+            bool complete;
+            lock (model)
+            {
+                (batch, complete) = model.Apply(wire);
+            }
+
+            gap |= !complete || (seen is { } last && (batch.Epoch != last.Epoch || batch.Version > last.Version + 1));
             seen = (batch.Epoch, batch.Version);
             batches.Enqueue(batch);
         });
@@ -175,10 +223,18 @@ public sealed class Wallboard : IAsyncDisposable
             .Build();
         var board = new Wallboard(connection);
         await connection.StartAsync();
+        await board.Snapshot(); // as the page does on connecting: the tiles the first changes are laid over
         return board;
     }
 
-    public Task<MonitorSnapshot> Snapshot() => connection.InvokeAsync<MonitorSnapshot>("Snapshot");
+    public async Task<MonitorSnapshot> Snapshot()
+    {
+        var wire = await connection.InvokeAsync<JsonElement>("Snapshot");
+        lock (model)
+        {
+            return model.Load(wire);
+        }
+    }
 
     /// <summary>Snapshots until one matches (the board learns of new seats and queues a batch window later), or the last one.</summary>
     public async Task<MonitorSnapshot> SnapshotWhen(Func<MonitorSnapshot, bool> match)
@@ -194,7 +250,8 @@ public sealed class Wallboard : IAsyncDisposable
         return snapshot;
     }
 
-    public Task<Alert> Acknowledge(string key, string? note) => connection.InvokeAsync<Alert>("Acknowledge", key, note);
+    public async Task<Alert> Acknowledge(string key, string? note) =>
+        (await connection.InvokeAsync<JsonElement>("Acknowledge", key, note)).Deserialize<Alert>(WallModel.Json)!;
 
     public async Task<MonitorBatch> WaitFor(Func<MonitorBatch, bool> match)
     {

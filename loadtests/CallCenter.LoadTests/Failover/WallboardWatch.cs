@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
 using CallCenter.Monitoring;
 using Microsoft.AspNetCore.Http.Connections;
@@ -16,7 +17,8 @@ public sealed class WallboardWatch : IAsyncDisposable
     private readonly HubConnection connection;
     private readonly Dictionary<string, SeatTile> seats = [];
     private readonly List<DateTimeOffset> snapshots = [];
-    private readonly List<MonitorBatch> pending = [];
+    private readonly List<JsonElement> pending = [];
+    private readonly WallModel model = new();
     private string epoch = "";
     private long version = -1;
     private bool loaded;
@@ -43,7 +45,7 @@ public sealed class WallboardWatch : IAsyncDisposable
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter()))
             .Build();
         var watch = new WallboardWatch(connection, host);
-        connection.On<MonitorBatch>("Batch", watch.Apply);
+        connection.On<JsonElement>("Batch", watch.Apply);
         await connection.StartAsync();
         await watch.Refresh();
         return watch;
@@ -71,26 +73,35 @@ public sealed class WallboardWatch : IAsyncDisposable
         }
     }
 
-    private void Apply(MonitorBatch batch)
+    private void Apply(JsonElement wire)
     {
         lock (gate)
         {
+            var (batchEpoch, batchVersion) = (wire.GetProperty("epoch").GetString()!, wire.GetProperty("version").GetInt64());
             if (!loaded)
             {
-                pending.Add(batch); // applied after the snapshot being fetched if it is newer
+                pending.Add(wire); // applied after the snapshot being fetched if it is newer
                 return;
             }
 
-            if (batch.Epoch != epoch || batch.Version > version + 1)
+            if (batchEpoch != epoch || batchVersion > version + 1)
             {
                 loaded = false;
-                pending.Add(batch);
+                pending.Add(wire);
                 _ = Refresh();
                 return;
             }
 
-            if (batch.Version <= version)
+            if (batchVersion <= version)
             {
+                return;
+            }
+
+            var (batch, complete) = model.Apply(wire);
+            if (!complete)
+            {
+                loaded = false; // a change to a seat this wall never had: as the page does, fetch a snapshot
+                _ = Refresh();
                 return;
             }
 
@@ -109,9 +120,10 @@ public sealed class WallboardWatch : IAsyncDisposable
         {
             try
             {
-                var snapshot = await connection.InvokeAsync<MonitorSnapshot>("Snapshot");
+                var wire = await connection.InvokeAsync<JsonElement>("Snapshot");
                 lock (gate)
                 {
+                    var snapshot = model.Load(wire);
                     seats.Clear();
                     foreach (var tile in snapshot.Seats)
                     {
@@ -120,7 +132,8 @@ public sealed class WallboardWatch : IAsyncDisposable
 
                     (epoch, version, loaded) = (snapshot.Epoch, snapshot.Version, true);
                     snapshots.Add(DateTimeOffset.UtcNow);
-                    var later = pending.Where(b => b.Epoch == epoch && b.Version > version).OrderBy(b => b.Version).ToList();
+                    var later = pending.Where(b => b.GetProperty("epoch").GetString() == epoch && b.GetProperty("version").GetInt64() > version)
+                        .OrderBy(b => b.GetProperty("version").GetInt64()).ToList();
                     pending.Clear();
                     later.ForEach(Apply);
                 }

@@ -2,22 +2,24 @@ using CallCenter.Host.Identity;
 using CallCenter.Monitoring;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace CallCenter.Host;
 
-/// <summary>What a wallboard receives: batches of seat and queue changes.</summary>
+/// <summary>What a wallboard receives: batches of seat and queue changes, in the wall's wire form (<see cref="WallWire"/>).</summary>
 public interface IMonitorClient
 {
-    Task Batch(MonitorBatch batch);
+    Task Batch(Dictionary<string, object?> batch);
 }
 
 /// <summary>
-/// /hubs/monitor for supervisors. A client subscribes to batches on connect, then calls Snapshot() and applies only
-/// the batches with a higher version in the same epoch; on a gap or a new epoch it calls Snapshot() again.
-/// <c>?department=</c> and <c>?queue=</c> on the connection narrow both to a <see cref="MonitorScope"/>.
+/// /hubs/monitor for supervisors, over JSON or MessagePack (the same maps either way). A client subscribes to batches
+/// on connect, then calls Snapshot() and applies only the batches with a higher version in the same epoch, laying
+/// each tile's changed keys over the one it has; on a gap, a new epoch or a change to a tile it does not have, it calls
+/// Snapshot() again. <c>?department=</c> and <c>?queue=</c> on the connection narrow both to a <see cref="MonitorScope"/>.
 /// </summary>
 [Authorize(Policy = Policies.Supervision)]
-public sealed class MonitorHub(IGrainFactory grains, MonitorScopes scopes) : Hub<IMonitorClient>
+public sealed class MonitorHub(IGrainFactory grains, MonitorScopes scopes, IOptions<JsonHubProtocolOptions> json) : Hub<IMonitorClient>
 {
     public static string Everyone => MonitorScope.Everything.Group;
 
@@ -42,10 +44,11 @@ public sealed class MonitorHub(IGrainFactory grains, MonitorScopes scopes) : Hub
         return Task.CompletedTask;
     }
 
-    public async Task<MonitorSnapshot> Snapshot() => Scope.Filter(await grains.GetGrain<IMonitorBoard>(0).Snapshot());
+    public async Task<Dictionary<string, object?>> Snapshot() =>
+        WallWire.Snapshot(Scope.Filter(await grains.GetGrain<IMonitorBoard>(0).Snapshot()), json.Value.PayloadSerializerOptions);
 
     /// <summary>Acknowledges an open alert with an optional note (at most 500 characters), recorded with the supervisor's name.</summary>
-    public async Task<Alert> Acknowledge(string key, string? note)
+    public async Task<Dictionary<string, object?>> Acknowledge(string key, string? note)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > 200 || note?.Length > 500)
         {
@@ -54,7 +57,7 @@ public sealed class MonitorHub(IGrainFactory grains, MonitorScopes scopes) : Hub
 
         try
         {
-            return await grains.GetGrain<IMonitorBoard>(0).Acknowledge(key, Context.User!.Identity!.Name!, note);
+            return WallWire.Tile(await grains.GetGrain<IMonitorBoard>(0).Acknowledge(key, Context.User!.Identity!.Name!, note), json.Value.PayloadSerializerOptions);
         }
         catch (NotConfiguredException e)
         {

@@ -1,24 +1,27 @@
 using CallCenter.Host.Hosting;
 using CallCenter.Monitoring;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace CallCenter.Host;
 
 /// <summary>
 /// This host's observer on the wallboard: every batch, back in version order, goes to the supervisors connected to
-/// this host, each scope its share.
+/// this host, each scope its share of what changed (<see cref="WallDeltas"/>), written once per scope and protocol.
 /// </summary>
 public sealed class MonitorRelay : HostObserver<IMonitorObserver>, IMonitorObserver
 {
     private readonly MonitorBatchOrder order;
 
-    public MonitorRelay(IGrainFactory grains, IClusterMembershipService membership, IHubContext<MonitorHub, IMonitorClient> hub, MonitorScopes scopes, TimeProvider time, ILogger<MonitorRelay> logger)
+    public MonitorRelay(IGrainFactory grains, IClusterMembershipService membership, IHubContext<MonitorHub, IMonitorClient> hub, MonitorScopes scopes,
+        IOptions<JsonHubProtocolOptions> json, TimeProvider time, ILogger<MonitorRelay> logger)
         : base(grains, membership, logger)
     {
+        var deltas = new WallDeltas(json.Value.PayloadSerializerOptions);
         order = new MonitorBatchOrder(time, MonitorBatchOrder.DefaultWindow, batch =>
         {
             MonitorMetrics.Pushed(batch, DateTimeOffset.UtcNow);
-            return Task.WhenAll(scopes.Active().Select(scope => hub.Clients.Group(scope.Group).Batch(scope.Filter(batch))));
+            return Task.WhenAll(deltas.Next(batch, scopes.Active()).Select(next => hub.Clients.Group(next.Scope.Group).Batch(next.Batch)));
         }, logger);
     }
 

@@ -43,12 +43,25 @@ export class Board {
     if (batch.version <= this.version) {
       return true;
     }
-    batch.seats.forEach((s) => this.seats.set(s.seatId, s));
-    batch.queues.forEach((q) => this.queues.set(q.queueId, q));
+    // A tile carries only what changed: laid over the one we have. A change to a tile we do not have means we missed
+    // it: fetch a snapshot.
+    const seats = batch.seats.map((s) => merge(this.seats.get(s.seatId), s, "name"));
+    const queues = batch.queues.map((q) => merge(this.queues.get(q.queueId), q, "name"));
+    if (seats.includes(null) || queues.includes(null)) {
+      this.loaded = false;
+      this.pending = [batch];
+      return false;
+    }
+    seats.forEach((s) => this.seats.set(s!.seatId, s!));
+    queues.forEach((q) => this.queues.set(q!.queueId, q!));
     batch.alerts.forEach((a) => (a.clearedAt ? this.alerts.delete(a.key) : this.alerts.set(a.key, a)));
     (batch.duty ?? []).forEach((d) => (d.status === "Cancelled" ? this.duty.delete(d.shiftId) : this.duty.set(d.shiftId, d)));
     (batch.quality ?? []).forEach((q) => this.quality.set(q.agent, q));
     this.version = batch.version;
     return true;
   }
+}
+
+function merge<T>(known: T | undefined, change: Partial<T>, whole: keyof T): T | null {
+  return known ? { ...known, ...change } : whole in change ? (change as T) : null;
 }

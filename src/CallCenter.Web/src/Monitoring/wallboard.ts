@@ -1,6 +1,7 @@
 import "../shared/style.css";
 import "../shared/nav";
 import { elapsed, escape, me, signOut } from "../shared/api";
+import { MessagePackHubProtocol } from "@microsoft/signalr-protocol-msgpack";
 import { connect, downFor, startForever } from "../shared/hub";
 import { t, toggleLanguage, translatePage, type Word, reasonName } from "../shared/i18n";
 import type { DutyTile, MonitorBatch, MonitorSnapshot, QueueTile, SeatTile } from "../shared/types";
@@ -36,13 +37,14 @@ Object.values(filters).forEach((f) => f.addEventListener("change", render));
 
 // wallboard.html?department=… or ?queue=… watches only that scope: the server sends nothing else.
 const scope = new URLSearchParams([...new URLSearchParams(location.search)].filter(([k]) => k === "department" || k === "queue"));
+// MessagePack: the wall receives many small batches, and binary frames are cheaper to write and to read than JSON.
 const hub = connect("/hubs/monitor" + (scope.size ? "?" + scope : ""), (live, secondsDown) => {
   $("status").textContent = live ? t("connected") : `${t("reconnecting")} ${downFor(secondsDown)}`;
   $("status").className = live ? "status live" : "status";
   if (live) {
     void refresh();
   }
-});
+}, new MessagePackHubProtocol());
 hub.on("Batch", (batch: MonitorBatch) => {
   if (!board.apply(batch)) {
     void refresh();

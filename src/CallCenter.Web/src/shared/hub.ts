@@ -1,4 +1,4 @@
-import { HubConnection, HubConnectionBuilder, LogLevel } from "@microsoft/signalr";
+import { HubConnection, HubConnectionBuilder, type IHubProtocol, LogLevel } from "@microsoft/signalr";
 import { pageHeader } from "./api";
 
 // Status of a page's live connection: live, or down for so many seconds (reported every second while down).
@@ -10,10 +10,10 @@ const backoff = (attempt: number) => (attempt === 0 ? 0 : Math.min(10_000, 1000 
 const statuses = new WeakMap<HubConnection, { down: () => void; up: () => void }>();
 
 // One place that opens hub connections: same-origin cookie, reconnects for ever, a status callback that says how
-// long the page has been cut off. Start it with startForever().
-export function connect(path: string, onStatus: HubStatus): HubConnection {
-  const connection = new HubConnectionBuilder()
-    .withUrl(path, { headers: pageHeader })
+// long the page has been cut off, JSON unless a protocol is given. Start it with startForever().
+export function connect(path: string, onStatus: HubStatus, protocol?: IHubProtocol): HubConnection {
+  const builder = new HubConnectionBuilder().withUrl(path, { headers: pageHeader });
+  const connection = (protocol ? builder.withHubProtocol(protocol) : builder)
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => backoff(context.previousRetryCount) })
     .configureLogging(LogLevel.Warning)
     .build();

@@ -55,11 +55,12 @@ export interface Alert {
   args?: Record<string, string> | null;
 }
 
+/** Seats and queues carry their id and the keys that changed since the batch before (whole when new to the scope). */
 export interface MonitorBatch {
   epoch: string;
   version: number;
-  seats: SeatTile[];
-  queues: QueueTile[];
+  seats: (Partial<SeatTile> & { seatId: string })[];
+  queues: (Partial<QueueTile> & { queueId: string })[];
   alerts: Alert[];
   duty: DutyTile[] | null;
   quality: QualityTile[] | null;
