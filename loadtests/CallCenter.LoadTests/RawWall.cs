@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net.WebSockets;
-using System.Text.Json;
+using System.Threading.Channels;
+using MessagePack;
+using MessagePack.Resolvers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -10,13 +12,15 @@ namespace CallCenter.LoadTests;
 
 /// <summary>
 /// The wallboard benchmark's physical limit: a bare Kestrel WebSocket endpoint in the host's process that writes the
-/// same batch bytes (the wall's JSON wire form, serialised once) to every connected socket, with no SignalR and no
-/// Orleans.
+/// same batch (the wall's wire form as MessagePack, serialised once) to every connected socket, each socket with its
+/// own queue and send loop as SignalR has, with no SignalR framing or groups and no Orleans.
 /// </summary>
 public sealed class RawWall : IAsyncDisposable
 {
     private readonly WebApplication app;
-    private readonly ConcurrentDictionary<WebSocket, SemaphoreSlim> sockets = new();
+    public static readonly MessagePackSerializerOptions Options = MessagePackSerializerOptions.Standard.WithResolver(ContractlessStandardResolver.Instance);
+
+    private readonly ConcurrentDictionary<WebSocket, Channel<byte[]>> sockets = new();
 
     private RawWall(WebApplication app) => this.app = app;
 
@@ -35,37 +39,50 @@ public sealed class RawWall : IAsyncDisposable
         app.Map("/raw", async (HttpContext context) =>
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            wall.sockets[socket] = new SemaphoreSlim(1);
+            var outbox = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true });
+            wall.sockets[socket] = outbox;
+            var sending = Task.Run(async () =>
+            {
+                try
+                {
+                    await foreach (var bytes in outbox.Reader.ReadAllAsync())
+                    {
+                        await socket.SendAsync(bytes, WebSocketMessageType.Binary, true, CancellationToken.None);
+                    }
+                }
+                catch (WebSocketException)
+                {
+                }
+            });
             var buffer = new byte[256];
-            while (socket.State == WebSocketState.Open && !(await socket.ReceiveAsync(buffer, context.RequestAborted)).CloseStatus.HasValue)
+            try
+            {
+                while (socket.State == WebSocketState.Open && !(await socket.ReceiveAsync(buffer, context.RequestAborted)).CloseStatus.HasValue)
+                {
+                }
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException)
             {
             }
 
             wall.sockets.TryRemove(socket, out _);
+            outbox.Writer.TryComplete();
+            await sending;
         });
         await app.StartAsync();
         return wall;
     }
 
-    /// <summary>Serialises the batch once and writes it to every socket, one write at a time per socket.</summary>
+    /// <summary>Serialises the batch once and queues the bytes for every socket.</summary>
     public Task Broadcast(object batch)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(batch);
-        return Task.WhenAll(sockets.Select(async pair =>
+        var bytes = MessagePackSerializer.Serialize(batch, Options);
+        foreach (var outbox in sockets.Values)
         {
-            await pair.Value.WaitAsync();
-            try
-            {
-                await pair.Key.SendAsync(bytes, WebSocketMessageType.Text, true, CancellationToken.None);
-            }
-            catch (WebSocketException)
-            {
-            }
-            finally
-            {
-                pair.Value.Release();
-            }
-        }));
+            outbox.Writer.TryWrite(bytes);
+        }
+
+        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
@@ -75,10 +92,9 @@ public sealed class RawWall : IAsyncDisposable
     }
 }
 
-/// <summary>A client of <see cref="RawWall"/>: reads whole text messages and hands each batch on.</summary>
+/// <summary>A client of <see cref="RawWall"/>: reads whole messages and hands each batch on.</summary>
 public sealed class RawClient : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ClientWebSocket socket = new();
     private readonly CancellationTokenSource stop = new();
     private Task reading = Task.CompletedTask;
@@ -108,7 +124,7 @@ public sealed class RawClient : IAsyncDisposable
                 message.Write(buffer, 0, result.Count);
                 if (result.EndOfMessage)
                 {
-                    onBatch(JsonSerializer.Deserialize<WallboardClients.WireBatch>(message.GetBuffer().AsSpan(0, (int)message.Length), Json)!);
+                    onBatch(MessagePackSerializer.Deserialize<WallboardClients.WireBatch>(message.GetBuffer().AsMemory(0, (int)message.Length), RawWall.Options));
                     message.SetLength(0);
                 }
             }

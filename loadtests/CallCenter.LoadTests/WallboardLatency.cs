@@ -62,6 +62,7 @@ public static class WallboardLatency
 
         await using var raw = await RawWall.Start();
         await using var rawClients = await ClientProcess.Start("wallboard-clients", raw.Address.ToString(), "-", clientCount.ToString(), "raw");
+        await Baseline("raw-warm", rawClients, rate, 5, seatCount, clientCount, json, raw.Broadcast); // warm, as the hub paths were
         var physical = await Baseline("raw-ws", rawClients, rate, seconds, seatCount, clientCount, json, raw.Broadcast);
 
         Console.WriteLine($"wallboard: {rate} events/s for {seconds} s, {seatCount} seats, {clientCount} supervisor clients ({protocol}) in a second process, {Environment.ProcessorCount} cores");
