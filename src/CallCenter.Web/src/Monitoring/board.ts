@@ -15,7 +15,8 @@ export class Board {
   private pending: MonitorBatch[] = [];
   private loaded = false;
 
-  load(snapshot: MonitorSnapshot): void {
+  /** Loads a snapshot and the batches that came meanwhile; false when one of them shows another snapshot is needed. */
+  load(snapshot: MonitorSnapshot): boolean {
     this.seats = new Map(snapshot.seats.map((s) => [s.seatId, s]));
     this.queues = new Map(snapshot.queues.map((q) => [q.queueId, q]));
     this.alerts = new Map(snapshot.openAlerts.map((a) => [a.key, a]));
@@ -26,7 +27,7 @@ export class Board {
     this.loaded = true;
     const buffered = this.pending.filter((b) => b.epoch === this.epoch && b.version > this.version);
     this.pending = [];
-    buffered.sort((a, b) => a.version - b.version).forEach((b) => this.apply(b));
+    return buffered.sort((a, b) => a.version - b.version).every((b) => this.apply(b));
   }
 
   /** Applies a batch in order; false when a snapshot is needed (gap or new epoch). */

@@ -53,7 +53,10 @@ hub.on("Batch", (batch: MonitorBatch) => {
 });
 
 async function refresh(): Promise<void> {
-  board.load(await hub.invoke<MonitorSnapshot>("Snapshot"));
+  // A batch that came while the snapshot was on its way may show a gap: then the next snapshot, newer, settles it.
+  while (!board.load(await hub.invoke<MonitorSnapshot>("Snapshot"))) {
+    // try again
+  }
   fillFilters();
   render();
 }
