@@ -20,10 +20,10 @@ public sealed class WallModel
 
     public MonitorSnapshot Load(JsonElement wire)
     {
-        var snapshot = wire.Deserialize<MonitorSnapshot>(Json)!;
+        var node = JsonNode.Parse(wire.GetRawText())!;
+        var snapshot = node.Deserialize<MonitorSnapshot>(Json)!;
         seats.Clear();
         queues.Clear();
-        var node = JsonNode.Parse(wire.GetRawText())!;
         foreach (var seat in node["seats"]!.AsArray())
         {
             seats[(string)seat!["seatId"]!] = seat.AsObject();

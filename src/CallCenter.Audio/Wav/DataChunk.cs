@@ -31,18 +31,7 @@ internal sealed class DataChunk : IWaveProvider, IDisposable
     {
         var blockAlign = header.Format.BlockAlign;
         var wanted = (int)Math.Min(buffer.Length - buffer.Length % blockAlign, remaining);
-        var read = 0;
-        while (read < wanted)
-        {
-            var n = stream.Read(buffer[read..wanted]);
-            if (n == 0)
-            {
-                break;
-            }
-
-            read += n;
-        }
-
+        var read = stream.ReadAtLeast(buffer[..wanted], wanted, throwOnEndOfStream: false);
         if (Declared is not null && read < wanted)
         {
             throw new AudioFormatException(AudioProblem.Truncated, $"The data chunk declares {Declared} bytes but the file ends {remaining - read} bytes early.");

@@ -22,10 +22,6 @@ public sealed record MonitorScope(string? Department, string? Queue)
         (Department is null || alert.Department is null || alert.Department == Department)
         && (Queue is null || (alert.Queues ?? []).Contains(Queue));
 
-    public MonitorBatch Filter(MonitorBatch batch) => this == Everything
-        ? batch
-        : batch with { Seats = [.. batch.Seats.Where(Covers)], Queues = [.. batch.Queues.Where(Covers)], Alerts = [.. batch.Alerts.Where(Covers)] };
-
     public MonitorSnapshot Filter(MonitorSnapshot snapshot) => this == Everything
         ? snapshot
         : snapshot with { Seats = [.. snapshot.Seats.Where(Covers)], Queues = [.. snapshot.Queues.Where(Covers)], OpenAlerts = [.. snapshot.OpenAlerts.Where(Covers)] };

@@ -28,9 +28,12 @@ public sealed class WallDeltas(JsonSerializerOptions options)
             sent.Remove(gone);
         }
 
+        // Each tile is put in wire form once per batch; the scopes share what they send.
         var seats = batch.Seats.Select(s => (Tile: s, Wire: WallWire.Tile(s, options))).ToList();
         var queues = batch.Queues.Select(q => (Tile: q, Wire: WallWire.Tile(q, options))).ToList();
-        var alerts = batch.Alerts;
+        var alerts = batch.Alerts.Select(a => (Tile: a, Wire: WallWire.Tile(a, options))).ToList();
+        var duty = batch.Duty?.Select(d => WallWire.Tile(d, options)).ToList();
+        var quality = batch.Quality?.Select(q => WallWire.Tile(q, options)).ToList();
         foreach (var scope in scopes)
         {
             if (!sent.TryGetValue(scope, out var known))
@@ -40,8 +43,8 @@ public sealed class WallDeltas(JsonSerializerOptions options)
 
             var seatChanges = Changes(seats.Select(s => (s.Tile.SeatId, scope.Covers(s.Tile), s.Wire)), known.Seats, "seatId");
             var queueChanges = Changes(queues.Select(q => (q.Tile.QueueId, scope.Covers(q.Tile), q.Wire)), known.Queues, "queueId");
-            var scoped = scope == MonitorScope.Everything ? batch : batch with { Alerts = [.. alerts.Where(scope.Covers)] };
-            yield return (scope, WallWire.Batch(batch.Epoch, batch.Version, seatChanges, queueChanges, scoped, options));
+            var scopeAlerts = alerts.Where(a => scope.Covers(a.Tile)).Select(a => a.Wire).ToList();
+            yield return (scope, WallWire.Batch(batch.Epoch, batch.Version, seatChanges, queueChanges, scopeAlerts, duty, quality));
         }
     }
 

@@ -19,15 +19,16 @@ public static class WallWire
         (Dictionary<string, object?>)Plain(JsonSerializer.SerializeToElement(record, options))!;
 
     public static Dictionary<string, object?> Batch(string epoch, long version, IReadOnlyList<Dictionary<string, object?>> seats,
-        IReadOnlyList<Dictionary<string, object?>> queues, MonitorBatch batch, JsonSerializerOptions options) => new()
+        IReadOnlyList<Dictionary<string, object?>> queues, IReadOnlyList<Dictionary<string, object?>> alerts,
+        IReadOnlyList<Dictionary<string, object?>>? duty, IReadOnlyList<Dictionary<string, object?>>? quality) => new()
         {
             ["epoch"] = epoch,
             ["version"] = version,
             ["seats"] = seats,
             ["queues"] = queues,
-            ["alerts"] = batch.Alerts.Select(a => Tile(a, options)).ToList(),
-            ["duty"] = batch.Duty?.Select(d => Tile(d, options)).ToList(),
-            ["quality"] = batch.Quality?.Select(q => Tile(q, options)).ToList(),
+            ["alerts"] = alerts,
+            ["duty"] = duty,
+            ["quality"] = quality,
         };
 
     public static Dictionary<string, object?> Snapshot(MonitorSnapshot snapshot, JsonSerializerOptions options) => new()

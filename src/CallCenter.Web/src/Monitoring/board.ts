@@ -37,9 +37,7 @@ export class Board {
       return true;
     }
     if (batch.epoch !== this.epoch || batch.version > this.version + 1) {
-      this.loaded = false;
-      this.pending = [batch];
-      return false;
+      return this.missed(batch);
     }
     if (batch.version <= this.version) {
       return true;
@@ -49,9 +47,7 @@ export class Board {
     const seats = batch.seats.map((s) => merge(this.seats.get(s.seatId), s, "name"));
     const queues = batch.queues.map((q) => merge(this.queues.get(q.queueId), q, "name"));
     if (seats.includes(null) || queues.includes(null)) {
-      this.loaded = false;
-      this.pending = [batch];
-      return false;
+      return this.missed(batch);
     }
     seats.forEach((s) => this.seats.set(s!.seatId, s!));
     queues.forEach((q) => this.queues.set(q!.queueId, q!));
@@ -60,6 +56,13 @@ export class Board {
     (batch.quality ?? []).forEach((q) => this.quality.set(q.agent, q));
     this.version = batch.version;
     return true;
+  }
+
+  /** Something was missed before this batch: keep it for after the next snapshot, which the caller fetches. */
+  private missed(batch: MonitorBatch): false {
+    this.loaded = false;
+    this.pending = [batch];
+    return false;
   }
 }
 
