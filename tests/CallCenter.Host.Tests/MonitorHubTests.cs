@@ -20,7 +20,7 @@ public sealed class MonitorHubTests(HostFixture fixture) : IClassFixture<HostFix
         var admin = await Host.As("admin");
         var (queue, seat) = await Define(admin);
         await using var wallboard = await Wallboard.Connect(Host, "supervisor");
-        var snapshot = await wallboard.Snapshot();
+        var snapshot = await wallboard.SnapshotWhen(s => s.Seats.Any(t => t.SeatId == seat) && s.Queues.Any(q => q.QueueId == queue)); // the board learns of both a batch window later
         var tile = Assert.Single(snapshot.Seats, s => s.SeatId == seat);
         Assert.Equal(SeatState.LoggedOut, tile.State);
         Assert.Contains(snapshot.Queues, q => q.QueueId == queue);

@@ -15,7 +15,9 @@ public sealed class MonitorBoardTests(ClusterFixture fixture)
     {
         var q = await s.Queue("q");
         var seat = await s.ReadySeat("s", false, (q, 3));
-        var snapshot = await Eventually.Until(() => Board.Snapshot(), b => b.Seats.Any(t => t.SeatId == seat && t.State == SeatState.Ready), "the seat Ready on the board");
+        // The seat and the queue report through the notifiers of their own silos, which flush on their own clocks: either may arrive first.
+        var snapshot = await Eventually.Until(() => Board.Snapshot(),
+            b => b.Seats.Any(t => t.SeatId == seat && t.State == SeatState.Ready) && b.Queues.Any(t => t.QueueId == q), "the seat Ready and its queue on the board");
         Assert.Contains(snapshot.Queues, t => t.QueueId == q);
         Assert.Equal([q], snapshot.Seats.Single(t => t.SeatId == seat).Queues);
     }
