@@ -23,6 +23,7 @@ public sealed class QueueGrain(
     private IGrainTimer? ticker;
     private IGrainTimer? tileTimer;
     private IGrainTimer? writeTimer;
+    private IGrainTimer? settling;
     private long tileSentAt;
     private bool unwritten;
     private bool writing;
@@ -40,6 +41,7 @@ public sealed class QueueGrain(
         if (Q.Entries.Count > 0)
         {
             StartTicking();
+            settling = this.RegisterGrainTimer(SettleWithCalls, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
         }
 
         AskSeats();
@@ -456,6 +458,43 @@ public sealed class QueueGrain(
         if (changed)
         {
             Changed();
+        }
+    }
+
+    /// <summary>
+    /// A queue's record can be one merged write behind its calls when it comes back (the silo that held it died with
+    /// changes unwritten, or a notice to it was lost on the way): so on activation every call it holds is compared with
+    /// the call itself, once, before the queue waits for ring timeouts or the 30-second check to notice.
+    /// </summary>
+    private async Task SettleWithCalls()
+    {
+        settling?.Dispose();
+        var repaired = 0;
+        foreach (var entry in Q.Entries.Where(e => e.HandingTo is null).ToList())
+        {
+            var before = (entry.OfferedTo, entry.Callback);
+            try
+            {
+                await Reconcile(entry);
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                logger.LogWarning(e, "Queue {Queue} could not compare call {Call} with its record; the 30-second check will", Id, entry.CallId);
+                continue;
+            }
+
+            if (!Q.Entries.Contains(entry) || before != (entry.OfferedTo, entry.Callback))
+            {
+                repaired++;
+            }
+        }
+
+        if (repaired > 0)
+        {
+            logger.LogWarning("Queue {Queue} came back from a record older than its calls: {Repaired} calls settled", Id, repaired);
+            Changed();
+            Dispatch();
+            await KeepAlive();
         }
     }
 
