@@ -491,7 +491,7 @@ public sealed class QueueGrain(
 
         if (repaired > 0)
         {
-            logger.LogWarning("Queue {Queue} came back from a record older than its calls: {Repaired} calls settled", Id, repaired);
+            logger.LogWarning("Queue {Queue} came back from a record older than its calls: {Repaired} calls repaired", Id, repaired);
             Changed();
             Dispatch();
             await KeepAlive();
