@@ -40,18 +40,21 @@ public static class IdleConnections
         Console.WriteLine($"{count} connections asked from {processes} processes, opened in {opened.TotalSeconds:F1} s; after {quiet} s quiet: {connected} up, {reports.Sum(r => r.Failed)} failed to open, {reports.Sum(r => r.Closed)} closed");
         Console.WriteLine($"host working set {before.WorkingSet / 1e6:F0} MB before → {after.WorkingSet / 1e6:F0} MB with them ({(after.WorkingSet - before.WorkingSet) / 1024.0 / Math.Max(1, connected):F1} KiB per connection)");
         Console.WriteLine($"host managed heap {before.Heap / 1e6:F0} MB before → {after.Heap / 1e6:F0} MB with them ({(after.Heap - before.Heap) / 1024.0 / Math.Max(1, connected):F1} KiB per connection)");
+        Console.WriteLine($"GC committed {before.Committed / 1e6:F0} MB before → {after.Committed / 1e6:F0} MB with them, of which free (fragmented) {after.Fragmented / 1e6:F0} MB, pinned-object heap {after.Pinned / 1e6:F0} MB");
         foreach (var client in clients)
         {
             await client.DisposeAsync();
         }
     }
 
-    private static (long WorkingSet, long Heap) Memory()
+    private static (long WorkingSet, long Heap, long Committed, long Fragmented, long Pinned) Memory()
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
         using var self = Process.GetCurrentProcess();
-        return (self.WorkingSet64, GC.GetTotalMemory(forceFullCollection: true));
+        return (self.WorkingSet64, heap, info.TotalCommittedBytes, info.FragmentedBytes, info.GenerationInfo[4].SizeAfterBytes);
     }
 
     /// <summary>The client role: opens its connections 50 at a time, says "connected", answers "report" with one JSON line.</summary>

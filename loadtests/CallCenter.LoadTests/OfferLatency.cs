@@ -30,14 +30,42 @@ public static class OfferLatency
         using var writes = new StorageWrites();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
+        using var sampling = new CancellationTokenSource();
+        var perSecond = SampleCpu(sampling.Token);
         var r = await driver.Ask<SoftswitchDriver.Report>("run");
         var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / wall.Elapsed.TotalSeconds;
+        await sampling.CancelAsync();
+        var busiest = (await perSecond).OrderDescending().Take(Math.Max(1, (int)r.Seconds)).DefaultIfEmpty().Average();
+        var driverCores = r.CpuSeconds / Math.Max(0.001, r.Seconds);
 
         Console.WriteLine($"open loop at {rate}/s for {seconds}s, {seatCount} seats, events over {channel}: {r.Calls} calls, offered {r.Offered}, refused {r.Refused}, never offered {r.NeverOffered}, cycle errors {r.CycleErrors}");
         Console.WriteLine($"baseline GET /healthz   p50 {r.BaselineP50} ms  p99 {r.BaselineP99} ms  max {r.BaselineMax:F1} ms");
         Console.WriteLine($"call posted → offer     p50 {r.OfferP50} ms  p99 {r.OfferP99} ms  p99.9 {r.OfferP999} ms  max {r.OfferMax:F1} ms");
         Console.WriteLine($"ratio offer/baseline    p50 {r.OfferP50 / Math.Max(0.1, r.BaselineP50):F1}x  p99 {r.OfferP99 / Math.Max(0.1, r.BaselineP99):F1}x");
         Console.WriteLine($"durable writes          {writes.Report(r.Offered)}");
-        Console.WriteLine($"host CPU                {cores:F2} cores on average over {wall.Elapsed.TotalSeconds:F0} s (baseline, calls and drain)");
+        Console.WriteLine($"host CPU                {cores:F2} cores on average over {wall.Elapsed.TotalSeconds:F0} s (baseline, calls and drain), {busiest:F2} over its busiest {r.Seconds:F0} s; softswitch process {driverCores:F2} cores during the calls");
+    }
+
+    /// <summary>This process's CPU use, one figure (in cores) per second, until cancelled.</summary>
+    private static async Task<List<double>> SampleCpu(CancellationToken stop)
+    {
+        var samples = new List<double>();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        var last = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                var now = Process.GetCurrentProcess().TotalProcessorTime;
+                samples.Add((now - last).TotalSeconds / clock.Elapsed.TotalSeconds);
+                (last, clock) = (now, Stopwatch.StartNew());
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return samples;
     }
 }

@@ -52,7 +52,10 @@ public static class WallboardLatency
         // Five seconds unmeasured first, so the JIT, the activations and the connections' buffers are warm.
         // Whole pairs of rounds over the seats, so every seat ends as it started (NotReady) and the measured run's first change is a real one.
         await Measure("warm-up", wall, "B", rate, 5, seatCount, clientCount, change, events: 2 * seatCount * (int)Math.Ceiling(rate * 5 / (2.0 * seatCount)));
+        using var stages = new WallStages();
+        stages.Start();
         var orleans = await Measure("orleans", wall, "B", rate, seconds, seatCount, clientCount, change);
+        stages.Stop();
 
         var hub = host.App.Services.GetRequiredService<IHubContext<MonitorHub, IMonitorClient>>();
         var json = host.App.Services.GetRequiredService<IOptions<JsonHubProtocolOptions>>().Value.PayloadSerializerOptions;
@@ -67,6 +70,7 @@ public static class WallboardLatency
 
         Console.WriteLine($"wallboard: {rate} events/s for {seconds} s, {seatCount} seats, {clientCount} supervisor clients ({protocol}) in a second process, {Environment.ProcessorCount} cores");
         Report(orleans);
+        Console.WriteLine($"  orleans stages: {stages.Report()}");
         Report(baseline);
         Report(physical);
         Ratio("orleans/baseline", orleans, baseline);
