@@ -66,12 +66,12 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
     private async Task<long> Versioned(string stateName, GrainId grainId, string? etag, string? payload, string? insert, string update)
     {
         var expected = etag is null ? (long?)null : long.Parse(etag);
-        var result = await writer.Execute(command =>
+        var result = await writer.Execute(expected is null ? insert! : update, parameters =>
         {
-            Bind(command, expected is null ? insert! : update, stateName, grainId);
-            command.Parameters.AddWithValue("$p", (object?)payload ?? DBNull.Value);
-            command.Parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O"));
-            command.Parameters.AddWithValue("$v", (object?)expected ?? DBNull.Value);
+            Bind(parameters, stateName, grainId);
+            parameters.AddWithValue("$p", (object?)payload ?? DBNull.Value);
+            parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O"));
+            parameters.AddWithValue("$v", (object?)expected ?? DBNull.Value);
         });
         if (result is not long version)
         {
@@ -86,15 +86,15 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
     private SqliteCommand Command(SqliteConnection connection, string sql, string stateName, GrainId grainId)
     {
         var command = connection.CreateCommand();
-        Bind(command, sql, stateName, grainId);
+        command.CommandText = sql;
+        Bind(command.Parameters, stateName, grainId);
         return command;
     }
 
-    private void Bind(SqliteCommand command, string sql, string stateName, GrainId grainId)
+    private void Bind(SqliteParameterCollection parameters, string stateName, GrainId grainId)
     {
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$s", ServiceId);
-        command.Parameters.AddWithValue("$n", stateName);
-        command.Parameters.AddWithValue("$g", grainId.ToString());
+        parameters.AddWithValue("$s", ServiceId);
+        parameters.AddWithValue("$n", stateName);
+        parameters.AddWithValue("$g", grainId.ToString());
     }
 }

@@ -45,21 +45,21 @@ public sealed class SqliteReminderTable(SqliteDatabase database, SqliteWriter wr
 
     public async Task<string?> UpsertRow(ReminderEntry entry)
     {
-        var version = await writer.Execute(command =>
+        const string upsert = """
+            INSERT INTO reminders (service_id, grain_id, reminder_name, start_at, period_ms, grain_hash, version)
+            VALUES ($s, $g, $r, $start, $period, $hash, 1)
+            ON CONFLICT (service_id, grain_id, reminder_name) DO UPDATE
+              SET start_at = excluded.start_at, period_ms = excluded.period_ms, grain_hash = excluded.grain_hash, version = version + 1
+            RETURNING version
+            """;
+        var version = await writer.Execute(upsert, parameters =>
         {
-            command.CommandText = """
-                INSERT INTO reminders (service_id, grain_id, reminder_name, start_at, period_ms, grain_hash, version)
-                VALUES ($s, $g, $r, $start, $period, $hash, 1)
-                ON CONFLICT (service_id, grain_id, reminder_name) DO UPDATE
-                  SET start_at = excluded.start_at, period_ms = excluded.period_ms, grain_hash = excluded.grain_hash, version = version + 1
-                RETURNING version
-                """;
-            command.Parameters.AddWithValue("$s", ServiceId);
-            command.Parameters.AddWithValue("$g", entry.GrainId.ToString());
-            command.Parameters.AddWithValue("$r", entry.ReminderName);
-            command.Parameters.AddWithValue("$start", entry.StartAt.ToUniversalTime().Ticks);
-            command.Parameters.AddWithValue("$period", (long)entry.Period.TotalMilliseconds);
-            command.Parameters.AddWithValue("$hash", (long)entry.GrainId.GetUniformHashCode());
+            parameters.AddWithValue("$s", ServiceId);
+            parameters.AddWithValue("$g", entry.GrainId.ToString());
+            parameters.AddWithValue("$r", entry.ReminderName);
+            parameters.AddWithValue("$start", entry.StartAt.ToUniversalTime().Ticks);
+            parameters.AddWithValue("$period", (long)entry.Period.TotalMilliseconds);
+            parameters.AddWithValue("$hash", (long)entry.GrainId.GetUniformHashCode());
         });
         return ((long)version!).ToString();
     }
@@ -71,13 +71,12 @@ public sealed class SqliteReminderTable(SqliteDatabase database, SqliteWriter wr
             return false;
         }
 
-        var removed = await writer.Execute(command =>
+        var removed = await writer.Execute("DELETE FROM reminders WHERE service_id = $s AND grain_id = $g AND reminder_name = $r AND version = $v RETURNING 1", parameters =>
         {
-            command.CommandText = "DELETE FROM reminders WHERE service_id = $s AND grain_id = $g AND reminder_name = $r AND version = $v RETURNING 1";
-            command.Parameters.AddWithValue("$s", ServiceId);
-            command.Parameters.AddWithValue("$g", grainId.ToString());
-            command.Parameters.AddWithValue("$r", reminderName);
-            command.Parameters.AddWithValue("$v", version);
+            parameters.AddWithValue("$s", ServiceId);
+            parameters.AddWithValue("$g", grainId.ToString());
+            parameters.AddWithValue("$r", reminderName);
+            parameters.AddWithValue("$v", version);
         });
         return removed is not null;
     }

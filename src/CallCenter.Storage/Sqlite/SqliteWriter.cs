@@ -7,7 +7,9 @@ namespace CallCenter.Storage.Sqlite;
 /// <summary>
 /// The one writer of the SQLite file: writes queue up and are committed together in one transaction (one fsync for
 /// many grains), and each caller is answered only after that commit is durable. If a batch fails as a whole, its
-/// writes are retried one by one so one bad write cannot fail the others.
+/// writes are retried one by one so one bad write cannot fail the others. The writer keeps its connection and one
+/// prepared statement per SQL text between commits (a busy host runs thousands of the same few statements a second);
+/// any failure drops both and the next commit starts afresh.
 /// </summary>
 public sealed class SqliteWriter : IAsyncDisposable
 {
@@ -20,6 +22,8 @@ public sealed class SqliteWriter : IAsyncDisposable
     private readonly SqliteDatabase database;
     private readonly Channel<Write> writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task loop;
+    private readonly Dictionary<string, SqliteCommand> prepared = [];
+    private SqliteConnection? connection;
 
     public SqliteWriter(SqliteDatabase database)
     {
@@ -27,10 +31,10 @@ public sealed class SqliteWriter : IAsyncDisposable
         loop = Task.Run(Run);
     }
 
-    /// <summary>Runs <paramref name="command"/> in the next group commit and returns its scalar result once durable.</summary>
-    public Task<object?> Execute(Action<SqliteCommand> command)
+    /// <summary>Runs <paramref name="sql"/>, with the parameters <paramref name="bind"/> adds, in the next group commit and returns its scalar result once durable.</summary>
+    public Task<object?> Execute(string sql, Action<SqliteParameterCollection> bind)
     {
-        var write = new Write(command, new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var write = new Write(sql, bind, new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!writes.Writer.TryWrite(write))
         {
             write.Done.SetException(new ObjectDisposedException(nameof(SqliteWriter)));
@@ -43,6 +47,7 @@ public sealed class SqliteWriter : IAsyncDisposable
     {
         writes.Writer.TryComplete();
         await loop;
+        await Forget();
     }
 
     private async Task Run()
@@ -85,18 +90,28 @@ public sealed class SqliteWriter : IAsyncDisposable
     private async Task Commit(List<Write> batch)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        await using var connection = await database.OpenAsync();
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
         var results = new object?[batch.Count];
-        for (var i = 0; i < batch.Count; i++)
+        try
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            batch[i].Command(command);
-            results[i] = await command.ExecuteScalarAsync();
+            connection ??= await database.OpenAsync();
+            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var command = Prepared(batch[i].Sql);
+                command.Transaction = transaction;
+                command.Parameters.Clear();
+                batch[i].Bind(command.Parameters);
+                results[i] = await command.ExecuteScalarAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+        catch
+        {
+            await Forget();
+            throw;
         }
 
-        await transaction.CommitAsync();
         Writes.Add(batch.Count);
         Commits.Add(1);
         Busy.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -106,5 +121,33 @@ public sealed class SqliteWriter : IAsyncDisposable
         }
     }
 
-    private sealed record Write(Action<SqliteCommand> Command, TaskCompletionSource<object?> Done);
+    private SqliteCommand Prepared(string sql)
+    {
+        if (!prepared.TryGetValue(sql, out var command))
+        {
+            command = connection!.CreateCommand();
+            command.CommandText = sql;
+            prepared[sql] = command;
+        }
+
+        return command;
+    }
+
+    /// <summary>Drops the statements and the connection (after a failure, or at the end).</summary>
+    private async Task Forget()
+    {
+        foreach (var command in prepared.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        prepared.Clear();
+        if (connection is not null)
+        {
+            await connection.DisposeAsync();
+            connection = null;
+        }
+    }
+
+    private sealed record Write(string Sql, Action<SqliteParameterCollection> Bind, TaskCompletionSource<object?> Done);
 }
