@@ -76,10 +76,12 @@ public sealed class HistoryReportsTests
         Assert.Null(days[1].QualityAverage); // day rows carry none
     }
 
-    [Fact]
-    public async Task Spans_and_calls_written_again_leave_one_row_each()
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Spans_and_calls_written_again_leave_one_row_each_with_the_last_values(string store)
     {
-        await using var services = await Store("sqlite");
+        await using var services = await Store(store);
         await services.GetRequiredService<IAgentActivity>().Write(Spans());
         await services.GetRequiredService<ICallRecords>().Write(Calls()[0] with { TalkSeconds = 100 });
         await using var db = HistorySetup.Open(services.GetRequiredService<HistoryLocation>());
@@ -88,6 +90,9 @@ public sealed class HistoryReportsTests
 
         var a1 = await services.GetRequiredService<IAgentActivity>().Of("S1", At(Day, 9, 0), At(Day, 9, 6));
         Assert.Equal([SeatState.Ready, SeatState.Reserved, SeatState.OnCall], a1.Select(s => s.State));
+        var first = (await db.CallRecords.AsNoTracking().SingleAsync(c => c.CallId == Calls()[0].CallId)).ToDetail();
+        var sent = Calls()[0];
+        Assert.Equal((100.0, string.Join(',', sent.Queues), sent.SeatId, sent.OfferedAt?.UtcTicks), (first.TalkSeconds, string.Join(',', first.Queues), first.SeatId, first.OfferedAt?.UtcTicks));
     }
 
     [Theory]
