@@ -469,10 +469,12 @@ public sealed class QueueGrain(
     private async Task SettleWithCalls()
     {
         settling?.Dispose();
-        var repaired = 0;
-        foreach (var entry in Q.Entries.Where(e => e.HandingTo is null).ToList())
+        var entries = Q.Entries.Where(e => e.HandingTo is null).ToList();
+        var before = entries.ToDictionary(e => e, e => (e.OfferedTo, e.Callback));
+
+        // All at once: a call on a silo that just died answers late, and the queue takes no other turn meanwhile.
+        await Task.WhenAll(entries.Select(async entry =>
         {
-            var before = (entry.OfferedTo, entry.Callback);
             try
             {
                 await Reconcile(entry);
@@ -480,15 +482,9 @@ public sealed class QueueGrain(
             catch (Exception e) when (e is OrleansException or TimeoutException)
             {
                 logger.LogWarning(e, "Queue {Queue} could not compare call {Call} with its record; the 30-second check will", Id, entry.CallId);
-                continue;
             }
-
-            if (!Q.Entries.Contains(entry) || before != (entry.OfferedTo, entry.Callback))
-            {
-                repaired++;
-            }
-        }
-
+        }));
+        var repaired = entries.Count(e => !Q.Entries.Contains(e) || before[e] != (e.OfferedTo, e.Callback));
         if (repaired > 0)
         {
             logger.LogWarning("Queue {Queue} came back from a record older than its calls: {Repaired} calls repaired", Id, repaired);
