@@ -11,9 +11,10 @@ namespace CallCenter.LoadTests;
 /// </summary>
 public sealed class WallStages : IDisposable
 {
+    private const long MaxMicros = 5 * 60 * 1_000_000L;
     private readonly MeterListener listener = new();
-    private readonly LongHistogram writes = new(TimeSpan.FromMinutes(5).Ticks / 10, 3);
-    private readonly LongHistogram pushLag = new(TimeSpan.FromMinutes(5).Ticks / 10, 3);
+    private readonly LongHistogram writes = new(MaxMicros, 3);
+    private readonly LongHistogram pushLag = new(MaxMicros, 3);
     private volatile bool measuring;
 
     public WallStages()
@@ -61,12 +62,12 @@ public sealed class WallStages : IDisposable
     {
         lock (histogram)
         {
-            histogram.RecordValue(Math.Max(0, (long)(ms * TimeSpan.TicksPerMillisecond / 10)));
+            histogram.RecordValue(Math.Clamp((long)(ms * 1000), 0, MaxMicros));
         }
     }
 
     private static string Ms(LongHistogram histogram, double percentile) =>
-        (histogram.GetValueAtPercentile(percentile) * 10.0 / TimeSpan.TicksPerMillisecond).ToString("F1");
+        (histogram.GetValueAtPercentile(percentile) / 1000.0).ToString("F1");
 
     public void Dispose() => listener.Dispose();
 }

@@ -444,18 +444,13 @@ public sealed class QueueGrain(
     private async Task CheckWaiting(DateTimeOffset now)
     {
         waitingCheckedAt = now;
-        var changed = false;
-        foreach (var entry in Q.Entries.Where(e => e.OfferedTo is null && e.HandingTo is null && !e.Callback && now - e.EnteredAt > CheckWaitingEvery).ToList())
+        var repaired = await Settle(Q.Entries.Where(e => e.OfferedTo is null && e.HandingTo is null && !e.Callback && now - e.EnteredAt > CheckWaitingEvery).ToList());
+        foreach (var entry in repaired)
         {
-            await Reconcile(entry);
-            if (!Q.Entries.Contains(entry) || entry.Callback)
-            {
-                logger.LogWarning("Queue {Queue} still held call {Call} as waiting after it moved on: repaired", Id, entry.CallId);
-                changed = true;
-            }
+            logger.LogWarning("Queue {Queue} still held call {Call} as waiting after it moved on: repaired", Id, entry.CallId);
         }
 
-        if (changed)
+        if (repaired.Count > 0)
         {
             Changed();
         }
@@ -469,10 +464,24 @@ public sealed class QueueGrain(
     private async Task SettleWithCalls()
     {
         settling?.Dispose();
-        var entries = Q.Entries.Where(e => e.HandingTo is null).ToList();
-        var before = entries.ToDictionary(e => e, e => (e.OfferedTo, e.Callback));
+        var repaired = await Settle(Q.Entries.Where(e => e.HandingTo is null).ToList());
+        if (repaired.Count > 0)
+        {
+            logger.LogWarning("Queue {Queue} came back from a record older than its calls: {Repaired} calls repaired", Id, repaired.Count);
+            Changed();
+            Dispatch();
+            await KeepAlive();
+        }
+    }
 
-        // All at once: a call on a silo that just died answers late, and the queue takes no other turn meanwhile.
+    /// <summary>
+    /// Compares these entries with their calls, all at once (a call on a silo that just died answers late, and the
+    /// queue takes no other turn meanwhile), and returns the ones that changed. A call that cannot be reached is logged
+    /// and left for the next check.
+    /// </summary>
+    private async Task<List<QueueEntry>> Settle(List<QueueEntry> entries)
+    {
+        var before = entries.ToDictionary(e => e, e => (e.OfferedTo, e.Callback));
         await Task.WhenAll(entries.Select(async entry =>
         {
             try
@@ -484,14 +493,7 @@ public sealed class QueueGrain(
                 logger.LogWarning(e, "Queue {Queue} could not compare call {Call} with its record; the 30-second check will", Id, entry.CallId);
             }
         }));
-        var repaired = entries.Count(e => !Q.Entries.Contains(e) || before[e] != (e.OfferedTo, e.Callback));
-        if (repaired > 0)
-        {
-            logger.LogWarning("Queue {Queue} came back from a record older than its calls: {Repaired} calls repaired", Id, repaired);
-            Changed();
-            Dispatch();
-            await KeepAlive();
-        }
+        return entries.Where(e => !Q.Entries.Contains(e) || before[e] != (e.OfferedTo, e.Callback)).ToList();
     }
 
     /// <summary>Brings an entry in line with its call after a missed notification.</summary>
