@@ -21,7 +21,8 @@ public static class SoftswitchDriver
         int Calls, int Offered, int Refused, int NeverOffered, int CycleErrors, double Seconds,
         double BaselineP50, double BaselineP99, double BaselineMax, double OfferP50, double OfferP99, double OfferP999, double OfferMax, double CpuSeconds);
 
-    // Seconds and CpuSeconds cover the calls (posting and draining), not the baseline before them.
+    // Seconds runs from the first call posted to the last offer (a drain given up on is not counted); CpuSeconds is this
+    // process's CPU from the first call to the report, drain included. Neither counts the baseline before the calls.
 
     public static async Task Run(string[] args)
     {
