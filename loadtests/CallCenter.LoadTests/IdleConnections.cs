@@ -1,13 +1,15 @@
 using System.Diagnostics;
+using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace CallCenter.LoadTests;
 
-// Many supervisors with a wallboard open and nothing happening: N connections on /hubs/monitor from P client
-// processes (WebSockets, each receives the board's heartbeat batch every 5 s). Reported: the host's working set and
-// managed heap before and after, per connection, and how many connections are still up after a quiet minute.
-//   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- connections [count=10000] [processes=4] [quietSeconds=60]
+// Many supervisors with a wallboard open and nothing happening: N connections from P client processes, each receiving
+// the board's heartbeat batch every 5 s — on the read-only wall stream (/streams/wallboard, what the page opens) or on
+// the hub (/hubs/monitor, SignalR over WebSockets). Reported: the host's working set and managed heap before and
+// after, per connection, and how many connections are still up after a quiet minute.
+//   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- connections [count=10000] [processes=4] [quietSeconds=60] [stream|hub]
 public static class IdleConnections
 {
     public sealed record Report(int Connected, int Failed, int Closed);
@@ -17,9 +19,10 @@ public static class IdleConnections
         var count = args.Length > 0 ? int.Parse(args[0]) : 10_000;
         var processes = args.Length > 1 ? int.Parse(args[1]) : 4;
         var quiet = args.Length > 2 ? int.Parse(args[2]) : 60;
+        var kind = args.Length > 3 ? args[3] : "stream";
         await using var host = await LoadHost.Start("--CallCenter:Dashboard=false");
         var token = await host.Token("supervisor");
-        await using (var warmUp = await ClientProcess.Start("idle-clients", host.Address.ToString(), token, "10"))
+        await using (var warmUp = await ClientProcess.Start("idle-clients", host.Address.ToString(), token, "10", kind))
         {
             await warmUp.Ask<Report>("report");
         }
@@ -29,7 +32,7 @@ public static class IdleConnections
         var clients = new List<ClientProcess>();
         for (var p = 0; p < processes; p++)
         {
-            clients.Add(await ClientProcess.Start("idle-clients", host.Address.ToString(), token, (count / processes + (p < count % processes ? 1 : 0)).ToString()));
+            clients.Add(await ClientProcess.Start("idle-clients", host.Address.ToString(), token, (count / processes + (p < count % processes ? 1 : 0)).ToString(), kind));
         }
 
         var opened = clock.Elapsed;
@@ -37,7 +40,7 @@ public static class IdleConnections
         var reports = await Task.WhenAll(clients.Select(c => c.Ask<Report>("report")));
         var after = Memory();
         var connected = reports.Sum(r => r.Connected);
-        Console.WriteLine($"{count} connections asked from {processes} processes, opened in {opened.TotalSeconds:F1} s; after {quiet} s quiet: {connected} up, {reports.Sum(r => r.Failed)} failed to open, {reports.Sum(r => r.Closed)} closed");
+        Console.WriteLine($"{count} {(kind == "hub" ? "hub connections" : "wall streams")} asked from {processes} processes, opened in {opened.TotalSeconds:F1} s; after {quiet} s quiet: {connected} up, {reports.Sum(r => r.Failed)} failed to open, {reports.Sum(r => r.Closed)} closed");
         Console.WriteLine($"host working set {before.WorkingSet / 1e6:F0} MB before → {after.WorkingSet / 1e6:F0} MB with them ({(after.WorkingSet - before.WorkingSet) / 1024.0 / Math.Max(1, connected):F1} KiB per connection)");
         Console.WriteLine($"host managed heap {before.Heap / 1e6:F0} MB before → {after.Heap / 1e6:F0} MB with them ({(after.Heap - before.Heap) / 1024.0 / Math.Max(1, connected):F1} KiB per connection)");
         Console.WriteLine($"GC committed {before.Committed / 1e6:F0} MB before → {after.Committed / 1e6:F0} MB with them, of which free (fragmented) {after.Fragmented / 1e6:F0} MB, pinned-object heap {after.Pinned / 1e6:F0} MB");
@@ -61,6 +64,12 @@ public static class IdleConnections
     public static async Task Clients(string[] args)
     {
         var (url, token, count) = (new Uri(args[0]), args[1], int.Parse(args[2]));
+        if (args.Length > 3 && args[3] == "stream")
+        {
+            await StreamClients(url, token, count);
+            return;
+        }
+
         var (failed, closed) = (0, 0);
         var connections = new List<HubConnection>(count);
         for (var i = 0; i < count; i += 50)
@@ -98,5 +107,60 @@ public static class IdleConnections
         }
 
         await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+    }
+
+    private static async Task StreamClients(Uri url, string token, int count)
+    {
+        var failed = 0;
+        var walls = new List<(ClientWebSocket Socket, Task Reading)>(count);
+        for (var i = 0; i < count; i += 50)
+        {
+            var opening = Enumerable.Range(i, Math.Min(50, count - i)).Select(async _ =>
+            {
+                var socket = new ClientWebSocket();
+                socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
+                try
+                {
+                    await socket.ConnectAsync(new Uri($"ws://{url.Authority}/streams/wallboard"), CancellationToken.None);
+                    lock (walls)
+                    {
+                        walls.Add((socket, Drain(socket)));
+                    }
+                }
+                catch (WebSocketException)
+                {
+                    Interlocked.Increment(ref failed);
+                }
+            });
+            await Task.WhenAll(opening);
+        }
+
+        Console.WriteLine("connected");
+        while (Console.ReadLine() is { } line)
+        {
+            if (line == "report")
+            {
+                Console.WriteLine(JsonSerializer.Serialize(new Report(walls.Count(w => w.Socket.State == WebSocketState.Open), failed, walls.Count(w => w.Socket.State != WebSocketState.Open))));
+            }
+        }
+
+        foreach (var (socket, _) in walls)
+        {
+            socket.Abort();
+        }
+
+        static async Task Drain(ClientWebSocket socket)
+        {
+            var buffer = new byte[1 << 16];
+            try
+            {
+                while (!(await socket.ReceiveAsync(buffer, CancellationToken.None)).CloseStatus.HasValue)
+                {
+                }
+            }
+            catch (WebSocketException)
+            {
+            }
+        }
     }
 }

@@ -51,6 +51,8 @@ public static class CallCenterApp
         builder.UseCallCenterSilo(settings);
         builder.Services.AddHostedService<CtiCommandRelay>();
         builder.Services.AddSingleton<MonitorScopes>();
+        builder.Services.AddSingleton<WallStreams>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WallStreams>());
         builder.Services.AddSingleton<CallCenter.Host.Recording.RecordingStore>();
         builder.Services.AddSingleton<CallCenter.Reporting.IRecordingFiles>(sp => sp.GetRequiredService<CallCenter.Host.Recording.RecordingStore>());
         builder.Services.AddHostedService<RetentionSchedule>();
@@ -81,6 +83,8 @@ public static class CallCenterApp
         app.UsePasswordChangeFirst();
         app.UseRequestForgeryCheck();
         app.UseRateLimiter();
+        // Ping every 15 s and drop a wall that has not answered for 30 s more (a switched-off screen, a cut cable).
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15), KeepAliveTimeout = TimeSpan.FromSeconds(30) });
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -110,6 +114,7 @@ public static class CallCenterApp
         api.MapGroup("/grading").MapGradingApi().MapSampling().MapCorrections().MapCalibration().MapQualityReports();
         app.MapHub<CtiHub>("/hubs/cti");
         app.MapHub<MonitorHub>("/hubs/monitor");
+        app.MapWallStream();
         app.MapHub<WorkOrderHub>("/hubs/work-orders");
         if (settings.Dashboard)
         {

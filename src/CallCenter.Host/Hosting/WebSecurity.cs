@@ -73,7 +73,7 @@ public static class WebSecurity
 
     /// <summary>
     /// Refuses a state change that rides on the sign-in cookie without <see cref="RequestHeader"/>, or that comes from
-    /// another origin, and a hub connection opened from another origin.
+    /// another origin, and a hub or wall-stream connection opened from another origin.
     /// </summary>
     public static void UseRequestForgeryCheck(this WebApplication app) => app.Use(async (http, next) =>
     {
@@ -81,8 +81,9 @@ public static class WebSecurity
         var byCookie = request.Cookies.ContainsKey(IdentitySetup.CookieName) && !request.Headers.ContainsKey("Authorization") && !request.Headers.ContainsKey("X-Api-Key");
         var signingIn = request.Path.StartsWithSegments("/api/v1/auth/login");
         var changes = !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method));
-        var guarded = request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/hubs");
-        if (guarded && (byCookie || signingIn) && (changes || request.Path.StartsWithSegments("/hubs")))
+        var live = request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/streams");
+        var guarded = request.Path.StartsWithSegments("/api") || live;
+        if (guarded && (byCookie || signingIn) && (changes || live))
         {
             var foreign = request.Headers.Origin is [{ } origin] && !string.Equals(origin, $"{request.Scheme}://{request.Host}", StringComparison.OrdinalIgnoreCase)
                 || request.Headers["Sec-Fetch-Site"] == "cross-site";

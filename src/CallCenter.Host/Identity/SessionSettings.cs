@@ -15,6 +15,9 @@ public sealed class SessionSettings
     /// <summary>A private duty-calendar address's life.</summary>
     public int CalendarLinkDays { get; set; } = 90;
 
+    /// <summary>How often an open wallboard stream's sign-in is checked; a wall whose session ended is closed within this.</summary>
+    public int StreamCheckSeconds { get; set; } = 30;
+
     /// <summary>Mark the sign-in cookie Secure even when the host itself is reached over plain HTTP (TLS ends at a proxy it cannot see).</summary>
     public bool SecureCookies { get; set; }
 

@@ -49,13 +49,13 @@ public static class Sessions
 
     /// <summary>
     /// A user whose password was set by an administrator may only change it (and see who they are, or sign out) until
-    /// they do: every other API and hub call answers 403 with the code <c>password-change-required</c>.
+    /// they do: every other API, hub and stream call answers 403 with the code <c>password-change-required</c>.
     /// </summary>
     public static IApplicationBuilder UsePasswordChangeFirst(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         var path = http.Request.Path;
         if (http.User.HasClaim(UserAdministration.MustChangePassword, "true")
-            && (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs"))
+            && (path.StartsWithSegments("/api") || path.StartsWithSegments("/hubs") || path.StartsWithSegments("/streams"))
             && !path.StartsWithSegments("/api/v1/auth/password") && !path.StartsWithSegments("/api/v1/auth/me") && !path.StartsWithSegments("/api/v1/auth/logout"))
         {
             http.Response.StatusCode = StatusCodes.Status403Forbidden;

@@ -15,8 +15,21 @@ public static class AlertsApi
         group.WithTags("Monitoring").RequireAuthorization(Policies.Supervision);
         group.MapGet("/history", History);
         group.MapGet("/rules", (IGrainFactory grains) => grains.GetGrain<IMonitorBoard>(0).GetRules());
+        group.MapPost("/acknowledge", Acknowledge);
         group.MapPut("/rules", SetRules).RequireAuthorization(Policies.Administration);
         return group;
+    }
+
+    /// <summary>An open alert's key (as the wall shows it) and an optional note.</summary>
+    public sealed record AcknowledgeRequest(string? Key, string? Note);
+
+    /// <summary>Acknowledges an open alert, recorded with the supervisor's name (the wallboard's button; the hub's Acknowledge does the same).</summary>
+    private static async Task<Results<Ok<Alert>, ValidationProblem>> Acknowledge(AcknowledgeRequest r, System.Security.Claims.ClaimsPrincipal user, IGrainFactory grains)
+    {
+        var check = new Validation().Text("key", r.Key, 200).Text("note", r.Note, 500, required: false);
+        return check.IsValid
+            ? TypedResults.Ok(await grains.GetGrain<IMonitorBoard>(0).Acknowledge(r.Key!, user.Identity!.Name!, string.IsNullOrWhiteSpace(r.Note) ? null : r.Note))
+            : check.Problem();
     }
 
     /// <summary>Every threshold, as the administration page's alert tab sends them; zero switches a timed rule off.</summary>

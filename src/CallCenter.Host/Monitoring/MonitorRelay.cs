@@ -7,13 +7,14 @@ namespace CallCenter.Host;
 
 /// <summary>
 /// This host's observer on the wallboard: every batch, back in version order, goes to the supervisors connected to
-/// this host, each scope its share of what changed (<see cref="WallDeltas"/>), written once per scope and protocol.
+/// this host, hub connections and wall streams (<see cref="WallStreams"/>) alike, each scope its share of what changed
+/// (<see cref="WallDeltas"/>), written once per scope and protocol.
 /// </summary>
 public sealed class MonitorRelay : HostObserver<IMonitorObserver>, IMonitorObserver
 {
     private readonly MonitorBatchOrder order;
 
-    public MonitorRelay(IGrainFactory grains, IClusterMembershipService membership, IHubContext<MonitorHub, IMonitorClient> hub, MonitorScopes scopes,
+    public MonitorRelay(IGrainFactory grains, IClusterMembershipService membership, IHubContext<MonitorHub, IMonitorClient> hub, MonitorScopes scopes, WallStreams streams,
         IOptions<JsonHubProtocolOptions> json, TimeProvider time, ILogger<MonitorRelay> logger)
         : base(grains, membership, logger)
     {
@@ -21,7 +22,11 @@ public sealed class MonitorRelay : HostObserver<IMonitorObserver>, IMonitorObser
         order = new MonitorBatchOrder(time, MonitorBatchOrder.DefaultWindow, batch =>
         {
             MonitorMetrics.Pushed(batch, DateTimeOffset.UtcNow);
-            return Task.WhenAll(deltas.Next(batch, scopes.Active()).Select(next => hub.Clients.Group(next.Scope.Group).Batch(next.Batch)));
+            return Task.WhenAll(deltas.Next(batch, scopes.Active()).Select(next =>
+            {
+                streams.Send(next.Scope, next.Batch);
+                return hub.Clients.Group(next.Scope.Group).Batch(next.Batch);
+            }));
         }, logger);
     }
 

@@ -30,6 +30,12 @@ export class Board {
     return buffered.sort((a, b) => a.version - b.version).every((b) => this.apply(b));
   }
 
+  /** A new connection sends its own snapshot: batches wait for it instead of being laid over what we had. */
+  expectSnapshot(): void {
+    this.loaded = false;
+    this.pending = [];
+  }
+
   /** Applies a batch in order; false when a snapshot is needed (gap or new epoch). */
   apply(batch: MonitorBatch): boolean {
     if (!this.loaded) {

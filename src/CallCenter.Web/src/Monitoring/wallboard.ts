@@ -1,8 +1,7 @@
 import "../shared/style.css";
 import "../shared/nav";
-import { elapsed, escape, me, signOut } from "../shared/api";
-import { MessagePackHubProtocol } from "@microsoft/signalr-protocol-msgpack";
-import { connect, downFor, startForever } from "../shared/hub";
+import { elapsed, escape, me, post, signOut } from "../shared/api";
+import { downFor } from "../shared/hub";
 import { t, toggleLanguage, translatePage, type Word, reasonName } from "../shared/i18n";
 import type { DutyTile, MonitorBatch, MonitorSnapshot, QueueTile, SeatTile } from "../shared/types";
 import { alertText } from "./alertText";
@@ -10,6 +9,7 @@ import { Board } from "./board";
 import { loadAlertHistory } from "./alertHistory";
 import { openSeat, showSeat } from "./seatPanel";
 import { renderTable, sortClicked } from "./seatTable";
+import { openWallStream } from "./wallStream";
 
 const board = new Board();
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -37,34 +37,24 @@ Object.values(filters).forEach((f) => f.addEventListener("change", render));
 
 // wallboard.html?department=… or ?queue=… watches only that scope: the server sends nothing else.
 const scope = new URLSearchParams([...new URLSearchParams(location.search)].filter(([k]) => k === "department" || k === "queue"));
-// MessagePack: the wall receives many small batches, and binary frames are cheaper to write and to read than JSON.
-const hub = connect("/hubs/monitor" + (scope.size ? "?" + scope : ""), (live, secondsDown) => {
-  $("status").textContent = live ? t("connected") : `${t("reconnecting")} ${downFor(secondsDown)}`;
-  $("status").className = live ? "status live" : "status";
-  if (live) {
-    void refresh();
-  }
-}, new MessagePackHubProtocol());
-hub.on("Batch", (batch: MonitorBatch) => {
-  if (!board.apply(batch)) {
-    void refresh();
-  }
-  render();
+// The wall's own read-only stream (MessagePack): far cheaper for the host than a hub connection per wall.
+const stream = openWallStream(scope.toString(), {
+  status: (live, secondsDown) => {
+    $("status").textContent = live ? t("connected") : `${t("reconnecting")} ${downFor(secondsDown)}`;
+    $("status").className = live ? "status live" : "status";
+    if (live) board.expectSnapshot();
+  },
+  snapshot: (snapshot: MonitorSnapshot) => {
+    // A batch that came while the snapshot was on its way may show a gap: then the next snapshot, newer, settles it.
+    if (!board.load(snapshot)) stream.requestSnapshot();
+    fillFilters();
+    render();
+  },
+  batch: (batch: MonitorBatch) => {
+    if (!board.apply(batch)) stream.requestSnapshot();
+    render();
+  },
 });
-
-async function refresh(): Promise<void> {
-  // A batch that came while the snapshot was on its way may show a gap: then the next snapshot, newer, settles it.
-  while (!board.load(await hub.invoke<MonitorSnapshot>("Snapshot"))) {
-    // try again
-  }
-  fillFilters();
-  render();
-}
-
-async function start(): Promise<void> {
-  await me();
-  await startForever(hub);
-}
 
 function fillFilters(): void {
   const options = (select: HTMLSelectElement, all: Word, values: [string, string][]) => {
@@ -236,7 +226,7 @@ $("alerts").addEventListener("click", async (e) => {
   const button = (e.target as HTMLElement).closest("button[data-ack]");
   const item = button?.closest<HTMLElement>("[data-alert]");
   if (item) {
-    await hub.invoke("Acknowledge", item.dataset.alert, item.querySelector("input")?.value || null);
+    await post("/alerts/acknowledge", { key: item.dataset.alert, note: item.querySelector("input")?.value || null });
   }
 });
 
@@ -276,7 +266,7 @@ setInterval(() => {
   });
 }, 1000);
 
-void start();
+void me();
 
 $<HTMLDetailsElement>("alert-history-box").addEventListener("toggle", () => {
   if ($<HTMLDetailsElement>("alert-history-box").open) void loadAlertHistory($("alert-history"), "");

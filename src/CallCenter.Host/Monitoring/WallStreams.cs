@@ -1,0 +1,258 @@
+using System.Net.WebSockets;
+using System.Threading.Channels;
+using CallCenter.Host.Identity;
+using MessagePack;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+
+namespace CallCenter.Host;
+
+/// <summary>
+/// The wallboards watching this host over <c>/streams/wallboard</c>: a read-only WebSocket per wall that costs the host
+/// far less than a hub connection (no SignalR connection, transport pipes or per-connection protocol state), for
+/// centres that leave hundreds of walls open. Each message is a MessagePack array <c>[kind, body]</c>: kind
+/// <c>"snapshot"</c> with the body <see cref="MonitorHub.Snapshot"/> returns, or <c>"batch"</c> with the body a hub
+/// client's Batch receives, the same bytes for every wall of a scope. The client's one message is the text
+/// <c>snapshot</c>, asking for a new one (after a gap or a new epoch). Sessions are checked on each such request and
+/// every <see cref="SessionSettings.StreamCheckSeconds"/>: a wall whose sign-in ended is closed (policy violation).
+/// </summary>
+public sealed class WallStreams(MonitorScopes scopes, IGrainFactory grains, IOptions<MessagePackHubProtocolOptions> messagePack,
+    IOptions<JsonHubProtocolOptions> json, CallCenterSettings settings, TimeProvider time, ILogger<WallStreams> logger) : BackgroundService
+{
+    /// <summary>Messages a wall may have waiting; a wall that falls this far behind is closed and starts over with a snapshot.</summary>
+    public const int Backlog = 64;
+
+    private readonly Dictionary<MonitorScope, HashSet<Wall>> walls = [];
+
+    public int Count
+    {
+        get
+        {
+            lock (walls)
+            {
+                return walls.Values.Sum(w => w.Count);
+            }
+        }
+    }
+
+    /// <summary>Serialises a scope's batch once and queues it for each of that scope's walls on this host.</summary>
+    public void Send(MonitorScope scope, Dictionary<string, object?> batch)
+    {
+        Wall[] watching;
+        lock (walls)
+        {
+            if (!walls.TryGetValue(scope, out var set) || set.Count == 0)
+            {
+                return;
+            }
+
+            watching = [.. set];
+        }
+
+        var bytes = Message("batch", batch);
+        foreach (var wall in watching)
+        {
+            wall.Post(bytes);
+        }
+    }
+
+    /// <summary>Runs one accepted wall until it or the host closes it.</summary>
+    public async Task Serve(WebSocket socket, MonitorScope scope, string user, string? session, CancellationToken aborted)
+    {
+        var wall = new Wall(socket, user, session, logger);
+        Add(scope, wall);
+        try
+        {
+            await wall.Run(() => Snapshot(scope), () => IsLive(user, session), aborted);
+        }
+        finally
+        {
+            Remove(scope, wall);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, settings.Sessions.StreamCheckSeconds)), time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                await CloseEndedSessions();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task CloseEndedSessions()
+    {
+        List<Wall> all;
+        lock (walls)
+        {
+            all = [.. walls.Values.SelectMany(w => w)];
+        }
+
+        foreach (var signIn in all.GroupBy(w => (w.User, w.Session)))
+        {
+            try
+            {
+                if (!await IsLive(signIn.Key.User, signIn.Key.Session))
+                {
+                    foreach (var wall in signIn)
+                    {
+                        wall.End(WebSocketCloseStatus.PolicyViolation, "session-ended");
+                    }
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Could not check the session of {User}'s wallboards; checked again next time", signIn.Key.User);
+            }
+        }
+    }
+
+    private async Task<bool> IsLive(string user, string? session) => session is not null && await Sessions.Of(grains, user).IsLive(session);
+
+    private async Task<byte[]> Snapshot(MonitorScope scope) =>
+        Message("snapshot", WallWire.Snapshot(scope.Filter(await grains.GetGrain<CallCenter.Monitoring.IMonitorBoard>(0).Snapshot()), json.Value.PayloadSerializerOptions));
+
+    private byte[] Message(string kind, Dictionary<string, object?> body) =>
+        MessagePackSerializer.Serialize<object[]>([kind, body], messagePack.Value.SerializerOptions);
+
+    private void Add(MonitorScope scope, Wall wall)
+    {
+        lock (walls)
+        {
+            if (!walls.TryGetValue(scope, out var set))
+            {
+                walls[scope] = set = [];
+            }
+
+            set.Add(wall);
+        }
+
+        scopes.Add(scope);
+    }
+
+    private void Remove(MonitorScope scope, Wall wall)
+    {
+        lock (walls)
+        {
+            if (walls.TryGetValue(scope, out var set) && set.Remove(wall) && set.Count == 0)
+            {
+                walls.Remove(scope);
+            }
+        }
+
+        scopes.Remove(scope);
+    }
+
+    /// <summary>One open wall: a bounded outbox written by one send loop, and a receive loop for its snapshot requests.</summary>
+    private sealed class Wall(WebSocket socket, string user, string? session, ILogger logger)
+    {
+        private readonly Channel<byte[]> outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(Backlog) { SingleReader = true });
+        private readonly TaskCompletionSource receiving = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private (WebSocketCloseStatus Status, string Reason)? ending;
+
+        public string User => user;
+
+        public string? Session => session;
+
+        public void Post(byte[] message)
+        {
+            if (!outbox.Writer.TryWrite(message))
+            {
+                End(WebSocketCloseStatus.PolicyViolation, "too-slow");
+            }
+        }
+
+        public void End(WebSocketCloseStatus status, string reason)
+        {
+            ending ??= (status, reason);
+            outbox.Writer.TryComplete();
+        }
+
+        public async Task Run(Func<Task<byte[]>> snapshot, Func<Task<bool>> live, CancellationToken aborted)
+        {
+            var sending = SendAll(aborted);
+            var request = new byte[16];
+            try
+            {
+                Post(await snapshot());
+                while (socket.State == WebSocketState.Open)
+                {
+                    var received = await socket.ReceiveAsync(request, aborted);
+                    if (received.MessageType == WebSocketMessageType.Close)
+                    {
+                        End(WebSocketCloseStatus.NormalClosure, "");
+                        break;
+                    }
+
+                    if (received is { MessageType: WebSocketMessageType.Text, EndOfMessage: true, Count: 8 } && request.AsSpan(0, 8).SequenceEqual("snapshot"u8))
+                    {
+                        if (!await live())
+                        {
+                            End(WebSocketCloseStatus.PolicyViolation, "session-ended");
+                            break;
+                        }
+
+                        Post(await snapshot());
+                    }
+                    else
+                    {
+                        End(WebSocketCloseStatus.InvalidPayloadData, "only-snapshot");
+                        break;
+                    }
+                }
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+            {
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "A wallboard stream of {User} could not load the board; the wall reconnects", user);
+                End(WebSocketCloseStatus.InternalServerError, "unavailable");
+            }
+            finally
+            {
+                receiving.TrySetResult();
+                outbox.Writer.TryComplete();
+                await sending;
+            }
+        }
+
+        private async Task SendAll(CancellationToken aborted)
+        {
+            await Task.Yield();
+            try
+            {
+                await foreach (var message in outbox.Reader.ReadAllAsync(aborted))
+                {
+                    if (ending is not null)
+                    {
+                        break;
+                    }
+
+                    await socket.SendAsync(message, WebSocketMessageType.Binary, true, aborted);
+                }
+
+                if (ending is { } end && socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+                {
+                    // Closed by us: the wall answers with its own close, which ends the receive loop; 5 s at most.
+                    using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                    await socket.CloseOutputAsync(end.Status, end.Reason, grace.Token);
+                    await receiving.Task.WaitAsync(grace.Token);
+                    return;
+                }
+            }
+            catch (Exception e) when (e is WebSocketException or OperationCanceledException)
+            {
+                logger.LogDebug(e, "A wallboard stream of {User} ended while sending", user);
+            }
+
+            socket.Abort();
+        }
+    }
+}

@@ -1,0 +1,324 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using CallCenter.LoadTests;
+using CallCenter.Monitoring;
+using CallCenter.Seats;
+using MessagePack;
+
+namespace CallCenter.Host.Tests;
+
+/// <summary>The wallboard page's read-only stream (/streams/wallboard): the hub's snapshot and batches as MessagePack, to supervisors only.</summary>
+public sealed class WallStreamTests(HostFixture fixture) : IClassFixture<HostFixture>
+{
+    private RunningHost Host => fixture.Host;
+
+    [Fact]
+    public async Task A_wall_gets_a_snapshot_first_then_each_change_as_a_versioned_batch_and_a_new_snapshot_when_it_asks()
+    {
+        var admin = await Host.As("admin");
+        var (queue, seat) = await Define(admin);
+        await using var wall = await WallStream.Open(Host, "supervisor");
+        var snapshot = await wall.SnapshotWhen(s => s.Seats.Any(t => t.SeatId == seat) && s.Queues.Any(q => q.QueueId == queue));
+        Assert.Equal(SeatState.LoggedOut, snapshot.Seats.Single(s => s.SeatId == seat).State);
+
+        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1", takeOver = true }).Ok();
+        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/state", new { state = "Ready" }).Ok();
+        var ready = await wall.WaitFor(b => b.Seats.Any(s => s.SeatId == seat && s.State == SeatState.Ready));
+        Assert.Equal(snapshot.Epoch, ready.Epoch);
+        Assert.True(ready.Version > snapshot.Version);
+        Assert.Equal("agent1", ready.Seats.Last(s => s.SeatId == seat).Agent); // laid over the snapshot's tile: the batch carries only what changed
+        Assert.Equal(wall.Versions.Count(), wall.Versions.Distinct().Count());
+
+        var again = await wall.SnapshotWhen(s => s.Seats.Single(t => t.SeatId == seat).State == SeatState.Ready);
+        Assert.True(again.Version >= ready.Version);
+    }
+
+    [Fact]
+    public async Task A_department_wall_receives_only_its_seats()
+    {
+        var admin = await Host.As("admin");
+        var (queue, seat) = await Define(admin);
+        var department = "dep-" + Guid.NewGuid().ToString("N")[..6];
+        var mine = "ms-" + Guid.NewGuid().ToString("N")[..6];
+        await Api.DefineSeat(admin, mine, queue, department: department);
+        await using var wall = await WallStream.Open(Host, "supervisor", $"department={department}");
+        Assert.Equal([mine], (await wall.SnapshotWhen(s => s.Seats.Count > 0)).Seats.Select(s => s.SeatId));
+
+        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1", takeOver = true }).Ok();
+        await admin.PostAsJsonAsync($"/api/v1/seats/{mine}/login", new { agent = "agent2", takeOver = true }).Ok();
+        await wall.WaitFor(b => b.Seats.Any(s => s.SeatId == mine && s.State == SeatState.NotReady));
+        Assert.DoesNotContain(wall.Received.SelectMany(b => b.Seats), s => s.SeatId == seat || s.Department != department);
+    }
+
+    [Theory]
+    [InlineData(null, "", HttpStatusCode.Unauthorized)]
+    [InlineData("agent1", "", HttpStatusCode.Forbidden)]
+    [InlineData("grader", "", HttpStatusCode.Forbidden)]
+    [InlineData("supervisor", "?department=", HttpStatusCode.OK)]
+    public async Task Only_supervisors_and_administrators_may_open_a_wall(string? user, string query, HttpStatusCode expected)
+    {
+        var refused = await WallStream.Refusal(Host, user, query);
+        Assert.Equal(expected == HttpStatusCode.OK ? HttpStatusCode.SwitchingProtocols : expected, refused);
+    }
+
+    [Fact]
+    public async Task A_bad_scope_or_a_plain_request_gets_a_problem_naming_what_is_wrong()
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, await WallStream.Refusal(Host, "supervisor", "?department=" + new string('d', 101)));
+        var supervisor = await Host.As("supervisor");
+        var problem = await supervisor.GetAsync("/streams/wallboard?queue=" + new string('q', 101)).Expect(HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("department", out _));
+        var plain = await supervisor.GetAsync("/streams/wallboard").Expect(HttpStatusCode.BadRequest);
+        Assert.Contains("WebSocket", plain.Str("detail"));
+    }
+
+    [Fact]
+    public async Task A_wall_opened_from_another_site_with_the_sign_in_cookie_is_refused()
+    {
+        var page = Host.Anonymous();
+        page.DefaultRequestHeaders.Add("X-CallCenter-Request", "page");
+        var login = await page.PostAsJsonAsync("/api/v1/auth/login", new { userName = "supervisor", password = RunningHost.Password });
+        var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("callcenter=", StringComparison.Ordinal)).Split(';')[0];
+
+        Assert.Equal(HttpStatusCode.Forbidden, await WallStream.Refusal(Host, null, "", ("Cookie", cookie), ("Origin", "https://evil.example")));
+        Assert.Equal(HttpStatusCode.SwitchingProtocols, await WallStream.Refusal(Host, null, "", ("Cookie", cookie), ("Origin", Host.Address.GetLeftPart(UriPartial.Authority))));
+    }
+
+    [Fact]
+    public async Task A_wall_whose_session_ended_is_closed_when_it_asks_for_a_snapshot()
+    {
+        var supervisor = await Host.As("supervisor");
+        await using var wall = await WallStream.Open(Host, supervisor);
+        await wall.Snapshot();
+
+        await supervisor.PostAsync("/api/v1/auth/logout", null).Expect(HttpStatusCode.NoContent);
+        await wall.Ask("snapshot");
+        Assert.Equal((WebSocketCloseStatus.PolicyViolation, "session-ended"), await wall.Closed());
+        Assert.Equal(HttpStatusCode.Unauthorized, await WallStream.Refusal(Host, supervisor, ""));
+    }
+
+    [Fact]
+    public async Task A_wall_that_sends_anything_but_a_snapshot_request_is_closed()
+    {
+        await using var wall = await WallStream.Open(Host, "supervisor");
+        await wall.Ask("acknowledge everything");
+        Assert.Equal((WebSocketCloseStatus.InvalidPayloadData, "only-snapshot"), await wall.Closed());
+    }
+
+    [Fact]
+    public async Task An_idle_wall_is_closed_once_its_sign_in_ends_without_asking_anything()
+    {
+        await using var host = await RunningHost.Start(null, "--CallCenter:Sessions:StreamCheckSeconds=1");
+        var supervisor = await host.As("supervisor");
+        await using var wall = await WallStream.Open(host, supervisor);
+        await wall.Snapshot();
+        await using var other = await WallStream.Open(host, "supervisor"); // another sign-in of the same user stays open
+
+        await supervisor.PostAsync("/api/v1/auth/logout", null).Expect(HttpStatusCode.NoContent);
+        Assert.Equal((WebSocketCloseStatus.PolicyViolation, "session-ended"), await wall.Closed());
+        Assert.Equal(WebSocketState.Open, other.State);
+    }
+
+    [Fact]
+    public async Task The_page_acknowledges_an_alert_over_HTTP_and_a_wrong_key_or_note_is_refused_with_a_reason()
+    {
+        var supervisor = await Host.As("supervisor");
+        var missing = await supervisor.PostAsJsonAsync("/api/v1/alerts/acknowledge", new { key = "NotReadyTooLong:nobody", note = "checked" }).Expect(HttpStatusCode.NotFound);
+        Assert.Contains("does not exist", missing.Str("detail"));
+        var tooLong = await supervisor.PostAsJsonAsync("/api/v1/alerts/acknowledge", new { key = "x", note = new string('n', 501) }).Expect(HttpStatusCode.BadRequest);
+        Assert.True(tooLong.GetProperty("errors").TryGetProperty("note", out _));
+        var noKey = await supervisor.PostAsJsonAsync("/api/v1/alerts/acknowledge", new { note = "x" }).Expect(HttpStatusCode.BadRequest);
+        Assert.True(noKey.GetProperty("errors").TryGetProperty("key", out _));
+        await (await Host.As("agent1")).PostAsJsonAsync("/api/v1/alerts/acknowledge", new { key = "x" }).Expect(HttpStatusCode.Forbidden);
+    }
+
+    private static async Task<(string Queue, string Seat)> Define(HttpClient admin)
+    {
+        var queue = "wq-" + Guid.NewGuid().ToString("N")[..6];
+        var seat = "ws-" + Guid.NewGuid().ToString("N")[..6];
+        await Api.DefineQueue(admin, queue);
+        await Api.DefineSeat(admin, seat, queue);
+        return (queue, seat);
+    }
+}
+
+/// <summary>A test's wall: reads the stream's [kind, body] messages in the background and keeps the board as the page does.</summary>
+public sealed class WallStream : IAsyncDisposable
+{
+    private readonly ClientWebSocket socket;
+    private readonly WallModel model = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<MonitorBatch> batches = new();
+    private readonly System.Threading.Channels.Channel<MonitorSnapshot> snapshots = System.Threading.Channels.Channel.CreateUnbounded<MonitorSnapshot>();
+    private readonly TaskCompletionSource<(WebSocketCloseStatus, string)> closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Task reading;
+
+    private WallStream(ClientWebSocket socket)
+    {
+        this.socket = socket;
+        reading = Task.Run(Read);
+    }
+
+    public IEnumerable<long> Versions => batches.Select(b => b.Version);
+
+    public IEnumerable<MonitorBatch> Received => batches;
+
+    public WebSocketState State => socket.State;
+
+    public static async Task<WallStream> Open(RunningHost host, string user, string? scope = null) => await Open(host, await host.As(user), scope);
+
+    public static async Task<WallStream> Open(RunningHost host, HttpClient signedIn, string? scope = null)
+    {
+        var socket = Socket(signedIn.DefaultRequestHeaders.Authorization!.Parameter);
+        await socket.ConnectAsync(Address(host, scope is null ? "" : "?" + scope), CancellationToken.None);
+        return new WallStream(socket);
+    }
+
+    /// <summary>The handshake's status: 101 when the wall opened, else the refusal.</summary>
+    public static async Task<HttpStatusCode> Refusal(RunningHost host, object? user, string query, params (string Name, string Value)[] headers)
+    {
+        var token = user switch
+        {
+            string name => (await host.As(name)).DefaultRequestHeaders.Authorization!.Parameter,
+            HttpClient client => client.DefaultRequestHeaders.Authorization!.Parameter,
+            _ => null,
+        };
+        using var socket = Socket(token);
+        foreach (var (name, value) in headers)
+        {
+            socket.Options.SetRequestHeader(name, value);
+        }
+
+        try
+        {
+            await socket.ConnectAsync(Address(host, query), CancellationToken.None);
+            return socket.HttpStatusCode;
+        }
+        catch (WebSocketException)
+        {
+            return socket.HttpStatusCode;
+        }
+    }
+
+    public async Task<MonitorSnapshot> Snapshot()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        return await snapshots.Reader.ReadAsync(timeout.Token);
+    }
+
+    /// <summary>The snapshot waiting (the one sent on connecting), else a fresh one; then fresh ones until one matches (the board learns of new seats and queues a batch window later).</summary>
+    public async Task<MonitorSnapshot> SnapshotWhen(Func<MonitorSnapshot, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var snapshot = snapshots.Reader.TryRead(out var waiting) ? waiting : await Fresh();
+        while (!match(snapshot) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            snapshot = await Fresh();
+        }
+
+        return snapshot;
+    }
+
+    /// <summary>Asks for a snapshot and waits for it.</summary>
+    public async Task<MonitorSnapshot> Fresh()
+    {
+        while (snapshots.Reader.TryRead(out _))
+        {
+        }
+
+        await Ask("snapshot");
+        return await Snapshot();
+    }
+
+    public Task Ask(string text) => socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, CancellationToken.None);
+
+    public async Task<(WebSocketCloseStatus, string)> Closed() => await closed.Task.WaitAsync(TimeSpan.FromSeconds(20));
+
+    public async Task<MonitorBatch> WaitFor(Func<MonitorBatch, bool> match)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (batches.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(20);
+        }
+
+        throw new Xunit.Sdk.XunitException($"No matching batch among {batches.Count} received.");
+    }
+
+    private static ClientWebSocket Socket(string? token)
+    {
+        var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        if (token is not null)
+        {
+            socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
+        }
+
+        return socket;
+    }
+
+    private static Uri Address(RunningHost host, string query) => new($"ws://{host.Address.Authority}/streams/wallboard{query}");
+
+    private async Task Read()
+    {
+        var buffer = new byte[1 << 16];
+        var message = new MemoryStream();
+        try
+        {
+            while (true)
+            {
+                var result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    closed.TrySetResult((result.CloseStatus!.Value, result.CloseStatusDescription ?? ""));
+                    return;
+                }
+
+                message.Write(buffer, 0, result.Count);
+                if (result.EndOfMessage)
+                {
+                    Take(JsonDocument.Parse(MessagePackSerializer.ConvertToJson(message.ToArray())).RootElement);
+                    message.SetLength(0);
+                }
+            }
+        }
+        catch (WebSocketException e)
+        {
+            closed.TrySetException(e);
+        }
+    }
+
+    private void Take(JsonElement message)
+    {
+        var (kind, body) = (message[0].GetString(), message[1]);
+        lock (model)
+        {
+            if (kind == "snapshot")
+            {
+                snapshots.Writer.TryWrite(model.Load(body));
+            }
+            else
+            {
+                batches.Enqueue(model.Apply(body).Batch);
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (socket.State == WebSocketState.Open)
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "", CancellationToken.None);
+        }
+
+        socket.Abort();
+        await reading.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { });
+        socket.Dispose();
+    }
+}
