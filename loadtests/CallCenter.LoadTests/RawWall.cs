@@ -92,22 +92,41 @@ public sealed class RawWall : IAsyncDisposable
     }
 }
 
-/// <summary>A client of <see cref="RawWall"/>: reads whole messages and hands each batch on.</summary>
+/// <summary>
+/// A client of <see cref="RawWall"/> (bare batches), or of the host's wall stream (<c>/streams/wallboard</c>, messages
+/// <c>[kind, body]</c>, batches handed on, snapshots skipped): reads whole messages and hands each batch on.
+/// </summary>
 public sealed class RawClient : IAsyncDisposable
 {
     private readonly ClientWebSocket socket = new();
     private readonly CancellationTokenSource stop = new();
     private Task reading = Task.CompletedTask;
 
-    public static async Task<RawClient> Connect(Uri url, Action<WallboardClients.WireBatch> onBatch)
+    public static async Task<RawClient> Connect(Uri url, Action<WallboardClients.WireBatch> onBatch, string? streamToken = null)
     {
         var client = new RawClient();
-        await client.socket.ConnectAsync(new Uri($"ws://{url.Authority}/raw"), CancellationToken.None);
-        client.reading = Task.Run(() => client.Read(onBatch));
+        if (streamToken is not null)
+        {
+            client.socket.Options.SetRequestHeader("Authorization", $"Bearer {streamToken}");
+        }
+
+        await client.socket.ConnectAsync(new Uri($"ws://{url.Authority}{(streamToken is null ? "/raw" : "/streams/wallboard")}"), CancellationToken.None);
+        client.reading = Task.Run(() => client.Read(onBatch, framed: streamToken is not null));
         return client;
     }
 
-    private async Task Read(Action<WallboardClients.WireBatch> onBatch)
+    /// <summary>A wall stream message: its kind and, for a batch, what the benchmark reads of it.</summary>
+    [MessagePackObject]
+    public sealed class StreamMessage
+    {
+        [Key(0)]
+        public string Kind { get; set; } = "";
+
+        [Key(1)]
+        public WallboardClients.WireBatch Body { get; set; } = new();
+    }
+
+    private async Task Read(Action<WallboardClients.WireBatch> onBatch, bool framed)
     {
         var buffer = new byte[1 << 16];
         var message = new MemoryStream();
@@ -124,7 +143,16 @@ public sealed class RawClient : IAsyncDisposable
                 message.Write(buffer, 0, result.Count);
                 if (result.EndOfMessage)
                 {
-                    onBatch(MessagePackSerializer.Deserialize<WallboardClients.WireBatch>(message.GetBuffer().AsMemory(0, (int)message.Length), RawWall.Options));
+                    var bytes = message.GetBuffer().AsMemory(0, (int)message.Length);
+                    if (!framed)
+                    {
+                        onBatch(MessagePackSerializer.Deserialize<WallboardClients.WireBatch>(bytes, RawWall.Options));
+                    }
+                    else if (MessagePackSerializer.Deserialize<StreamMessage>(bytes, RawWall.Options) is { Kind: "batch" } batch)
+                    {
+                        onBatch(batch.Body);
+                    }
+
                     message.SetLength(0);
                 }
             }

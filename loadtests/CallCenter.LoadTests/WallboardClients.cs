@@ -11,7 +11,8 @@ namespace CallCenter.LoadTests;
 
 /// <summary>
 /// The supervisors of the wallboard benchmark, in a process of their own (as a real wall's browsers are): N clients on
-/// /hubs/monitor over MessagePack (as the page) or JSON, or N plain WebSockets on the raw baseline's address. Each reads
+/// the host's wall stream (/streams/wallboard, as the page), on /hubs/monitor over MessagePack or JSON, or N plain
+/// WebSockets on the raw baseline's address. Each reads
 /// of a batch only the seat ids and states (<see cref="WireBatch"/>), so the clients cost little beside the host. Reads
 /// "run prefix start rate seats" and "report" lines on stdin; answers each report with one JSON line.
 /// </summary>
@@ -69,9 +70,12 @@ public static class WallboardClients
         var clients = new List<IAsyncDisposable>();
         for (var i = 0; i < count; i += 25)
         {
-            clients.AddRange(await Task.WhenAll(Enumerable.Range(i, Math.Min(25, count - i)).Select(async _ => protocol == "raw"
-                ? (IAsyncDisposable)await RawClient.Connect(url, OnBatch)
-                : await Connect(url, token, OnBatch, protocol))));
+            clients.AddRange(await Task.WhenAll(Enumerable.Range(i, Math.Min(25, count - i)).Select(async _ => protocol switch
+            {
+                "raw" => await RawClient.Connect(url, OnBatch),
+                "stream" => await RawClient.Connect(url, OnBatch, token),
+                _ => (IAsyncDisposable)await Connect(url, token, OnBatch, protocol),
+            })));
         }
 
         Console.WriteLine("connected");

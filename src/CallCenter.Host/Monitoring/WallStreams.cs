@@ -24,17 +24,6 @@ public sealed class WallStreams(MonitorScopes scopes, IGrainFactory grains, IOpt
 
     private readonly Dictionary<MonitorScope, HashSet<Wall>> walls = [];
 
-    public int Count
-    {
-        get
-        {
-            lock (walls)
-            {
-                return walls.Values.Sum(w => w.Count);
-            }
-        }
-    }
-
     /// <summary>Serialises a scope's batch once and queues it for each of that scope's walls on this host.</summary>
     public void Send(MonitorScope scope, Dictionary<string, object?> batch)
     {
