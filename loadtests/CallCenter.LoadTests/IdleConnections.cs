@@ -66,35 +66,54 @@ public static class IdleConnections
         var (url, token, count) = (new Uri(args[0]), args[1], int.Parse(args[2]));
         if (args.Length > 3 && args[3] == "stream")
         {
-            await StreamClients(url, token, count);
+            var walls = await Hold(count, async () =>
+            {
+                var socket = new ClientWebSocket();
+                socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
+                await socket.ConnectAsync(new Uri($"ws://{url.Authority}/streams/wallboard"), CancellationToken.None);
+                _ = Drain(socket);
+                return socket;
+            }, (walls, failed) => new Report(walls.Count(w => w.State == WebSocketState.Open), failed, walls.Count(w => w.State != WebSocketState.Open)));
+            walls.ForEach(w => w.Abort());
             return;
         }
 
-        var (failed, closed) = (0, 0);
-        var connections = new List<HubConnection>(count);
+        var closed = 0;
+        var connections = await Hold(count, async () =>
+        {
+            var connection = await WallboardClients.Connect(url, token, _ => { });
+            connection.Closed += _ =>
+            {
+                Interlocked.Increment(ref closed);
+                return Task.CompletedTask;
+            };
+            return connection;
+        }, (connections, failed) => new Report(connections.Count(c => c.State == HubConnectionState.Connected), failed, closed));
+        await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+    }
+
+    /// <summary>Opens <paramref name="count"/> connections 50 at a time and holds them until stdin closes, answering "report".</summary>
+    private static async Task<List<T>> Hold<T>(int count, Func<Task<T>> open, Func<List<T>, int, Report> report)
+    {
+        var failed = 0;
+        var held = new List<T>(count);
         for (var i = 0; i < count; i += 50)
         {
-            var opening = Enumerable.Range(i, Math.Min(50, count - i)).Select(async _ =>
+            await Task.WhenAll(Enumerable.Range(i, Math.Min(50, count - i)).Select(async _ =>
             {
                 try
                 {
-                    var connection = await WallboardClients.Connect(url, token, _ => { });
-                    connection.Closed += _ =>
+                    var connection = await open();
+                    lock (held)
                     {
-                        Interlocked.Increment(ref closed);
-                        return Task.CompletedTask;
-                    };
-                    lock (connections)
-                    {
-                        connections.Add(connection);
+                        held.Add(connection);
                     }
                 }
                 catch (Exception)
                 {
                     Interlocked.Increment(ref failed);
                 }
-            });
-            await Task.WhenAll(opening);
+            }));
         }
 
         Console.WriteLine("connected");
@@ -102,65 +121,24 @@ public static class IdleConnections
         {
             if (line == "report")
             {
-                Console.WriteLine(JsonSerializer.Serialize(new Report(connections.Count(c => c.State == HubConnectionState.Connected), failed, closed)));
+                Console.WriteLine(JsonSerializer.Serialize(report(held, failed)));
             }
         }
 
-        await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
+        return held;
     }
 
-    private static async Task StreamClients(Uri url, string token, int count)
+    private static async Task Drain(ClientWebSocket socket)
     {
-        var failed = 0;
-        var walls = new List<(ClientWebSocket Socket, Task Reading)>(count);
-        for (var i = 0; i < count; i += 50)
+        var buffer = new byte[1 << 16];
+        try
         {
-            var opening = Enumerable.Range(i, Math.Min(50, count - i)).Select(async _ =>
-            {
-                var socket = new ClientWebSocket();
-                socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
-                try
-                {
-                    await socket.ConnectAsync(new Uri($"ws://{url.Authority}/streams/wallboard"), CancellationToken.None);
-                    lock (walls)
-                    {
-                        walls.Add((socket, Drain(socket)));
-                    }
-                }
-                catch (WebSocketException)
-                {
-                    Interlocked.Increment(ref failed);
-                }
-            });
-            await Task.WhenAll(opening);
-        }
-
-        Console.WriteLine("connected");
-        while (Console.ReadLine() is { } line)
-        {
-            if (line == "report")
-            {
-                Console.WriteLine(JsonSerializer.Serialize(new Report(walls.Count(w => w.Socket.State == WebSocketState.Open), failed, walls.Count(w => w.Socket.State != WebSocketState.Open))));
-            }
-        }
-
-        foreach (var (socket, _) in walls)
-        {
-            socket.Abort();
-        }
-
-        static async Task Drain(ClientWebSocket socket)
-        {
-            var buffer = new byte[1 << 16];
-            try
-            {
-                while (!(await socket.ReceiveAsync(buffer, CancellationToken.None)).CloseStatus.HasValue)
-                {
-                }
-            }
-            catch (WebSocketException)
+            while (!(await socket.ReceiveAsync(buffer, CancellationToken.None)).CloseStatus.HasValue)
             {
             }
+        }
+        catch (WebSocketException)
+        {
         }
     }
 }

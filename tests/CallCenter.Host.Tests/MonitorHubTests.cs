@@ -157,7 +157,8 @@ public sealed class MonitorHubTests(HostFixture fixture) : IClassFixture<HostFix
         await workOrders.DisposeAsync();
     }
 
-    private static async Task<(string Queue, string Seat)> Define(HttpClient admin)
+    /// <summary>A new queue and a seat serving it.</summary>
+    internal static async Task<(string Queue, string Seat)> Define(HttpClient admin)
     {
         var queue = "mq-" + Guid.NewGuid().ToString("N")[..6];
         var seat = "ms-" + Guid.NewGuid().ToString("N")[..6];

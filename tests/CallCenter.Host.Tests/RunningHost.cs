@@ -28,6 +28,9 @@ public sealed class RunningHost : IAsyncDisposable
 
     public string DataDir { get; }
 
+    /// <summary>The host's services, for tests that drive one of its parts directly.</summary>
+    public IServiceProvider Services => app.Services;
+
     public static string NewDataDir() => Path.Combine(Path.GetTempPath(), "cc-host-" + Guid.NewGuid().ToString("N"));
 
     public static async Task<RunningHost> Start(string? dataDir = null, params string[] extra)

@@ -5,6 +5,7 @@ using CallCenter.LoadTests;
 using CallCenter.Monitoring;
 using CallCenter.Seats;
 using MessagePack;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CallCenter.Host.Tests;
 
@@ -133,14 +134,67 @@ public sealed class WallStreamTests(HostFixture fixture) : IClassFixture<HostFix
         await (await Host.As("agent1")).PostAsJsonAsync("/api/v1/alerts/acknowledge", new { key = "x" }).Expect(HttpStatusCode.Forbidden);
     }
 
-    private static async Task<(string Queue, string Seat)> Define(HttpClient admin)
+    [Fact]
+    public async Task A_wall_whose_sends_are_stuck_is_dropped_once_it_falls_a_backlog_behind()
     {
-        var queue = "wq-" + Guid.NewGuid().ToString("N")[..6];
-        var seat = "ws-" + Guid.NewGuid().ToString("N")[..6];
-        await Api.DefineQueue(admin, queue);
-        await Api.DefineSeat(admin, seat, queue);
-        return (queue, seat);
+        var streams = Host.Services.GetRequiredService<WallStreams>();
+        var scope = new MonitorScope("slow-" + Guid.NewGuid().ToString("N")[..6], null);
+        using var socket = new StuckSocket();
+        var serving = streams.Serve(socket, scope, "supervisor", null, CancellationToken.None);
+        for (var waited = 0; socket.Sends == 0 && waited < 200; waited++)
+        {
+            await Task.Delay(50); // the snapshot's send, the first, gets stuck
+        }
+
+        for (var i = 0; i <= WallStreams.Backlog; i++)
+        {
+            streams.Send(scope, new Dictionary<string, object?> { ["epoch"] = "e", ["version"] = (long)i });
+        }
+
+        await serving.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(WebSocketState.Aborted, socket.State);
+        Assert.Equal(1, socket.Sends);
     }
+
+    /// <summary>A wall on a line that takes nothing: every send and receive waits until it is aborted.</summary>
+    private sealed class StuckSocket : WebSocket
+    {
+        private readonly TaskCompletionSource aborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int sends;
+
+        public int Sends => sends;
+
+        public override WebSocketCloseStatus? CloseStatus => null;
+
+        public override string? CloseStatusDescription => null;
+
+        public override WebSocketState State => aborted.Task.IsCompleted ? WebSocketState.Aborted : WebSocketState.Open;
+
+        public override string? SubProtocol => null;
+
+        public override void Abort() => aborted.TrySetResult();
+
+        public override Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override Task CloseOutputAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override void Dispose() => Abort();
+
+        public override async Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken)
+        {
+            await aborted.Task.WaitAsync(cancellationToken);
+            throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely);
+        }
+
+        public override async Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref sends);
+            await aborted.Task.WaitAsync(cancellationToken);
+            throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely);
+        }
+    }
+
+    private static Task<(string Queue, string Seat)> Define(HttpClient admin) => MonitorHubTests.Define(admin);
 }
 
 /// <summary>A test's wall: reads the stream's [kind, body] messages in the background and keeps the board as the page does.</summary>

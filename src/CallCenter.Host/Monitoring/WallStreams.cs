@@ -19,7 +19,7 @@ namespace CallCenter.Host;
 public sealed class WallStreams(MonitorScopes scopes, IGrainFactory grains, IOptions<MessagePackHubProtocolOptions> messagePack,
     IOptions<JsonHubProtocolOptions> json, CallCenterSettings settings, TimeProvider time, ILogger<WallStreams> logger) : BackgroundService
 {
-    /// <summary>Messages a wall may have waiting; a wall that falls this far behind is closed and starts over with a snapshot.</summary>
+    /// <summary>Messages a wall may have waiting; a wall that falls this far behind is dropped and starts over with a snapshot.</summary>
     public const int Backlog = 64;
 
     private readonly Dictionary<MonitorScope, HashSet<Wall>> walls = [];
@@ -153,7 +153,10 @@ public sealed class WallStreams(MonitorScopes scopes, IGrainFactory grains, IOpt
         {
             if (!outbox.Writer.TryWrite(message))
             {
+                // Its sends are stuck, so no close frame would get through: drop it; the page reconnects and starts over.
+                logger.LogInformation("A wallboard stream of {User} fell {Backlog} messages behind and was dropped", user, Backlog);
                 End(WebSocketCloseStatus.PolicyViolation, "too-slow");
+                socket.Abort();
             }
         }
 
