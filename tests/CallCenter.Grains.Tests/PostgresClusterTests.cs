@@ -159,6 +159,33 @@ public sealed class PostgresClusterTests : IAsyncLifetime
         Assert.All(await Task.WhenAll(seats.Select(s => grains.GetGrain<ISeatGrain>(s).Get())), s => Assert.Equal(SeatState.Ready, s.State));
     }
 
+    [Fact]
+    public async Task When_a_silo_dies_the_board_asks_every_seat_again_and_puts_right_a_tile_the_seat_never_kept()
+    {
+        var grains = cluster.Client;
+        var queue = "mb-" + Guid.NewGuid().ToString("N")[..8];
+        var seat = queue + "-S0";
+        await grains.GetGrain<IQueueGrain>(queue).Define(new QueueDefinition("发票业务", RoutingStrategy.LongestIdle, 20, 20, null));
+        await grains.GetGrain<ISeatGrain>(seat).Define(new SeatDefinition(seat, "纳税服务科", false, [new SeatSkill(queue, 3)]));
+        await grains.GetGrain<ISeatGrain>(seat).Login("agent-" + seat);
+        var board = grains.GetGrain<IMonitorBoard>(0);
+        var known = await Until(() => board.Snapshot(), s => s.Seats.Any(t => t.SeatId == seat && t.State == SeatState.NotReady));
+        var (survivor, victim) = (cluster.Silos[0], cluster.Silos[1]);
+        await MoveTo(survivor.SiloAddress, [board]);
+        await MoveTo(victim.SiloAddress, [grains.GetGrain<ISeatGrain>(seat)]);
+
+        // What the seat's silo announced and then died before writing (or a change that died in its notifier).
+        await board.Publish([known.Seats.Single(t => t.SeatId == seat) with { State = SeatState.Ready }], []);
+        Assert.Equal(SeatState.Ready, (await board.Snapshot()).Seats.Single(t => t.SeatId == seat).State);
+        // (When the board's directory entry was on the dying silo, Orleans also reactivates the board, which then asks
+        // every seat anyway; otherwise only the board's reaction to the death puts the tile right.)
+        await cluster.KillSiloAsync(victim);
+
+        var after = await Until(() => Retry(() => board.Snapshot()), s => s.Seats.Single(t => t.SeatId == seat).State == SeatState.NotReady);
+        Assert.Equal(SeatState.NotReady, after.Seats.Single(t => t.SeatId == seat).State);
+        Assert.Equal(SeatState.NotReady, (await grains.GetGrain<ISeatGrain>(seat).Get()).State);
+    }
+
     /// <summary>Migrates each grain not yet on <paramref name="silo"/> there, and checks they all are.</summary>
     private async Task MoveTo(SiloAddress silo, List<IAddressable> grains)
     {

@@ -5,7 +5,8 @@ namespace CallCenter.Monitoring;
 /// <summary>
 /// The wallboard's source of truth: the latest tile of every seat and queue with a version. On activation (first
 /// start, restart, failover) it asks every known seat and queue for its current state, so nothing stale survives;
-/// a new epoch tells connected clients to fetch a fresh snapshot.
+/// a new epoch tells connected clients to fetch a fresh snapshot. When another silo is declared dead it asks them all
+/// again and sends what it learnt: changes waiting in that silo's notifier die with it.
 /// </summary>
 [GrainType("monitor-board")]
 public sealed class MonitorBoard(
@@ -13,6 +14,7 @@ public sealed class MonitorBoard(
     CallCenterClock clock,
     IOptions<AlertRules> rules,
     IAlertHistory history,
+    IClusterMembershipService membership,
     ILogger<MonitorBoard> logger) : Grain, IMonitorBoard
 {
     private readonly ObserverManager<IMonitorObserver> observers = new(TimeSpan.FromMinutes(2), logger);
@@ -29,31 +31,13 @@ public sealed class MonitorBoard(
     private long version;
     private DateTimeOffset lastSent;
     private bool membersUnsaved;
+    private MembershipVersion membershipSeen;
+    private HashSet<SiloAddress> deadSeen = [];
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await Task.WhenAll(known.State.Seats.Select(async id =>
-        {
-            try
-            {
-                seats[id] = MonitorTiles.Seat(await GrainFactory.GetGrain<ISeatGrain>(id).Get());
-            }
-            catch (NotConfiguredException)
-            {
-            }
-        }));
-        foreach (var id in known.State.Queues)
-        {
-            try
-            {
-                var queue = GrainFactory.GetGrain<IQueueGrain>(id);
-                queues[id] = MonitorTiles.Queue(id, await queue.GetDefinition(), await queue.GetStats(), clock.Now);
-            }
-            catch (NotConfiguredException)
-            {
-            }
-        }
-
+        (membershipSeen, deadSeen) = (membership.CurrentSnapshot.Version, DeadSilos());
+        await AskSeatsAndQueues();
         foreach (var id in known.State.Shifts.Where(s => s.Value == clock.Today).Select(s => s.Key))
         {
             try
@@ -161,12 +145,76 @@ public sealed class MonitorBoard(
     /// </summary>
     private async Task Tick()
     {
-        await Broadcast([], []);
+        if (SiloDied())
+        {
+            // Changes that died in that silo's notifier, or that it announced and never wrote, are put right here.
+            var (seatTiles, queueTiles) = await AskSeatsAndQueues();
+            logger.LogInformation("A silo died: the board asked its {Seats} seats and {Queues} queues again", seatTiles.Count, queueTiles.Count);
+            await Broadcast(seatTiles, queueTiles);
+        }
+        else
+        {
+            await Broadcast([], []);
+        }
+
         if (clock.Now - lastSent >= Heartbeat)
         {
             await Send(new MonitorBatch(epoch, ++version, [], [], []));
         }
     }
+
+    /// <summary>
+    /// Asks every known seat and queue for its state, all at once, and keeps the answers; one that cannot answer now
+    /// (its silo just died) keeps the tile the board has.
+    /// </summary>
+    private async Task<(List<SeatTile> Seats, List<QueueTile> Queues)> AskSeatsAndQueues()
+    {
+        var seatTiles = (await Task.WhenAll(known.State.Seats.Select(id => Ask(id, async () => MonitorTiles.Seat(await GrainFactory.GetGrain<ISeatGrain>(id).Get())))))
+            .OfType<SeatTile>().ToList();
+        var queueTiles = (await Task.WhenAll(known.State.Queues.Select(id => Ask(id, async () =>
+        {
+            var queue = GrainFactory.GetGrain<IQueueGrain>(id);
+            return MonitorTiles.Queue(id, await queue.GetDefinition(), await queue.GetStats(), clock.Now);
+        })))).OfType<QueueTile>().ToList();
+        seatTiles.ForEach(t => seats[t.SeatId] = t);
+        queueTiles.ForEach(t => queues[t.QueueId] = t);
+        return (seatTiles, queueTiles);
+
+        async Task<T?> Ask<T>(string id, Func<Task<T>> ask) where T : class
+        {
+            try
+            {
+                return await ask();
+            }
+            catch (NotConfiguredException)
+            {
+                return null;
+            }
+            catch (Exception e) when (e is TimeoutException or OrleansException)
+            {
+                logger.LogWarning(e, "The board could not ask {Id} for its state; it keeps the tile it has", id);
+                return null;
+            }
+        }
+    }
+
+    /// <summary>True once for each membership change that declares a silo dead.</summary>
+    private bool SiloDied()
+    {
+        if (membership.CurrentSnapshot.Version == membershipSeen)
+        {
+            return false;
+        }
+
+        membershipSeen = membership.CurrentSnapshot.Version;
+        var dead = DeadSilos();
+        var died = !dead.IsSubsetOf(deadSeen);
+        deadSeen = dead;
+        return died;
+    }
+
+    private HashSet<SiloAddress> DeadSilos() =>
+        [.. membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Dead).Select(m => m.SiloAddress)];
 
     /// <summary>Re-evaluates the alert rules and sends whatever changed; nothing at all sends nothing.</summary>
     private async Task Broadcast(IReadOnlyList<SeatTile> changedSeats, IReadOnlyList<QueueTile> changedQueues)

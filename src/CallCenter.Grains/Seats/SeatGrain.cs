@@ -800,14 +800,20 @@ public sealed class SeatGrain(
         S.MonitoredBy,
         S.Messages.ToArray());
 
-    /// <summary>Persists the seat, then tells the wallboard (one-way, batched by the local notifier).</summary>
+    /// <summary>
+    /// Persists the seat and, while the write is on its way, tells the wallboard (one-way, batched by the local
+    /// notifier): the wall shows the seat as it is held, a write's wait is not the wall's. Should the silo die before the
+    /// write lands, the board asks every seat again after the failover, so the wall follows what was kept.
+    /// </summary>
     private async Task Save()
     {
-        await seat.WriteStateAsync();
-        _ = WriteSpans();
+        var writing = seat.WriteStateAsync();
         if (S.Definition is not null)
         {
             _ = GrainFactory.GetGrain<IMonitorNotifier>(0).SeatChanged(MonitorTiles.Seat(Snapshot()));
         }
+
+        await writing;
+        _ = WriteSpans();
     }
 }
