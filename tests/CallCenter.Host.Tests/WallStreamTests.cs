@@ -69,7 +69,9 @@ public sealed class WallStreamTests(HostFixture fixture) : IClassFixture<HostFix
         Assert.Equal(HttpStatusCode.BadRequest, await WallStream.Refusal(Host, "supervisor", "?department=" + new string('d', 101)));
         var supervisor = await Host.As("supervisor");
         var problem = await supervisor.GetAsync("/streams/wallboard?queue=" + new string('q', 101)).Expect(HttpStatusCode.BadRequest);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("department", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("queue", out _));
+        var department = await supervisor.GetAsync("/streams/wallboard?department=" + new string('d', 101)).Expect(HttpStatusCode.BadRequest);
+        Assert.True(department.GetProperty("errors").TryGetProperty("department", out _));
         var plain = await supervisor.GetAsync("/streams/wallboard").Expect(HttpStatusCode.BadRequest);
         Assert.Contains("WebSocket", plain.Str("detail"));
     }

@@ -28,6 +28,7 @@ public sealed class MonitorBoard(
     private Task historyWrite = Task.CompletedTask;
     private readonly string epoch = Guid.NewGuid().ToString("N")[..12];
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan AskAtMost = TimeSpan.FromSeconds(5);
     private long version;
     private DateTimeOffset lastSent;
     private bool membersUnsaved;
@@ -164,8 +165,8 @@ public sealed class MonitorBoard(
     }
 
     /// <summary>
-    /// Asks every known seat and queue for its state, all at once, and keeps the answers; one that cannot answer now
-    /// (its silo just died) keeps the tile the board has.
+    /// Asks every known seat and queue for its state, all at once, and keeps the answers; one that cannot answer within
+    /// <see cref="AskAtMost"/> (its silo just died) keeps the tile the board has, so the board is never held up long.
     /// </summary>
     private async Task<(List<SeatTile> Seats, List<QueueTile> Queues)> AskSeatsAndQueues()
     {
@@ -184,7 +185,7 @@ public sealed class MonitorBoard(
         {
             try
             {
-                return await ask();
+                return await ask().WaitAsync(AskAtMost);
             }
             catch (NotConfiguredException)
             {

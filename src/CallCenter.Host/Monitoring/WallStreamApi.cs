@@ -17,10 +17,8 @@ public static class WallStreamApi
     {
         if (MonitorScope.From(http.Request.Query) is not { } scope)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["department"] = ["'department' and 'queue' are at most 100 characters."],
-            });
+            var field = http.Request.Query["queue"].ToString().Trim().Length > 100 ? "queue" : "department";
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"'{field}' is at most 100 characters."] });
         }
 
         if (!http.WebSockets.IsWebSocketRequest)

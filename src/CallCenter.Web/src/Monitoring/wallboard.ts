@@ -37,7 +37,7 @@ Object.values(filters).forEach((f) => f.addEventListener("change", render));
 
 // wallboard.html?department=… or ?queue=… watches only that scope: the server sends nothing else.
 const scope = new URLSearchParams([...new URLSearchParams(location.search)].filter(([k]) => k === "department" || k === "queue"));
-// The wall's own read-only stream (MessagePack): far cheaper for the host than a hub connection per wall.
+// The wall's own read-only stream (MessagePack): lighter for the host than a hub connection per wall.
 const stream = openWallStream(scope.toString(), {
   status: (live, secondsDown) => {
     $("status").textContent = live ? t("connected") : `${t("reconnecting")} ${downFor(secondsDown)}`;
