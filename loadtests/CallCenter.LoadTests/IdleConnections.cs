@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -66,15 +65,9 @@ public static class IdleConnections
         var (url, token, count) = (new Uri(args[0]), args[1], int.Parse(args[2]));
         if (args.Length > 3 && args[3] == "stream")
         {
-            var walls = await Hold(count, async () =>
-            {
-                var socket = new ClientWebSocket();
-                socket.Options.SetRequestHeader("Authorization", $"Bearer {token}");
-                await socket.ConnectAsync(new Uri($"ws://{url.Authority}/streams/wallboard"), CancellationToken.None);
-                _ = Drain(socket);
-                return socket;
-            }, (walls, failed) => new Report(walls.Count(w => w.State == WebSocketState.Open), failed, walls.Count(w => w.State != WebSocketState.Open)));
-            walls.ForEach(w => w.Abort());
+            var walls = await Hold(count, () => RawClient.Connect(url, _ => { }, token),
+                (walls, failed) => new Report(walls.Count(w => w.Open), failed, walls.Count(w => !w.Open)));
+            await Task.WhenAll(walls.Select(w => w.DisposeAsync().AsTask()));
             return;
         }
 
@@ -126,19 +119,5 @@ public static class IdleConnections
         }
 
         return held;
-    }
-
-    private static async Task Drain(ClientWebSocket socket)
-    {
-        var buffer = new byte[1 << 16];
-        try
-        {
-            while (!(await socket.ReceiveAsync(buffer, CancellationToken.None)).CloseStatus.HasValue)
-            {
-            }
-        }
-        catch (WebSocketException)
-        {
-        }
     }
 }

@@ -102,6 +102,8 @@ public sealed class RawClient : IAsyncDisposable
     private readonly CancellationTokenSource stop = new();
     private Task reading = Task.CompletedTask;
 
+    public bool Open => socket.State == WebSocketState.Open;
+
     public static async Task<RawClient> Connect(Uri url, Action<WallboardClients.WireBatch> onBatch, string? streamToken = null)
     {
         var client = new RawClient();

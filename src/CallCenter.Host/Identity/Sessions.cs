@@ -31,11 +31,15 @@ public static class Sessions
     public static string AccessToken(ClaimsPrincipal principal, BearerTokenOptions bearer, DateTimeOffset expires) =>
         bearer.BearerTokenProtector.Protect(new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = expires }, IdentityConstants.BearerScheme));
 
+    /// <summary>Whether the user's sign-in <paramref name="sessionId"/> is still live; a principal without one never is.</summary>
+    public static async Task<bool> IsLive(IGrainFactory grains, string userName, string? sessionId) =>
+        sessionId is not null && await Of(grains, userName).IsLive(sessionId);
+
     /// <summary>Treats a request whose session is over as anonymous (and drops its cookie).</summary>
     public static IApplicationBuilder UseLiveSessionsOnly(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
         if (http.User.Identity is { IsAuthenticated: true, Name: { } name }
-            && (http.User.Id() is not { } sid || !await Of(http.RequestServices.GetRequiredService<IGrainFactory>(), name).IsLive(sid)))
+            && !await IsLive(http.RequestServices.GetRequiredService<IGrainFactory>(), name, http.User.Id()))
         {
             http.User = new ClaimsPrincipal(new ClaimsIdentity());
             if (http.Request.Cookies.ContainsKey(IdentitySetup.CookieName))

@@ -44,8 +44,7 @@ public sealed class MonitorHub(IGrainFactory grains, MonitorScopes scopes, IOpti
         return Task.CompletedTask;
     }
 
-    public async Task<Dictionary<string, object?>> Snapshot() =>
-        WallWire.Snapshot(Scope.Filter(await grains.GetGrain<IMonitorBoard>(0).Snapshot()), json.Value.PayloadSerializerOptions);
+    public Task<Dictionary<string, object?>> Snapshot() => WallWire.Snapshot(grains, Scope, json.Value.PayloadSerializerOptions);
 
     /// <summary>Acknowledges an open alert with an optional note (at most 500 characters), recorded with the supervisor's name.</summary>
     public async Task<Dictionary<string, object?>> Acknowledge(string key, string? note)

@@ -27,11 +27,15 @@ public sealed record MonitorScope(string? Department, string? Queue)
         : snapshot with { Seats = [.. snapshot.Seats.Where(Covers)], Queues = [.. snapshot.Queues.Where(Covers)], OpenAlerts = [.. snapshot.OpenAlerts.Where(Covers)] };
 
     /// <summary>From the connection's query string (<c>?department=</c>, <c>?queue=</c>); null when a value is unusable.</summary>
-    public static MonitorScope? From(IQueryCollection query)
+    public static MonitorScope? From(IQueryCollection query) => From(query, out _);
+
+    /// <summary>As <see cref="From(IQueryCollection)"/>, naming the field that is too long when it returns null.</summary>
+    public static MonitorScope? From(IQueryCollection query, out string? tooLong)
     {
         var department = Value(query["department"]);
         var queue = Value(query["queue"]);
-        if (department is { Length: > 100 } || queue is { Length: > 100 })
+        tooLong = department is { Length: > 100 } ? "department" : queue is { Length: > 100 } ? "queue" : null;
+        if (tooLong is not null)
         {
             return null;
         }

@@ -15,10 +15,9 @@ public static class WallStreamApi
 
     private static async Task<IResult> Open(HttpContext http, WallStreams streams)
     {
-        if (MonitorScope.From(http.Request.Query) is not { } scope)
+        if (MonitorScope.From(http.Request.Query, out var tooLong) is not { } scope)
         {
-            var field = http.Request.Query["queue"].ToString().Trim().Length > 100 ? "queue" : "department";
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"'{field}' is at most 100 characters."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [tooLong!] = [$"'{tooLong}' is at most 100 characters."] });
         }
 
         if (!http.WebSockets.IsWebSocketRequest)

@@ -52,7 +52,7 @@ public sealed class WallStreams(MonitorScopes scopes, IGrainFactory grains, IOpt
         Add(scope, wall);
         try
         {
-            await wall.Run(() => Snapshot(scope), () => IsLive(user, session), aborted);
+            await wall.Run(() => Snapshot(scope), () => Sessions.IsLive(grains, user, session), aborted);
         }
         finally
         {
@@ -87,7 +87,7 @@ public sealed class WallStreams(MonitorScopes scopes, IGrainFactory grains, IOpt
         {
             try
             {
-                if (!await IsLive(signIn.Key.User, signIn.Key.Session))
+                if (!await Sessions.IsLive(grains, signIn.Key.User, signIn.Key.Session))
                 {
                     foreach (var wall in signIn)
                     {
@@ -102,10 +102,7 @@ public sealed class WallStreams(MonitorScopes scopes, IGrainFactory grains, IOpt
         }
     }
 
-    private async Task<bool> IsLive(string user, string? session) => session is not null && await Sessions.Of(grains, user).IsLive(session);
-
-    private async Task<byte[]> Snapshot(MonitorScope scope) =>
-        Message("snapshot", WallWire.Snapshot(scope.Filter(await grains.GetGrain<CallCenter.Monitoring.IMonitorBoard>(0).Snapshot()), json.Value.PayloadSerializerOptions));
+    private async Task<byte[]> Snapshot(MonitorScope scope) => Message("snapshot", await WallWire.Snapshot(grains, scope, json.Value.PayloadSerializerOptions));
 
     private byte[] Message(string kind, Dictionary<string, object?> body) =>
         MessagePackSerializer.Serialize<object[]>([kind, body], messagePack.Value.SerializerOptions);

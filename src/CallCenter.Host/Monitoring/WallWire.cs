@@ -31,6 +31,10 @@ public static class WallWire
             ["quality"] = quality,
         };
 
+    /// <summary>The board's snapshot as a wall of <paramref name="scope"/> sees it (hub and wall stream alike).</summary>
+    public static async Task<Dictionary<string, object?>> Snapshot(IGrainFactory grains, MonitorScope scope, JsonSerializerOptions options) =>
+        Snapshot(scope.Filter(await grains.GetGrain<IMonitorBoard>(0).Snapshot()), options);
+
     public static Dictionary<string, object?> Snapshot(MonitorSnapshot snapshot, JsonSerializerOptions options) => new()
     {
         ["epoch"] = snapshot.Epoch,

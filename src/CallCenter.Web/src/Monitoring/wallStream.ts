@@ -1,6 +1,6 @@
 import { decode } from "@msgpack/msgpack";
 import { api } from "../shared/api";
-import type { HubStatus } from "../shared/hub";
+import { backoff, type HubStatus } from "../shared/hub";
 import type { MonitorBatch, MonitorSnapshot } from "../shared/types";
 
 export interface WallStreamHandlers {
@@ -14,8 +14,6 @@ export interface WallStream {
   requestSnapshot(): void;
 }
 
-// Same retry steps as the hubs: 0, 1, 2, 4, 8, then every 10 s, for as long as the page is open.
-const backoff = (attempt: number) => (attempt === 0 ? 0 : Math.min(10_000, 1000 * 2 ** (attempt - 1)));
 // The board sends at least an empty batch every few seconds: this long without a message means the line is dead.
 const silenceMs = 20_000;
 

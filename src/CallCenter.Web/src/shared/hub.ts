@@ -5,7 +5,7 @@ import { pageHeader } from "./api";
 export type HubStatus = (live: boolean, secondsDown: number) => void;
 
 // Never give up: 0, 1, 2, 4, 8, then every 10 s, for as long as the page is open.
-const backoff = (attempt: number) => (attempt === 0 ? 0 : Math.min(10_000, 1000 * 2 ** (attempt - 1)));
+export const backoff = (attempt: number) => (attempt === 0 ? 0 : Math.min(10_000, 1000 * 2 ** (attempt - 1)));
 
 const statuses = new WeakMap<HubConnection, { down: () => void; up: () => void }>();
 
