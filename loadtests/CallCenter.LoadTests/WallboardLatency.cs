@@ -18,7 +18,7 @@ namespace CallCenter.LoadTests;
 /// scheduled. Two baselines in the same run send the same kind of batches (50 ms windows, the same wire form and
 /// deltas): straight from IHubContext with no Orleans, and as raw WebSocket messages with no SignalR either (the
 /// physical limit of this box).
-///   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- wallboard [events/s=1000] [seconds=20] [seats=500] [clients=500] [stream|messagepack|json]
+///   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- wallboard [events/s=1000] [seconds=20] [seats=500] [clients=500] [stream|messagepack|json] [warm-up seconds=5]
 /// </summary>
 public static class WallboardLatency
 {
@@ -29,6 +29,7 @@ public static class WallboardLatency
         var seatCount = args.Length > 2 ? int.Parse(args[2]) : 500;
         var clientCount = args.Length > 3 ? int.Parse(args[3]) : 500;
         var protocol = args.Length > 4 ? args[4] : "stream";
+        var warmUp = args.Length > 5 ? int.Parse(args[5]) : 5;
 
         await using var host = await LoadHost.Start();
         var grains = host.App.Services.GetRequiredService<IGrainFactory>();
@@ -49,9 +50,9 @@ public static class WallboardLatency
             return grains.GetGrain<ISeatGrain>(seats[n % seatCount]).ChangeState(ready ? SeatState.Ready : SeatState.NotReady, ready ? null : NotReadyReasons.Break);
         };
 
-        // Five seconds unmeasured first, so the JIT, the activations and the connections' buffers are warm.
+        // Some seconds unmeasured first (each path alike), so the JIT, the activations and the connections' buffers are warm.
         // Whole pairs of rounds over the seats, so every seat ends as it started (NotReady) and the measured run's first change is a real one.
-        await Measure("warm-up", wall, "B", rate, 5, seatCount, clientCount, change, events: 2 * seatCount * (int)Math.Ceiling(rate * 5 / (2.0 * seatCount)));
+        await Measure("warm-up", wall, "B", rate, warmUp, seatCount, clientCount, change, events: 2 * seatCount * (int)Math.Ceiling(rate * warmUp / (2.0 * seatCount)));
         using var stages = new WallStages();
         stages.Start();
         var orleans = await Measure("orleans", wall, "B", rate, seconds, seatCount, clientCount, change);
@@ -65,7 +66,7 @@ public static class WallboardLatency
             await wall.DisposeAsync();
             wall = await ClientProcess.Start("wallboard-clients", host.Address.ToString(), token, clientCount.ToString(), "messagepack");
             await Task.Delay(2000);
-            await Baseline("baseline-warm", wall, rate, 5, seatCount, clientCount, json, batch => hub.Clients.Group(MonitorHub.Everyone).Batch(batch));
+            await Baseline("baseline-warm", wall, rate, warmUp, seatCount, clientCount, json, batch => hub.Clients.Group(MonitorHub.Everyone).Batch(batch));
         }
 
         var baseline = await Baseline("baseline", wall, rate, seconds, seatCount, clientCount, json,
@@ -74,7 +75,7 @@ public static class WallboardLatency
 
         await using var raw = await RawWall.Start();
         await using var rawClients = await ClientProcess.Start("wallboard-clients", raw.Address.ToString(), "-", clientCount.ToString(), "raw");
-        await Baseline("raw-warm", rawClients, rate, 5, seatCount, clientCount, json, raw.Broadcast); // warm, as the hub paths were
+        await Baseline("raw-warm", rawClients, rate, warmUp, seatCount, clientCount, json, raw.Broadcast); // warm, as the hub paths were
         var physical = await Baseline("raw-ws", rawClients, rate, seconds, seatCount, clientCount, json, raw.Broadcast);
 
         Console.WriteLine($"wallboard: {rate} events/s for {seconds} s, {seatCount} seats, {clientCount} supervisor clients ({protocol}; the IHubContext baseline's over MessagePack) in a second process, {Environment.ProcessorCount} cores");
