@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace CallCenter.Host.Tests;
 
-/// <summary>No backplane: a change made through host A reaches a supervisor (or an inbox) connected to host B via B's relay.</summary>
+/// <summary>No backplane: a change made through host A reaches a supervisor (hub or wall stream) or an inbox connected to host B via B's relay.</summary>
 public sealed class TwoHostMonitorTests
 {
     [Fact]
@@ -19,11 +19,15 @@ public sealed class TwoHostMonitorTests
         await Api.DefineQueue(adminOnA, "vat");
         await Api.DefineSeat(adminOnA, "A1", "vat");
         await using var wallboardOnB = await Wallboard.Connect(b, "supervisor");
+        await using var wallOnB = await WallStream.Open(b, "supervisor");
+        await wallOnB.Snapshot();
         await adminOnA.PostAsJsonAsync("/api/v1/seats/A1/login", new { agent = "agent1", takeOver = true }).Ok();
 
         var batch = await wallboardOnB.WaitFor(x => x.Seats.Any(s => s.SeatId == "A1" && s.State == SeatState.NotReady));
         Assert.Equal("agent1", batch.Seats.Single(s => s.SeatId == "A1").Agent);
         Assert.Contains((await wallboardOnB.Snapshot()).Seats, s => s.SeatId == "A1" && s.State == SeatState.NotReady);
+        var streamed = await wallOnB.WaitFor(x => x.Seats.Any(s => s.SeatId == "A1" && s.State == SeatState.NotReady)); // the page's stream on B too
+        Assert.Equal("agent1", streamed.Seats.Last(s => s.SeatId == "A1").Agent);
 
         await adminOnA.PutAsJsonAsync("/api/v1/work-orders/departments/tax", new { name = "纳税服务科", liaison = "liaison1", handlers = new[] { "handler1" } }).Ok();
         await using var liaisonOnB = await WorkOrderFeed.Connect(b, "liaison1");
@@ -52,6 +56,8 @@ public sealed class TwoHostMonitorTests
 
             await using var b = await RunningHost.Start(null, cluster);
             await using var wallboardOnB = await Wallboard.Connect(b, "supervisor");
+            await using var wallOnB = await WallStream.Open(b, "supervisor");
+            await wallOnB.Snapshot();
             var commands = new ConcurrentQueue<CtiCommand>();
             await using var adapterOnB = await b.CtiAdapter(commands);
             var adminOnB = await b.As("admin");
@@ -62,6 +68,7 @@ public sealed class TwoHostMonitorTests
             // Everything after A left goes through B: the seat's change reaches B's wallboard and the offer B's adapter.
             await adminOnB.PostAsJsonAsync("/api/v1/seats/F1/state", new { state = "Ready" }).Ok();
             await wallboardOnB.WaitFor(x => x.Seats.Any(s => s.SeatId == "F1" && s.State == SeatState.Ready));
+            await wallOnB.WaitFor(x => x.Seats.Any(s => s.SeatId == "F1" && s.State == SeatState.Ready)); // B's stream follows the board that moved to B
             await b.Softswitch().PostAsJsonAsync("/api/v1/cti/calls", new { callId = "after-a", caller = "13800000000", queue = "vat" }).Expect(HttpStatusCode.Accepted);
             await Api.WaitFor(() => Task.FromResult(default(System.Text.Json.JsonElement)), _ => commands.Any(c => c.Kind == "offer" && c.CallId == "after-a"), "the offer on B's adapter");
         }
