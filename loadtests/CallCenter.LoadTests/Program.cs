@@ -9,6 +9,7 @@ using CallCenter.LoadTests.Failover;
 //   records    call-record ingest through the store's writer, then filtered searches over it (SQLite or PostgreSQL)
 //   audit      supervisor messages (one audit line each) with 1,000 and with 50,000 lines already in the day
 //   connections  N idle supervisor connections from several client processes: the host's memory per connection
+//   profile    where a host's CPU went, from a dotnet-trace of a run (on-CPU samples by CallCenter class and by assembly)
 //   failover   PostgreSQL and three host processes under softswitch traffic; SIGKILL of the host holding the board
 //              and the command bus, twice, then a full restart: detection, offers undelivered, calls lost, tiles right
 switch (args.FirstOrDefault())
@@ -37,6 +38,9 @@ switch (args.FirstOrDefault())
     case "idle-clients":
         await IdleConnections.Clients(args[1..]);
         break;
+    case "profile":
+        ProfileReport.Run(args[1..]);
+        break;
     case "softswitch":
         await SoftswitchDriver.Run(args[1..]);
         break;
@@ -44,7 +48,7 @@ switch (args.FirstOrDefault())
         await WallboardClients.Run(args[1..]);
         break;
     default:
-        Console.Error.WriteLine("usage: offers [callsPerSecond seconds seats http|hub] | wallboard [eventsPerSecond seconds seats clients] | signin [signIns] | records [sqlite|postgres days seats callsPerSeat] | audit [seconds clients small large] | failover [runs seats callsPerSecond] | connections [count processes quietSeconds stream|hub]");
+        Console.Error.WriteLine("usage: offers [callsPerSecond seconds seats http|hub] | wallboard [eventsPerSecond seconds seats clients] | signin [signIns] | records [sqlite|postgres days seats callsPerSeat] | audit [seconds clients small large] | failover [runs seats callsPerSecond] | connections [count processes quietSeconds stream|hub] | profile trace.nettrace [rows]");
         return 2;
 }
 

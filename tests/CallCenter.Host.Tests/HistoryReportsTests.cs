@@ -114,6 +114,31 @@ public sealed class HistoryReportsTests
         Assert.Equal(new Dictionary<string, double> { ["break"] = 3900, ["missed"] = 60 }, a1.NotReadyByReason);
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_batch_of_many_seats_written_in_several_statements_totals_each_seat_once(string store)
+    {
+        await using var services = await Store(store);
+        var activity = services.GetRequiredService<IAgentActivity>();
+        var reports = services.GetRequiredService<IHistoryReports>();
+        var ten = At(Day, 10, 0);
+        var seats = Enumerable.Range(0, 5 * HistorySetup.SqliteBatch).Select(i => (Seat: $"M{i:000}", Agent: $"m{i:000}", Ready: 60.0 + i)).ToList();
+        var spans = seats.SelectMany(s => new[]
+        {
+            Span(s.Seat, s.Agent, SeatState.Ready, null, Day, ten, ten.AddSeconds(s.Ready)),
+            Span(s.Seat, s.Agent, SeatState.NotReady, "break", Day, ten.AddSeconds(s.Ready), ten.AddSeconds(s.Ready + 30)),
+        }).ToList();
+
+        await activity.Write(spans); // one gathering: more rows and day totals than one statement of the SQLite store holds
+        await activity.Write(spans); // and all of it again: each total still counts each span once
+
+        var days = (await reports.Agents(new AgentReportQuery(Day, Day, ByMonth: false))).Where(d => d.Agent.StartsWith('m')).ToList();
+        Assert.Equal(seats.Select(s => $"{s.Agent} {s.Ready} 30"), days.Select(d => $"{d.Agent} {d.ReadySeconds} {d.NotReadySeconds}"));
+        await using var db = HistorySetup.Open(services.GetRequiredService<HistoryLocation>());
+        Assert.Equal(spans.Count, await db.AgentActivity.CountAsync(s => s.SeatId.StartsWith("M")));
+    }
+
     private static async Task<ServiceProvider> Store(string kind)
     {
         var location = kind == "postgres" ? HistoryLocation.Cluster(await TestPostgres.NewDatabase("reports_")) : HistoryLocation.Embedded(RunningHost.NewDataDir());

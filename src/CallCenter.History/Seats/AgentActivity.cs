@@ -69,7 +69,7 @@ public sealed class AgentActivity : IAgentActivity, IAsyncDisposable
         }
 
         await db.SaveChangesAsync();
-        foreach (var chunk in changes.Where(c => c.Value != default).Chunk(500))
+        foreach (var chunk in changes.Where(c => c.Value != default).Chunk(db.Database.IsSqlite() ? HistorySetup.SqliteBatch : 500))
         {
             var values = new List<object>(chunk.Length * 8);
             var rows = new List<string>(chunk.Length);
