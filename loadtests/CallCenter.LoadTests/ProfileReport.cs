@@ -6,8 +6,9 @@ namespace CallCenter.LoadTests;
 /// Where a host's CPU went, from a trace taken during a run with
 /// <c>dotnet-trace collect -p PID --profile dotnet-sampled-thread-time --duration 00:00:00:10 -o run.nettrace</c>.
 /// The sampler records every thread, running or not; a sample whose innermost frames are a wait (thread pool, monitor,
-/// wait handle, epoll) is idle and left out; a thread held for a garbage collection (PollGC) counts, as time lost. Each sample on CPU is given to the innermost CallCenter class on its stack
-/// (or "no CallCenter frame") and, separately, to the assembly of its innermost frame.
+/// wait handle, epoll) is idle and left out; a thread held for a garbage collection (PollGC) counts, as time lost.
+/// Each sample on CPU is given to the innermost CallCenter class on its stack (or "no CallCenter frame") and,
+/// separately, to the assembly and the method of its innermost frame (native frames are not named: their managed caller).
 ///   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- profile run.nettrace [rows=25]
 /// </summary>
 public static class ProfileReport
