@@ -28,7 +28,7 @@ public static class HistorySetup
         }
         else
         {
-            services.AddDbContextFactory<SqliteHistoryDb>(o => o.UseSqlite(SqliteConnection(location.SqlitePath!), Batches));
+            services.AddDbContextFactory<SqliteHistoryDb>(o => UseHistorySqlite(o, location.SqlitePath!));
             services.TryAddSingleton<IDbContextFactory<HistoryDb>, AsHistoryDb<SqliteHistoryDb>>();
         }
 
@@ -95,18 +95,20 @@ public static class HistorySetup
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(location.SqlitePath!))!);
-        return new SqliteHistoryDb(new DbContextOptionsBuilder<SqliteHistoryDb>().UseSqlite(SqliteConnection(location.SqlitePath!), Batches).Options);
+        var sqlite = new DbContextOptionsBuilder<SqliteHistoryDb>();
+        UseHistorySqlite(sqlite, location.SqlitePath!);
+        return new SqliteHistoryDb(sqlite.Options);
     }
 
-    private static string SqliteConnection(string path) => $"Data Source={path};Pooling=True";
-
     /// <summary>
-    /// SQLite binds every parameter of a command, by name, to each statement the command holds, so a batch of n
-    /// statements costs n² lookups: EF Core's batches are kept to a size where that is small beside the writes.
+    /// The history's SQLite file, for the host's contexts and <see cref="Open"/> alike. SQLite binds every parameter of a
+    /// command, by name, to each statement the command holds, so a batch of n statements costs n² lookups: EF Core's
+    /// batches are kept to <see cref="SqliteBatch"/>, where that is small beside the writes.
     /// </summary>
-    private static void Batches(Microsoft.EntityFrameworkCore.Infrastructure.SqliteDbContextOptionsBuilder sqlite) => sqlite.MaxBatchSize(SqliteBatch);
+    private static void UseHistorySqlite(DbContextOptionsBuilder options, string path) =>
+        options.UseSqlite($"Data Source={path};Pooling=True", sqlite => sqlite.MaxBatchSize(SqliteBatch));
 
-    /// <summary>Statements per command on SQLite (see <see cref="Batches"/>); also the rows of one multi-row statement.</summary>
+    /// <summary>Statements per command on SQLite (see <see cref="UseHistorySqlite"/>); also the rows of one multi-row statement.</summary>
     public const int SqliteBatch = 16;
 
     private sealed class AsHistoryDb<T>(IDbContextFactory<T> inner) : IDbContextFactory<HistoryDb>
