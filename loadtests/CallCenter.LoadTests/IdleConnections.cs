@@ -6,9 +6,10 @@ namespace CallCenter.LoadTests;
 
 // Many supervisors with a wallboard open and nothing happening: N connections from P client processes, each receiving
 // the board's heartbeat batch every 5 s — on the read-only wall stream (/streams/wallboard, what the page opens) or on
-// the hub (/hubs/monitor, SignalR over WebSockets). Reported: the host's working set and managed heap before and
+// the hub (/hubs/monitor, SignalR over WebSockets). "stream" opens each wall with a ticket as the page does (served below
+// the host's HTTP layer); "stream-http" by bearer token through the HTTP endpoint. Reported: the host's working set and managed heap before and
 // after, per connection, and how many connections are still up after a quiet minute.
-//   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- connections [count=10000] [processes=4] [quietSeconds=60] [stream|hub]
+//   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- connections [count=10000] [processes=4] [quietSeconds=60] [stream|stream-http|hub]
 public static class IdleConnections
 {
     public sealed record Report(int Connected, int Failed, int Closed);
@@ -63,9 +64,9 @@ public static class IdleConnections
     public static async Task Clients(string[] args)
     {
         var (url, token, count) = (new Uri(args[0]), args[1], int.Parse(args[2]));
-        if (args.Length > 3 && args[3] == "stream")
+        if (args.Length > 3 && args[3] is "stream" or "stream-http")
         {
-            var walls = await Hold(count, () => RawClient.Connect(url, _ => { }, token),
+            var walls = await Hold(count, () => RawClient.Connect(url, _ => { }, token, overHttp: args[3] == "stream-http"),
                 (walls, failed) => new Report(walls.Count(w => w.Open), failed, walls.Count(w => !w.Open)));
             await Task.WhenAll(walls.Select(w => w.DisposeAsync().AsTask()));
             return;

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 using System.Net.WebSockets;
+using System.Text.Json;
 using System.Threading.Channels;
 using MessagePack;
 using MessagePack.Resolvers;
@@ -104,17 +106,35 @@ public sealed class RawClient : IAsyncDisposable
 
     public bool Open => socket.State == WebSocketState.Open;
 
-    public static async Task<RawClient> Connect(Uri url, Action<WallboardClients.WireBatch> onBatch, string? streamToken = null)
+    /// <summary>
+    /// Opens a client: of the raw broadcast without a token; of the host's wall stream with one — through a ticket, as
+    /// the page does (served below the host's HTTP layer), or with <paramref name="overHttp"/> by bearer token on the
+    /// HTTP endpoint.
+    /// </summary>
+    public static async Task<RawClient> Connect(Uri url, Action<WallboardClients.WireBatch> onBatch, string? streamToken = null, bool overHttp = false)
     {
         var client = new RawClient();
+        var address = $"ws://{url.Authority}/raw";
         if (streamToken is not null)
         {
             client.socket.Options.SetRequestHeader("Authorization", $"Bearer {streamToken}");
+            address = overHttp ? $"ws://{url.Authority}/streams/wallboard" : $"ws://{url.Authority}/streams/wallboard?ticket={Uri.EscapeDataString(await Ticket(url, streamToken))}";
         }
 
-        await client.socket.ConnectAsync(new Uri($"ws://{url.Authority}{(streamToken is null ? "/raw" : "/streams/wallboard")}"), CancellationToken.None);
+        await client.socket.ConnectAsync(new Uri(address), CancellationToken.None);
         client.reading = Task.Run(() => client.Read(onBatch, framed: streamToken is not null));
         return client;
+    }
+
+    private static readonly HttpClient Http = new();
+
+    private static async Task<string> Ticket(Uri url, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url, "/api/v1/wallboard/tickets")) { Content = JsonContent.Create(new { }) };
+        request.Headers.Authorization = new("Bearer", token);
+        using var response = await Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("value").GetString()!;
     }
 
     /// <summary>A wall stream message: its kind and, for a batch, what the benchmark reads of it.</summary>

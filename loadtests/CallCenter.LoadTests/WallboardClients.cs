@@ -74,6 +74,7 @@ public static class WallboardClients
             {
                 "raw" => await RawClient.Connect(url, OnBatch),
                 "stream" => await RawClient.Connect(url, OnBatch, token),
+                "stream-http" => await RawClient.Connect(url, OnBatch, token, overHttp: true),
                 _ => (IAsyncDisposable)await Connect(url, token, OnBatch, protocol),
             })));
         }

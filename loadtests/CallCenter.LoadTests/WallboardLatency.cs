@@ -18,7 +18,7 @@ namespace CallCenter.LoadTests;
 /// scheduled. Two baselines in the same run send the same kind of batches (50 ms windows, the same wire form and
 /// deltas): straight from IHubContext with no Orleans, and as raw WebSocket messages with no SignalR either (the
 /// physical limit of this box).
-///   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- wallboard [events/s=1000] [seconds=20] [seats=500] [clients=500] [stream|messagepack|json] [warm-up seconds=5]
+///   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- wallboard [events/s=1000] [seconds=20] [seats=500] [clients=500] [stream|stream-http|messagepack|json] [warm-up seconds=5]
 /// </summary>
 public static class WallboardLatency
 {
@@ -60,7 +60,7 @@ public static class WallboardLatency
 
         var hub = host.App.Services.GetRequiredService<IHubContext<MonitorHub, IMonitorClient>>();
         var json = host.App.Services.GetRequiredService<IOptions<JsonHubProtocolOptions>>().Value.PayloadSerializerOptions;
-        if (protocol == "stream")
+        if (protocol.StartsWith("stream", StringComparison.Ordinal))
         {
             // The IHubContext baseline needs hub clients: MessagePack ones, warmed as the measured path was.
             await wall.DisposeAsync();

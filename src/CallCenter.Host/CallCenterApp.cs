@@ -53,6 +53,9 @@ public static class CallCenterApp
         builder.Services.AddSingleton<MonitorScopes>();
         builder.Services.AddSingleton<WallStreams>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WallStreams>());
+        builder.Services.AddSingleton<WallTickets>();
+        builder.Services.AddSingleton<WallConnections>();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(WallConnections.Add));
         builder.Services.AddSingleton<CallCenter.Host.Recording.RecordingStore>();
         builder.Services.AddSingleton<CallCenter.Reporting.IRecordingFiles>(sp => sp.GetRequiredService<CallCenter.Host.Recording.RecordingStore>());
         builder.Services.AddHostedService<RetentionSchedule>();
@@ -83,8 +86,7 @@ public static class CallCenterApp
         app.UsePasswordChangeFirst();
         app.UseRequestForgeryCheck();
         app.UseRateLimiter();
-        // Ping every 15 s and drop a wall that has not answered for 30 s more (a switched-off screen, a cut cable).
-        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(15), KeepAliveTimeout = TimeSpan.FromSeconds(30) });
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = WallStreams.KeepAliveInterval, KeepAliveTimeout = WallStreams.KeepAliveTimeout });
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -102,6 +104,7 @@ public static class CallCenterApp
         api.MapGroup("/audit").MapAuditApi();
         api.MapGroup("/cluster").MapClusterApi();
         api.MapGroup("/alerts").MapAlertsApi();
+        api.MapGroup("/wallboard").MapWallTickets();
         api.MapGroup("/calls").MapCallsApi().MapRecordingPlayback();
         api.MapGroup("/call-records").MapCallRecordsApi();
         api.MapGroup("/reports").MapReportsApi();

@@ -89,6 +89,79 @@ public sealed class WallStreamTests(HostFixture fixture) : IClassFixture<HostFix
     }
 
     [Fact]
+    public async Task A_wall_with_a_ticket_is_served_below_HTTP_with_its_scope_and_changes_and_no_other_credential()
+    {
+        var admin = await Host.As("admin");
+        var (queue, seat) = await Define(admin);
+        var department = "dep-" + Guid.NewGuid().ToString("N")[..6];
+        var mine = "ms-" + Guid.NewGuid().ToString("N")[..6];
+        await Api.DefineSeat(admin, mine, queue, department: department);
+        var light = Host.Services.GetRequiredService<WallConnections>();
+        var before = light.Opened;
+
+        await using var wall = await WallStream.OpenWithTicket(Host, await Host.As("supervisor"), department);
+        Assert.Equal([mine], (await wall.SnapshotWhen(s => s.Seats.Count > 0)).Seats.Select(s => s.SeatId));
+        Assert.Equal(before + 1, light.Opened);
+        await admin.PostAsJsonAsync($"/api/v1/seats/{seat}/login", new { agent = "agent1", takeOver = true }).Ok();
+        await admin.PostAsJsonAsync($"/api/v1/seats/{mine}/login", new { agent = "agent2", takeOver = true }).Ok();
+        await wall.WaitFor(b => b.Seats.Any(s => s.SeatId == mine && s.State == SeatState.NotReady));
+        Assert.DoesNotContain(wall.Received.SelectMany(b => b.Seats), s => s.SeatId == seat);
+        var again = await wall.Fresh();
+        Assert.Equal(SeatState.NotReady, again.Seats.Single(s => s.SeatId == mine).State);
+    }
+
+    [Fact]
+    public async Task Only_supervisors_take_tickets_and_a_scope_too_long_is_named()
+    {
+        await Host.Anonymous().PostAsJsonAsync("/api/v1/wallboard/tickets", new { }).Expect(HttpStatusCode.Unauthorized);
+        await (await Host.As("agent1")).PostAsJsonAsync("/api/v1/wallboard/tickets", new { }).Expect(HttpStatusCode.Forbidden);
+        await (await Host.As("grader")).PostAsJsonAsync("/api/v1/wallboard/tickets", new { }).Expect(HttpStatusCode.Forbidden);
+        var supervisor = await Host.As("supervisor");
+        var tooLong = await supervisor.PostAsJsonAsync("/api/v1/wallboard/tickets", new { queue = new string('q', 101) }).Expect(HttpStatusCode.BadRequest);
+        Assert.True(tooLong.GetProperty("errors").TryGetProperty("queue", out _));
+        var ticket = await supervisor.PostAsJsonAsync("/api/v1/wallboard/tickets", new { department = "  " }).Ok();
+        Assert.InRange(ticket.GetProperty("expires").GetDateTimeOffset(), DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(2));
+    }
+
+    [Fact]
+    public async Task A_ticket_that_is_garbled_or_whose_sign_in_ended_opens_nothing()
+    {
+        var supervisor = await Host.As("supervisor");
+        var ticket = await WallStream.Ticket(supervisor, null);
+        var (status, body) = await WallStream.Handshake(Host, WallStream.Upgrade("x" + ticket));
+        Assert.Equal(401, status);
+        Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("ticket", out _));
+
+        await supervisor.PostAsync("/api/v1/auth/logout", null).Expect(HttpStatusCode.NoContent);
+        Assert.Equal(401, (await WallStream.Handshake(Host, WallStream.Upgrade(ticket))).Status);
+    }
+
+    [Fact]
+    public async Task A_wall_handshake_that_is_not_a_WebSocket_upgrade_gets_a_problem_naming_what_is_wrong_and_nothing_else_is_touched()
+    {
+        var ticket = await WallStream.Ticket(await Host.As("supervisor"), null);
+        var upgrade = WallStream.Upgrade(ticket);
+        var noKey = upgrade.Replace("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n", "");
+        var (status, body) = await WallStream.Handshake(Host, noKey);
+        Assert.Equal(400, status);
+        Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("Sec-WebSocket-Key", out _));
+        Assert.Equal(426, (await WallStream.Handshake(Host, upgrade.Replace("Sec-WebSocket-Version: 13", "Sec-WebSocket-Version: 8"))).Status);
+        Assert.Equal(400, (await WallStream.Handshake(Host, upgrade.Replace("Upgrade: websocket\r\n", ""))).Status);
+        Assert.Equal(400, (await WallStream.Handshake(Host, upgrade.Replace(" HTTP/1.1", " HTTP/1.0"))).Status);
+        var huge = upgrade.Replace("\r\n\r\n", $"\r\nX-Filler: {new string('f', WallConnections.MaxHead)}\r\n\r\n");
+        Assert.Equal(431, (await WallStream.Handshake(Host, huge)).Status);
+
+        // Sent a few bytes at a time, the same request still opens; one whose first bytes stop short of the ticket goes to HTTP.
+        var light = Host.Services.GetRequiredService<WallConnections>();
+        var before = light.Opened;
+        Assert.Equal(101, (await WallStream.Handshake(Host, upgrade, pieces: 7)).Status);
+        Assert.Equal(before + 1, light.Opened);
+        Assert.Equal(401, (await WallStream.Handshake(Host, upgrade, firstBytes: 10)).Status); // HTTP: no cookie, no token
+        Assert.Equal(before + 1, light.Opened);
+        Assert.Equal(HttpStatusCode.OK, (await Host.Anonymous().GetAsync("/healthz")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_wall_whose_session_ended_is_closed_when_it_asks_for_a_snapshot()
     {
         var supervisor = await Host.As("supervisor");
@@ -116,10 +189,13 @@ public sealed class WallStreamTests(HostFixture fixture) : IClassFixture<HostFix
         var supervisor = await host.As("supervisor");
         await using var wall = await WallStream.Open(host, supervisor);
         await wall.Snapshot();
+        await using var ticketed = await WallStream.OpenWithTicket(host, supervisor, null);
+        await ticketed.Snapshot();
         await using var other = await WallStream.Open(host, "supervisor"); // another sign-in of the same user stays open
 
         await supervisor.PostAsync("/api/v1/auth/logout", null).Expect(HttpStatusCode.NoContent);
         Assert.Equal((WebSocketCloseStatus.PolicyViolation, "session-ended"), await wall.Closed());
+        Assert.Equal((WebSocketCloseStatus.PolicyViolation, "session-ended"), await ticketed.Closed());
         Assert.Equal(WebSocketState.Open, other.State);
     }
 
@@ -228,6 +304,66 @@ public sealed class WallStream : IAsyncDisposable
         var socket = Socket(signedIn.DefaultRequestHeaders.Authorization!.Parameter);
         await socket.ConnectAsync(Address(host, scope is null ? "" : "?" + scope), CancellationToken.None);
         return new WallStream(socket);
+    }
+
+    /// <summary>A wall as the page opens it: a ticket for the scope first, then the stream with the ticket alone.</summary>
+    public static async Task<WallStream> OpenWithTicket(RunningHost host, HttpClient signedIn, string? department)
+    {
+        var socket = new ClientWebSocket();
+        await socket.ConnectAsync(Address(host, "?ticket=" + Uri.EscapeDataString(await Ticket(signedIn, department))), CancellationToken.None);
+        return new WallStream(socket);
+    }
+
+    public static async Task<string> Ticket(HttpClient signedIn, string? department) =>
+        (await signedIn.PostAsJsonAsync("/api/v1/wallboard/tickets", new { department }).Ok()).Str("value");
+
+    /// <summary>A wall's upgrade request with a ticket, as a browser sends it (the key is RFC 6455's example).</summary>
+    public static string Upgrade(string ticket) =>
+        $"GET /streams/wallboard?ticket={Uri.EscapeDataString(ticket)} HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+
+    /// <summary>
+    /// Sends a request over a bare TCP connection — in <paramref name="pieces"/> writes, or its first
+    /// <paramref name="firstBytes"/> alone first — and reads the answer's status and body (none after a 101).
+    /// </summary>
+    public static async Task<(int Status, string Body)> Handshake(RunningHost host, string request, int pieces = 1, int firstBytes = 0)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync("127.0.0.1", host.Address.Port);
+        var stream = tcp.GetStream();
+        var bytes = Encoding.ASCII.GetBytes(request);
+        var cuts = firstBytes > 0 ? [0, firstBytes, bytes.Length] : Enumerable.Range(0, pieces + 1).Select(i => bytes.Length * i / pieces).ToArray();
+        for (var i = 0; i + 1 < cuts.Length; i++)
+        {
+            await stream.WriteAsync(bytes.AsMemory(cuts[i], cuts[i + 1] - cuts[i]));
+            await stream.FlushAsync();
+            await Task.Delay(100);
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var answer = new MemoryStream();
+        var buffer = new byte[4096];
+        while (true)
+        {
+            var text = Encoding.UTF8.GetString(answer.ToArray());
+            if (text.IndexOf("\r\n\r\n", StringComparison.Ordinal) is var end and >= 0)
+            {
+                var status = int.Parse(text.Split(' ')[1]);
+                var length = System.Text.RegularExpressions.Regex.Match(text[..end], @"(?i)content-length:\s*(\d+)") is { Success: true } m ? int.Parse(m.Groups[1].Value) : 0;
+                if (status == 101 || text.Length - end - 4 >= length)
+                {
+                    return (status, text[(end + 4)..]);
+                }
+            }
+
+            var read = await stream.ReadAsync(buffer, timeout.Token);
+            if (read == 0)
+            {
+                throw new Xunit.Sdk.XunitException($"The host closed before answering in full: '{text}'");
+            }
+
+            answer.Write(buffer, 0, read);
+        }
     }
 
     /// <summary>The handshake's status: 101 when the wall opened, else the refusal.</summary>

@@ -1,17 +1,48 @@
+using System.Security.Claims;
+using CallCenter.Host.Hosting;
 using CallCenter.Host.Identity;
 
 namespace CallCenter.Host;
 
 /// <summary>
 /// <c>GET /streams/wallboard</c> (WebSocket; <c>?department=</c>, <c>?queue=</c> as on the hub): the read-only wall
-/// stream of <see cref="WallStreams"/>, for supervisors, by cookie or bearer token.
+/// stream of <see cref="WallStreams"/>, for supervisors, by cookie or bearer token. A wall that first takes a ticket
+/// (<c>POST /api/v1/wallboard/tickets</c>) and opens <c>?ticket=</c> first is served by <see cref="WallConnections"/>
+/// below the HTTP layer instead; when that path cannot take it (TLS on this host, HTTP/2) it lands here.
 /// </summary>
 public static class WallStreamApi
 {
     public const string Path = "/streams/wallboard";
 
+    /// <summary>The scope a ticket is asked for; both blank is the whole centre.</summary>
+    public sealed record TicketRequest(string? Department, string? Queue);
+
     public static IEndpointConventionBuilder MapWallStream(this IEndpointRouteBuilder app) =>
         app.MapGet(Path, Open).RequireAuthorization(Policies.Supervision).WithTags("Monitoring").ExcludeFromDescription();
+
+    public static RouteGroupBuilder MapWallTickets(this RouteGroupBuilder group)
+    {
+        group.WithTags("Monitoring").RequireAuthorization(Policies.Supervision);
+        group.MapPost("/tickets", Issue);
+        return group;
+    }
+
+    /// <summary>A ticket for one wall of this sign-in and scope, to be used within a minute.</summary>
+    private static Results<Ok<WallTickets.Ticket>, ValidationProblem> Issue(TicketRequest? r, ClaimsPrincipal user, WallTickets tickets)
+    {
+        var department = Trimmed(r?.Department);
+        var queue = Trimmed(r?.Queue);
+        var check = new Validation().Text("department", department, 100, required: false).Text("queue", queue, 100, required: false);
+        if (!check.IsValid)
+        {
+            return check.Problem();
+        }
+
+        var scope = department is null && queue is null ? MonitorScope.Everything : new MonitorScope(department, queue);
+        return TypedResults.Ok(tickets.Issue(new WallTickets.Holder(user.Identity!.Name!, user.Id()!, scope)));
+
+        static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
 
     private static async Task<IResult> Open(HttpContext http, WallStreams streams)
     {

@@ -22,6 +22,12 @@ public sealed class WallStreams(MonitorScopes scopes, IGrainFactory grains, IOpt
     /// <summary>Messages a wall may have waiting; a wall that falls this far behind is dropped and starts over with a snapshot.</summary>
     public const int Backlog = 64;
 
+    /// <summary>Ping every 15 s and drop a wall that has not answered for 30 s more (a switched-off screen, a cut cable).</summary>
+    public static readonly TimeSpan KeepAliveInterval = TimeSpan.FromSeconds(15);
+
+    /// <inheritdoc cref="KeepAliveInterval"/>
+    public static readonly TimeSpan KeepAliveTimeout = TimeSpan.FromSeconds(30);
+
     private readonly Dictionary<MonitorScope, HashSet<Wall>> walls = [];
 
     /// <summary>Serialises a scope's batch once and queues it for each of that scope's walls on this host.</summary>

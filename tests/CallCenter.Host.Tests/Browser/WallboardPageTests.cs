@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace CallCenter.Host.Tests.Browser;
@@ -14,6 +15,7 @@ public sealed class WallboardPageTests() : BrowserTest("--CallCenter:Alerts:NotR
         Assert.EndsWith("/wallboard.html", wallboard.Url);
         var tile = wallboard.Locator("[data-seat=W01]");
         await Assertions.Expect(tile).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("LoggedOut"));
+        Assert.True(host.Services.GetRequiredService<WallConnections>().Opened > 0, "the page's wall took a ticket and was served below HTTP");
 
         var agent = await host.As("agent1");
         await agent.PostAsJsonAsync("/api/v1/seats/W01/login", new { agent = "agent1" }).Ok();

@@ -1,5 +1,5 @@
 import { decode } from "@msgpack/msgpack";
-import { api } from "../shared/api";
+import { api, post } from "../shared/api";
 import { backoff, type HubStatus } from "../shared/hub";
 import type { MonitorBatch, MonitorSnapshot } from "../shared/types";
 
@@ -19,14 +19,17 @@ const silenceMs = 20_000;
 
 /**
  * The wall's read-only stream (/streams/wallboard): MessagePack messages [kind, body], kind "snapshot" first and on
- * request, then "batch". Reconnects for ever; a closed sign-in goes to the sign-in page.
+ * request, then "batch". Each connection first takes a ticket (POST /wallboard/tickets, the same scope), which lets the
+ * host serve the wall below its HTTP layer; the scope stays in the address too, for when the host cannot and the
+ * sign-in cookie opens it instead. Reconnects for ever; a closed sign-in goes to the sign-in page.
  */
 export function openWallStream(query: string, on: WallStreamHandlers): WallStream {
   let socket: WebSocket | null = null;
   let attempt = 0;
   let downSince: number | null = Date.now();
   let lastMessage = 0;
-  const url = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/streams/wallboard${query ? "?" + query : ""}`;
+  const base = `${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/streams/wallboard`;
+  const scope = Object.fromEntries(new URLSearchParams(query));
   const secondsDown = () => (downSince === null ? 0 : Math.floor((Date.now() - downSince) / 1000));
 
   setInterval(() => {
@@ -34,8 +37,18 @@ export function openWallStream(query: string, on: WallStreamHandlers): WallStrea
     else if (socket && Date.now() - lastMessage > silenceMs) socket.close();
   }, 1000);
 
-  function open(): void {
-    const ws = new WebSocket(url);
+  async function open(): Promise<void> {
+    let ticket: string;
+    try {
+      ticket = (await post<{ value: string }>("/wallboard/tickets", scope)).value;
+    } catch {
+      // The host is unreachable or refused (a 401 has already gone to the sign-in page): try again later.
+      downSince ??= Date.now();
+      on.status(false, secondsDown());
+      setTimeout(open, backoff(++attempt));
+      return;
+    }
+    const ws = new WebSocket(`${base}?ticket=${encodeURIComponent(ticket)}${query ? "&" + query : ""}`);
     socket = ws;
     ws.binaryType = "arraybuffer";
     let opened = false;
@@ -69,7 +82,7 @@ export function openWallStream(query: string, on: WallStreamHandlers): WallStrea
     };
   }
 
-  open();
+  void open();
   return {
     requestSnapshot: () => {
       if (socket?.readyState === WebSocket.OPEN) socket.send("snapshot");
