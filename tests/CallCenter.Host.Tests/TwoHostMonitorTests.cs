@@ -19,7 +19,7 @@ public sealed class TwoHostMonitorTests
         await Api.DefineQueue(adminOnA, "vat");
         await Api.DefineSeat(adminOnA, "A1", "vat");
         await using var wallboardOnB = await Wallboard.Connect(b, "supervisor");
-        await using var wallOnB = await WallStream.Open(b, "supervisor");
+        await using var wallOnB = await WallStream.OpenWithTicket(b, await a.As("supervisor"), null); // a ticket of A's opens on B: the keys are the cluster's
         await wallOnB.Snapshot();
         await adminOnA.PostAsJsonAsync("/api/v1/seats/A1/login", new { agent = "agent1", takeOver = true }).Ok();
 

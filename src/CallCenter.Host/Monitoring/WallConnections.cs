@@ -87,6 +87,26 @@ public sealed class WallConnections(WallStreams streams, WallTickets tickets, IG
 
     private async Task Serve(ConnectionContext connection, ReadResult read)
     {
+        if (await Open(connection, read) is not { } holder)
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref opened);
+        var lifetime = connection.Features.Get<IConnectionLifetimeNotificationFeature>();
+        using var closing = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, lifetime?.ConnectionClosedRequested ?? CancellationToken.None);
+        using var socket = WebSocket.CreateFromStream(new TransportStream(connection.Transport), new WebSocketCreationOptions
+        {
+            IsServer = true,
+            KeepAliveInterval = WallStreams.KeepAliveInterval,
+            KeepAliveTimeout = WallStreams.KeepAliveTimeout,
+        });
+        await streams.Serve(socket, holder.Scope, holder.User, holder.Session, closing.Token);
+    }
+
+    /// <summary>Reads and checks the handshake and answers it: the ticket's holder after a 101, else null after a refusal.</summary>
+    private async Task<WallTickets.Holder?> Open(ConnectionContext connection, ReadResult read)
+    {
         var input = connection.Transport.Input;
         string head;
         using (var timeout = new CancellationTokenSource(HeadTimeout))
@@ -110,7 +130,7 @@ public sealed class WallConnections(WallStreams streams, WallTickets tickets, IG
                         await Refuse(connection, 431, "Request Header Fields Too Large", "head", $"A wall's request line and headers take at most {MaxHead} bytes.");
                     }
 
-                    return;
+                    return null;
                 }
 
                 input.AdvanceTo(buffer.Start, buffer.End);
@@ -121,7 +141,7 @@ public sealed class WallConnections(WallStreams streams, WallTickets tickets, IG
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested)
                 {
                     await Refuse(connection, 408, "Request Timeout", "head", $"A wall's request line and headers must arrive within {HeadTimeout.TotalSeconds:0} s.");
-                    return;
+                    return null;
                 }
             }
         }
@@ -130,26 +150,17 @@ public sealed class WallConnections(WallStreams streams, WallTickets tickets, IG
         if (handshake.Problem is { } problem)
         {
             await Refuse(connection, problem.Status, problem.Reason, problem.Field, problem.Detail, problem.Status == 426 ? "Sec-WebSocket-Version: 13\r\n" : "");
-            return;
+            return null;
         }
 
         if (tickets.Read(handshake.Ticket) is not { } holder || !await Sessions.IsLive(grains, holder.User, holder.Session))
         {
             await Refuse(connection, 401, "Unauthorized", "ticket", "The ticket is not valid, has expired or its sign-in has ended: take a new one.");
-            return;
+            return null;
         }
 
         await Write(connection, $"HTTP/1.1 101 Switching Protocols\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Accept: {handshake.Accept}\r\n\r\n");
-        Interlocked.Increment(ref opened);
-        var lifetime = connection.Features.Get<IConnectionLifetimeNotificationFeature>();
-        using var closing = CancellationTokenSource.CreateLinkedTokenSource(connection.ConnectionClosed, lifetime?.ConnectionClosedRequested ?? CancellationToken.None);
-        using var socket = WebSocket.CreateFromStream(new TransportStream(connection.Transport), new WebSocketCreationOptions
-        {
-            IsServer = true,
-            KeepAliveInterval = WallStreams.KeepAliveInterval,
-            KeepAliveTimeout = WallStreams.KeepAliveTimeout,
-        });
-        await streams.Serve(socket, holder.Scope, holder.User, holder.Session, closing.Token);
+        return holder;
     }
 
     /// <summary>Answers with a problem (RFC 7807) naming what is wrong, and closes.</summary>

@@ -179,7 +179,7 @@ public sealed class WallStreams(MonitorScopes scopes, IGrainFactory grains, IOpt
                 Post(await snapshot());
                 while (socket.State == WebSocketState.Open)
                 {
-                    var received = await socket.ReceiveAsync(request, aborted);
+                    var received = await socket.ReceiveAsync(request.AsMemory(), aborted);
                     if (received.MessageType == WebSocketMessageType.Close)
                     {
                         End(WebSocketCloseStatus.NormalClosure, "");
