@@ -131,6 +131,7 @@ public sealed class WallStreamTests(HostFixture fixture) : IClassFixture<HostFix
         var (status, body) = await WallStream.Handshake(Host, WallStream.Upgrade("x" + ticket));
         Assert.Equal(401, status);
         Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("ticket", out _));
+        Assert.Equal("ticket-invalid", JsonDocument.Parse(body).RootElement.Str("code"));
 
         await supervisor.PostAsync("/api/v1/auth/logout", null).Expect(HttpStatusCode.NoContent);
         Assert.Equal(401, (await WallStream.Handshake(Host, WallStream.Upgrade(ticket))).Status);

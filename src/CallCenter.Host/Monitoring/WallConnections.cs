@@ -127,7 +127,7 @@ public sealed class WallConnections(WallStreams streams, WallTickets tickets, IG
                     input.AdvanceTo(buffer.End);
                     if (!read.IsCompleted)
                     {
-                        await Refuse(connection, 431, "Request Header Fields Too Large", "head", $"A wall's request line and headers take at most {MaxHead} bytes.");
+                        await Refuse(connection, 431, "Request Header Fields Too Large", "head-too-large", "head", $"A wall's request line and headers take at most {MaxHead} bytes.");
                     }
 
                     return null;
@@ -140,7 +140,7 @@ public sealed class WallConnections(WallStreams streams, WallTickets tickets, IG
                 }
                 catch (OperationCanceledException) when (timeout.IsCancellationRequested)
                 {
-                    await Refuse(connection, 408, "Request Timeout", "head", $"A wall's request line and headers must arrive within {HeadTimeout.TotalSeconds:0} s.");
+                    await Refuse(connection, 408, "Request Timeout", "head-timeout", "head", $"A wall's request line and headers must arrive within {HeadTimeout.TotalSeconds:0} s.");
                     return null;
                 }
             }
@@ -149,13 +149,26 @@ public sealed class WallConnections(WallStreams streams, WallTickets tickets, IG
         var handshake = Handshake.Parse(head);
         if (handshake.Problem is { } problem)
         {
-            await Refuse(connection, problem.Status, problem.Reason, problem.Field, problem.Detail, problem.Status == 426 ? "Sec-WebSocket-Version: 13\r\n" : "");
+            await Refuse(connection, problem.Status, problem.Reason, problem.Code, problem.Field, problem.Detail, problem.Status == 426 ? "Sec-WebSocket-Version: 13\r\n" : "");
             return null;
         }
 
-        if (tickets.Read(handshake.Ticket) is not { } holder || !await Sessions.IsLive(grains, holder.User, holder.Session))
+        var holder = tickets.Read(handshake.Ticket);
+        bool live;
+        try
         {
-            await Refuse(connection, 401, "Unauthorized", "ticket", "The ticket is not valid, has expired or its sign-in has ended: take a new one.");
+            live = holder is not null && await Sessions.IsLive(grains, holder.User, holder.Session);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not check the session of a wall's ticket; the wall is refused and tries again");
+            await Refuse(connection, 503, "Service Unavailable", "unavailable", "ticket", "The sign-in could not be checked just now: try again.");
+            return null;
+        }
+
+        if (holder is null || !live)
+        {
+            await Refuse(connection, 401, "Unauthorized", "ticket-invalid", "ticket", "The ticket is not valid, has expired or its sign-in has ended: take a new one.");
             return null;
         }
 
@@ -163,14 +176,15 @@ public sealed class WallConnections(WallStreams streams, WallTickets tickets, IG
         return holder;
     }
 
-    /// <summary>Answers with a problem (RFC 7807) naming what is wrong, and closes.</summary>
-    private static Task Refuse(ConnectionContext connection, int status, string reason, string field, string detail, string extraHeaders = "")
+    /// <summary>Answers with a problem (RFC 7807) naming what is wrong and its code, and closes.</summary>
+    private static Task Refuse(ConnectionContext connection, int status, string reason, string code, string field, string detail, string extraHeaders = "")
     {
         var body = JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["title"] = reason,
             ["status"] = status,
             ["detail"] = detail,
+            ["code"] = code,
             ["errors"] = new Dictionary<string, string[]> { [field] = [detail] },
         });
         return Write(connection, $"HTTP/1.1 {status} {reason}\r\nContent-Type: application/problem+json\r\nContent-Length: {Encoding.UTF8.GetByteCount(body)}\r\n{extraHeaders}Connection: close\r\n\r\n{body}");
@@ -184,7 +198,7 @@ public sealed class WallConnections(WallStreams streams, WallTickets tickets, IG
     {
         private const int MaxHeaders = 64;
 
-        public sealed record Refusal(int Status, string Reason, string Field, string Detail);
+        public sealed record Refusal(int Status, string Reason, string Code, string Field, string Detail);
 
         public static Handshake Parse(string head)
         {
@@ -225,7 +239,7 @@ public sealed class WallConnections(WallStreams streams, WallTickets tickets, IG
 
             if (headers.GetValueOrDefault("Sec-WebSocket-Version") != "13")
             {
-                return new Handshake(null, null, new Refusal(426, "Upgrade Required", "Sec-WebSocket-Version", "Only WebSocket version 13 is spoken here."));
+                return new Handshake(null, null, new Refusal(426, "Upgrade Required", "websocket-version", "Sec-WebSocket-Version", "Only WebSocket version 13 is spoken here."));
             }
 
             if (headers.GetValueOrDefault("Sec-WebSocket-Key") is not { Length: 24 } key || !IsNonce(key))
@@ -250,6 +264,6 @@ public sealed class WallConnections(WallStreams streams, WallTickets tickets, IG
         private static string AcceptOf(string key) =>
             Convert.ToBase64String(SHA1.HashData(Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
 
-        private static Handshake Bad(string field, string detail) => new(null, null, new Refusal(400, "Bad Request", field, detail));
+        private static Handshake Bad(string field, string detail) => new(null, null, new Refusal(400, "Bad Request", "bad-handshake", field, detail));
     }
 }
