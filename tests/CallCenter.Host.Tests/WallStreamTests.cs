@@ -227,12 +227,98 @@ public sealed class WallStreamTests(HostFixture fixture) : IClassFixture<HostFix
 
         for (var i = 0; i <= WallStreams.Backlog; i++)
         {
-            streams.Send(scope, new Dictionary<string, object?> { ["epoch"] = "e", ["version"] = (long)i });
+            await streams.Send(scope, new Dictionary<string, object?> { ["epoch"] = "e", ["version"] = (long)i });
         }
 
         await serving.WaitAsync(TimeSpan.FromSeconds(20));
         Assert.Equal(WebSocketState.Aborted, socket.State);
         Assert.Equal(1, socket.Sends);
+    }
+
+    [Fact]
+    public async Task A_scope_with_more_walls_than_one_fan_out_chunk_gets_every_batch_in_order_on_every_wall()
+    {
+        var streams = Host.Services.GetRequiredService<WallStreams>();
+        var scope = new MonitorScope("many-" + Guid.NewGuid().ToString("N")[..6], null);
+        var sockets = Enumerable.Range(0, WallStreams.FanOutChunk * 2 + 7).Select(_ => new RecordingSocket()).ToList();
+        var serving = sockets.Select(socket => streams.Serve(socket, scope, "supervisor", null, CancellationToken.None)).ToList();
+        await Task.WhenAll(sockets.Select(socket => socket.Received(1)));
+
+        var batches = Enumerable.Range(1, 3).Select(v => streams.Send(scope, new Dictionary<string, object?> { ["epoch"] = "e", ["version"] = (long)v })).ToList();
+        await Task.WhenAll(batches);
+        await Task.WhenAll(sockets.Select(socket => socket.Received(4)));
+        foreach (var socket in sockets)
+        {
+            Assert.Equal("snapshot", socket.Messages[0].Kind);
+            Assert.Equal([1L, 2L, 3L], socket.Messages.Where(m => m is { Kind: "batch", Epoch: "e" }).Select(m => m.Version)); // the board's own batches may come between
+            socket.Abort();
+        }
+
+        await Task.WhenAll(serving).WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    /// <summary>A wall that takes every message and keeps its kind, epoch and version; it receives nothing until aborted.</summary>
+    private sealed class RecordingSocket : WebSocket
+    {
+        private readonly TaskCompletionSource aborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly List<(string Kind, string? Epoch, long? Version)> messages = [];
+
+        public IReadOnlyList<(string Kind, string? Epoch, long? Version)> Messages
+        {
+            get
+            {
+                lock (messages)
+                {
+                    return [.. messages];
+                }
+            }
+        }
+
+        public async Task Received(int count)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (Messages.Count < count && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.True(Messages.Count >= count, $"{Messages.Count} of {count} messages arrived");
+        }
+
+        public override WebSocketCloseStatus? CloseStatus => null;
+
+        public override string? CloseStatusDescription => null;
+
+        public override WebSocketState State => aborted.Task.IsCompleted ? WebSocketState.Aborted : WebSocketState.Open;
+
+        public override string? SubProtocol => null;
+
+        public override void Abort() => aborted.TrySetResult();
+
+        public override Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override Task CloseOutputAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public override void Dispose() => Abort();
+
+        public override async Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken)
+        {
+            await aborted.Task.WaitAsync(cancellationToken);
+            throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely);
+        }
+
+        public override Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken)
+        {
+            var message = JsonDocument.Parse(MessagePackSerializer.ConvertToJson(buffer.ToArray())).RootElement;
+            var version = message[1].TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : (long?)null;
+            var epoch = message[1].TryGetProperty("epoch", out var e) && e.ValueKind == JsonValueKind.String ? e.GetString() : null;
+            lock (messages)
+            {
+                messages.Add((message[0].GetString()!, epoch, version));
+            }
+
+            return Task.CompletedTask;
+        }
     }
 
     /// <summary>A wall on a line that takes nothing: every send and receive waits until it is aborted.</summary>

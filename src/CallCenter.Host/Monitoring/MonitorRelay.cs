@@ -22,11 +22,8 @@ public sealed class MonitorRelay : HostObserver<IMonitorObserver>, IMonitorObser
         order = new MonitorBatchOrder(time, MonitorBatchOrder.DefaultWindow, batch =>
         {
             MonitorMetrics.Pushed(batch, DateTimeOffset.UtcNow);
-            return Task.WhenAll(deltas.Next(batch, scopes.Active()).Select(next =>
-            {
-                streams.Send(next.Scope, next.Batch);
-                return hub.Clients.Group(next.Scope.Group).Batch(next.Batch);
-            }));
+            return Task.WhenAll(deltas.Next(batch, scopes.Active()).SelectMany(next =>
+                new[] { streams.Send(next.Scope, next.Batch), hub.Clients.Group(next.Scope.Group).Batch(next.Batch) }));
         }, logger);
     }
 
