@@ -9,7 +9,10 @@ namespace CallCenter.LoadTests;
 /// wait handle, epoll) is idle and left out; a thread held for a garbage collection (PollGC) counts, as time lost.
 /// Each sample on CPU is given to the innermost CallCenter class on its stack (or "no CallCenter frame") and,
 /// separately, to the assembly and the method of its innermost frame (native frames are not named: their managed caller).
-///   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- profile run.nettrace [rows=25]
+/// A trace taken with <c>--profile gc-verbose</c> adds where memory was allocated, by type and by CallCenter class.
+/// With a third argument, also the commonest stacks (innermost 14 frames) of the samples whose innermost frame's
+/// method contains that text: who calls it.
+///   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- profile run.nettrace [rows=25] [method text]
 /// </summary>
 public static class ProfileReport
 {
@@ -25,6 +28,9 @@ public static class ProfileReport
     {
         var path = args[0];
         var rows = args.Length > 1 ? int.Parse(args[1]) : 25;
+        var callersOf = args.Length > 2 ? args[2] : null;
+        var stacks = new Dictionary<string, int>();
+        var (allocated, byType, byAllocator, large) = (0L, new Dictionary<string, long>(), new Dictionary<string, long>(), new Dictionary<string, long>());
         var etlx = TraceLog.CreateFromEventPipeDataFile(path);
         using var log = new TraceLog(etlx);
         var (all, idle) = (0, 0);
@@ -33,6 +39,25 @@ public static class ProfileReport
         var byMethod = new Dictionary<string, int>();
         foreach (var sample in log.Events)
         {
+            if (sample.EventName == "GC/AllocationTick")
+            {
+                var amount = Convert.ToInt64(sample.PayloadByName("AllocationAmount64"));
+                var isLarge = Convert.ToInt32(sample.PayloadByName("AllocationKind")) == 1;
+                var type = $"{sample.PayloadByName("TypeName")}{(isLarge ? " (large)" : "")}";
+                var allocator = Frames(sample.CallStack()).FirstOrDefault(f => f.Method.StartsWith("CallCenter.", StringComparison.Ordinal)).Method;
+                var who = allocator is null ? "(no CallCenter frame)" : ClassOf(allocator);
+                allocated += amount;
+                byType[type] = byType.GetValueOrDefault(type) + amount;
+                byAllocator[who] = byAllocator.GetValueOrDefault(who) + amount;
+                if (isLarge)
+                {
+                    var where = $"{type} in {(allocator is null ? "(no CallCenter frame)" : allocator.Split('(')[0])}";
+                    large[where] = large.GetValueOrDefault(where) + amount;
+                }
+
+                continue;
+            }
+
             if (sample.ProviderName != "Microsoft-DotNETCore-SampleProfiler" || sample.CallStack() is not { } stack)
             {
                 continue;
@@ -50,6 +75,10 @@ public static class ProfileReport
             Count(byClass, ours is null ? "(no CallCenter frame)" : ClassOf(ours));
             Count(byAssembly, frames.Count > 0 ? frames[0].Module : "(unknown)");
             Count(byMethod, frames.Count > 0 ? frames[0].Method : "(unknown)");
+            if (callersOf is not null && frames.Count > 0 && frames[0].Method.Contains(callersOf, StringComparison.Ordinal))
+            {
+                Count(stacks, string.Join("\n      ", frames.Take(14).Select(f => f.Method.Split('(')[0])));
+            }
         }
 
         var busy = all - idle;
@@ -57,6 +86,24 @@ public static class ProfileReport
         Print("innermost CallCenter class on the stack", byClass, busy, rows);
         Print("assembly of the innermost frame", byAssembly, busy, rows);
         Print("innermost method", byMethod, busy, rows);
+        if (callersOf is not null)
+        {
+            Print($"stack under '{callersOf}'", stacks, busy, 5);
+        }
+
+        if (allocated > 0)
+        {
+            // AllocationTick (a dotnet-trace --profile gc-verbose trace) fires about every 100 KB allocated: a sample, not a count.
+            Console.WriteLine($"allocations sampled: {allocated / 1e6:F0} MB");
+            foreach (var (title, counts) in new[] { ("type", byType), ("innermost CallCenter class", byAllocator), ("large object and innermost CallCenter method", large) })
+            {
+                Console.WriteLine($"by {title}:");
+                foreach (var (name, bytes) in counts.OrderByDescending(c => c.Value).Take(rows))
+                {
+                    Console.WriteLine($"  {100.0 * bytes / allocated,5:F1} %  {name}");
+                }
+            }
+        }
     }
 
     private static IEnumerable<(string Method, string Module)> Frames(TraceCallStack? stack)

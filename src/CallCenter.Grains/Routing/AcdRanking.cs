@@ -7,21 +7,64 @@ public static class AcdRanking
     public static IEnumerable<QueueEntry> CallsInOrder(IEnumerable<QueueEntry> entries) =>
         entries.Where(e => e.OfferedTo is null && e.HandingTo is null).OrderByDescending(e => e.Priority).ThenBy(e => e.Sequence);
 
-    /// <summary>Seats to try for a call: highest skill level first, then by the queue's strategy.</summary>
-    public static IReadOnlyList<QueueSeat> SeatsInOrder(IEnumerable<QueueSeat> seats, RoutingStrategy strategy, string? lastRoundRobinSeat)
+    /// <summary>
+    /// Seats to try for a call: highest skill level first, then by the queue's strategy; only the first
+    /// <paramref name="take"/> of them. Every order ends on the seat id, so it is total and the first few come from one
+    /// pass over the seats without sorting them all (a dispatch usually has one call to place among hundreds of seats).
+    /// </summary>
+    public static IReadOnlyList<QueueSeat> SeatsInOrder(IEnumerable<QueueSeat> seats, RoutingStrategy strategy, string? lastRoundRobinSeat, int take = int.MaxValue)
     {
-        var available = seats.Where(s => s.Available && s.Level > 0).ToList();
-        return strategy switch
+        Comparison<QueueSeat> order = strategy switch
         {
-            RoutingStrategy.LongestIdle => available
-                .OrderByDescending(s => s.Level).ThenBy(s => s.IdleSince).ThenBy(s => s.SeatId, StringComparer.Ordinal).ToList(),
-            RoutingStrategy.FewestCalls => available
-                .OrderByDescending(s => s.Level).ThenBy(s => s.CallsToday).ThenBy(s => s.IdleSince).ThenBy(s => s.SeatId, StringComparer.Ordinal).ToList(),
-            RoutingStrategy.RoundRobin => available
-                .OrderByDescending(s => s.Level).ThenBy(s => RoundRobinTurn(s.SeatId, lastRoundRobinSeat)).ThenBy(s => s.SeatId, StringComparer.Ordinal).ToList(),
+            RoutingStrategy.LongestIdle => (a, b) => Then(b.Level.CompareTo(a.Level), a.IdleSince.CompareTo(b.IdleSince), a, b),
+            RoutingStrategy.FewestCalls => (a, b) => Then(b.Level.CompareTo(a.Level), Then(a.CallsToday.CompareTo(b.CallsToday), a.IdleSince.CompareTo(b.IdleSince)), a, b),
+            RoutingStrategy.RoundRobin => (a, b) =>
+                Then(b.Level.CompareTo(a.Level), RoundRobinTurn(a.SeatId, lastRoundRobinSeat).CompareTo(RoundRobinTurn(b.SeatId, lastRoundRobinSeat)), a, b),
             _ => throw new ArgumentOutOfRangeException(nameof(strategy)),
         };
+        if (take <= 0)
+        {
+            return [];
+        }
+
+        if (take > FewSeats)
+        {
+            var all = seats.Where(s => s.Available && s.Level > 0).ToList();
+            all.Sort(order);
+            return all.Count > take ? all.GetRange(0, take) : all;
+        }
+
+        var best = new List<QueueSeat>(take + 1);
+        foreach (var seat in seats)
+        {
+            if (!seat.Available || seat.Level <= 0 || (best.Count == take && order(seat, best[^1]) >= 0))
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && order(seat, best[at - 1]) < 0)
+            {
+                at--;
+            }
+
+            best.Insert(at, seat);
+            if (best.Count > take)
+            {
+                best.RemoveAt(take);
+            }
+        }
+
+        return best;
     }
+
+    /// <summary>Up to this many seats are picked in one pass; more are sorted.</summary>
+    private const int FewSeats = 16;
+
+    private static int Then(int first, int second) => first != 0 ? first : second;
+
+    private static int Then(int first, int second, QueueSeat a, QueueSeat b) =>
+        first != 0 ? first : second != 0 ? second : string.CompareOrdinal(a.SeatId, b.SeatId);
 
     /// <summary>Seats after the last one served come first, in seat-id order, then the rest wrap around.</summary>
     private static int RoundRobinTurn(string seatId, string? last) =>

@@ -281,13 +281,15 @@ public sealed class QueueGrain(
             return;
         }
 
-        var seats = AcdRanking.SeatsInOrder(Q.Seats.Values, definition.Strategy, Q.LastRoundRobinSeat);
+        // Only as many seats as there are calls waiting, and as many calls as there are free seats, are ranked: a seat
+        // freed with nobody waiting costs nothing, and a long queue no more than a short one.
+        var waiting = Q.Entries.Count(e => e.OfferedTo is null && e.HandingTo is null);
+        var seats = waiting == 0 ? [] : AcdRanking.SeatsInOrder(Q.Seats.Values, definition.Strategy, Q.LastRoundRobinSeat, waiting);
         if (seats.Count == 0)
         {
             return;
         }
 
-        // Only as many calls as there are free seats are ranked: a long queue costs no more than a short one.
         var calls = AcdRanking.CallsInOrder(Q.Entries).Take(seats.Count).ToList();
         foreach (var (entry, seat) in calls.Zip(seats))
         {

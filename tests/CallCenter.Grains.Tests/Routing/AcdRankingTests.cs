@@ -57,6 +57,27 @@ public sealed class AcdRankingTests
         Assert.Equal(["a", "b", "c"], AcdRanking.SeatsInOrder(pool, RoutingStrategy.RoundRobin, "c").Select(s => s.SeatId));
     }
 
+    [Theory]
+    [InlineData(RoutingStrategy.LongestIdle)]
+    [InlineData(RoutingStrategy.FewestCalls)]
+    [InlineData(RoutingStrategy.RoundRobin)]
+    public void The_first_few_seats_picked_in_one_pass_are_the_first_of_the_whole_order(RoutingStrategy strategy)
+    {
+        // Many ties on level, idle time and calls, so the seat id decides often; some seats busy or without the skill.
+        var random = new Random(17);
+        var seats = Enumerable.Range(0, 300)
+            .Select(i => Seat($"S{random.Next(1000):000}-{i}", random.Next(0, 4), random.Next(0, 5), random.Next(0, 3), available: random.Next(5) > 0))
+            .ToList();
+        var whole = AcdRanking.SeatsInOrder(seats, strategy, "S500").Select(s => s.SeatId).ToList();
+        Assert.True(whole.Count > 100);
+        foreach (var take in new[] { 1, 2, 3, 7, 16, 17, 50, 1000 })
+        {
+            Assert.Equal(whole.Take(take), AcdRanking.SeatsInOrder(seats, strategy, "S500", take).Select(s => s.SeatId));
+        }
+
+        Assert.Empty(AcdRanking.SeatsInOrder(seats, strategy, "S500", 0));
+    }
+
     [Fact]
     public void Unavailable_seats_are_never_candidates()
     {
