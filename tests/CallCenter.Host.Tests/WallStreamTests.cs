@@ -258,9 +258,8 @@ public sealed class WallStreamTests(HostFixture fixture) : IClassFixture<HostFix
     }
 
     /// <summary>A wall that takes every message and keeps its kind, epoch and version; it receives nothing until aborted.</summary>
-    private sealed class RecordingSocket : WebSocket
+    private sealed class RecordingSocket : QuietSocket
     {
-        private readonly TaskCompletionSource aborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly List<(string Kind, string? Epoch, long? Version)> messages = [];
 
         public IReadOnlyList<(string Kind, string? Epoch, long? Version)> Messages
@@ -285,28 +284,6 @@ public sealed class WallStreamTests(HostFixture fixture) : IClassFixture<HostFix
             Assert.True(Messages.Count >= count, $"{Messages.Count} of {count} messages arrived");
         }
 
-        public override WebSocketCloseStatus? CloseStatus => null;
-
-        public override string? CloseStatusDescription => null;
-
-        public override WebSocketState State => aborted.Task.IsCompleted ? WebSocketState.Aborted : WebSocketState.Open;
-
-        public override string? SubProtocol => null;
-
-        public override void Abort() => aborted.TrySetResult();
-
-        public override Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public override Task CloseOutputAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public override void Dispose() => Abort();
-
-        public override async Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken)
-        {
-            await aborted.Task.WaitAsync(cancellationToken);
-            throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely);
-        }
-
         public override Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken)
         {
             var message = JsonDocument.Parse(MessagePackSerializer.ConvertToJson(buffer.ToArray())).RootElement;
@@ -322,12 +299,26 @@ public sealed class WallStreamTests(HostFixture fixture) : IClassFixture<HostFix
     }
 
     /// <summary>A wall on a line that takes nothing: every send and receive waits until it is aborted.</summary>
-    private sealed class StuckSocket : WebSocket
+    private sealed class StuckSocket : QuietSocket
     {
-        private readonly TaskCompletionSource aborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int sends;
 
         public int Sends => sends;
+
+        public override async Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref sends);
+            await Aborted.WaitAsync(cancellationToken);
+            throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely);
+        }
+    }
+
+    /// <summary>A server-side socket for a wall that never says anything: its receive waits until it is aborted.</summary>
+    private abstract class QuietSocket : WebSocket
+    {
+        private readonly TaskCompletionSource aborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        protected Task Aborted => aborted.Task;
 
         public override WebSocketCloseStatus? CloseStatus => null;
 
@@ -347,13 +338,6 @@ public sealed class WallStreamTests(HostFixture fixture) : IClassFixture<HostFix
 
         public override async Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken)
         {
-            await aborted.Task.WaitAsync(cancellationToken);
-            throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely);
-        }
-
-        public override async Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken)
-        {
-            Interlocked.Increment(ref sends);
             await aborted.Task.WaitAsync(cancellationToken);
             throw new WebSocketException(WebSocketError.ConnectionClosedPrematurely);
         }
