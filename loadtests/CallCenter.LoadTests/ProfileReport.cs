@@ -44,14 +44,14 @@ public static class ProfileReport
                 var amount = Convert.ToInt64(sample.PayloadByName("AllocationAmount64"));
                 var isLarge = Convert.ToInt32(sample.PayloadByName("AllocationKind")) == 1;
                 var type = $"{sample.PayloadByName("TypeName")}{(isLarge ? " (large)" : "")}";
-                var allocator = Frames(sample.CallStack()).FirstOrDefault(f => f.Method.StartsWith("CallCenter.", StringComparison.Ordinal)).Method;
-                var who = allocator is null ? "(no CallCenter frame)" : ClassOf(allocator);
+                var allocator = Ours(Frames(sample.CallStack()));
+                var who = ClassOf(allocator);
                 allocated += amount;
                 byType[type] = byType.GetValueOrDefault(type) + amount;
                 byAllocator[who] = byAllocator.GetValueOrDefault(who) + amount;
                 if (isLarge)
                 {
-                    var where = $"{type} in {(allocator is null ? "(no CallCenter frame)" : allocator.Split('(')[0])}";
+                    var where = $"{type} in {allocator?.Split('(')[0] ?? NoFrame}";
                     large[where] = large.GetValueOrDefault(where) + amount;
                 }
 
@@ -71,8 +71,7 @@ public static class ProfileReport
                 continue;
             }
 
-            var ours = frames.FirstOrDefault(f => f.Method.StartsWith("CallCenter.", StringComparison.Ordinal)).Method;
-            Count(byClass, ours is null ? "(no CallCenter frame)" : ClassOf(ours));
+            Count(byClass, ClassOf(Ours(frames)));
             Count(byAssembly, frames.Count > 0 ? frames[0].Module : "(unknown)");
             Count(byMethod, frames.Count > 0 ? frames[0].Method : "(unknown)");
             if (callersOf is not null && frames.Count > 0 && frames[0].Method.Contains(callersOf, StringComparison.Ordinal))
@@ -115,9 +114,20 @@ public static class ProfileReport
         }
     }
 
-    /// <summary>"CallCenter.Seats.SeatGrain+&lt;Save&gt;d__12.MoveNext()" → "CallCenter.Seats.SeatGrain".</summary>
-    private static string ClassOf(string method)
+    private const string NoFrame = "(no CallCenter frame)";
+
+    /// <summary>The innermost CallCenter method on a stack, if any.</summary>
+    private static string? Ours(IEnumerable<(string Method, string Module)> frames) =>
+        frames.FirstOrDefault(f => f.Method.StartsWith("CallCenter.", StringComparison.Ordinal)).Method;
+
+    /// <summary>"CallCenter.Seats.SeatGrain+&lt;Save&gt;d__12.MoveNext()" → "CallCenter.Seats.SeatGrain"; no method, no frame.</summary>
+    private static string ClassOf(string? method)
     {
+        if (method is null)
+        {
+            return NoFrame;
+        }
+
         var name = method.Split('(')[0];
         name = name[..Math.Max(0, name.LastIndexOf('.'))];
         var nested = name.IndexOf('+');

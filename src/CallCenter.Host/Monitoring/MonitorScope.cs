@@ -32,19 +32,15 @@ public sealed record MonitorScope(string? Department, string? Queue)
     /// <summary>As <see cref="From(IQueryCollection)"/>, naming the field that is too long when it returns null.</summary>
     public static MonitorScope? From(IQueryCollection query, out string? tooLong)
     {
-        var department = Value(query["department"]);
-        var queue = Value(query["queue"]);
-        tooLong = department is { Length: > 100 } ? "department" : queue is { Length: > 100 } ? "queue" : null;
-        if (tooLong is not null)
-        {
-            return null;
-        }
-
-        return department is null && queue is null ? Everything : new MonitorScope(department, queue);
-
-        static string? Value(Microsoft.Extensions.Primitives.StringValues values) =>
-            string.IsNullOrWhiteSpace(values.ToString()) ? null : values.ToString().Trim();
+        var scope = Of(query["department"].ToString(), query["queue"].ToString());
+        tooLong = scope.Department is { Length: > 100 } ? "department" : scope.Queue is { Length: > 100 } ? "queue" : null;
+        return tooLong is null ? scope : null;
     }
+
+    /// <summary>A department and a queue as given, blank meaning none and spaces around dropped; neither is <see cref="Everything"/>.</summary>
+    public static MonitorScope Of(string? department, string? queue) => new(Value(department), Value(queue));
+
+    private static string? Value(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
 /// <summary>The scopes this host's wallboard connections watch, so the relay sends each its share of a batch.</summary>

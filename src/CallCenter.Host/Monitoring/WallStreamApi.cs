@@ -30,18 +30,11 @@ public static class WallStreamApi
     /// <summary>A ticket for one wall of this sign-in and scope, to be used within a minute.</summary>
     private static Results<Ok<WallTickets.Ticket>, ValidationProblem> Issue(TicketRequest? r, ClaimsPrincipal user, WallTickets tickets)
     {
-        var department = Trimmed(r?.Department);
-        var queue = Trimmed(r?.Queue);
-        var check = new Validation().Text("department", department, 100, required: false).Text("queue", queue, 100, required: false);
-        if (!check.IsValid)
-        {
-            return check.Problem();
-        }
-
-        var scope = department is null && queue is null ? MonitorScope.Everything : new MonitorScope(department, queue);
-        return TypedResults.Ok(tickets.Issue(new WallTickets.Holder(user.Identity!.Name!, user.Id()!, scope)));
-
-        static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+        var scope = MonitorScope.Of(r?.Department, r?.Queue);
+        var check = new Validation().Text("department", scope.Department, 100, required: false).Text("queue", scope.Queue, 100, required: false);
+        return check.IsValid
+            ? TypedResults.Ok(tickets.Issue(new WallTickets.Holder(user.Identity!.Name!, user.Id()!, scope)))
+            : check.Problem();
     }
 
     private static async Task<IResult> Open(HttpContext http, WallStreams streams)

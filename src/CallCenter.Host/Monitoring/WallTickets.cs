@@ -41,7 +41,7 @@ public sealed class WallTickets(IDataProtectionProvider protection)
         try
         {
             return JsonSerializer.Deserialize<string?[]>(protector.Unprotect(ticket)) is [{ } user, { } session, var department, var queue]
-                ? new Holder(user, session, department is null && queue is null ? MonitorScope.Everything : new MonitorScope(department, queue))
+                ? new Holder(user, session, new MonitorScope(department, queue))
                 : null;
         }
         catch (Exception e) when (e is CryptographicException or JsonException)
