@@ -37,6 +37,8 @@ public static class ProfileReport
         var byClass = new Dictionary<string, int>();
         var byAssembly = new Dictionary<string, int>();
         var byMethod = new Dictionary<string, int>();
+        var anywhere = new Dictionary<string, int>();
+        var perThread = new Dictionary<int, int>();
         foreach (var sample in log.Events)
         {
             if (sample.EventName == "GC/AllocationTick")
@@ -64,6 +66,7 @@ public static class ProfileReport
             }
 
             all++;
+            Count(perThread, sample.ThreadID);
             var frames = Frames(stack).Where(f => f.Module.Length > 0).ToList(); // native frames are not named in these traces
             if (frames.Take(3).Any(f => Waits.Any(w => f.Method.Contains(w, StringComparison.Ordinal))))
             {
@@ -72,6 +75,11 @@ public static class ProfileReport
             }
 
             Count(byClass, ClassOf(Ours(frames)));
+            foreach (var type in frames.Where(f => f.Method.StartsWith("CallCenter.", StringComparison.Ordinal)).Select(f => ClassOf(f.Method)).Distinct())
+            {
+                Count(anywhere, type);
+            }
+
             Count(byAssembly, frames.Count > 0 ? frames[0].Module : "(unknown)");
             Count(byMethod, frames.Count > 0 ? frames[0].Method : "(unknown)");
             if (callersOf is not null && frames.Count > 0 && frames[0].Method.Contains(callersOf, StringComparison.Ordinal))
@@ -83,6 +91,15 @@ public static class ProfileReport
         var busy = all - idle;
         Console.WriteLine($"{path}: {all} samples, {idle} idle (waiting), {busy} on CPU");
         Print("innermost CallCenter class on the stack", byClass, busy, rows);
+        // Every thread is sampled at the same rate, so the busiest thread's count is one core for the trace's length: a
+        // class's inclusive count over it is the cores its work held — near 1 for one activation means a single line.
+        var core = Math.Max(1, perThread.Values.DefaultIfEmpty().Max());
+        Console.WriteLine("by CallCenter class anywhere on the stack (inclusive), in cores:");
+        foreach (var (name, count) in anywhere.OrderByDescending(c => c.Value).Take(rows))
+        {
+            Console.WriteLine($"  {(double)count / core,5:F2}  {100.0 * count / Math.Max(1, busy),5:F1} %  {name}");
+        }
+
         Print("assembly of the innermost frame", byAssembly, busy, rows);
         Print("innermost method", byMethod, busy, rows);
         if (callersOf is not null)
@@ -134,7 +151,7 @@ public static class ProfileReport
         return nested > 0 ? name[..nested] : name;
     }
 
-    private static void Count(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+    private static void Count<TKey>(Dictionary<TKey, int> counts, TKey key) where TKey : notnull => counts[key] = counts.GetValueOrDefault(key) + 1;
 
     private static void Print(string title, Dictionary<string, int> counts, int busy, int rows)
     {

@@ -16,13 +16,15 @@ public abstract class StorageConformance : IAsyncLifetime
 
     protected abstract Task<StorageHost> StartHost(string serviceId);
 
-    public async Task InitializeAsync() => host = await StartHost("conf-" + Guid.NewGuid().ToString("N")[..10]);
+    protected string ServiceId { get; } = "conf-" + Guid.NewGuid().ToString("N")[..10];
 
-    public async Task DisposeAsync() => await host.DisposeAsync();
+    public async Task InitializeAsync() => host = await StartHost(ServiceId);
 
-    private static GrainId NewGrain(string key) => GrainId.Create("note", key);
+    public virtual async Task DisposeAsync() => await host.DisposeAsync();
 
-    private static GrainState<Note> Fresh() => new(new Note());
+    protected static GrainId NewGrain(string key) => GrainId.Create("note", key);
+
+    protected static GrainState<Note> Fresh() => new(new Note());
 
     [Fact]
     public async Task A_fresh_read_has_no_etag_and_no_record()

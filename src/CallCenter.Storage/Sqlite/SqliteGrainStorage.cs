@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -7,7 +8,9 @@ namespace CallCenter.Storage.Sqlite;
 /// <summary>
 /// Grain state in SQLite with the ETag semantics Orleans expects: the ETag is a row version; a write or clear with a
 /// stale one changes nothing and throws <see cref="InconsistentStateException"/>. A clear keeps the row (payload NULL)
-/// so versions keep rising.
+/// so versions keep rising. The payload is the serializer's UTF-8 JSON, bound as it comes (a BLOB): a string copy of a
+/// big state (a busy queue) would be a large object twice over, and large objects are collected only by full
+/// collections. Rows an older release wrote as TEXT read the same way.
 /// </summary>
 public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter writer, IGrainStorageSerializer serializer, IOptions<ClusterOptions> cluster) : IGrainStorage
 {
@@ -26,15 +29,15 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
             return;
         }
 
-        var payload = reader.IsDBNull(0) ? null : reader.GetString(0);
+        var payload = reader.IsDBNull(0) ? null : reader.GetFieldValue<byte[]>(0);
         grainState.ETag = reader.GetInt64(1).ToString();
         grainState.RecordExists = payload is not null;
-        grainState.State = payload is null ? Activator.CreateInstance<T>() : serializer.Deserialize<T>(BinaryData.FromString(payload));
+        grainState.State = payload is null ? Activator.CreateInstance<T>() : serializer.Deserialize<T>(BinaryData.FromBytes(payload));
     }
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var payload = serializer.Serialize(grainState.State).ToString();
+        var payload = Bytes(serializer.Serialize(grainState.State));
         var version = await Versioned(
             stateName, grainId, grainState.ETag, payload,
             insert: "INSERT INTO grain_state (service_id, state_name, grain_id, payload, version, modified_at) VALUES ($s, $n, $g, $p, 1, $t) ON CONFLICT DO NOTHING RETURNING version",
@@ -63,7 +66,7 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
         grainState.State = Activator.CreateInstance<T>();
     }
 
-    private async Task<long> Versioned(string stateName, GrainId grainId, string? etag, string? payload, string? insert, string update)
+    private async Task<long> Versioned(string stateName, GrainId grainId, string? etag, byte[]? payload, string? insert, string update)
     {
         var expected = etag is null ? (long?)null : long.Parse(etag);
         var result = await writer.Execute(expected is null ? insert! : update, parameters =>
@@ -82,6 +85,12 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
 
         return version;
     }
+
+    /// <summary>The serializer's own array when it wrote one of the exact size (System.Text.Json does), else a copy.</summary>
+    private static byte[] Bytes(BinaryData data) =>
+        MemoryMarshal.TryGetArray(data.ToMemory(), out var whole) && whole is { Offset: 0, Array: { } array } && whole.Count == array.Length
+            ? array
+            : data.ToArray();
 
     private SqliteCommand Command(SqliteConnection connection, string sql, string stateName, GrainId grainId)
     {

@@ -29,4 +29,27 @@ public sealed class QueueRecordTests
 
         Assert.Equal((4, 0), (read.Today.Offered, read.Today.QuarterHourMinutes.Count));
     }
+
+    [Fact]
+    public void A_waiting_call_is_stored_without_the_fields_it_has_not_used_and_an_offered_one_with_them()
+    {
+        var entered = new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.FromHours(8));
+        var record = new QueueRecord();
+        record.Entries.Add(new QueueEntry { CallId = "c1", Caller = "13800000001", Sequence = 1, EnteredAt = entered });
+        record.Entries.Add(new QueueEntry
+        {
+            CallId = "c2", Caller = "13800000002", Priority = 2, Sequence = 2, EnteredAt = entered, Callback = true,
+            OfferedTo = "S1", OfferExpiresAt = entered.AddSeconds(20), OfferConfirmed = true, HandingTo = "q2",
+        });
+        var serializer = new JsonGrainStateSerializer();
+
+        var json = serializer.Serialize(record).ToString();
+        var read = serializer.Deserialize<QueueRecord>(BinaryData.FromString(json)).Entries;
+
+        var waiting = json[json.IndexOf("\"c1\"", StringComparison.Ordinal)..json.IndexOf("\"c2\"", StringComparison.Ordinal)];
+        Assert.DoesNotContain("offeredTo", waiting, StringComparison.Ordinal);
+        Assert.DoesNotContain("callback", waiting, StringComparison.Ordinal);
+        Assert.Equal(("c1", 0, false, null, null, false, null), (read[0].CallId, read[0].Priority, read[0].Callback, read[0].OfferedTo, read[0].OfferExpiresAt, read[0].OfferConfirmed, read[0].HandingTo));
+        Assert.Equal(("c2", 2, true, "S1", entered.AddSeconds(20), true, "q2"), (read[1].CallId, read[1].Priority, read[1].Callback, read[1].OfferedTo, read[1].OfferExpiresAt, read[1].OfferConfirmed, read[1].HandingTo));
+    }
 }
