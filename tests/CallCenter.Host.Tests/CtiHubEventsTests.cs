@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using CallCenter.Routing;
+using CallCenter.Seats;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 
@@ -43,6 +45,17 @@ public sealed class CtiHubEventsTests : IAsyncLifetime
         var stats = await Api.WaitFor(() => admin.GetAsync($"/api/v1/queues/{queue}/stats").Ok(), s => s.GetProperty("answered").GetInt32() == 1, "the answer counted");
         Assert.Equal((1, 0, 1), (stats.GetProperty("offered").GetInt32(), stats.GetProperty("waiting").GetInt32(), stats.GetProperty("seatsAvailable").GetInt32()));
         Assert.Equal("Ended", await adapter.InvokeAsync<string>("CallEnded", callId)); // a repeated end changes nothing
+
+        // The seat passed through wrap-up in no time: its history has the sign-in, Ready, the offer and the talk, and no wrap-up span.
+        var activity = host.Services.GetRequiredService<IAgentActivity>();
+        IReadOnlyList<SeatSpan> spans = [];
+        for (var tries = 0; tries < 100 && !spans.Any(x => x.State == SeatState.OnCall); tries++)
+        {
+            await Task.Delay(100);
+            spans = await activity.Of(seat, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(1));
+        }
+
+        Assert.Equal([SeatState.NotReady, SeatState.Ready, SeatState.Reserved, SeatState.OnCall], spans.Select(x => x.State));
     }
 
     [Fact]

@@ -396,11 +396,12 @@ public sealed class SeatGrain(
             throw new IllegalTransitionException("Seat", Id, S.State.ToString(), $"end call '{callId}'");
         }
 
-        Move(SeatState.WrapUp, null, "start wrap-up");
+        var hungUp = clock.Now;
+        Move(SeatState.WrapUp, null, "start wrap-up", at: hungUp);
         if (options.Value.WrapUpSeconds <= 0)
         {
-            // No after-call work is configured: back to Ready at hang-up, in one write.
-            Move(SeatState.Ready, null, "end wrap-up");
+            // No after-call work is configured: back to Ready at the same instant, in one write, and no wrap-up span.
+            Move(SeatState.Ready, null, "end wrap-up", at: hungUp);
             await SaveAfterWrapUp(callId);
             return;
         }
@@ -663,10 +664,10 @@ public sealed class SeatGrain(
         wrapUpTimer = null;
     }
 
-    private void Move(SeatState to, string? reason, string action, bool missed = false)
+    private void Move(SeatState to, string? reason, string action, bool missed = false, DateTimeOffset? at = null)
     {
         SeatTransitions.Ensure(Id, S.State, to, action);
-        var now = clock.Now;
+        var now = at ?? clock.Now;
         Accrue(now);
         EndSpan(now, missed);
         var wasReady = S.State == SeatState.Ready;
