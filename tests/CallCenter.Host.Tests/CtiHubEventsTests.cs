@@ -59,6 +59,15 @@ public sealed class CtiHubEventsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void The_host_silo_asks_each_grain_interface_for_its_type_once()
+    {
+        var providers = host.Services.GetServices<Orleans.Runtime.IGrainInterfaceTypeProvider>().ToList();
+
+        Assert.Contains(providers, p => p is RememberedInterfaceTypes);
+        Assert.DoesNotContain(providers, p => p is Orleans.Runtime.AttributeGrainInterfaceTypeProvider);
+    }
+
+    [Fact]
     public async Task Bad_events_over_the_hub_fail_with_the_reason_and_change_nothing()
     {
         var admin = await host.As("admin");

@@ -36,6 +36,7 @@ public static class SiloSetup
     /// <summary>The silo's storage and clustering by mode; shared with the multi-silo tests.</summary>
     public static void ConfigureSilo(ISiloBuilder silo, CallCenterSettings settings, string? postgres)
     {
+        RememberedInterfaceTypes.Install(silo.Services);
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = settings.ClusterId;

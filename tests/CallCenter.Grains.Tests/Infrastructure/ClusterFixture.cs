@@ -37,6 +37,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         await HistorySetup.Migrate(history, LegacyRows.None);
         builder.ConfigureSilo((_, silo) =>
         {
+            RememberedInterfaceTypes.Install(silo.Services);
             silo.UseCallCenterSqlite(database, StorageNames.Grains);
             silo.Services.AddCallCenterHistory(history);
             silo.Services.AddSingleton(clock);
