@@ -9,10 +9,18 @@ namespace CallCenter.Calls;
 [GrainType("cti-gateway")]
 public sealed class CtiGateway(ILogger<CtiGateway> logger) : Grain, ICtiGateway
 {
+    /// <summary>Queues seen defined. A queue is never undefined again, so each is asked once per activation, not per call.</summary>
+    private readonly HashSet<string> definedQueues = [];
+
     async Task<CallSnapshot> ICtiGateway.CallArrived(string callId, CallArrival arrival)
     {
         var queue = GrainFactory.GetGrain<IQueueGrain>(arrival.Queue);
-        await queue.GetDefinition();
+        if (!definedQueues.Contains(arrival.Queue))
+        {
+            await queue.GetDefinition(); // throws for a queue never defined: no call is created for it
+            definedQueues.Add(arrival.Queue);
+        }
+
         var call = await Call(callId).Arrive(arrival);
         if (call.State == CallState.Queued && call.Queue == arrival.Queue && call.Timeline.Count == 1)
         {
@@ -35,14 +43,22 @@ public sealed class CtiGateway(ILogger<CtiGateway> logger) : Grain, ICtiGateway
 
     async Task<CallSnapshot> ICtiGateway.CallEnded(string callId)
     {
-        var current = await Call(callId).Get();
-        if (current.State is CallState.Queued or CallState.Offered or CallState.CallbackRequested)
+        CallSnapshot call;
+        try
         {
+            call = await Call(callId).Apply(new CallEvent(CallEventKind.HangUp));
+        }
+        catch (IllegalTransitionException)
+        {
+            if ((await Call(callId).Get()).State is not (CallState.Queued or CallState.Offered or CallState.CallbackRequested))
+            {
+                throw;
+            }
+
             // The caller hung up before anyone answered.
             return await ((ICtiGateway)this).CallAbandoned(callId);
         }
 
-        var call = await Call(callId).Apply(new CallEvent(CallEventKind.HangUp));
         if (call.SeatId is { } seatId && call.State == CallState.WrapUp)
         {
             try
