@@ -36,6 +36,10 @@ public sealed partial class ImageBuildTests : IDisposable
         var image = Path.Combine(work, "final");
 
         Assert.True(File.Exists(Path.Combine(image, "app/CallCenter.Host.dll")));
+        foreach (var assembly in new[] { "CallCenter.Host.dll", "CallCenter.Grains.dll", "Orleans.Runtime.dll" })
+        {
+            Assert.True(ReadyToRun(Path.Combine(image, "app", assembly)), $"{assembly} is compiled ahead of time (ReadyToRun)");
+        }
         Assert.True(File.Exists(Path.Combine(image, "app/ui/wallboard.html")), "the pages built in the Node stage are in the image");
         Assert.False(File.Exists(Path.Combine(image, "app/ui/.built")));
         Assert.Contains(final.Steps, s => s.Instruction == "USER" && s.Arguments.Trim() is not ("root" or "0"));
@@ -131,6 +135,13 @@ public sealed partial class ImageBuildTests : IDisposable
         var from = words.FirstOrDefault(w => w.StartsWith("--from=", StringComparison.Ordinal))?["--from=".Length..];
         words.RemoveAll(w => w.StartsWith("--", StringComparison.Ordinal));
         return (from, words[..^1].Select(w => w == "." ? "" : w.TrimEnd('/')).ToArray(), words[^1]);
+    }
+
+    /// <summary>A ReadyToRun assembly carries native code beside its IL, announced in its CLI header.</summary>
+    private static bool ReadyToRun(string path)
+    {
+        using var pe = new System.Reflection.PortableExecutable.PEReader(File.OpenRead(path));
+        return pe.PEHeaders.CorHeader?.ManagedNativeHeaderDirectory.Size > 0;
     }
 
     private static IEnumerable<(string Key, string Value)> Environment(Dockerfile.Stage stage) =>
