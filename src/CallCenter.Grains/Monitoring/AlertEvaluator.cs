@@ -15,31 +15,38 @@ public static class AlertEvaluator
         var holding = new Dictionary<string, Alert>();
         foreach (var seat in seats)
         {
+            // The board evaluates every seat with each batch of changes: a seat with nothing to say costs no text.
             var seconds = (now - seat.Since).TotalSeconds;
-            var who = $"{seat.Name} ({seat.Agent ?? "no agent"})";
-            var args = new Dictionary<string, string>
+            AlertKind? late = seat.State switch
             {
-                ["seat"] = seat.Name, ["agent"] = seat.Agent ?? "", ["reason"] = seat.Reason ?? "", ["since"] = seat.Since.ToString("O"),
+                SeatState.NotReady when seat.Reason != NotReadyReasons.PhoneOffline && Past(rules.NotReadyMaxSeconds) => AlertKind.NotReadyTooLong,
+                SeatState.OnCall when Past(rules.OnCallMaxSeconds) => AlertKind.OnCallTooLong,
+                SeatState.WrapUp when Past(rules.WrapUpMaxSeconds) => AlertKind.WrapUpTooLong,
+                _ => null,
             };
-            Check(seat.State == SeatState.NotReady && seat.Reason != NotReadyReasons.PhoneOffline, rules.NotReadyMaxSeconds, AlertKind.NotReadyTooLong, $"{who} has been NotReady ({seat.Reason}) for {Minutes(seconds)}");
-            Check(seat.State == SeatState.OnCall, rules.OnCallMaxSeconds, AlertKind.OnCallTooLong, $"{who} has been on one call for {Minutes(seconds)}");
-            Check(seat.State == SeatState.WrapUp, rules.WrapUpMaxSeconds, AlertKind.WrapUpTooLong, $"{who} has been in wrap-up for {Minutes(seconds)}");
+            if (late is { } kind)
+            {
+                RaiseFor(seat, kind, kind switch
+                {
+                    AlertKind.NotReadyTooLong => $"{Who(seat)} has been NotReady ({seat.Reason}) for {Minutes(seconds)}",
+                    AlertKind.OnCallTooLong => $"{Who(seat)} has been on one call for {Minutes(seconds)}",
+                    _ => $"{Who(seat)} has been in wrap-up for {Minutes(seconds)}",
+                });
+            }
+
             if (rules.RemotePhoneOffline && seat.Remote && !seat.PhoneRegistered && seat.State != SeatState.LoggedOut)
             {
-                Raise(AlertKind.RemotePhoneOffline, $"{who}: the remote IP phone is offline");
+                RaiseFor(seat, AlertKind.RemotePhoneOffline, $"{Who(seat)}: the remote IP phone is offline");
             }
 
-            void Check(bool condition, int limit, AlertKind kind, string message)
-            {
-                if (condition && limit > 0 && seconds >= limit)
-                {
-                    Raise(kind, message);
-                }
-            }
-
-            void Raise(AlertKind kind, string message) =>
-                holding[Key(kind, seat.SeatId)] = new Alert(Key(kind, seat.SeatId), kind, seat.SeatId, message, now, Department: seat.Department, Queues: seat.Queues, Args: args);
+            bool Past(int limit) => limit > 0 && seconds >= limit;
         }
+
+        void RaiseFor(SeatTile seat, AlertKind kind, string message) =>
+            holding[Key(kind, seat.SeatId)] = new Alert(Key(kind, seat.SeatId), kind, seat.SeatId, message, now, Department: seat.Department, Queues: seat.Queues, Args: new Dictionary<string, string>
+            {
+                ["seat"] = seat.Name, ["agent"] = seat.Agent ?? "", ["reason"] = seat.Reason ?? "", ["since"] = seat.Since.ToString("O"),
+            });
 
         foreach (var queue in queues)
         {
@@ -92,6 +99,8 @@ public static class AlertEvaluator
     }
 
     public static string Key(AlertKind kind, string subject) => $"{kind}:{subject}";
+
+    private static string Who(SeatTile seat) => $"{seat.Name} ({seat.Agent ?? "no agent"})";
 
     private static string Minutes(double seconds) => seconds < 120 ? $"{seconds:0} s" : $"{seconds / 60:0} min";
 }

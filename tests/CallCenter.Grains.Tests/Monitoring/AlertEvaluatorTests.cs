@@ -26,6 +26,18 @@ public sealed class AlertEvaluatorTests
     public void Seats_in_a_state_longer_than_its_limit_raise_an_alert(SeatState state, double seconds, bool raised) =>
         Assert.Equal(raised, Kinds(Seat(state, seconds, NotReadyReasons.Break)).Length == 1);
 
+    [Theory]
+    [InlineData(SeatState.NotReady, 1000, AlertKind.NotReadyTooLong, "座席 1 (agent1) has been NotReady (break) for 17 min")]
+    [InlineData(SeatState.OnCall, 1300, AlertKind.OnCallTooLong, "座席 1 (agent1) has been on one call for 22 min")]
+    [InlineData(SeatState.WrapUp, 121, AlertKind.WrapUpTooLong, "座席 1 (agent1) has been in wrap-up for 2 min")]
+    public void Each_state_raises_its_own_kind_with_its_own_words(SeatState state, double seconds, AlertKind kind, string message)
+    {
+        var alert = AlertEvaluator.Holding([Seat(state, seconds, NotReadyReasons.Break)], [], Rules, Now).Values.Single();
+        Assert.Equal((kind, message, AlertEvaluator.Key(kind, "S1")), (alert.Kind, alert.Message, alert.Key));
+        var offline = AlertEvaluator.Holding([Seat(SeatState.Ready, 10, remote: true, phone: false)], [], Rules, Now).Values.Single();
+        Assert.Equal((AlertKind.RemotePhoneOffline, "座席 1 (agent1): the remote IP phone is offline"), (offline.Kind, offline.Message));
+    }
+
     [Fact]
     public void A_remote_seat_with_its_phone_offline_raises_one_alert_not_two()
     {
