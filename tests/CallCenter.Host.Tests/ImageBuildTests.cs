@@ -40,6 +40,7 @@ public sealed partial class ImageBuildTests : IDisposable
         {
             Assert.True(ReadyToRun(Path.Combine(image, "app", assembly)), $"{assembly} is compiled ahead of time (ReadyToRun)");
         }
+
         Assert.True(File.Exists(Path.Combine(image, "app/ui/wallboard.html")), "the pages built in the Node stage are in the image");
         Assert.False(File.Exists(Path.Combine(image, "app/ui/.built")));
         Assert.Contains(final.Steps, s => s.Instruction == "USER" && s.Arguments.Trim() is not ("root" or "0"));
