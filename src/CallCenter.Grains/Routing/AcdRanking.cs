@@ -5,7 +5,10 @@ public static class AcdRanking
 {
     /// <summary>Calls to offer next: higher priority first, first come first served within a priority.</summary>
     public static IEnumerable<QueueEntry> CallsInOrder(IEnumerable<QueueEntry> entries) =>
-        entries.Where(e => e.OfferedTo is null && e.HandingTo is null).OrderByDescending(e => e.Priority).ThenBy(e => e.Sequence);
+        entries.Where(AwaitsSeat).OrderByDescending(e => e.Priority).ThenBy(e => e.Sequence);
+
+    /// <summary>A call neither ringing at a seat nor being handed to another queue: the next free seat may take it.</summary>
+    public static bool AwaitsSeat(QueueEntry entry) => entry.OfferedTo is null && entry.HandingTo is null;
 
     /// <summary>
     /// Seats to try for a call: highest skill level first, then by the queue's strategy; only the first

@@ -236,7 +236,7 @@ public sealed class QueueGrain(
 
         if (Q.Definition.Overflow is { } overflow && overflow.ToQueue != Id)
         {
-            foreach (var entry in Q.Entries.Where(e => e.OfferedTo is null && e.HandingTo is null && (now - e.EnteredAt).TotalSeconds >= overflow.AfterSeconds).ToList())
+            foreach (var entry in Q.Entries.Where(e => AcdRanking.AwaitsSeat(e) && (now - e.EnteredAt).TotalSeconds >= overflow.AfterSeconds).ToList())
             {
                 await Overflow(entry, overflow.ToQueue);
             }
@@ -283,7 +283,7 @@ public sealed class QueueGrain(
 
         // Only as many seats as there are calls waiting, and as many calls as there are free seats, are ranked: a seat
         // freed with nobody waiting costs nothing, and a long queue no more than a short one.
-        var waiting = Q.Entries.Count(e => e.OfferedTo is null && e.HandingTo is null);
+        var waiting = Q.Entries.Count(AcdRanking.AwaitsSeat);
         var seats = waiting == 0 ? [] : AcdRanking.SeatsInOrder(Q.Seats.Values, definition.Strategy, Q.LastRoundRobinSeat, waiting);
         if (seats.Count == 0)
         {
@@ -446,7 +446,7 @@ public sealed class QueueGrain(
     private async Task CheckWaiting(DateTimeOffset now)
     {
         waitingCheckedAt = now;
-        var repaired = await Settle(Q.Entries.Where(e => e.OfferedTo is null && e.HandingTo is null && !e.Callback && now - e.EnteredAt > CheckWaitingEvery).ToList());
+        var repaired = await Settle(Q.Entries.Where(e => AcdRanking.AwaitsSeat(e) && !e.Callback && now - e.EnteredAt > CheckWaitingEvery).ToList());
         foreach (var entry in repaired)
         {
             logger.LogWarning("Queue {Queue} still held call {Call} as waiting after it moved on: repaired", Id, entry.CallId);
