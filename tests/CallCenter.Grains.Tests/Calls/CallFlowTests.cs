@@ -45,6 +45,35 @@ public sealed class CallFlowTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_ended_call_leaves_memory_soon_after_and_is_read_back_whole_when_asked()
+    {
+        var q = await s.Queue("q");
+        var seat = await s.ReadySeat("s", false, (q, 3));
+        var answered = await s.Arrive(q);
+        await s.CallIn(answered, CallState.Offered);
+        await s.Cti.CallAnswered(answered, seat);
+        await s.Cti.CallEnded(answered);
+        await s.Seat(seat).ChangeState(SeatState.Ready, null);
+        var abandoned = await s.Arrive(q);
+        await s.Cti.CallAbandoned(abandoned);
+        var waiting = await s.Arrive(q);
+
+        var management = fixture.Client.GetGrain<IManagementGrain>(0);
+        foreach (var ended in new[] { answered, abandoned })
+        {
+            await Eventually.Until(() => management.GetGrainActivationCount((GrainReference)s.Call(ended)), n => n == 0, $"call {ended} to leave memory", seconds: 40);
+        }
+
+        Assert.Equal(1, await management.GetGrainActivationCount((GrainReference)s.Call(waiting)));
+        var read = await s.Call(answered).Get();
+        Assert.Equal(CallState.Ended, read.State);
+        Assert.Equal([CallState.Queued, CallState.Offered, CallState.Connected, CallState.WrapUp, CallState.Ended], read.Timeline.Select(t => t.State));
+        Assert.Equal(CallState.Abandoned, (await s.Call(abandoned).Get()).State);
+        await s.Cti.CallEnded(answered); // a late repeat of the end, to a call read back, changes nothing
+        Assert.Equal(5, (await s.Call(answered).Get()).Timeline.Count);
+    }
+
+    [Fact]
     public async Task Wrap_up_ends_by_itself_after_the_configured_timeout()
     {
         var q = await s.Queue("q");
