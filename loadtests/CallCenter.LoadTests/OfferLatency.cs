@@ -7,7 +7,9 @@ namespace CallCenter.LoadTests;
 // offer that reaches /hubs/cti and hangs up at once; with no wrap-up time the seat is Ready again at hang-up. Measured:
 // call posted → offer on /hubs/cti, against GET /healthz from the same process at the same rate; the durable writes of
 // one cycle and the host's CPU. Events go one HTTP request each ("http") or over the hub connection ("hub").
-//   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- offers [callsPerSecond=50] [seconds=20] [seats=40] [http|hub]
+// With warm-up seconds, calls at the same rate run first and are not measured (the host's code compiled, as on a host
+// that has been serving for a while); without, the first seconds measure a cold host.
+//   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- offers [callsPerSecond=50] [seconds=20] [seats=40] [http|hub] [warmUpSeconds=0]
 public static class OfferLatency
 {
     public static async Task Run(string[] args)
@@ -16,6 +18,7 @@ public static class OfferLatency
         var seconds = args.Length > 1 ? int.Parse(args[1]) : 20;
         var seatCount = args.Length > 2 ? int.Parse(args[2]) : 40;
         var channel = args.Length > 3 ? args[3] : "http";
+        var warmSeconds = args.Length > 4 ? int.Parse(args[4]) : 0;
         await using var host = await LoadHost.Start("--CallCenter:Seats:WrapUpSeconds=0", "--CallCenter:Dashboard=false");
         var admin = await host.Client("admin");
         (await admin.PutAsJsonAsync("/api/v1/queues/load", new { name = "load", ringTimeoutSeconds = 30 })).EnsureSuccessStatusCode();
@@ -27,6 +30,12 @@ public static class OfferLatency
         }
 
         await using var driver = await ClientProcess.Start("softswitch", host.Address.ToString(), LoadHost.ApiKey, rate.ToString(), seconds.ToString(), channel);
+        if (warmSeconds > 0)
+        {
+            var warm = await driver.Ask<SoftswitchDriver.WarmUp>($"warm {warmSeconds}");
+            Console.WriteLine($"warm-up                 {warm.Calls} calls at {rate}/s, not measured: never offered {warm.NeverOffered}, refused {warm.Refused}, cycle errors {warm.CycleErrors}");
+        }
+
         using var writes = new StorageWrites();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
@@ -41,6 +50,7 @@ public static class OfferLatency
         Console.WriteLine($"open loop at {rate}/s for {seconds}s, {seatCount} seats, events over {channel}: {r.Calls} calls, offered {r.Offered}, refused {r.Refused}, never offered {r.NeverOffered}, cycle errors {r.CycleErrors}");
         Console.WriteLine($"baseline GET /healthz   p50 {r.BaselineP50} ms  p99 {r.BaselineP99} ms  max {r.BaselineMax:F1} ms");
         Console.WriteLine($"call posted → offer     p50 {r.OfferP50} ms  p99 {r.OfferP99} ms  p99.9 {r.OfferP999} ms  max {r.OfferMax:F1} ms");
+        Console.WriteLine($"offer by 10 s window    p50 {string.Join(" / ", r.WindowP50)} ms; p99 {string.Join(" / ", r.WindowP99)} ms");
         Console.WriteLine($"ratio offer/baseline    p50 {r.OfferP50 / Math.Max(0.1, r.BaselineP50):F1}x  p99 {r.OfferP99 / Math.Max(0.1, r.BaselineP99):F1}x");
         Console.WriteLine($"durable writes          {writes.Report(r.Offered)}");
         Console.WriteLine($"host CPU                {cores:F2} cores on average over {wall.Elapsed.TotalSeconds:F0} s (baseline, calls and drain), {busiest:F2} over its busiest {r.Seconds:F0} s; softswitch process {driverCores:F2} cores during the calls");

@@ -9,7 +9,8 @@ namespace CallCenter.LoadTests;
 /// wait handle, epoll) is idle and left out; a thread held for a garbage collection (PollGC) counts, as time lost.
 /// Each sample on CPU is given to the innermost CallCenter class on its stack (or "no CallCenter frame") and,
 /// separately, to the assembly and the method of its innermost frame (native frames are not named: their managed caller).
-/// A trace taken with <c>--profile gc-verbose</c> adds where memory was allocated, by type and by CallCenter class.
+/// A trace taken with <c>--profile gc-verbose</c> adds where memory was allocated, by type and by CallCenter class;
+/// one with GC events (<c>gc-collect</c> or <c>gc-verbose</c>) adds the collections and how long each stopped the threads.
 /// With a third argument, also the commonest stacks (innermost 14 frames) of the samples whose innermost frame's
 /// method contains that text: who calls it.
 ///   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- profile run.nettrace [rows=25] [method text]
@@ -39,8 +40,24 @@ public static class ProfileReport
         var byMethod = new Dictionary<string, int>();
         var anywhere = new Dictionary<string, int>();
         var perThread = new Dictionary<int, int>();
+        var (pauses, generations, suspendedAt, generation) = (new List<double>(), new int[3], (double?)null, 0);
         foreach (var sample in log.Events)
         {
+            switch (sample.EventName)
+            {
+                case "GC/Start":
+                    generation = Math.Clamp(Convert.ToInt32(sample.PayloadByName("Depth")), 0, 2);
+                    generations[generation]++;
+                    continue;
+                case "GC/SuspendEEStart":
+                    suspendedAt = sample.TimeStampRelativeMSec;
+                    continue;
+                case "GC/RestartEEStop" when suspendedAt is { } from:
+                    pauses.Add(sample.TimeStampRelativeMSec - from);
+                    suspendedAt = null;
+                    continue;
+            }
+
             if (sample.EventName == "GC/AllocationTick")
             {
                 var amount = Convert.ToInt64(sample.PayloadByName("AllocationAmount64"));
@@ -105,6 +122,16 @@ public static class ProfileReport
         if (callersOf is not null)
         {
             Print($"stack under '{callersOf}'", stacks, busy, 5);
+        }
+
+        if (pauses.Count > 0)
+        {
+            // Every managed thread stops from SuspendEE to RestartEE: a request caught there waits the whole pause.
+            var sorted = pauses.Order().ToList();
+            var seconds = Math.Max(0.001, log.SessionDuration.TotalSeconds);
+            Console.WriteLine($"garbage collections: gen0 {generations[0]}, gen1 {generations[1]}, gen2 {generations[2]} in {seconds:F1} s; "
+                + $"pauses p50 {sorted[sorted.Count / 2]:F1} ms, p99 {sorted[(int)(sorted.Count * 0.99)]:F1} ms, max {sorted[^1]:F1} ms, "
+                + $"{100 * sorted.Sum() / 1000 / seconds:F1} % of the time");
         }
 
         if (allocated > 0)

@@ -48,7 +48,7 @@ switch (args.FirstOrDefault())
         await WallboardClients.Run(args[1..]);
         break;
     default:
-        Console.Error.WriteLine("usage: offers [callsPerSecond seconds seats http|hub] | wallboard [eventsPerSecond seconds seats clients] | signin [signIns] | records [sqlite|postgres days seats callsPerSeat] | audit [seconds clients small large] | failover [runs seats callsPerSecond] | connections [count processes quietSeconds stream|hub] | profile trace.nettrace [rows]");
+        Console.Error.WriteLine("usage: offers [callsPerSecond seconds seats http|hub warmUpSeconds] | wallboard [eventsPerSecond seconds seats clients] | signin [signIns] | records [sqlite|postgres days seats callsPerSeat] | audit [seconds clients small large] | failover [runs seats callsPerSecond] | connections [count processes quietSeconds stream|hub] | profile trace.nettrace [rows]");
         return 2;
 }
 

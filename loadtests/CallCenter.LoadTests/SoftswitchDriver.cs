@@ -19,7 +19,13 @@ public static class SoftswitchDriver
 {
     public sealed record Report(
         int Calls, int Offered, int Refused, int NeverOffered, int CycleErrors, double Seconds,
-        double BaselineP50, double BaselineP99, double BaselineMax, double OfferP50, double OfferP99, double OfferP999, double OfferMax, double CpuSeconds);
+        double BaselineP50, double BaselineP99, double BaselineMax, double OfferP50, double OfferP99, double OfferP999, double OfferMax, double CpuSeconds,
+        double[] WindowP50, double[] WindowP99);
+
+    public sealed record WarmUp(int Calls, int NeverOffered, int Refused, int CycleErrors);
+
+    /// <summary>Offers are also measured per window of this many seconds of posting: a slow drift shows as rising windows.</summary>
+    private const int Window = 10;
 
     // Seconds runs from the first call posted to the last offer (a drain given up on is not counted); CpuSeconds is this
     // process's CPU from the first call to the report, drain included. Neither counts the baseline before the calls.
@@ -30,25 +36,32 @@ public static class SoftswitchDriver
         using var http = new HttpClient { BaseAddress = address };
         using var softswitch = new HttpClient { BaseAddress = address };
         softswitch.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-        var posted = new ConcurrentDictionary<string, long>();
+        var posted = new ConcurrentDictionary<string, (long Start, int Window)>();
         var offer = new LongHistogram(TimeSpan.FromMinutes(5).Ticks / 10, 3);
+        var windows = Enumerable.Range(0, (seconds + Window - 1) / Window).Select(_ => new LongHistogram(TimeSpan.FromMinutes(5).Ticks / 10, 3)).ToArray();
         var (offers, cycleErrors) = (0, 0);
         await using var adapter = new HubConnectionBuilder()
             .WithUrl(new Uri(address, "/hubs/cti"), o => o.Headers["X-Api-Key"] = apiKey)
             .Build();
         adapter.On<CtiCommand>("Command", command =>
         {
-            if (command.Kind != CtiCommandKinds.Offer || !posted.TryRemove(command.CallId, out var start))
+            if (command.Kind != CtiCommandKinds.Offer || !posted.TryRemove(command.CallId, out var call))
             {
                 return;
             }
 
-            lock (offer)
+            if (call.Window >= 0)
             {
-                offer.RecordValue(Micros(start));
+                var micros = Micros(call.Start);
+                lock (offer)
+                {
+                    offer.RecordValue(micros);
+                    windows[call.Window].RecordValue(micros);
+                }
+
+                Interlocked.Increment(ref offers);
             }
 
-            Interlocked.Increment(ref offers);
             _ = Task.Run(async () =>
             {
                 try
@@ -71,8 +84,53 @@ public static class SoftswitchDriver
             });
         });
         await adapter.StartAsync();
+        async Task<bool> Post(string callId)
+        {
+            if (overHub)
+            {
+                await adapter.InvokeAsync<string>("CallArrived", new { callId, caller = "13800000000", queue = "load" });
+                return true;
+            }
+
+            return (await softswitch.PostAsJsonAsync("/api/v1/cti/calls", new { callId, caller = "13800000000", queue = "load" })).StatusCode == HttpStatusCode.Accepted;
+        }
+
         Console.WriteLine("connected");
-        if (Console.ReadLine() != "run")
+        var line = Console.ReadLine();
+        if (line?.StartsWith("warm ", StringComparison.Ordinal) == true)
+        {
+            // Calls at the same rate that are not measured: the host's code is compiled and its caches are full before
+            // the measured calls begin, as on a host that has been serving for a while.
+            var warmSeconds = int.Parse(line[5..]);
+            var warmErrors = 0;
+            await OpenLoop(rate, warmSeconds, async n =>
+            {
+                var callId = $"warm-{n}";
+                posted[callId] = (Stopwatch.GetTimestamp(), -1);
+                try
+                {
+                    if (!await Post(callId))
+                    {
+                        Interlocked.Increment(ref warmErrors);
+                    }
+                }
+                catch (Exception)
+                {
+                    Interlocked.Increment(ref warmErrors);
+                }
+            });
+            var settle = Stopwatch.StartNew();
+            while (!posted.IsEmpty && settle.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(100);
+            }
+
+            Console.WriteLine(JsonSerializer.Serialize(new WarmUp((int)(rate * warmSeconds), posted.Count, warmErrors, cycleErrors)));
+            posted.Clear();
+            line = Console.ReadLine();
+        }
+
+        if (line != "run")
         {
             return;
         }
@@ -94,14 +152,10 @@ public static class SoftswitchDriver
         await OpenLoop(rate, seconds, async n =>
         {
             var callId = $"load-{n}";
-            posted[callId] = Stopwatch.GetTimestamp();
+            posted[callId] = (Stopwatch.GetTimestamp(), (int)(n / rate) / Window);
             try
             {
-                if (overHub)
-                {
-                    await adapter.InvokeAsync<string>("CallArrived", new { callId, caller = "13800000000", queue = "load" });
-                }
-                else if ((await softswitch.PostAsJsonAsync("/api/v1/cti/calls", new { callId, caller = "13800000000", queue = "load" })).StatusCode != HttpStatusCode.Accepted)
+                if (!await Post(callId))
                 {
                     Interlocked.Increment(ref refused);
                 }
@@ -122,7 +176,8 @@ public static class SoftswitchDriver
             (int)(rate * seconds), offers, refused, posted.Count, cycleErrors, elapsed,
             Ms(baseline, 50), Ms(baseline, 99), baseline.GetMaxValue() / 1000.0,
             Ms(offer, 50), Ms(offer, 99), Ms(offer, 99.9), offer.GetMaxValue() / 1000.0,
-            (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds)));
+            (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,
+            [.. windows.Select(w => Ms(w, 50))], [.. windows.Select(w => Ms(w, 99))])));
     }
 
     /// <summary>Open loop: requests start on schedule whether or not earlier ones have finished.</summary>
