@@ -32,6 +32,7 @@ public sealed class QueueGrain(
     private long seatsAskedAt = Environment.TickCount64;
     private DateTimeOffset waitingCheckedAt;
     private bool keepAliveRegistered;
+    private Task keepingAlive = Task.CompletedTask;
 
     private string Id => this.GetPrimaryKeyString();
     private QueueRecord Q => queue.State;
@@ -211,6 +212,7 @@ public sealed class QueueGrain(
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
     {
         // The reminder only brings the queue back after a restart; the timer does the work.
+        keepAliveRegistered = true;
         StartTicking();
         await Tick();
     }
@@ -662,31 +664,48 @@ public sealed class QueueGrain(
         ticker ??= this.RegisterGrainTimer(Tick, new GrainTimerCreationOptions(TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500)));
     }
 
-    /// <summary>A durable reminder keeps a queue with calls alive across restarts; an empty queue drops it.</summary>
-    private async Task KeepAlive()
+    /// <summary>
+    /// A durable reminder keeps a queue with calls alive across restarts; an empty queue drops it. One reconciliation
+    /// runs at a time and goes on until the reminder matches the calls: a call enqueued (which interleaves) while the
+    /// reminder is being dropped joins it, rather than registering beside a drop that would then remove its reminder.
+    /// </summary>
+    private Task KeepAlive()
     {
         if (Q.Entries.Count > 0)
         {
             StartTicking();
-            if (!keepAliveRegistered)
-            {
-                keepAliveRegistered = true;
-                await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
-            }
         }
-        else if (ticker is not null || keepAliveRegistered)
+        else
         {
             ticker?.Dispose();
             ticker = null;
-            keepAliveRegistered = false;
-            if (await this.GetReminder(KeepAliveReminder) is { } reminder)
-            {
-                await this.UnregisterReminder(reminder);
-            }
+        }
 
+        if (keepingAlive.IsCompleted)
+        {
+            keepingAlive = MatchReminderToCalls();
+        }
+
+        return keepingAlive;
+    }
+
+    private async Task MatchReminderToCalls()
+    {
+        while (Q.Entries.Count > 0 != keepAliveRegistered)
+        {
             if (Q.Entries.Count > 0)
             {
-                await KeepAlive(); // a call arrived while the reminder was being dropped
+                await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+                keepAliveRegistered = true;
+            }
+            else
+            {
+                if (await this.GetReminder(KeepAliveReminder) is { } reminder)
+                {
+                    await this.UnregisterReminder(reminder);
+                }
+
+                keepAliveRegistered = false;
             }
         }
     }

@@ -11,7 +11,7 @@ namespace CallCenter.Grains.Tests.Infrastructure;
 /// Two silos in one process on a real SQLite file, sharing one fixed domain clock that tests move by hand.
 /// The Orleans runtime keeps the real clock.
 /// </summary>
-public sealed class ClusterFixture : IAsyncLifetime
+public class ClusterFixture : IAsyncLifetime
 {
     public static readonly DateTimeOffset Start = new(2026, 3, 2, 1, 0, 0, TimeSpan.Zero); // Monday 09:00 in Shanghai
 
@@ -52,10 +52,16 @@ public sealed class ClusterFixture : IAsyncLifetime
             // The board's hold and clear delays run on the test clock, which only moves when a test moves it: the
             // delays themselves are tested on AlertDebounce directly.
             silo.Services.Configure<AlertRules>(o => (o.HoldSeconds, o.ClearSeconds) = (0, 0));
+            ConfigureSilo(silo);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
         Store = new ServiceCollection().AddLogging().AddCallCenterHistory(history).BuildServiceProvider();
+    }
+
+    /// <summary>What a fixture built on this one changes in each silo, after everything above.</summary>
+    protected virtual void ConfigureSilo(ISiloBuilder silo)
+    {
     }
 
     public async Task DisposeAsync()
