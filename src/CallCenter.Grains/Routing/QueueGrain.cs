@@ -7,11 +7,13 @@ namespace CallCenter.Routing;
 /// several queues is never double-booked.
 /// Writes are merged: one write of the queue is in flight at a time and carries every change made before it began.
 /// Only a new call waits for its write; everything else a crash could lose is rebuilt from the calls and seats
-/// (see <see cref="Reconcile"/>, <see cref="AskSeats"/>), and which seats are free is never written at all.
+/// (see <see cref="Reconcile"/>, <see cref="AskSeats"/>), and which seats are free is never written at all. Who serves
+/// the queue is stored apart (<see cref="QueueSeats"/>) and written only when a seat joins, leaves or changes level.
 /// </summary>
 [GrainType("queue")]
 public sealed class QueueGrain(
     [PersistentState("queue", StorageNames.Grains)] IPersistentState<QueueRecord> queue,
+    [PersistentState("queue-seats", StorageNames.Grains)] IPersistentState<QueueSeats> members,
     CallCenterClock clock,
     ILogger<QueueGrain> logger) : Grain, IQueueGrain, IRemindable
 {
@@ -26,6 +28,7 @@ public sealed class QueueGrain(
     private IGrainTimer? settling;
     private long tileSentAt;
     private bool unwritten;
+    private bool seatsUnwritten;
     private bool writing;
     private Task writes = Task.CompletedTask;
     private TaskCompletionSource? awaitingWrite;
@@ -36,9 +39,23 @@ public sealed class QueueGrain(
 
     private string Id => this.GetPrimaryKeyString();
     private QueueRecord Q => queue.State;
+    private Dictionary<string, QueueSeat> Seats => members.State.Seats;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        if (Q.FormerSeats is { } former)
+        {
+            // A record from before seats were kept apart: move them, seats first, so neither write can lose them.
+            foreach (var (seatId, seat) in former)
+            {
+                Seats.TryAdd(seatId, seat);
+            }
+
+            await members.WriteStateAsync(cancellationToken);
+            Q.FormerSeats = null;
+            await queue.WriteStateAsync(cancellationToken);
+        }
+
         if (Q.Entries.Count > 0)
         {
             StartTicking();
@@ -46,13 +63,17 @@ public sealed class QueueGrain(
         }
 
         AskSeats();
-        return Task.CompletedTask;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         writeTimer?.Dispose();
         await writes;
+        if (seatsUnwritten)
+        {
+            await members.WriteStateAsync();
+        }
+
         if (unwritten)
         {
             await queue.WriteStateAsync();
@@ -98,7 +119,7 @@ public sealed class QueueGrain(
             d.Abandoned,
             d.OverflowedOut,
             ServiceLevelPercent: finished == 0 ? null : Math.Round(100.0 * d.AnsweredWithinServiceLevel / finished, 1),
-            SeatsAvailable: Q.Seats.Values.Count(s => s.Available),
+            SeatsAvailable: Seats.Values.Count(s => s.Available),
             RecentAbandoned: d.RecentAbandoned.ToArray(),
             ServiceLevelPercent15Minutes: QuarterHourLevel(now),
             AverageHandleSeconds: d.Handled == 0 ? null : Math.Round(d.HandleSeconds / d.Handled, 1),
@@ -177,14 +198,14 @@ public sealed class QueueGrain(
     /// </summary>
     Task IQueueGrain.SeatChanged(SeatAvailability availability)
     {
-        var member = Q.Seats.TryGetValue(availability.SeatId, out var known);
+        var member = Seats.TryGetValue(availability.SeatId, out var known);
         if (availability.Level <= 0)
         {
-            Q.Seats.Remove(availability.SeatId);
+            Seats.Remove(availability.SeatId);
         }
         else
         {
-            var seat = known ?? (Q.Seats[availability.SeatId] = new QueueSeat { SeatId = availability.SeatId });
+            var seat = known ?? (Seats[availability.SeatId] = new QueueSeat { SeatId = availability.SeatId });
             member &= seat.Level == availability.Level;
             seat.Level = availability.Level;
             seat.Available = availability.Available;
@@ -198,6 +219,7 @@ public sealed class QueueGrain(
         }
         else
         {
+            seatsUnwritten = true;
             Changed();
         }
 
@@ -250,7 +272,7 @@ public sealed class QueueGrain(
         }
 
         Dispatch();
-        if (Q.Entries.Any(e => e.OfferedTo is null && !e.Callback) && !Q.Seats.Values.Any(s => s.Available) && Environment.TickCount64 - seatsAskedAt > 5_000)
+        if (Q.Entries.Any(e => e.OfferedTo is null && !e.Callback) && !Seats.Values.Any(s => s.Available) && Environment.TickCount64 - seatsAskedAt > 5_000)
         {
             AskSeats();
         }
@@ -266,7 +288,7 @@ public sealed class QueueGrain(
     private void AskSeats()
     {
         seatsAskedAt = Environment.TickCount64;
-        foreach (var seat in Q.Seats.Keys)
+        foreach (var seat in Seats.Keys)
         {
             _ = GrainFactory.GetGrain<ISeatRoutingGrain>(seat).ReportAvailability();
         }
@@ -286,7 +308,7 @@ public sealed class QueueGrain(
         // Only as many seats as there are calls waiting, and as many calls as there are free seats, are ranked: a seat
         // freed with nobody waiting costs nothing, and a long queue no more than a short one.
         var waiting = Q.Entries.Count(AcdRanking.AwaitsSeat);
-        var seats = waiting == 0 ? [] : AcdRanking.SeatsInOrder(Q.Seats.Values, definition.Strategy, Q.LastRoundRobinSeat, waiting);
+        var seats = waiting == 0 ? [] : AcdRanking.SeatsInOrder(Seats.Values, definition.Strategy, Q.LastRoundRobinSeat, waiting);
         if (seats.Count == 0)
         {
             return;
@@ -753,10 +775,17 @@ public sealed class QueueGrain(
             while (unwritten)
             {
                 unwritten = false;
+                var seatsToo = seatsUnwritten;
+                seatsUnwritten = false;
                 var waiting = awaitingWrite;
                 awaitingWrite = null;
                 try
                 {
+                    if (seatsToo)
+                    {
+                        await members.WriteStateAsync();
+                    }
+
                     await queue.WriteStateAsync();
                     waiting?.TrySetResult();
                 }
@@ -764,6 +793,7 @@ public sealed class QueueGrain(
                 {
                     waiting?.TrySetException(e);
                     unwritten = true;
+                    seatsUnwritten |= seatsToo;
                     if (e is Orleans.Storage.InconsistentStateException)
                     {
                         logger.LogError(e, "Queue {Queue} found its stored state changed by another activation; deactivating", Id);

@@ -2,22 +2,33 @@ using CallCenter.Storage;
 
 namespace CallCenter.Grains.Tests.Routing;
 
-/// <summary>What a queue writes: who serves it, never whether a seat is free (asked again after a restart).</summary>
+/// <summary>What a queue writes: who serves it (apart from its calls), never whether a seat is free (asked again after a restart).</summary>
 public sealed class QueueRecordTests
 {
     [Fact]
-    public void A_stored_queue_names_its_seats_and_levels_but_not_their_availability()
+    public void A_queue_stores_its_seats_and_levels_apart_from_its_record_and_not_their_availability()
     {
-        var record = new QueueRecord();
-        record.Seats["S1"] = new QueueSeat { SeatId = "S1", Level = 3, Available = true, IdleSince = DateTimeOffset.UnixEpoch.AddDays(1), CallsToday = 7 };
+        var seats = new QueueSeats();
+        seats.Seats["S1"] = new QueueSeat { SeatId = "S1", Level = 3, Available = true, IdleSince = DateTimeOffset.UnixEpoch.AddDays(1), CallsToday = 7 };
         var serializer = new JsonGrainStateSerializer();
 
-        var json = serializer.Serialize(record).ToString();
-        var read = serializer.Deserialize<QueueRecord>(BinaryData.FromString(json)).Seats["S1"];
+        var json = serializer.Serialize(seats).ToString();
+        var read = serializer.Deserialize<QueueSeats>(BinaryData.FromString(json)).Seats["S1"];
 
         Assert.DoesNotContain("available", json, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("callsToday", json, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(("S1", 3, false, 0), (read.SeatId, read.Level, read.Available, read.CallsToday));
+        Assert.DoesNotContain("seats", serializer.Serialize(new QueueRecord()).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_record_from_before_seats_were_kept_apart_still_reads_its_seats()
+    {
+        const string old = """{"entries":[],"seats":{"S1":{"seatId":"S1","level":4}},"nextSequence":3}""";
+
+        var read = new JsonGrainStateSerializer().Deserialize<QueueRecord>(BinaryData.FromString(old));
+
+        Assert.Equal(("S1", 4, 3L), (read.FormerSeats!["S1"].SeatId, read.FormerSeats["S1"].Level, read.NextSequence));
     }
 
     [Fact]

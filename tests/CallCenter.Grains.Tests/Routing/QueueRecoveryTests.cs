@@ -55,6 +55,34 @@ public sealed class QueueRecoveryTests(ClusterFixture fixture)
         Assert.Equal(seat, (await s.CallIn(waiting, CallState.Offered)).SeatId);
     }
 
+    [Fact]
+    public async Task A_queue_stored_with_its_seats_in_its_record_by_an_earlier_release_moves_them_apart_and_still_offers_to_them()
+    {
+        var q = await s.Queue("q");
+        var seat = await s.ReadySeat("a", false, (q, 3));
+        var grain = GrainId.Create("queue", q);
+        var seats = await Eventually.Until(async () =>
+        {
+            var state = new GrainState<QueueSeats>(new QueueSeats());
+            await Storage.ReadStateAsync("queue-seats", grain, state);
+            return state;
+        }, st => st.State.Seats.ContainsKey(seat), "the queue's stored seats");
+        await s.QueueGrain(q).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+
+        // As an earlier release left it: the seats inside the queue's record, none stored apart.
+        var record = await Stored(q, _ => true);
+        record.State.FormerSeats = seats.State.Seats;
+        await Storage.WriteStateAsync("queue", grain, record);
+        await Storage.ClearStateAsync("queue-seats", grain, seats);
+
+        var call = await s.Arrive(q);
+        Assert.Equal(seat, (await s.CallIn(call, CallState.Offered)).SeatId);
+        await Stored(q, r => r.FormerSeats is null);
+        var moved = new GrainState<QueueSeats>(new QueueSeats());
+        await Storage.ReadStateAsync("queue-seats", grain, moved);
+        Assert.Equal(3, moved.State.Seats[seat].Level);
+    }
+
     private IGrainStorage Storage => fixture.Cluster.Silos[0].SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
 
     private async Task<GrainState<QueueRecord>> Stored(string queue, Func<QueueRecord, bool> until) =>
