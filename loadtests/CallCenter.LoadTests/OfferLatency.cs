@@ -50,11 +50,13 @@ public static class OfferLatency
         Console.WriteLine($"open loop at {rate}/s for {seconds}s, {seatCount} seats, events over {channel}: {r.Calls} calls, offered {r.Offered}, refused {r.Refused}, never offered {r.NeverOffered}, cycle errors {r.CycleErrors}");
         Console.WriteLine($"baseline GET /healthz   p50 {r.BaselineP50} ms  p99 {r.BaselineP99} ms  max {r.BaselineMax:F1} ms");
         Console.WriteLine($"call posted → offer     p50 {r.OfferP50} ms  p99 {r.OfferP99} ms  p99.9 {r.OfferP999} ms  max {r.OfferMax:F1} ms");
-        Console.WriteLine($"offer by 10 s window    p50 {string.Join(" / ", r.WindowP50)} ms; p99 {string.Join(" / ", r.WindowP99)} ms");
+        Console.WriteLine($"offer by 10 s window    p50 {string.Join(" / ", r.WindowP50.Select(Shown))} ms; p99 {string.Join(" / ", r.WindowP99.Select(Shown))} ms");
         Console.WriteLine($"ratio offer/baseline    p50 {r.OfferP50 / Math.Max(0.1, r.BaselineP50):F1}x  p99 {r.OfferP99 / Math.Max(0.1, r.BaselineP99):F1}x");
         Console.WriteLine($"durable writes          {writes.Report(r.Offered)}");
         Console.WriteLine($"host CPU                {cores:F2} cores on average over {wall.Elapsed.TotalSeconds:F0} s (baseline, calls and drain), {busiest:F2} over its busiest {r.Seconds:F0} s; softswitch process {driverCores:F2} cores during the calls");
     }
+
+    private static string Shown(double? ms) => ms?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none offered";
 
     /// <summary>This process's CPU use, one figure (in cores) per second, until cancelled.</summary>
     private static async Task<List<double>> SampleCpu(CancellationToken stop)

@@ -20,12 +20,12 @@ public static class SoftswitchDriver
     public sealed record Report(
         int Calls, int Offered, int Refused, int NeverOffered, int CycleErrors, double Seconds,
         double BaselineP50, double BaselineP99, double BaselineMax, double OfferP50, double OfferP99, double OfferP999, double OfferMax, double CpuSeconds,
-        double[] WindowP50, double[] WindowP99);
+        double?[] WindowP50, double?[] WindowP99);
 
     public sealed record WarmUp(int Calls, int NeverOffered, int Refused, int CycleErrors);
 
     /// <summary>Offers are also measured per window of this many seconds of posting: a slow drift shows as rising windows.</summary>
-    private const int Window = 10;
+    private const int WindowSeconds = 10;
 
     // Seconds runs from the first call posted to the last offer (a drain given up on is not counted); CpuSeconds is this
     // process's CPU from the first call to the report, drain included. Neither counts the baseline before the calls.
@@ -38,7 +38,7 @@ public static class SoftswitchDriver
         softswitch.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         var posted = new ConcurrentDictionary<string, (long Start, int Window)>();
         var offer = new LongHistogram(TimeSpan.FromMinutes(5).Ticks / 10, 3);
-        var windows = Enumerable.Range(0, (seconds + Window - 1) / Window).Select(_ => new LongHistogram(TimeSpan.FromMinutes(5).Ticks / 10, 3)).ToArray();
+        var windows = Enumerable.Range(0, (seconds + WindowSeconds - 1) / WindowSeconds).Select(_ => new LongHistogram(TimeSpan.FromMinutes(5).Ticks / 10, 3)).ToArray();
         var (offers, cycleErrors) = (0, 0);
         await using var adapter = new HubConnectionBuilder()
             .WithUrl(new Uri(address, "/hubs/cti"), o => o.Headers["X-Api-Key"] = apiKey)
@@ -152,7 +152,7 @@ public static class SoftswitchDriver
         await OpenLoop(rate, seconds, async n =>
         {
             var callId = $"load-{n}";
-            posted[callId] = (Stopwatch.GetTimestamp(), (int)(n / rate) / Window);
+            posted[callId] = (Stopwatch.GetTimestamp(), (int)(n / rate) / WindowSeconds);
             try
             {
                 if (!await Post(callId))
@@ -177,7 +177,7 @@ public static class SoftswitchDriver
             Ms(baseline, 50), Ms(baseline, 99), baseline.GetMaxValue() / 1000.0,
             Ms(offer, 50), Ms(offer, 99), Ms(offer, 99.9), offer.GetMaxValue() / 1000.0,
             (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,
-            [.. windows.Select(w => Ms(w, 50))], [.. windows.Select(w => Ms(w, 99))])));
+            [.. windows.Select(w => Window(w, 50))], [.. windows.Select(w => Window(w, 99))])));
     }
 
     /// <summary>Open loop: requests start on schedule whether or not earlier ones have finished.</summary>
@@ -202,6 +202,9 @@ public static class SoftswitchDriver
     }
 
     private static long Micros(long start) => (long)Stopwatch.GetElapsedTime(start).TotalMicroseconds;
+
+    /// <summary>A window's percentile, or none when no offer of its calls arrived (past the knee, or a drain given up on).</summary>
+    private static double? Window(LongHistogram h, double percentile) => h.TotalCount == 0 ? null : Ms(h, percentile);
 
     private static double Ms(LongHistogram h, double percentile) => Math.Round(h.GetValueAtPercentile(percentile) / 1000.0, 1);
 }
