@@ -139,6 +139,27 @@ public sealed class HistoryReportsTests
         Assert.Equal(spans.Count, await db.AgentActivity.CountAsync(s => s.SeatId.StartsWith("M")));
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task A_batch_of_many_calls_written_in_several_statements_and_again_leaves_one_row_each_with_the_last_values(string store)
+    {
+        await using var services = await Store(store);
+        var records = services.GetRequiredService<ICallRecords>();
+        var calls = Enumerable.Range(0, 60).Select(i => Answered($"m{i:000}", i % 2 == 0 ? "vat" : "general", At(Day, 11, 0).AddSeconds(i), wait: i, talk: 30, hold: 0, wrapUp: 5, $"a{i % 3}")).ToList();
+
+        await Task.WhenAll(calls.Select(records.Write)); // one gathering: more calls than one statement holds
+        await Task.WhenAll(calls.Select(c => records.Write(c with { TalkSeconds = 40 + c.WaitSeconds, HasRecording = false, SeatId = null })));
+
+        await using var db = HistorySetup.Open(services.GetRequiredService<HistoryLocation>());
+        var rows = await db.CallRecords.AsNoTracking().Where(c => c.CallId.StartsWith("m")).OrderBy(c => c.CallId).ToListAsync();
+        Assert.Equal(calls.Select(c => c.CallId), rows.Select(r => r.CallId));
+        Assert.All(rows.Zip(calls), p => Assert.Equal(
+            (40 + p.Second.WaitSeconds, false, (string?)null, p.Second.Agent, p.Second.Queue, p.Second.EndedAt.UtcTicks, "2026-11-27"),
+            (p.First.TalkSeconds, p.First.HasRecording, p.First.SeatId, p.First.Agent, p.First.Queue, p.First.EndedUtcTicks, p.First.Day)));
+        Assert.Equal(Calls().Count, await db.CallRecords.CountAsync(c => !c.CallId.StartsWith("m")));
+    }
+
     private static async Task<ServiceProvider> Store(string kind)
     {
         var location = kind == "postgres" ? HistoryLocation.Cluster(await TestPostgres.NewDatabase("reports_")) : HistoryLocation.Embedded(RunningHost.NewDataDir());
