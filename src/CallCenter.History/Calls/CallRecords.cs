@@ -121,66 +121,16 @@ public sealed class CallRecords : ICallRecords, IAsyncDisposable
     /// </summary>
     private async Task Commit(IReadOnlyList<CallDetail> batch)
     {
-        var latest = batch.GroupBy(c => c.CallId).Select(g => g.Last()).ToList();
+        var rows = batch.GroupBy(c => c.CallId).Select(g =>
+        {
+            var row = new CallRow { CallId = g.Key, Caller = "", Queue = "", Queues = "", Outcome = "" };
+            row.Fill(g.Last());
+            return row;
+        }).ToList();
         await using var db = await store.CreateDbContextAsync();
-        var upsert = Upsert.For(db);
         await using var transaction = await db.Database.BeginTransactionAsync();
-        foreach (var chunk in latest.Chunk(upsert.RowsPerStatement))
-        {
-            var values = new List<object?>(chunk.Length * upsert.Columns.Count);
-            foreach (var call in chunk)
-            {
-                var row = new CallRow { CallId = call.CallId, Caller = "", Queue = "", Queues = "", Outcome = "" };
-                row.Fill(call);
-                values.AddRange(upsert.Columns.Select(c => c.Value(row)));
-            }
-
-            await db.Database.ExecuteSqlRawAsync(upsert.Text(chunk.Length), values!);
-        }
-
+        await RowUpsert<CallRow>.For(db).Write(db, rows);
         await transaction.CommitAsync();
-    }
-
-    /// <summary>The call_records upsert, built once per store from the model's columns (names and conversions as mapped).</summary>
-    private sealed class Upsert
-    {
-        private static Upsert? sqlite;
-        private static Upsert? postgres;
-        private readonly string[] texts;
-
-        private Upsert(HistoryDb db)
-        {
-            var entity = db.Model.FindEntityType(typeof(CallRow))!;
-            var table = entity.GetSchema() is { } schema ? $"{schema}.{entity.GetTableName()}" : entity.GetTableName()!;
-            Columns = entity.GetProperties().Select(p =>
-            {
-                var converter = p.GetTypeMapping().Converter;
-                var getter = p.GetGetter();
-                return new Column(p.GetColumnName(), row => getter.GetClrValue(row) is { } value ? converter?.ConvertToProvider(value) ?? value : null);
-            }).ToList();
-            var key = entity.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName()).ToList();
-            // SQLite binds parameters by name in time quadratic in their number: a few rows per statement there.
-            RowsPerStatement = db.Database.IsSqlite() ? Math.Max(1, 160 / Columns.Count) : 200;
-            texts = new string[RowsPerStatement + 1];
-            var names = string.Join(", ", Columns.Select(c => c.Name));
-            var updates = string.Join(", ", Columns.Where(c => !key.Contains(c.Name)).Select(c => $"{c.Name} = excluded.{c.Name}"));
-            for (var rows = 1; rows <= RowsPerStatement; rows++)
-            {
-                // Only numbered placeholders are joined into the text; every value is a parameter.
-                var tuples = Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Columns.Select((_, c) => $"{{{r * Columns.Count + c}}}")) + ")");
-                texts[rows] = $"INSERT INTO {table} ({names}) VALUES {string.Join(", ", tuples)} ON CONFLICT ({string.Join(", ", key)}) DO UPDATE SET {updates}";
-            }
-        }
-
-        public IReadOnlyList<Column> Columns { get; }
-
-        public int RowsPerStatement { get; }
-
-        public string Text(int rows) => texts[rows];
-
-        public static Upsert For(HistoryDb db) => db.Database.IsSqlite() ? sqlite ??= new Upsert(db) : postgres ??= new Upsert(db);
-
-        public sealed record Column(string Name, Func<CallRow, object?> Value);
     }
 
     public ValueTask DisposeAsync() => writer.DisposeAsync();

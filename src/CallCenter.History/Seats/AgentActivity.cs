@@ -41,7 +41,7 @@ public sealed class AgentActivity : IAgentActivity, IAsyncDisposable
         var last = latest.Max(s => s.From.UtcTicks);
         await using var db = await store.CreateDbContextAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var stored = await db.AgentActivity
+        var stored = await db.AgentActivity.AsNoTracking()
             .Where(s => seats.Contains(s.SeatId) && s.FromUtcTicks >= first && s.FromUtcTicks <= last)
             .ToDictionaryAsync(s => (s.SeatId, s.FromUtcTicks));
         var changes = new Dictionary<(string Seat, string Day, string Agent, string State, string Reason), (long Ticks, int Spans, int Missed)>();
@@ -52,23 +52,21 @@ public sealed class AgentActivity : IAgentActivity, IAsyncDisposable
             changes[key] = (ticks + sign * (row.ToUtcTicks - row.FromUtcTicks), spans + sign, missed + (row.Missed ? sign : 0));
         }
 
+        var written = new List<SpanRow>(latest.Count);
         foreach (var span in latest)
         {
-            if (stored.TryGetValue((span.SeatId, span.From.UtcTicks), out var row))
+            if (stored.TryGetValue((span.SeatId, span.From.UtcTicks), out var before))
             {
-                Count(row, -1);
-            }
-            else
-            {
-                row = new SpanRow { SeatId = span.SeatId, FromUtcTicks = span.From.UtcTicks, Agent = "", State = "", Day = "" };
-                db.AgentActivity.Add(row);
+                Count(before, -1);
             }
 
+            var row = new SpanRow { SeatId = span.SeatId, FromUtcTicks = span.From.UtcTicks, Agent = "", State = "", Day = "" };
             row.Fill(span);
             Count(row, +1);
+            written.Add(row);
         }
 
-        await db.SaveChangesAsync();
+        await RowUpsert<SpanRow>.For(db).Write(db, written);
         foreach (var chunk in changes.Where(c => c.Value != default).Chunk(db.Database.IsSqlite() ? HistorySetup.SqliteBatch : 500))
         {
             var values = new List<object>(chunk.Length * 8);
