@@ -95,6 +95,42 @@ public static class SoftswitchDriver
             return (await softswitch.PostAsJsonAsync("/api/v1/cti/calls", new { callId, caller = "13800000000", queue = "load" })).StatusCode == HttpStatusCode.Accepted;
         }
 
+        // Posts calls on the open-loop schedule, each offer to be measured in the given window (or not, below 0); returns
+        // how many the host refused.
+        async Task<int> PostCalls(string prefix, int forSeconds, Func<int, int> window)
+        {
+            var refusals = 0;
+            await OpenLoop(rate, forSeconds, async n =>
+            {
+                var callId = $"{prefix}-{n}";
+                posted[callId] = (Stopwatch.GetTimestamp(), window(n));
+                try
+                {
+                    if (!await Post(callId))
+                    {
+                        Interlocked.Increment(ref refusals);
+                    }
+                }
+                catch (Exception)
+                {
+                    Interlocked.Increment(ref refusals);
+                }
+            });
+            return refusals;
+        }
+
+        // Waits up to 30 s for the offers still outstanding; returns how long it waited.
+        async Task<TimeSpan> Drain()
+        {
+            var drain = Stopwatch.StartNew();
+            while (!posted.IsEmpty && drain.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(100);
+            }
+
+            return drain.Elapsed;
+        }
+
         Console.WriteLine("connected");
         var line = Console.ReadLine();
         if (line?.StartsWith("warm ", StringComparison.Ordinal) == true)
@@ -102,29 +138,8 @@ public static class SoftswitchDriver
             // Calls at the same rate that are not measured: the host's code is compiled and its caches are full before
             // the measured calls begin, as on a host that has been serving for a while.
             var warmSeconds = int.Parse(line[5..]);
-            var warmErrors = 0;
-            await OpenLoop(rate, warmSeconds, async n =>
-            {
-                var callId = $"warm-{n}";
-                posted[callId] = (Stopwatch.GetTimestamp(), -1);
-                try
-                {
-                    if (!await Post(callId))
-                    {
-                        Interlocked.Increment(ref warmErrors);
-                    }
-                }
-                catch (Exception)
-                {
-                    Interlocked.Increment(ref warmErrors);
-                }
-            });
-            var settle = Stopwatch.StartNew();
-            while (!posted.IsEmpty && settle.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                await Task.Delay(100);
-            }
-
+            var warmErrors = await PostCalls("warm", warmSeconds, _ => -1);
+            await Drain();
             Console.WriteLine(JsonSerializer.Serialize(new WarmUp((int)(rate * warmSeconds), posted.Count, warmErrors, cycleErrors)));
             posted.Clear();
             line = Console.ReadLine();
@@ -146,32 +161,11 @@ public static class SoftswitchDriver
             }
         });
 
-        var refused = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        await OpenLoop(rate, seconds, async n =>
-        {
-            var callId = $"load-{n}";
-            posted[callId] = (Stopwatch.GetTimestamp(), (int)(n / rate) / WindowSeconds);
-            try
-            {
-                if (!await Post(callId))
-                {
-                    Interlocked.Increment(ref refused);
-                }
-            }
-            catch (Exception)
-            {
-                Interlocked.Increment(ref refused);
-            }
-        });
-        var drain = Stopwatch.StartNew();
-        while (!posted.IsEmpty && drain.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(100);
-        }
-
-        var elapsed = clock.Elapsed.TotalSeconds - (posted.IsEmpty ? 0 : drain.Elapsed.TotalSeconds);
+        var refused = await PostCalls("load", seconds, n => (int)(n / rate) / WindowSeconds);
+        var drained = await Drain();
+        var elapsed = clock.Elapsed.TotalSeconds - (posted.IsEmpty ? 0 : drained.TotalSeconds);
         Console.WriteLine(JsonSerializer.Serialize(new Report(
             (int)(rate * seconds), offers, refused, posted.Count, cycleErrors, elapsed,
             Ms(baseline, 50), Ms(baseline, 99), baseline.GetMaxValue() / 1000.0,
