@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace CallCenter.Host.Tests.Browser;
@@ -23,7 +24,7 @@ public sealed class EveryPageTests() : BrowserTest()
                 await page.GotoAsync($"/{name}.html", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
                 await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language == "zh" ? "zh-CN" : "en");
                 await Assertions.Expect(page.Locator($"#pages a[href='/wallboard.html']")).ToHaveTextAsync(title);
-                await Assertions.Expect(page.Locator($"#pages a[href='/{name}.html']")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("current"));
+                await Assertions.Expect(page.Locator($"#pages a[href='/{name}.html']")).ToHaveClassAsync(new Regex("current"));
                 await Assertions.Expect(page.Locator(".forbidden")).ToHaveCountAsync(0);
                 await BrowserSession.Shoot(page, $"page-{name}-{language}");
             }
@@ -48,7 +49,11 @@ public sealed class EveryPageTests() : BrowserTest()
         Assert.EndsWith(page, signedIn.Url);
         await Assertions.Expect(signedIn.Locator(".forbidden")).ToHaveCountAsync(0);
         await signedIn.GotoAsync("/");
-        await signedIn.WaitForURLAsync(url => url.EndsWith(page, StringComparison.Ordinal));
+        // The root page sends on by script once it knows who is signed in: the address is polled, not a navigation
+        // event awaited (one that fires before the wait begins would be missed).
+        await Assertions.Expect(signedIn).ToHaveURLAsync(
+            new Regex(Regex.Escape(page) + "$"),
+            new PageAssertionsToHaveURLOptions { Timeout = 30_000 });
         await signedIn.Context.DisposeAsync();
     }
 }
