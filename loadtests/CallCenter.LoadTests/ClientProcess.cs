@@ -7,8 +7,9 @@ namespace CallCenter.LoadTests;
 public sealed class ClientProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly string role;
 
-    private ClientProcess(Process process) => this.process = process;
+    private ClientProcess(Process process, string role) => (this.process, this.role) = (process, role);
 
     public static Task<ClientProcess> Start(Uri address, string token, int clients) =>
         Start("wallboard-clients", address.ToString(), token, clients.ToString());
@@ -36,7 +37,7 @@ public sealed class ClientProcess : IAsyncDisposable
             throw new InvalidOperationException($"The client process did not connect: {ready}");
         }
 
-        return new ClientProcess(process);
+        return new ClientProcess(process, args[0]);
     }
 
     public async Task Send(string line)
@@ -51,7 +52,14 @@ public sealed class ClientProcess : IAsyncDisposable
     public async Task<T> Ask<T>(string line)
     {
         await Send(line);
-        return JsonSerializer.Deserialize<T>((await process.StandardOutput.ReadLineAsync())!)!;
+        var answer = await process.StandardOutput.ReadLineAsync();
+        if (answer is null)
+        {
+            await process.WaitForExitAsync();
+            throw new InvalidOperationException($"The {role} client process ended (exit code {process.ExitCode}) without answering '{line}': its error output is above.");
+        }
+
+        return JsonSerializer.Deserialize<T>(answer)!;
     }
 
     public async ValueTask DisposeAsync()

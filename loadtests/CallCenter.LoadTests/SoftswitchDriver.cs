@@ -183,10 +183,12 @@ public static class SoftswitchDriver
         var running = new List<Task>(total);
         for (var n = 0; n < total; n++)
         {
-            var due = interval * n;
-            if (due > clock.Elapsed)
+            // Read the clock once: read twice, the wait could turn negative between the check and the delay, and
+            // Task.Delay throws for that (the driver then died mid-run without a report).
+            var wait = interval * n - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
             {
-                await Task.Delay(due - clock.Elapsed);
+                await Task.Delay(wait);
             }
 
             running.Add(send(n));
