@@ -23,12 +23,12 @@ public static class HistorySetup
         services.TryAddSingleton(location);
         if (location.Postgres is { } postgres)
         {
-            services.AddDbContextFactory<PostgresHistoryDb>(o => o.UseNpgsql(postgres));
+            services.AddPooledDbContextFactory<PostgresHistoryDb>(o => o.UseNpgsql(postgres));
             services.TryAddSingleton<IDbContextFactory<HistoryDb>, AsHistoryDb<PostgresHistoryDb>>();
         }
         else
         {
-            services.AddDbContextFactory<SqliteHistoryDb>(o => UseHistorySqlite(o, location.SqlitePath!));
+            services.AddPooledDbContextFactory<SqliteHistoryDb>(o => UseHistorySqlite(o, location.SqlitePath!));
             services.TryAddSingleton<IDbContextFactory<HistoryDb>, AsHistoryDb<SqliteHistoryDb>>();
         }
 
@@ -108,7 +108,7 @@ public static class HistorySetup
     private static void UseHistorySqlite(DbContextOptionsBuilder options, string path) =>
         options.UseSqlite($"Data Source={path};Pooling=True", sqlite => sqlite.MaxBatchSize(SqliteBatch));
 
-    /// <summary>Statements per command on SQLite (see <see cref="UseHistorySqlite"/>); also the rows of one multi-row statement.</summary>
+    /// <summary>Statements per command on SQLite (see <see cref="UseHistorySqlite"/>).</summary>
     public const int SqliteBatch = 16;
 
     private sealed class AsHistoryDb<T>(IDbContextFactory<T> inner) : IDbContextFactory<HistoryDb>

@@ -67,26 +67,12 @@ public sealed class AgentActivity : IAgentActivity, IAsyncDisposable
         }
 
         await RowUpsert<SpanRow>.For(db).Write(db, written);
-        foreach (var chunk in changes.Where(c => c.Value != default).Chunk(db.Database.IsSqlite() ? HistorySetup.SqliteBatch : 500))
+        var totals = changes.Where(c => c.Value != default).Select(c => new AgentDayRow
         {
-            var values = new List<object>(chunk.Length * 8);
-            var rows = new List<string>(chunk.Length);
-            foreach (var ((seat, day, agent, state, reason), (ticks, spans, missed)) in chunk)
-            {
-                var at = values.Count;
-                rows.Add($"({{{at}}}, {{{at + 1}}}, {{{at + 2}}}, {{{at + 3}}}, {{{at + 4}}}, {{{at + 5}}}, {{{at + 6}}}, {{{at + 7}}})");
-                values.AddRange([seat, day, agent, state, reason, ticks, spans, missed]);
-            }
-
-            // Only numbered placeholders are joined into the text; every value is a parameter.
-            var upsert = "INSERT INTO agent_days (seat_id, day, agent, state, reason, ticks, spans, missed) VALUES " + string.Join(", ", rows) + """
-
-                ON CONFLICT (seat_id, day, agent, state, reason) DO UPDATE
-                  SET ticks = agent_days.ticks + excluded.ticks, spans = agent_days.spans + excluded.spans, missed = agent_days.missed + excluded.missed
-                """;
-            await db.Database.ExecuteSqlRawAsync(upsert, values);
-        }
-
+            SeatId = c.Key.Seat, Day = c.Key.Day, Agent = c.Key.Agent, State = c.Key.State, Reason = c.Key.Reason,
+            Ticks = c.Value.Ticks, Spans = c.Value.Spans, Missed = c.Value.Missed,
+        }).ToList();
+        await RowUpsert<AgentDayRow>.For(db, OnConflict.Add).Write(db, totals);
         if (changes.Any(c => c.Value.Spans < 0))
         {
             // A span written again under another state or agent left its old total; an emptied total goes.
