@@ -65,6 +65,7 @@ public sealed class CtiHubEventsTests : IAsyncLifetime
 
         Assert.Contains(providers, p => p is RememberedInterfaceTypes);
         Assert.DoesNotContain(providers, p => p is Orleans.Runtime.AttributeGrainInterfaceTypeProvider);
+        Assert.IsType<RememberedInterfaceTypes.Conventions>(providers[^1]);
     }
 
     [Fact]
