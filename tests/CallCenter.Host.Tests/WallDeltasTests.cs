@@ -62,4 +62,33 @@ public sealed class WallDeltasTests
         Assert.DoesNotContain("name", both[Department].Keys);
         Assert.Contains("name", both[MonitorScope.Everything].Keys);
     }
+
+    [Fact]
+    public void With_nobody_watching_no_tile_is_put_in_wire_form_and_the_first_scope_to_come_starts_whole()
+    {
+        var states = new CountingStates();
+        var deltas = new WallDeltas(new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { states } });
+
+        Assert.Empty(deltas.Next(Batch(1, Seat("s1", SeatState.Ready)), []));
+        Assert.Empty(deltas.Next(Batch(2, Seat("s1", SeatState.OnCall)), []));
+        Assert.Equal(0, states.Written);
+
+        var whole = Assert.Single(Seats(deltas.Next(Batch(3, Seat("s1", SeatState.WrapUp)), [MonitorScope.Everything]).Single().Batch));
+        Assert.Equal("WrapUp", whole["state"]);
+        Assert.Contains("name", whole.Keys);
+        Assert.Equal(1, states.Written);
+    }
+
+    private sealed class CountingStates : JsonConverter<SeatState>
+    {
+        public int Written { get; private set; }
+
+        public override SeatState Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => Enum.Parse<SeatState>(reader.GetString()!);
+
+        public override void Write(Utf8JsonWriter writer, SeatState value, JsonSerializerOptions options)
+        {
+            Written++;
+            writer.WriteStringValue(value.ToString());
+        }
+    }
 }

@@ -28,6 +28,11 @@ public sealed class WallDeltas(JsonSerializerOptions options)
             sent.Remove(gone);
         }
 
+        if (scopes.Count == 0)
+        {
+            yield break; // nobody watches from this host: no tile is put in wire form for nobody
+        }
+
         // Each tile is put in wire form once per batch; the scopes share what they send.
         var seats = batch.Seats.Select(s => (Tile: s, Wire: WallWire.Tile(s, options))).ToList();
         var queues = batch.Queues.Select(q => (Tile: q, Wire: WallWire.Tile(q, options))).ToList();
