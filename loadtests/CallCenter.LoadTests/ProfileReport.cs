@@ -9,7 +9,7 @@ namespace CallCenter.LoadTests;
 /// wait handle, epoll) is idle and left out; a thread held for a garbage collection (PollGC) counts, as time lost.
 /// Each sample on CPU is given to the innermost CallCenter class on its stack (or "no CallCenter frame") and,
 /// separately, to the assembly and the method of its innermost frame (native frames are not named: their managed caller).
-/// A trace taken with <c>--profile gc-verbose</c> adds where memory was allocated, by type and by CallCenter class;
+/// A trace taken with <c>--profile gc-verbose</c> adds where memory was allocated, by type, by CallCenter class and by type within the innermost CallCenter method;
 /// one with GC events (<c>gc-collect</c> or <c>gc-verbose</c>) adds the collections and how long each stopped the threads.
 /// With a third argument, also the commonest stacks (innermost 14 frames) of the samples whose innermost frame's
 /// method contains that text: who calls it.
@@ -32,6 +32,7 @@ public static class ProfileReport
         var callersOf = args.Length > 2 ? args[2] : null;
         var stacks = new Dictionary<string, int>();
         var (allocated, byType, byAllocator, large) = (0L, new Dictionary<string, long>(), new Dictionary<string, long>(), new Dictionary<string, long>());
+        var byTypeAndMethod = new Dictionary<string, long>();
         var etlx = TraceLog.CreateFromEventPipeDataFile(path);
         using var log = new TraceLog(etlx);
         var (all, idle) = (0, 0);
@@ -68,9 +69,10 @@ public static class ProfileReport
                 allocated += amount;
                 byType[type] = byType.GetValueOrDefault(type) + amount;
                 byAllocator[who] = byAllocator.GetValueOrDefault(who) + amount;
+                var where = $"{type} in {allocator?.Split('(')[0] ?? NoFrame}";
+                byTypeAndMethod[where] = byTypeAndMethod.GetValueOrDefault(where) + amount;
                 if (isLarge)
                 {
-                    var where = $"{type} in {allocator?.Split('(')[0] ?? NoFrame}";
                     large[where] = large.GetValueOrDefault(where) + amount;
                 }
 
@@ -138,7 +140,7 @@ public static class ProfileReport
         {
             // AllocationTick (a dotnet-trace --profile gc-verbose trace) fires about every 100 KB allocated: a sample, not a count.
             Console.WriteLine($"allocations sampled: {allocated / 1e6:F0} MB");
-            foreach (var (title, counts) in new[] { ("type", byType), ("innermost CallCenter class", byAllocator), ("large object and innermost CallCenter method", large) })
+            foreach (var (title, counts) in new[] { ("type", byType), ("innermost CallCenter class", byAllocator), ("type and innermost CallCenter method", byTypeAndMethod), ("large object and innermost CallCenter method", large) })
             {
                 Console.WriteLine($"by {title}:");
                 foreach (var (name, bytes) in counts.OrderByDescending(c => c.Value).Take(rows))
