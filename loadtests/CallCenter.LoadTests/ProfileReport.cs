@@ -42,11 +42,22 @@ public static class ProfileReport
         var anywhere = new Dictionary<string, int>();
         var perThread = new Dictionary<int, int>();
         var (pauses, generations, suspendedAt, generation) = (new List<double>(), new int[3], (double?)null, 0);
+        var pausesOf = new[] { new List<double>(), new List<double>(), new List<double>() };
+        var (suspending, gcStarted, working) = (new List<double>(), (double?)null, new List<double>());
+        var promotedBy = new[] { new List<double>(), new List<double>(), new List<double>() };
         foreach (var sample in log.Events)
         {
             switch (sample.EventName)
             {
+                case "GC/SuspendEEStop" when suspendedAt is { } asked:
+                    suspending.Add(sample.TimeStampRelativeMSec - asked);
+                    continue;
+                case "GC/Stop" when gcStarted is { } began:
+                    working.Add(sample.TimeStampRelativeMSec - began);
+                    gcStarted = null;
+                    continue;
                 case "GC/Start":
+                    gcStarted = sample.TimeStampRelativeMSec;
                     generation = Math.Clamp(Convert.ToInt32(sample.PayloadByName("Depth")), 0, 2);
                     generations[generation]++;
                     continue;
@@ -55,7 +66,13 @@ public static class ProfileReport
                     continue;
                 case "GC/RestartEEStop" when suspendedAt is { } from:
                     pauses.Add(sample.TimeStampRelativeMSec - from);
+                    pausesOf[generation].Add(sample.TimeStampRelativeMSec - from);
                     suspendedAt = null;
+                    continue;
+                case "GC/HeapStats":
+                    // What the last collection kept: promoted out of the generations it collected, in MB.
+                    promotedBy[generation].Add((Convert.ToDouble(sample.PayloadByName("TotalPromotedSize0")) + Convert.ToDouble(sample.PayloadByName("TotalPromotedSize1"))
+                        + (generation == 2 ? Convert.ToDouble(sample.PayloadByName("TotalPromotedSize2")) : 0)) / 1e6);
                     continue;
             }
 
@@ -134,6 +151,22 @@ public static class ProfileReport
             Console.WriteLine($"garbage collections: gen0 {generations[0]}, gen1 {generations[1]}, gen2 {generations[2]} in {seconds:F1} s; "
                 + $"pauses p50 {sorted[sorted.Count / 2]:F1} ms, p99 {sorted[(int)(sorted.Count * 0.99)]:F1} ms, max {sorted[^1]:F1} ms, "
                 + $"{100 * sorted.Sum() / 1000 / seconds:F1} % of the time");
+            if (suspending.Count > 0 && working.Count > 0)
+            {
+                // A pause is the threads being stopped, the collection, and their restart.
+                Console.WriteLine($"  stopping the threads p50 {suspending.Order().ElementAt(suspending.Count / 2):F1} ms, max {suspending.Max():F1} ms; "
+                    + $"collecting (GC/Start to GC/Stop) p50 {working.Order().ElementAt(working.Count / 2):F1} ms, max {working.Max():F1} ms");
+            }
+
+            for (var g = 0; g < 3; g++)
+            {
+                if (pausesOf[g].Count > 0)
+                {
+                    var own = pausesOf[g].Order().ToList();
+                    var kept = promotedBy[g].Count > 0 ? $", promoted {promotedBy[g].Average():F1} MB on average" : "";
+                    Console.WriteLine($"  gen{g}: {own.Count} pauses, p50 {own[own.Count / 2]:F1} ms, max {own[^1]:F1} ms{kept}");
+                }
+            }
         }
 
         if (allocated > 0)
