@@ -44,6 +44,11 @@ public static class ProfileReport
         var (pauses, generations, suspendedAt, generation) = (new List<double>(), new int[3], (double?)null, 0);
         var pausesOf = new[] { new List<double>(), new List<double>(), new List<double>() };
         var (suspending, gcStarted, working) = (new List<double>(), (double?)null, new List<double>());
+        // Per collection, from GC/MarkWithType (each heap reports each kind of root as it finishes marking from it):
+        // when the roots (stacks, finalizer queue, handles) were done, when the older generations' cards were, and
+        // the last marking event; what follows it is planning, relocating and compacting.
+        var (rootsDone, cardsDone, markDone) = (0.0, 0.0, 0.0);
+        var phases = new List<(double Roots, double Cards, double Compacting)>();
         var promotedBy = new[] { new List<double>(), new List<double>(), new List<double>() };
         foreach (var sample in log.Events)
         {
@@ -52,9 +57,28 @@ public static class ProfileReport
                 case "GC/SuspendEEStop" when suspendedAt is { } asked:
                     suspending.Add(sample.TimeStampRelativeMSec - asked);
                     continue;
+                case "GC/MarkWithType" when gcStarted is { } marking:
+                    var done = sample.TimeStampRelativeMSec - marking;
+                    markDone = Math.Max(markDone, done);
+                    switch (Convert.ToInt32(sample.PayloadByName("Type")))
+                    {
+                        case <= 2:
+                            rootsDone = Math.Max(rootsDone, done);
+                            break;
+                        case 3:
+                            cardsDone = Math.Max(cardsDone, done);
+                            break;
+                    }
+
+                    continue;
                 case "GC/Stop" when gcStarted is { } began:
                     working.Add(sample.TimeStampRelativeMSec - began);
-                    gcStarted = null;
+                    if (markDone > 0 && generation < 2)
+                    {
+                        phases.Add((rootsDone, Math.Max(0, cardsDone - rootsDone), sample.TimeStampRelativeMSec - began - markDone));
+                    }
+
+                    (gcStarted, rootsDone, cardsDone, markDone) = (null, 0, 0, 0);
                     continue;
                 case "GC/Start":
                     gcStarted = sample.TimeStampRelativeMSec;
@@ -156,6 +180,14 @@ public static class ProfileReport
                 // A pause is the threads being stopped, the collection, and their restart.
                 Console.WriteLine($"  stopping the threads p50 {suspending.Order().ElementAt(suspending.Count / 2):F1} ms, max {suspending.Max():F1} ms; "
                     + $"collecting (GC/Start to GC/Stop) p50 {working.Order().ElementAt(working.Count / 2):F1} ms, max {working.Max():F1} ms");
+            }
+
+            if (phases.Count > 0)
+            {
+                double Median(IEnumerable<double> values) => values.Order().ElementAt(phases.Count / 2);
+                Console.WriteLine($"  gen0/gen1 collections, p50: marking from the roots done at {Median(phases.Select(p => p.Roots)):F1} ms, "
+                    + $"through older generations' cards {Median(phases.Select(p => p.Cards)):F1} ms more, "
+                    + $"then planning, relocating and compacting {Median(phases.Select(p => p.Compacting)):F1} ms");
             }
 
             for (var g = 0; g < 3; g++)
