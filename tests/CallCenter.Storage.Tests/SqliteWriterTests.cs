@@ -31,7 +31,7 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     [Fact]
     public async Task The_same_statement_many_times_in_one_commit_writes_each_with_its_own_values()
     {
-        var ids = await Task.WhenAll(Enumerable.Range(1, 500).Select(i => writer.Execute(Insert, p => Note(p, i, $"note {i}"))));
+        var ids = await Task.WhenAll(Enumerable.Range(1, 500).Select(i => writer.Execute(Insert, Note(i, $"note {i}"))));
 
         Assert.Equal(Enumerable.Range(1, 500).Select(i => (object?)(long)i), ids);
         Assert.Equal(Enumerable.Range(1, 500).Select(i => $"note {i}"), await Bodies());
@@ -40,27 +40,40 @@ public sealed class SqliteWriterTests : IAsyncLifetime
     [Fact]
     public async Task A_write_that_fails_fails_alone_and_the_writer_goes_on_with_the_statements_it_knows()
     {
-        await writer.Execute(Insert, p => Note(p, 1, "first"));
+        await writer.Execute(Insert, Note(1, "first"));
 
         var writes = new[]
         {
-            writer.Execute(Insert, p => Note(p, 2, "second")),
-            writer.Execute(Insert, p => Note(p, 1, "the same id again")),
-            writer.Execute("UPDATE notes SET body = $body WHERE id = $id RETURNING id", p => Note(p, 1, "first, edited")),
+            writer.Execute(Insert, Note(2, "second")),
+            writer.Execute(Insert, Note(1, "the same id again")),
+            writer.Execute("UPDATE notes SET body = $body WHERE id = $id RETURNING id", Note(1, "first, edited")),
         };
         await Assert.ThrowsAsync<SqliteException>(() => writes[1]);
         Assert.Equal(2L, await writes[0]);
         Assert.Equal(1L, await writes[2]);
 
-        Assert.Equal(3L, await writer.Execute(Insert, p => Note(p, 3, "third")));
+        Assert.Equal(3L, await writer.Execute(Insert, Note(3, "third")));
         Assert.Equal(["first, edited", "second", "third"], await Bodies());
     }
 
-    private static void Note(SqliteParameterCollection parameters, int id, string body)
+    [Fact]
+    public async Task A_statement_kept_prepared_binds_each_write_by_its_names_in_any_order_and_null_as_null()
     {
-        parameters.AddWithValue("$id", id);
-        parameters.AddWithValue("$body", body);
+        const string OrNone = "INSERT INTO notes (id, body) VALUES ($id, coalesce($body, 'none')) RETURNING id";
+
+        var writes = new[]
+        {
+            writer.Execute(Insert, Note(1, "in order")),
+            writer.Execute(Insert, ("$body", "the other way round"), ("$id", 2)),
+            writer.Execute(OrNone, ("$id", 3), ("$body", null)),
+            writer.Execute(OrNone, ("$id", 4), ("$body", "given")),
+        };
+
+        Assert.Equal([1L, 2L, 3L, 4L], (await Task.WhenAll(writes)).Cast<long>());
+        Assert.Equal(["in order", "the other way round", "none", "given"], await Bodies());
     }
+
+    private static (string, object?)[] Note(int id, string body) => [("$id", id), ("$body", body)];
 
     private async Task<List<string>> Bodies()
     {

@@ -69,13 +69,8 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
     private async Task<long> Versioned(string stateName, GrainId grainId, string? etag, byte[]? payload, string? insert, string update)
     {
         var expected = etag is null ? (long?)null : long.Parse(etag);
-        var result = await writer.Execute(expected is null ? insert! : update, parameters =>
-        {
-            Bind(parameters, stateName, grainId);
-            parameters.AddWithValue("$p", (object?)payload ?? DBNull.Value);
-            parameters.AddWithValue("$t", DateTimeOffset.UtcNow.ToString("O"));
-            parameters.AddWithValue("$v", (object?)expected ?? DBNull.Value);
-        });
+        var result = await writer.Execute(expected is null ? insert! : update,
+            ("$s", ServiceId), ("$n", stateName), ("$g", grainId.ToString()), ("$p", payload), ("$t", DateTimeOffset.UtcNow.ToString("O")), ("$v", expected));
         if (result is not long version)
         {
             throw new InconsistentStateException(

@@ -52,15 +52,9 @@ public sealed class SqliteReminderTable(SqliteDatabase database, SqliteWriter wr
               SET start_at = excluded.start_at, period_ms = excluded.period_ms, grain_hash = excluded.grain_hash, version = version + 1
             RETURNING version
             """;
-        var version = await writer.Execute(upsert, parameters =>
-        {
-            parameters.AddWithValue("$s", ServiceId);
-            parameters.AddWithValue("$g", entry.GrainId.ToString());
-            parameters.AddWithValue("$r", entry.ReminderName);
-            parameters.AddWithValue("$start", entry.StartAt.ToUniversalTime().Ticks);
-            parameters.AddWithValue("$period", (long)entry.Period.TotalMilliseconds);
-            parameters.AddWithValue("$hash", (long)entry.GrainId.GetUniformHashCode());
-        });
+        var version = await writer.Execute(upsert,
+            ("$s", ServiceId), ("$g", entry.GrainId.ToString()), ("$r", entry.ReminderName), ("$start", entry.StartAt.ToUniversalTime().Ticks),
+            ("$period", (long)entry.Period.TotalMilliseconds), ("$hash", (long)entry.GrainId.GetUniformHashCode()));
         return ((long)version!).ToString();
     }
 
@@ -71,13 +65,8 @@ public sealed class SqliteReminderTable(SqliteDatabase database, SqliteWriter wr
             return false;
         }
 
-        var removed = await writer.Execute("DELETE FROM reminders WHERE service_id = $s AND grain_id = $g AND reminder_name = $r AND version = $v RETURNING 1", parameters =>
-        {
-            parameters.AddWithValue("$s", ServiceId);
-            parameters.AddWithValue("$g", grainId.ToString());
-            parameters.AddWithValue("$r", reminderName);
-            parameters.AddWithValue("$v", version);
-        });
+        var removed = await writer.Execute("DELETE FROM reminders WHERE service_id = $s AND grain_id = $g AND reminder_name = $r AND version = $v RETURNING 1",
+            ("$s", ServiceId), ("$g", grainId.ToString()), ("$r", reminderName), ("$v", version));
         return removed is not null;
     }
 

@@ -8,8 +8,9 @@ namespace CallCenter.Storage.Sqlite;
 /// The one writer of the SQLite file: writes queue up and are committed together in one transaction (one fsync for
 /// many grains), and each caller is answered only after that commit is durable. If a batch fails as a whole, its
 /// writes are retried one by one so one bad write cannot fail the others. The writer keeps its connection and one
-/// prepared statement per SQL text between commits (a busy host runs thousands of the same few statements a second);
-/// any failure drops both and the next commit starts afresh.
+/// prepared statement per SQL text between commits (a busy host runs thousands of the same few statements a second),
+/// with its parameters: a write gives their values, by name, and only the values change from one write to the next.
+/// Any failure drops the statements and the connection, and the next commit starts afresh.
 /// </summary>
 public sealed class SqliteWriter : IAsyncDisposable
 {
@@ -31,10 +32,13 @@ public sealed class SqliteWriter : IAsyncDisposable
         loop = Task.Run(Run);
     }
 
-    /// <summary>Runs <paramref name="sql"/>, with the parameters <paramref name="bind"/> adds, in the next group commit and returns its scalar result once durable.</summary>
-    public Task<object?> Execute(string sql, Action<SqliteParameterCollection> bind)
+    /// <summary>
+    /// Runs <paramref name="sql"/> with the named <paramref name="parameters"/> (null binds NULL) in the next group
+    /// commit and returns its scalar result once durable.
+    /// </summary>
+    public Task<object?> Execute(string sql, params (string Name, object? Value)[] parameters)
     {
-        var write = new Write(sql, bind, new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var write = new Write(sql, parameters, new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!writes.Writer.TryWrite(write))
         {
             write.Done.SetException(new ObjectDisposedException(nameof(SqliteWriter)));
@@ -99,8 +103,7 @@ public sealed class SqliteWriter : IAsyncDisposable
             {
                 var command = Prepared(batch[i].Sql);
                 command.Transaction = transaction;
-                command.Parameters.Clear();
-                batch[i].Bind(command.Parameters);
+                Bind(command.Parameters, batch[i].Parameters);
                 results[i] = await command.ExecuteScalarAsync();
             }
 
@@ -118,6 +121,30 @@ public sealed class SqliteWriter : IAsyncDisposable
         for (var i = 0; i < batch.Count; i++)
         {
             batch[i].Done.TrySetResult(results[i]);
+        }
+    }
+
+    /// <summary>The statement's parameters as the last write named them get the new values; other names, new parameters.</summary>
+    private static void Bind(SqliteParameterCollection kept, (string Name, object? Value)[] given)
+    {
+        var same = kept.Count == given.Length;
+        for (var i = 0; same && i < given.Length; i++)
+        {
+            same = kept[i].ParameterName == given[i].Name;
+        }
+
+        if (!same)
+        {
+            kept.Clear();
+            foreach (var (name, _) in given)
+            {
+                kept.Add(new SqliteParameter { ParameterName = name });
+            }
+        }
+
+        for (var i = 0; i < given.Length; i++)
+        {
+            kept[i].Value = given[i].Value ?? DBNull.Value;
         }
     }
 
@@ -149,5 +176,5 @@ public sealed class SqliteWriter : IAsyncDisposable
         }
     }
 
-    private sealed record Write(string Sql, Action<SqliteParameterCollection> Bind, TaskCompletionSource<object?> Done);
+    private sealed record Write(string Sql, (string Name, object? Value)[] Parameters, TaskCompletionSource<object?> Done);
 }
