@@ -6,7 +6,8 @@ namespace CallCenter.LoadTests;
 // Full ACD call cycles under open-loop load: the softswitch (a second process) posts a call, its adapter answers the
 // offer that reaches /hubs/cti and hangs up at once; with no wrap-up time the seat is Ready again at hang-up. Measured:
 // call posted → offer on /hubs/cti, against GET /healthz from the same process at the same rate; the durable writes of
-// one cycle and the host's CPU. Events go one HTTP request each ("http") or over the hub connection ("hub").
+// one cycle and the host's CPU. Events go one HTTP request each ("http") or over the hub connection ("hub"). The offer's
+// time is also split where the command's own stamp (the queue sending it) falls: before it, and after it.
 // With warm-up seconds, calls at the same rate run first and are not measured (the host's code compiled, as on a host
 // that has been serving for a while); without, the first seconds measure a cold host.
 //   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- offers [callsPerSecond=50] [seconds=20] [seats=40] [http|hub] [warmUpSeconds=0]
@@ -51,10 +52,15 @@ public static class OfferLatency
         Console.WriteLine($"baseline GET /healthz   p50 {r.BaselineP50} ms  p99 {r.BaselineP99} ms  max {r.BaselineMax:F1} ms");
         Console.WriteLine($"call posted → offer     p50 {r.OfferP50} ms  p99 {r.OfferP99} ms  p99.9 {r.OfferP999} ms  max {r.OfferMax:F1} ms");
         Console.WriteLine($"offer by 10 s window    p50 {string.Join(" / ", r.WindowP50.Select(Shown))} ms; p99 {string.Join(" / ", r.WindowP99.Select(Shown))} ms");
+        Console.WriteLine($"  posted → accepted     {Spread(r.Stages.Accepted)} (call and queue written)");
+        Console.WriteLine($"  posted → offer sent   {Spread(r.Stages.ToSending)} (the queue sends it: seat reserved, call marked)");
+        Console.WriteLine($"  offer sent → adapter  {Spread(r.Stages.SendingToAdapter)} (command bus, relay, hub)");
         Console.WriteLine($"ratio offer/baseline    p50 {r.OfferP50 / Math.Max(0.1, r.BaselineP50):F1}x  p99 {r.OfferP99 / Math.Max(0.1, r.BaselineP99):F1}x");
         Console.WriteLine($"durable writes          {writes.Report(r.Offered)}");
         Console.WriteLine($"host CPU                {cores:F2} cores on average over {wall.Elapsed.TotalSeconds:F0} s (baseline, calls and drain), {busiest:F2} over its busiest {r.Seconds:F0} s; softswitch process {driverCores:F2} cores during the calls");
     }
+
+    private static string Spread(double[] ms) => $"p50 {ms[0]} ms  p99 {ms[1]} ms  p99.9 {ms[2]} ms";
 
     private static string Shown(double? ms) => ms?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none offered";
 

@@ -20,7 +20,15 @@ public static class SoftswitchDriver
     public sealed record Report(
         int Calls, int Offered, int Refused, int NeverOffered, int CycleErrors, double Seconds,
         double BaselineP50, double BaselineP99, double BaselineMax, double OfferP50, double OfferP99, double OfferP999, double OfferMax, double CpuSeconds,
-        double?[] WindowP50, double?[] WindowP99);
+        double?[] WindowP50, double?[] WindowP99, Stages Stages);
+
+    /// <summary>
+    /// Where an offer's time goes, from the command's own stamp (taken by the queue as it sends the offer, on the same
+    /// machine's clock): posted → the call accepted (the arrival answered: call and queue written), posted → the queue
+    /// sending the offer (seat reserved, call marked), and the queue sending it → the adapter holding it (command bus,
+    /// this host's relay, the hub). Each as p50 / p99 / p99.9 in ms.
+    /// </summary>
+    public sealed record Stages(double[] Accepted, double[] ToSending, double[] SendingToAdapter);
 
     public sealed record WarmUp(int Calls, int NeverOffered, int Refused, int CycleErrors);
 
@@ -36,9 +44,10 @@ public static class SoftswitchDriver
         using var http = new HttpClient { BaseAddress = address };
         using var softswitch = new HttpClient { BaseAddress = address };
         softswitch.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
-        var posted = new ConcurrentDictionary<string, (long Start, int Window)>();
-        var offer = new LongHistogram(TimeSpan.FromMinutes(5).Ticks / 10, 3);
-        var windows = Enumerable.Range(0, (seconds + WindowSeconds - 1) / WindowSeconds).Select(_ => new LongHistogram(TimeSpan.FromMinutes(5).Ticks / 10, 3)).ToArray();
+        var posted = new ConcurrentDictionary<string, (long Start, DateTimeOffset At, int Window)>();
+        var offer = Histogram();
+        var (accepted, toSending, sendingToAdapter) = (Histogram(), Histogram(), Histogram());
+        var windows = Enumerable.Range(0, (seconds + WindowSeconds - 1) / WindowSeconds).Select(_ => Histogram()).ToArray();
         var (offers, cycleErrors) = (0, 0);
         await using var adapter = new HubConnectionBuilder()
             .WithUrl(new Uri(address, "/hubs/cti"), o => o.Headers["X-Api-Key"] = apiKey)
@@ -53,10 +62,13 @@ public static class SoftswitchDriver
             if (call.Window >= 0)
             {
                 var micros = Micros(call.Start);
+                var now = DateTimeOffset.UtcNow;
                 lock (offer)
                 {
                     offer.RecordValue(micros);
                     windows[call.Window].RecordValue(micros);
+                    toSending.RecordValue(Math.Max(0, (long)(command.At - call.At).TotalMicroseconds));
+                    sendingToAdapter.RecordValue(Math.Max(0, (long)(now - command.At).TotalMicroseconds));
                 }
 
                 Interlocked.Increment(ref offers);
@@ -103,12 +115,20 @@ public static class SoftswitchDriver
             await OpenLoop(rate, forSeconds, async n =>
             {
                 var callId = $"{prefix}-{n}";
-                posted[callId] = (Stopwatch.GetTimestamp(), window(n));
+                var start = Stopwatch.GetTimestamp();
+                posted[callId] = (start, DateTimeOffset.UtcNow, window(n));
                 try
                 {
                     if (!await Post(callId))
                     {
                         Interlocked.Increment(ref refusals);
+                    }
+                    else if (window(n) >= 0)
+                    {
+                        lock (offer)
+                        {
+                            accepted.RecordValue(Micros(start));
+                        }
                     }
                 }
                 catch (Exception)
@@ -150,7 +170,7 @@ public static class SoftswitchDriver
             return;
         }
 
-        var baseline = new LongHistogram(TimeSpan.FromMinutes(5).Ticks / 10, 3);
+        var baseline = Histogram();
         await OpenLoop(rate, Math.Min(seconds, 10), async _ =>
         {
             var start = Stopwatch.GetTimestamp();
@@ -171,7 +191,8 @@ public static class SoftswitchDriver
             Ms(baseline, 50), Ms(baseline, 99), baseline.GetMaxValue() / 1000.0,
             Ms(offer, 50), Ms(offer, 99), Ms(offer, 99.9), offer.GetMaxValue() / 1000.0,
             (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,
-            [.. windows.Select(w => Window(w, 50))], [.. windows.Select(w => Window(w, 99))])));
+            [.. windows.Select(w => Window(w, 50))], [.. windows.Select(w => Window(w, 99))],
+            new Stages(Spread(accepted), Spread(toSending), Spread(sendingToAdapter)))));
     }
 
     /// <summary>Open loop: requests start on schedule whether or not earlier ones have finished.</summary>
@@ -196,6 +217,10 @@ public static class SoftswitchDriver
 
         await Task.WhenAll(running);
     }
+
+    private static LongHistogram Histogram() => new(TimeSpan.FromMinutes(5).Ticks / 10, 3);
+
+    private static double[] Spread(LongHistogram h) => [Ms(h, 50), Ms(h, 99), Ms(h, 99.9)];
 
     private static long Micros(long start) => (long)Stopwatch.GetElapsedTime(start).TotalMicroseconds;
 
