@@ -118,6 +118,41 @@ public sealed class CallFlowTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_arrival_whose_queue_could_not_be_told_joins_it_when_the_softswitch_repeats_it()
+    {
+        var q = await s.Queue("q");
+        var seat = await s.ReadySeat("s", false, (q, 3));
+        var call = s.Id("lost-join");
+        var arrival = new CallArrival("13812345678", q, 0);
+        LostMessages.Lose(q, "Enqueue", 1);
+        await Assert.ThrowsAnyAsync<OrleansException>(() => s.Cti.CallArrived(call, arrival));
+        Assert.Equal((0, 0), ((await s.QueueGrain(q).GetStats()).Offered, LostMessages.Remaining(q, "Enqueue")));
+
+        Assert.Equal(CallState.Queued, (await s.Cti.CallArrived(call, arrival)).State);
+        await s.CallIn(call, CallState.Offered);
+        Assert.Equal(SeatState.Reserved, (await s.Seat(seat).Get()).State);
+        Assert.Equal(1, (await s.QueueGrain(q).GetStats()).Offered);
+    }
+
+    [Fact]
+    public async Task A_repeated_arrival_of_a_call_that_has_moved_on_never_queues_it_again()
+    {
+        var q = await s.Queue("q");
+        var seat = await s.ReadySeat("s", false, (q, 3));
+        var call = await s.Arrive(q);
+        await s.CallIn(call, CallState.Offered);
+        await s.Cti.CallAnswered(call, seat);
+        Assert.Equal(CallState.Connected, (await s.Cti.CallArrived(call, new CallArrival("13812345678", q, 0))).State);
+        await s.Cti.CallEnded(call);
+        await s.Seat(seat).ChangeState(SeatState.Ready, null);
+        Assert.Equal(CallState.Ended, (await s.Cti.CallArrived(call, new CallArrival("13812345678", q, 0))).State);
+
+        var stats = await s.QueueGrain(q).GetStats();
+        Assert.Equal((1, 0, 0), (stats.Offered, stats.Waiting, stats.Ringing));
+        Assert.Equal(SeatState.Ready, (await s.Seat(seat).Get()).State);
+    }
+
+    [Fact]
     public async Task A_caller_who_hangs_up_while_waiting_is_abandoned_and_listed_with_a_masked_number()
     {
         var q = await s.Queue("q");
