@@ -70,7 +70,7 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
     {
         var expected = etag is null ? (long?)null : long.Parse(etag);
         var result = await writer.Execute(expected is null ? insert! : update,
-            ("$s", ServiceId), ("$n", stateName), ("$g", grainId.ToString()), ("$p", payload), ("$t", DateTimeOffset.UtcNow.ToString("O")), ("$v", expected));
+            [.. Key(stateName, grainId), ("$p", payload), ("$t", DateTimeOffset.UtcNow.ToString("O")), ("$v", expected)]);
         if (result is not long version)
         {
             throw new InconsistentStateException(
@@ -91,14 +91,15 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        Bind(command.Parameters, stateName, grainId);
+        foreach (var (name, value) in Key(stateName, grainId))
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         return command;
     }
 
-    private void Bind(SqliteParameterCollection parameters, string stateName, GrainId grainId)
-    {
-        parameters.AddWithValue("$s", ServiceId);
-        parameters.AddWithValue("$n", stateName);
-        parameters.AddWithValue("$g", grainId.ToString());
-    }
+    /// <summary>The row's key as every statement here names it.</summary>
+    private (string Name, object? Value)[] Key(string stateName, GrainId grainId) =>
+        [("$s", ServiceId), ("$n", stateName), ("$g", grainId.ToString())];
 }
