@@ -114,16 +114,16 @@ public static class SoftswitchDriver
             var refusals = 0;
             await OpenLoop(rate, forSeconds, async n =>
             {
-                var callId = $"{prefix}-{n}";
+                var (callId, measured) = ($"{prefix}-{n}", window(n));
                 var start = Stopwatch.GetTimestamp();
-                posted[callId] = (start, DateTimeOffset.UtcNow, window(n));
+                posted[callId] = (start, DateTimeOffset.UtcNow, measured);
                 try
                 {
                     if (!await Post(callId))
                     {
                         Interlocked.Increment(ref refusals);
                     }
-                    else if (window(n) >= 0)
+                    else if (measured >= 0)
                     {
                         lock (offer)
                         {
