@@ -12,4 +12,5 @@ public enum CallEventKind
     Abandon,
     RequestCallback,
     Overflow,
+    OfferRefused,
 }
