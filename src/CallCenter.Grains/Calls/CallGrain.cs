@@ -16,6 +16,7 @@ public sealed class CallGrain(
     private static readonly TimeSpan EndedCallStays = TimeSpan.FromMilliseconds(150);
 
     private IGrainTimer? leaving;
+    private bool arrivalUnwritten;
 
     private string Id => this.GetPrimaryKeyString();
     private CallRecord C => call.State;
@@ -30,9 +31,17 @@ public sealed class CallGrain(
     {
         if (C.Timeline.Count > 0)
         {
-            return C.Caller == arrival.Caller && C.Timeline[0].Queue == arrival.Queue
-                ? Snapshot()
-                : throw new IllegalTransitionException("Call", Id, C.State.ToString(), "arrive again with different details");
+            if (C.Caller != arrival.Caller || C.Timeline[0].Queue != arrival.Queue)
+            {
+                throw new IllegalTransitionException("Call", Id, C.State.ToString(), "arrive again with different details");
+            }
+
+            if (arrivalUnwritten)
+            {
+                await WriteArrival(); // the first write failed: the softswitch's repeat is what stores the call
+            }
+
+            return Snapshot();
         }
 
         C.Caller = arrival.Caller;
@@ -40,8 +49,15 @@ public sealed class CallGrain(
         C.Priority = arrival.Priority;
         C.State = CallState.Queued;
         C.Timeline.Add(new CallTimelineEntry(CallState.Queued, clock.Now, arrival.Queue, null, null));
-        await call.WriteStateAsync();
+        arrivalUnwritten = true;
+        await WriteArrival();
         return Snapshot();
+    }
+
+    private async Task WriteArrival()
+    {
+        await call.WriteStateAsync();
+        arrivalUnwritten = false;
     }
 
     async Task<CallSnapshot> ICallGrain.Apply(CallEvent change)

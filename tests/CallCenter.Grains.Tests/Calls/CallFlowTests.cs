@@ -135,6 +135,40 @@ public sealed class CallFlowTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_arrival_the_store_refused_is_stored_by_the_softswitchs_repeat()
+    {
+        var q = await s.Queue("q");
+        var call = s.Id("refused-write");
+        var arrival = new CallArrival("13812345678", q, 0);
+        FaultyWrites.Refuse(call, 1);
+        await Assert.ThrowsAnyAsync<OrleansException>(() => s.Cti.CallArrived(call, arrival));
+        Assert.Equal((0, 0), (FaultyWrites.Stored(call), (await s.QueueGrain(q).GetStats()).Waiting));
+
+        Assert.Equal(CallState.Queued, (await s.Cti.CallArrived(call, arrival)).State);
+        Assert.Equal((1, 1), (FaultyWrites.Stored(call), (await s.QueueGrain(q).GetStats()).Waiting));
+    }
+
+    [Fact]
+    public async Task A_repeated_arrival_is_acknowledged_only_once_its_queue_has_stored_the_call()
+    {
+        var q = await s.Queue("q");
+        var call = s.Id("repeated");
+        var arrival = new CallArrival("13812345678", q, 0);
+        var store = FaultyWrites.Hold(q);
+        var first = s.Cti.CallArrived(call, arrival);
+        await Eventually.Until(() => s.QueueGrain(q).GetStats(), st => st.Waiting == 1, "the call in its queue, not yet stored");
+        var repeat = s.Cti.CallArrived(call, arrival);
+
+        await Task.WhenAny(repeat, Task.Delay(TimeSpan.FromSeconds(1)));
+        Assert.False(first.IsCompleted, "the first arrival was acknowledged before its queue stored it");
+        Assert.False(repeat.IsCompleted, "the repeated arrival was acknowledged before its queue stored the call");
+        store.SetResult();
+        Assert.Equal(CallState.Queued, (await first).State);
+        Assert.Equal(CallState.Queued, (await repeat).State);
+        Assert.Equal(1, (await s.QueueGrain(q).GetStats()).Offered);
+    }
+
+    [Fact]
     public async Task A_repeated_arrival_of_a_call_that_has_moved_on_never_queues_it_again()
     {
         var q = await s.Queue("q");

@@ -1,14 +1,17 @@
 using CallCenter.History;
 using CallCenter.History.Reporting;
 using CallCenter.Storage;
+using CallCenter.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Hosting;
+using Orleans.Runtime.Hosting;
 using Orleans.TestingHost;
 
 namespace CallCenter.Grains.Tests.Infrastructure;
 
 /// <summary>
-/// Two silos in one process on a real SQLite file, sharing one fixed domain clock that tests move by hand.
+/// Two silos in one process on a real SQLite file (whose writes a test can refuse or hold: <see cref="FaultyWrites"/>),
+/// sharing one fixed domain clock that tests move by hand.
 /// The Orleans runtime keeps the real clock.
 /// </summary>
 public class ClusterFixture : IAsyncLifetime
@@ -39,6 +42,7 @@ public class ClusterFixture : IAsyncLifetime
         {
             RememberedInterfaceTypes.Install(silo.Services);
             silo.UseCallCenterSqlite(database, StorageNames.Grains);
+            silo.Services.AddGrainStorage(StorageNames.Grains, (sp, _) => new FaultyWrites(ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp)));
             silo.Services.AddCallCenterHistory(history);
             silo.Services.AddSingleton(clock);
             silo.AddOutgoingGrainCallFilter<LostMessages>();
