@@ -12,5 +12,4 @@ public enum CallEventKind
     Abandon,
     RequestCallback,
     Overflow,
-    OfferRefused,
 }

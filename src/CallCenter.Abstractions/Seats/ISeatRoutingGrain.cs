@@ -4,11 +4,8 @@ namespace CallCenter.Seats;
 [Alias("CallCenter.Seats.ISeatRoutingGrain")]
 public interface ISeatRoutingGrain : IGrainWithStringKey
 {
-    /// <summary>
-    /// Ready → Reserved for this call, if <paramref name="agent"/> is who sits at the seat; false if the seat is not
-    /// Ready or someone else holds it (it never holds two offers).
-    /// </summary>
-    [Alias("ReserveFor")] Task<bool> TryReserve(string callId, string queue, string agent);
+    /// <summary>Ready → Reserved for this call: the agent who will take it, or null if the seat is not Ready (it never holds two offers).</summary>
+    [Alias("TryReserve")] Task<string?> TryReserve(string callId, string queue);
 
     /// <summary>The offer was not answered in time: counts a miss and frees the seat. No-op if the seat moved on.</summary>
     [Alias("OfferTimedOut")] Task OfferTimedOut(string callId);

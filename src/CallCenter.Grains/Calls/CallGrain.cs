@@ -84,19 +84,6 @@ public sealed class CallGrain(
             case CallEventKind.Answer:
                 C.Agent ??= C.OfferedAgent;
                 break;
-            case CallEventKind.OfferRefused when change.SeatId != C.SeatId:
-                throw new IllegalTransitionException("Call", Id, $"{C.State} to seat '{C.SeatId}'", $"be refused by seat '{change.SeatId}'");
-            case CallEventKind.OfferRefused:
-                // The seat was taken before its phone could ring: the offer never happened, so it leaves no trace.
-                if (C.Timeline[^1].State == CallState.Offered)
-                {
-                    C.Timeline.RemoveAt(C.Timeline.Count - 1);
-                }
-
-                C.SeatId = C.OfferedAgent = null;
-                C.State = C.Callback ? CallState.CallbackRequested : CallState.Queued;
-                await call.WriteStateAsync();
-                return Snapshot();
             case CallEventKind.OfferRevoked:
                 C.SeatId = C.OfferedAgent = null;
                 next = C.Callback ? CallState.CallbackRequested : CallState.Queued;

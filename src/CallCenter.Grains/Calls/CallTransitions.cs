@@ -14,7 +14,6 @@ public static class CallTransitions
         [(CallState.CallbackRequested, CallEventKind.Abandon)] = CallState.Abandoned,
         [(CallState.Offered, CallEventKind.Answer)] = CallState.Connected,
         [(CallState.Offered, CallEventKind.OfferRevoked)] = CallState.Queued,
-        [(CallState.Offered, CallEventKind.OfferRefused)] = CallState.Queued,
         [(CallState.Offered, CallEventKind.Abandon)] = CallState.Abandoned,
         [(CallState.Offered, CallEventKind.RequestCallback)] = CallState.CallbackRequested,
         [(CallState.Connected, CallEventKind.Hold)] = CallState.Held,

@@ -221,8 +221,7 @@ public sealed class QueueGrain(
             var seat = known ?? (Seats[availability.SeatId] = new QueueSeat { SeatId = availability.SeatId });
             member &= seat.Level == availability.Level;
             seat.Level = availability.Level;
-            seat.Available = availability.Available && availability.Agent is not null;
-            seat.Agent = availability.Agent;
+            seat.Available = availability.Available;
             seat.IdleSince = availability.IdleSince;
             seat.CallsToday = availability.CallsToday;
         }
@@ -336,112 +335,79 @@ public sealed class QueueGrain(
             entry.OfferConfirmed = false;
             seat.Available = false;
             Q.LastRoundRobinSeat = seat.SeatId;
-            _ = Offer(entry, seat.SeatId, seat.Agent!);
+            _ = Offer(entry, seat.SeatId);
         }
     }
 
     /// <summary>
-    /// One offer: the seat is reserved and the call marked at the same time, and the phone rings once both are durable.
-    /// Other turns of the queue run while it waits, so afterwards it checks that the offer still stands (the caller may
-    /// have hung up, the ring may have timed out). If either side says no, the other is let go again: a seat that was
-    /// not free is left marked busy until it reports again, and its call is offered to the next seat.
+    /// One offer: reserve the seat, mark the call, ring the phone. Other turns of the queue run while it waits, so after
+    /// each wait it checks that the offer still stands (the caller may have hung up, the ring may have timed out). A
+    /// seat that refuses is left marked busy until it reports again, and the call is offered to the next one.
     /// </summary>
-    private async Task Offer(QueueEntry entry, string seatId, string agent)
+    private async Task Offer(QueueEntry entry, string seatId)
     {
         var seat = GrainFactory.GetGrain<ISeatRoutingGrain>(seatId);
-        var call = GrainFactory.GetGrain<ICallGrain>(entry.CallId);
         try
         {
-            var reserving = Reserve(seat, entry.CallId, agent);
-            var marking = Mark(call, seatId, agent);
-            var reserved = await reserving;
-            var marked = await marking;
-            if (reserved && marked == Marking.Marked && Offering(entry, seatId))
+            string? agent;
+            try
             {
-                entry.OfferConfirmed = true;
-                Changed();
-                Send(CtiCommandKinds.Offer, entry, seatId);
+                agent = await seat.TryReserve(entry.CallId, Id);
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                // If the seat took it after all, its own check with the call lets it go again.
+                logger.LogWarning(e, "Queue {Queue} could not reserve seat {Seat} for call {Call}", Id, seatId, entry.CallId);
+                agent = null;
+            }
+
+            if (!Offering(entry, seatId))
+            {
+                if (agent is not null)
+                {
+                    await seat.OfferWithdrawn(entry.CallId);
+                }
+
                 return;
             }
 
-            if (reserved)
+            if (agent is null)
             {
-                await seat.OfferWithdrawn(entry.CallId);
+                ClearOffer(entry);
+                Dispatch();
+                return;
             }
 
-            if (marked == Marking.Marked)
+            try
             {
-                await Unmark(call, seatId);
+                await GrainFactory.GetGrain<ICallGrain>(entry.CallId).Apply(new CallEvent(CallEventKind.Offer, seatId, Id, Agent: agent));
+            }
+            catch (IllegalTransitionException)
+            {
+                // The call left while we chose a seat (caller hung up): free the seat, settle the call.
+                await seat.OfferWithdrawn(entry.CallId);
+                if (Offering(entry, seatId))
+                {
+                    ClearOffer(entry);
+                    await Reconcile(entry);
+                    Changed();
+                    Dispatch();
+                }
+
+                return;
             }
 
             if (Offering(entry, seatId))
             {
-                ClearOffer(entry);
-                if (marked == Marking.Refused)
-                {
-                    // The call left while we chose a seat (the caller hung up): settle it.
-                    await Reconcile(entry);
-                    Changed();
-                }
-
-                Dispatch();
+                entry.OfferConfirmed = true;
+                Changed();
+                Send(CtiCommandKinds.Offer, entry, seatId);
             }
         }
         catch (Exception e)
         {
             // Left standing, the offer is settled by its ring timeout.
             logger.LogWarning(e, "Queue {Queue} could not finish offering call {Call} to seat {Seat}", Id, entry.CallId, seatId);
-        }
-    }
-
-    private enum Marking { Marked, Refused, Unknown }
-
-    private async Task<bool> Reserve(ISeatRoutingGrain seat, string callId, string agent)
-    {
-        try
-        {
-            return await seat.TryReserve(callId, Id, agent);
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
-        {
-            // If the seat took it after all, its own check with the call lets it go again.
-            logger.LogWarning(e, "Queue {Queue} could not reserve seat {Seat} for call {Call}", Id, seat.GetPrimaryKeyString(), callId);
-            return false;
-        }
-    }
-
-    private async Task<Marking> Mark(ICallGrain call, string seatId, string agent)
-    {
-        try
-        {
-            await call.Apply(new CallEvent(CallEventKind.Offer, seatId, Id, Agent: agent));
-            return Marking.Marked;
-        }
-        catch (Exception e) when (e is IllegalTransitionException or NotConfiguredException)
-        {
-            return Marking.Refused;
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
-        {
-            // Marked or not, the next offer of this call finds out (a call still offered here is then held to its ring timeout).
-            logger.LogWarning(e, "Queue {Queue} could not mark call {Call} offered to seat {Seat}", Id, call.GetPrimaryKeyString(), seatId);
-            return Marking.Unknown;
-        }
-    }
-
-    /// <summary>Takes back the mark of an offer whose seat said no; a call that moved on meanwhile keeps its state.</summary>
-    private async Task Unmark(ICallGrain call, string seatId)
-    {
-        try
-        {
-            await call.Apply(new CallEvent(CallEventKind.OfferRefused, seatId, Id));
-        }
-        catch (IllegalTransitionException)
-        {
-        }
-        catch (Exception e) when (e is OrleansException or TimeoutException)
-        {
-            logger.LogWarning(e, "Queue {Queue} could not take back the offer of call {Call} to seat {Seat}", Id, call.GetPrimaryKeyString(), seatId);
         }
     }
 

@@ -3,8 +3,8 @@ using System.Text.Json.Serialization;
 namespace CallCenter.Routing;
 
 /// <summary>
-/// A seat serving the queue. Only who serves and at what level is stored; whether the seat is free, who sits at it,
-/// since when and how many calls it took today change with every call and are asked of the seats again after a restart.
+/// A seat serving the queue. Only who serves and at what level is stored; whether the seat is free, since when and
+/// how many calls it took today change with every call and are asked of the seats again after a restart.
 /// </summary>
 [GenerateSerializer]
 public sealed class QueueSeat
@@ -14,5 +14,4 @@ public sealed class QueueSeat
     [Id(2), JsonIgnore] public bool Available { get; set; }
     [Id(3), JsonIgnore] public DateTimeOffset IdleSince { get; set; }
     [Id(4), JsonIgnore] public int CallsToday { get; set; }
-    [Id(5), JsonIgnore] public string? Agent { get; set; }
 }

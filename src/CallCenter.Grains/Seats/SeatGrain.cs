@@ -312,11 +312,11 @@ public sealed class SeatGrain(
         return Snapshot();
     }
 
-    async Task<bool> ISeatRoutingGrain.TryReserve(string callId, string queue, string agent)
+    async Task<string?> ISeatRoutingGrain.TryReserve(string callId, string queue)
     {
-        if (S.Definition is null || S.State != SeatState.Ready || S.Agent != agent || (S.Definition.Remote && !S.PhoneRegistered))
+        if (S.Definition is null || S.State != SeatState.Ready || (S.Definition.Remote && !S.PhoneRegistered))
         {
-            return false;
+            return null;
         }
 
         Move(SeatState.Reserved, null, "take an offer");
@@ -324,7 +324,7 @@ public sealed class SeatGrain(
         S.OfferQueue = queue;
         await Save();
         CheckCallLater();
-        return true;
+        return S.Agent;
     }
 
     Task ISeatRoutingGrain.OfferTimedOut(string callId) => ReleaseOffer(callId, missed: true);
@@ -781,7 +781,7 @@ public sealed class SeatGrain(
         foreach (var skill in S.Definition?.Skills ?? [])
         {
             _ = GrainFactory.GetGrain<IQueueGrain>(skill.Queue)
-                .SeatChanged(new SeatAvailability(Id, skill.Level, available, S.IdleSince, S.CallsToday, S.Agent));
+                .SeatChanged(new SeatAvailability(Id, skill.Level, available, S.IdleSince, S.CallsToday));
         }
     }
 
