@@ -16,7 +16,6 @@ public sealed class CallGrain(
     private static readonly TimeSpan EndedCallStays = TimeSpan.FromMilliseconds(150);
 
     private IGrainTimer? leaving;
-    private bool arrivalUnwritten;
 
     private string Id => this.GetPrimaryKeyString();
     private CallRecord C => call.State;
@@ -36,9 +35,10 @@ public sealed class CallGrain(
                 throw new IllegalTransitionException("Call", Id, C.State.ToString(), "arrive again with different details");
             }
 
-            if (arrivalUnwritten)
+            if (C.Timeline.Count == 1)
             {
-                await WriteArrival(); // the first write failed: the softswitch's repeat is what stores the call
+                // Not moved on since it arrived: written again, as the first write may be what failed.
+                await call.WriteStateAsync();
             }
 
             return Snapshot();
@@ -49,15 +49,8 @@ public sealed class CallGrain(
         C.Priority = arrival.Priority;
         C.State = CallState.Queued;
         C.Timeline.Add(new CallTimelineEntry(CallState.Queued, clock.Now, arrival.Queue, null, null));
-        arrivalUnwritten = true;
-        await WriteArrival();
-        return Snapshot();
-    }
-
-    private async Task WriteArrival()
-    {
         await call.WriteStateAsync();
-        arrivalUnwritten = false;
+        return Snapshot();
     }
 
     async Task<CallSnapshot> ICallGrain.Apply(CallEvent change)

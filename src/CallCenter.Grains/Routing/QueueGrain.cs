@@ -37,9 +37,6 @@ public sealed class QueueGrain(
     private bool keepAliveRegistered;
     private Task keepingAlive = Task.CompletedTask;
 
-    // Calls added whose write has not been seen to succeed yet.
-    private readonly HashSet<string> notYetDurable = [];
-
     private string Id => this.GetPrimaryKeyString();
     private QueueRecord Q => queue.State;
     private Dictionary<string, QueueSeat> Seats => members.State.Seats;
@@ -136,14 +133,9 @@ public sealed class QueueGrain(
         RollDay();
         if (Q.Entries.Any(e => e.CallId == call.CallId))
         {
-            if (notYetDurable.Contains(call.CallId))
-            {
-                // A repeat before the first was seen stored (still on its way, or its write failed): answered only
-                // once a write that carries the call is durable, like the first.
-                await Written();
-                notYetDurable.Remove(call.CallId);
-            }
-
+            // A repeat (the first may still be on its way, or its write may have failed) is answered once a write
+            // that carries the call is durable, like the first.
+            await Written();
             return;
         }
 
@@ -157,11 +149,9 @@ public sealed class QueueGrain(
         });
         Q.Today.Offered++;
         Dispatch();
-        notYetDurable.Add(call.CallId);
         var written = Written();
         await KeepAlive();
         await written; // the softswitch hears "accepted" only once the waiting call is durable
-        notYetDurable.Remove(call.CallId);
     }
 
     Task IQueueGrain.AcceptOverflow(QueuedCall call) => ((IQueueGrain)this).Enqueue(call);
@@ -638,11 +628,7 @@ public sealed class QueueGrain(
         }
     }
 
-    private void Remove(QueueEntry entry)
-    {
-        Q.Entries.Remove(entry);
-        notYetDurable.Remove(entry.CallId);
-    }
+    private void Remove(QueueEntry entry) => Q.Entries.Remove(entry);
 
     private static void ClearOffer(QueueEntry entry)
     {
