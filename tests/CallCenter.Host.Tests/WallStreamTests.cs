@@ -236,6 +236,26 @@ public sealed class WallStreamTests(HostFixture fixture) : IClassFixture<HostFix
     }
 
     [Fact]
+    public async Task A_wall_gets_its_snapshot_first_and_the_batches_sent_while_it_was_read_after_it()
+    {
+        var streams = Host.Services.GetRequiredService<WallStreams>();
+        var scope = new MonitorScope("early-" + Guid.NewGuid().ToString("N")[..6], null);
+        using var socket = new RecordingSocket();
+        var serving = streams.Serve(socket, scope, "supervisor", null, CancellationToken.None); // reads the board's snapshot
+
+        for (var version = 1L; version <= 3; version++)
+        {
+            await streams.Send(scope, new Dictionary<string, object?> { ["epoch"] = "e", ["version"] = version });
+        }
+
+        await socket.Received(4);
+        Assert.Equal("snapshot", socket.Messages[0].Kind);
+        Assert.Equal([1L, 2L, 3L], socket.Messages.Where(m => m is { Kind: "batch", Epoch: "e" }).Select(m => m.Version));
+        socket.Abort();
+        await serving.WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task A_scope_with_more_walls_than_one_fan_out_chunk_gets_every_batch_in_order_on_every_wall()
     {
         var streams = Host.Services.GetRequiredService<WallStreams>();

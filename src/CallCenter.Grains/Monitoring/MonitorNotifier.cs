@@ -2,9 +2,12 @@ namespace CallCenter.Monitoring;
 
 /// <summary>
 /// One per silo. Keeps the latest tile per seat and queue, flushes to the board every 50 ms, and never runs two
-/// flushes at once (a flush still in flight lets the next changes wait for the following tick).
+/// flushes at once (a flush still in flight lets the next changes wait for the following tick). It holds changes
+/// between messages, so the runtime must not remove it as an idle worker (by default it does, half a second after any
+/// moment when messages waited for it), and when it is deactivated all the same it sends what it holds first:
+/// a change lost here leaves the wall showing a seat as it was until that seat changes again.
 /// </summary>
-[StatelessWorker(1)]
+[StatelessWorker(1, removeIdleWorkers: false)]
 [GrainType("monitor-notifier")]
 public sealed class MonitorNotifier(ILogger<MonitorNotifier> logger) : Grain, IMonitorNotifier
 {
@@ -18,6 +21,25 @@ public sealed class MonitorNotifier(ILogger<MonitorNotifier> logger) : Grain, IM
     {
         this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(Window, Window) { Interleave = true });
         return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await flushing.WaitAsync(cancellationToken);
+            await Flush();
+            await flushing.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        if (seats.Count + queues.Count > 0)
+        {
+            logger.LogWarning("{Seats} seat and {Queues} queue changes did not reach the board before this silo's notifier was deactivated ({Reason}); the board shows them at their next change",
+                seats.Count, queues.Count, reason);
+        }
     }
 
     Task IMonitorNotifier.SeatChanged(SeatTile seat)

@@ -10,9 +10,10 @@ namespace CallCenter.Host;
 /// <summary>
 /// The wallboards watching this host over <c>/streams/wallboard</c>: a read-only WebSocket per wall that costs the host
 /// about a quarter less memory than a hub connection (no SignalR connection, transport pipes or per-connection
-/// protocol state) and no SignalR framing per message, for centres that leave hundreds of walls open. Each message is a MessagePack array <c>[kind, body]</c>: kind
-/// <c>"snapshot"</c> with the body <see cref="MonitorHub.Snapshot"/> returns, or <c>"batch"</c> with the body a hub
-/// client's Batch receives, the same bytes for every wall of a scope. The client's one message is the text
+/// protocol state) and no SignalR framing per message, for centres that leave hundreds of walls open. Each message is
+/// a MessagePack array <c>[kind, body]</c>: kind <c>"snapshot"</c> with the body <see cref="MonitorHub.Snapshot"/>
+/// returns, or <c>"batch"</c> with the body a hub client's Batch receives, the same bytes for every wall of a scope.
+/// The snapshot always comes first; batches that come while it is read follow it. The client's one message is the text
 /// <c>snapshot</c>, asking for a new one (after a gap or a new epoch). Sessions are checked on each such request and
 /// every <see cref="SessionSettings.StreamCheckSeconds"/>: a wall whose sign-in ended is closed (policy violation).
 /// </summary>
@@ -170,19 +171,67 @@ public sealed class WallStreams(MonitorScopes scopes, IGrainFactory grains, IOpt
         private readonly TaskCompletionSource receiving = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private Closing? ending;
 
+        // Batches that came before the first snapshot was read: a batch laid over no snapshot, or one the snapshot
+        // then overwrites, would be lost to the wall.
+        private List<byte[]>? early = [];
+
         public string User => user;
 
         public string? Session => session;
 
         public void Post(byte[] message)
         {
+            if (Volatile.Read(ref early) is not null)
+            {
+                lock (outbox)
+                {
+                    if (early is not null)
+                    {
+                        if (early.Count < Backlog)
+                        {
+                            early.Add(message);
+                        }
+                        else
+                        {
+                            Drop();
+                        }
+
+                        return;
+                    }
+                }
+            }
+
             if (!outbox.Writer.TryWrite(message))
             {
-                // Its sends are stuck, so no close frame would get through: drop it; the page reconnects and starts over.
-                logger.LogInformation("A wallboard stream of {User} fell {Backlog} messages behind and was dropped", user, Backlog);
-                End(WebSocketCloseStatus.PolicyViolation, "too-slow");
-                socket.Abort();
+                Drop();
             }
+        }
+
+        /// <summary>The wall's first message, its snapshot, then the batches that came while it was being read.</summary>
+        private void Open(byte[] snapshot)
+        {
+            lock (outbox)
+            {
+                var waiting = early!;
+                Volatile.Write(ref early, null);
+                if (!outbox.Writer.TryWrite(snapshot) || !waiting.All(outbox.Writer.TryWrite))
+                {
+                    Drop();
+                }
+            }
+        }
+
+        /// <summary>Its sends are stuck, so no close frame would get through: drop it; the page reconnects and starts over.</summary>
+        private void Drop()
+        {
+            if (Volatile.Read(ref ending) is not null)
+            {
+                return; // ended already: its outbox takes nothing more
+            }
+
+            logger.LogInformation("A wallboard stream of {User} fell {Backlog} messages behind and was dropped", user, Backlog);
+            End(WebSocketCloseStatus.PolicyViolation, "too-slow");
+            socket.Abort();
         }
 
         /// <summary>Ends the wall with the first reason given (the receive loop, the session check and the relay may race).</summary>
@@ -198,7 +247,7 @@ public sealed class WallStreams(MonitorScopes scopes, IGrainFactory grains, IOpt
             var request = new byte[16];
             try
             {
-                Post(await snapshot());
+                Open(await snapshot());
                 while (socket.State == WebSocketState.Open)
                 {
                     var received = await socket.ReceiveAsync(request.AsMemory(), aborted);

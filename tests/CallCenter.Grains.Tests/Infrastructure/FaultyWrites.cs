@@ -11,14 +11,21 @@ public sealed class FaultyWrites(IGrainStorage store) : IGrainStorage
 {
     private static readonly ConcurrentDictionary<string, int> ToRefuse = new();
     private static readonly ConcurrentDictionary<string, TaskCompletionSource> ToHold = new();
+    private static readonly ConcurrentDictionary<string, TaskCompletionSource> Reached = new();
     private static readonly ConcurrentDictionary<string, int> Landed = new();
 
     /// <summary>The next <paramref name="times"/> writes of grain <paramref name="grain"/> fail.</summary>
     public static void Refuse(string grain, int times) => ToRefuse[grain] = times;
 
     /// <summary>The next write of grain <paramref name="grain"/> waits until the returned gate is opened.</summary>
-    public static TaskCompletionSource Hold(string grain) =>
-        ToHold[grain] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    public static TaskCompletionSource Hold(string grain)
+    {
+        Reached[grain] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return ToHold[grain] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+
+    /// <summary>Completes once the write <see cref="Hold"/> holds back has come and waits at the gate.</summary>
+    public static Task Held(string grain) => Reached[grain].Task;
 
     /// <summary>How many writes of grain <paramref name="grain"/> are stored.</summary>
     public static int Stored(string grain) => Landed.GetValueOrDefault(grain);
@@ -31,6 +38,7 @@ public sealed class FaultyWrites(IGrainStorage store) : IGrainStorage
         var grain = grainId.Key.ToString()!;
         if (ToHold.TryRemove(grain, out var gate))
         {
+            Reached[grain].TrySetResult();
             await gate.Task;
         }
 

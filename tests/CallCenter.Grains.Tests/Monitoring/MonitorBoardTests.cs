@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using CallCenter.Grains.Tests.Infrastructure;
+using Orleans.Core.Internal;
 
 namespace CallCenter.Grains.Tests.Monitoring;
 
@@ -7,6 +8,8 @@ namespace CallCenter.Grains.Tests.Monitoring;
 public sealed class MonitorBoardTests(ClusterFixture fixture)
 {
     private readonly Scenario s = new(fixture);
+
+    private const string BoardKey = "0";
 
     private IMonitorBoard Board => fixture.Client.GetGrain<IMonitorBoard>(0);
 
@@ -20,6 +23,25 @@ public sealed class MonitorBoardTests(ClusterFixture fixture)
             b => b.Seats.Any(t => t.SeatId == seat && t.State == SeatState.Ready) && b.Queues.Any(t => t.QueueId == q), "the seat Ready and its queue on the board");
         Assert.Contains(snapshot.Queues, t => t.QueueId == q);
         Assert.Equal([q], snapshot.Seats.Single(t => t.SeatId == seat).Queues);
+    }
+
+    [Fact]
+    public async Task Changes_a_silo_notifier_holds_reach_the_board_when_the_notifier_is_deactivated()
+    {
+        var seat = await s.ReadySeat("s", false);
+        await Eventually.Until(() => Board.Snapshot(), b => b.Seats.Any(t => t.SeatId == seat), "the seat on the board");
+        var tile = MonitorTiles.Seat(await s.Seat(seat).Get()) with { State = SeatState.LoggedOut, Agent = null };
+        var (first, waiting) = (tile with { SeatId = seat + "-first" }, tile with { SeatId = seat + "-waiting" });
+        var notifier = fixture.Cluster.Silos[0].SiloHost.Services.GetRequiredService<IGrainFactory>().GetGrain<IMonitorNotifier>(0);
+
+        var board = FaultyWrites.Hold(BoardKey);
+        await notifier.SeatChanged(first); // new to the board, which writes it down: that flush stays in flight
+        await FaultyWrites.Held(BoardKey);
+        await notifier.SeatChanged(waiting); // held in the notifier until the flush in flight is done
+        await notifier.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        board.SetResult();
+
+        await Eventually.Until(() => Board.Snapshot(), b => b.Seats.Any(t => t.SeatId == waiting.SeatId), "the change the notifier held, on the board");
     }
 
     [Fact]
