@@ -9,6 +9,7 @@ using CallCenter.LoadTests.Failover;
 //   records    call-record ingest through the store's writer, then filtered searches over it (SQLite or PostgreSQL)
 //   audit      supervisor messages (one audit line each) with 1,000 and with 50,000 lines already in the day
 //   connections  N idle supervisor connections from several client processes: the host's memory per connection
+//   ranking    a dispatch's ranking of waiting calls as the queue grows: one pass against the whole order sorted
 //   profile    where a host's CPU went, from a dotnet-trace of a run (on-CPU samples by CallCenter class and by assembly)
 //   failover   PostgreSQL and three host processes under softswitch traffic; SIGKILL of the host holding the board
 //              and the command bus, twice, then a full restart: detection, offers undelivered, calls lost, tiles right
@@ -44,11 +45,14 @@ switch (args.FirstOrDefault())
     case "softswitch":
         await SoftswitchDriver.Run(args[1..]);
         break;
+    case "ranking":
+        QueueRanking.Run(args[1..]);
+        break;
     case "wallboard-clients":
         await WallboardClients.Run(args[1..]);
         break;
     default:
-        Console.Error.WriteLine("usage: offers [callsPerSecond seconds seats http|hub warmUpSeconds] | wallboard [eventsPerSecond seconds seats clients] | signin [signIns] | records [sqlite|postgres days seats callsPerSeat] | audit [seconds clients small large] | failover [runs seats callsPerSecond] | connections [count processes quietSeconds stream|hub] | profile trace.nettrace [rows]");
+        Console.Error.WriteLine("usage: offers [callsPerSecond seconds seats http|hub warmUpSeconds] | wallboard [eventsPerSecond seconds seats clients] | signin [signIns] | records [sqlite|postgres days seats callsPerSeat] | audit [seconds clients small large] | failover [runs seats callsPerSecond] | connections [count processes quietSeconds stream|hub] | ranking [seconds] | profile trace.nettrace [rows]");
         return 2;
 }
 

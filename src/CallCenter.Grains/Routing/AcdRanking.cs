@@ -3,9 +3,17 @@ namespace CallCenter.Routing;
 /// <summary>The ACD's choices, free of grains so every rule can be tested directly.</summary>
 public static class AcdRanking
 {
-    /// <summary>Calls to offer next: higher priority first, first come first served within a priority.</summary>
-    public static IEnumerable<QueueEntry> CallsInOrder(IEnumerable<QueueEntry> entries) =>
-        entries.Where(AwaitsSeat).OrderByDescending(e => e.Priority).ThenBy(e => e.Sequence);
+    /// <summary>
+    /// Calls to offer next: higher priority first, first come first served within a priority; only the first
+    /// <paramref name="take"/> of them (a few in one pass, more sorted). The queue keeps its waiting calls in this order
+    /// as they change (<see cref="QueueEntries"/>); this ranks a list of them whole.
+    /// </summary>
+    public static IReadOnlyList<QueueEntry> CallsInOrder(IEnumerable<QueueEntry> entries, int take = int.MaxValue) =>
+        First(entries, AwaitsSeat, CallOrder.Compare, take);
+
+    /// <summary>The order calls are offered in; it ends on the call id, so it is total (a queue numbers its calls uniquely anyway).</summary>
+    public static readonly IComparer<QueueEntry> CallOrder = Comparer<QueueEntry>.Create((a, b) =>
+        Then(Then(b.Priority.CompareTo(a.Priority), a.Sequence.CompareTo(b.Sequence)), string.CompareOrdinal(a.CallId, b.CallId)));
 
     /// <summary>A call neither ringing at a seat nor being handed to another queue: the next free seat may take it.</summary>
     public static bool AwaitsSeat(QueueEntry entry) => entry.OfferedTo is null && entry.HandingTo is null;
@@ -25,33 +33,40 @@ public static class AcdRanking
                 Then(b.Level.CompareTo(a.Level), RoundRobinTurn(a.SeatId, lastRoundRobinSeat).CompareTo(RoundRobinTurn(b.SeatId, lastRoundRobinSeat)), a, b),
             _ => throw new ArgumentOutOfRangeException(nameof(strategy)),
         };
+        return First(seats, s => s.Available && s.Level > 0, order, take);
+    }
+
+    /// <summary>Up to this many are picked in one pass; more are sorted.</summary>
+    private const int Few = 16;
+
+    /// <summary>The first <paramref name="take"/> of the eligible items in <paramref name="order"/>.</summary>
+    private static IReadOnlyList<T> First<T>(IEnumerable<T> items, Func<T, bool> eligible, Comparison<T> order, int take)
+    {
         if (take <= 0)
         {
             return [];
         }
 
-        if (take > FewSeats)
+        if (take > Few)
         {
-            var all = seats.Where(s => s.Available && s.Level > 0).ToList();
-            all.Sort(order);
-            return all.Count > take ? all.GetRange(0, take) : all;
+            return [.. items.Where(eligible).Order(Comparer<T>.Create(order)).Take(take)];
         }
 
-        var best = new List<QueueSeat>(take + 1);
-        foreach (var seat in seats)
+        var best = new List<T>(take + 1);
+        foreach (var item in items)
         {
-            if (!seat.Available || seat.Level <= 0 || (best.Count == take && order(seat, best[^1]) >= 0))
+            if (!eligible(item) || (best.Count == take && order(item, best[^1]) >= 0))
             {
                 continue;
             }
 
             var at = best.Count;
-            while (at > 0 && order(seat, best[at - 1]) < 0)
+            while (at > 0 && order(item, best[at - 1]) < 0)
             {
                 at--;
             }
 
-            best.Insert(at, seat);
+            best.Insert(at, item);
             if (best.Count > take)
             {
                 best.RemoveAt(take);
@@ -60,9 +75,6 @@ public static class AcdRanking
 
         return best;
     }
-
-    /// <summary>Up to this many seats are picked in one pass; more are sorted.</summary>
-    private const int FewSeats = 16;
 
     private static int Then(int first, int second) => first != 0 ? first : second;
 

@@ -36,9 +36,11 @@ public sealed class QueueGrain(
     private DateTimeOffset waitingCheckedAt;
     private bool keepAliveRegistered;
     private Task keepingAlive = Task.CompletedTask;
+    private QueueEntries? entries;
 
     private string Id => this.GetPrimaryKeyString();
     private QueueRecord Q => queue.State;
+    private QueueEntries Entries => entries ??= new QueueEntries(Q.Entries);
     private Dictionary<string, QueueSeat> Seats => members.State.Seats;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -131,7 +133,7 @@ public sealed class QueueGrain(
     {
         RequireDefined();
         RollDay();
-        if (Q.Entries.Any(e => e.CallId == call.CallId))
+        if (Entries.Find(call.CallId) is not null)
         {
             // A repeat (the first may still be on its way, or its write may have failed) is answered once a write
             // that carries the call is durable, like the first.
@@ -139,7 +141,7 @@ public sealed class QueueGrain(
             return;
         }
 
-        Q.Entries.Add(new QueueEntry
+        Entries.Add(new QueueEntry
         {
             CallId = call.CallId,
             Caller = call.Caller,
@@ -159,8 +161,7 @@ public sealed class QueueGrain(
     async Task IQueueGrain.CallLeft(string callId, QueueExit exit, string? seatId)
     {
         RollDay();
-        var entry = Q.Entries.FirstOrDefault(e => e.CallId == callId);
-        if (entry is null)
+        if (Entries.Find(callId) is not { } entry)
         {
             return;
         }
@@ -310,19 +311,20 @@ public sealed class QueueGrain(
 
         // Only as many seats as there are calls waiting, and as many calls as there are free seats, are ranked: a seat
         // freed with nobody waiting costs nothing, and a long queue no more than a short one.
-        var waiting = Q.Entries.Count(AcdRanking.AwaitsSeat);
+        var waiting = Entries.Waiting;
         var seats = waiting == 0 ? [] : AcdRanking.SeatsInOrder(Seats.Values, definition.Strategy, Q.LastRoundRobinSeat, waiting);
         if (seats.Count == 0)
         {
             return;
         }
 
-        var calls = AcdRanking.CallsInOrder(Q.Entries).Take(seats.Count).ToList();
+        var calls = Entries.Next(seats.Count);
         foreach (var (entry, seat) in calls.Zip(seats))
         {
             entry.OfferedTo = seat.SeatId;
             entry.OfferExpiresAt = clock.Now.AddSeconds(definition.RingTimeoutSeconds);
             entry.OfferConfirmed = false;
+            Entries.Refile(entry);
             seat.Available = false;
             Q.LastRoundRobinSeat = seat.SeatId;
             _ = Offer(entry, seat.SeatId);
@@ -401,7 +403,7 @@ public sealed class QueueGrain(
         }
     }
 
-    private bool Offering(QueueEntry entry, string seatId) => entry.OfferedTo == seatId && Q.Entries.Contains(entry);
+    private bool Offering(QueueEntry entry, string seatId) => entry.OfferedTo == seatId && Entries.Holds(entry);
 
     private async Task ExpireOffer(QueueEntry entry)
     {
@@ -440,6 +442,7 @@ public sealed class QueueGrain(
         }
 
         entry.HandingTo = target;
+        Entries.Refile(entry);
         Q.Today.OverflowedOut++;
         await Written();
         await HandOver(entry);
@@ -522,7 +525,7 @@ public sealed class QueueGrain(
                 logger.LogWarning(e, "Queue {Queue} could not compare call {Call} with its record; the 30-second check will", Id, entry.CallId);
             }
         }));
-        return entries.Where(e => !Q.Entries.Contains(e) || before[e] != (e.OfferedTo, e.Callback)).ToList();
+        return entries.Where(e => !Entries.Holds(e) || before[e] != (e.OfferedTo, e.Callback)).ToList();
     }
 
     /// <summary>Brings an entry in line with its call after a missed notification.</summary>
@@ -557,6 +560,7 @@ public sealed class QueueGrain(
                 entry.OfferedTo = seatId;
                 entry.OfferConfirmed = true;
                 entry.OfferExpiresAt = clock.Now.AddSeconds(Q.Definition!.RingTimeoutSeconds);
+                Entries.Refile(entry);
                 break;
             default:
                 if (call.Queue != Id)
@@ -628,13 +632,14 @@ public sealed class QueueGrain(
         }
     }
 
-    private void Remove(QueueEntry entry) => Q.Entries.Remove(entry);
+    private void Remove(QueueEntry entry) => Entries.Remove(entry);
 
-    private static void ClearOffer(QueueEntry entry)
+    private void ClearOffer(QueueEntry entry)
     {
         entry.OfferedTo = null;
         entry.OfferExpiresAt = null;
         entry.OfferConfirmed = false;
+        Entries.Refile(entry);
     }
 
     private void Send(string kind, QueueEntry entry, string seatId) =>
@@ -668,7 +673,7 @@ public sealed class QueueGrain(
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1));
-            if (command.Kind == CtiCommandKinds.Offer && !Q.Entries.Any(e => e.CallId == command.CallId && e.OfferedTo == command.SeatId))
+            if (command.Kind == CtiCommandKinds.Offer && Entries.Find(command.CallId)?.OfferedTo != command.SeatId)
             {
                 return;
             }

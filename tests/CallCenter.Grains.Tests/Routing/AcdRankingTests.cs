@@ -25,6 +25,31 @@ public sealed class AcdRankingTests
         Assert.Equal(["b"], AcdRanking.CallsInOrder([ringing, Entry("b", 0, 1)]).Select(e => e.CallId));
     }
 
+    [Fact]
+    public void The_first_few_calls_picked_in_one_pass_are_the_first_of_the_whole_order()
+    {
+        // Few priorities, so first come first served decides often; some calls ringing, some being handed over, and
+        // some sequences shared, so the call id decides.
+        var random = new Random(23);
+        var entries = Enumerable.Range(0, 2_000).Select(i =>
+        {
+            var entry = Entry($"C{i}", random.Next(0, 3), random.Next(0, 1_500));
+            entry.OfferedTo = random.Next(6) == 0 ? "S1" : null;
+            entry.HandingTo = random.Next(20) == 0 ? "q2" : null;
+            return entry;
+        }).ToList();
+        var whole = entries.Where(AcdRanking.AwaitsSeat).OrderByDescending(e => e.Priority).ThenBy(e => e.Sequence).ThenBy(e => e.CallId, StringComparer.Ordinal)
+            .Select(e => e.CallId).ToList();
+        Assert.True(whole.Count > 1_000);
+        Assert.Equal(whole, AcdRanking.CallsInOrder(entries).Select(e => e.CallId));
+        foreach (var take in new[] { 1, 2, 3, 7, 16, 17, 50, 5_000 })
+        {
+            Assert.Equal(whole.Take(take), AcdRanking.CallsInOrder(entries, take).Select(e => e.CallId));
+        }
+
+        Assert.Empty(AcdRanking.CallsInOrder(entries, 0));
+    }
+
     [Theory]
     [InlineData(RoutingStrategy.LongestIdle)]
     [InlineData(RoutingStrategy.FewestCalls)]
