@@ -52,11 +52,17 @@ public sealed class ClientProcess : IAsyncDisposable
     public async Task<T> Ask<T>(string line)
     {
         await Send(line);
+        return await Read<T>(line);
+    }
+
+    /// <summary>Reads the JSON line that answers what was sent last.</summary>
+    public async Task<T> Read<T>(string? sent = null)
+    {
         var answer = await process.StandardOutput.ReadLineAsync();
         if (answer is null)
         {
             await process.WaitForExitAsync();
-            throw new InvalidOperationException($"The {role} client process ended (exit code {process.ExitCode}) without answering '{line}': its error output is above.");
+            throw new InvalidOperationException($"The {role} client process ended (exit code {process.ExitCode}) without answering '{sent}': its error output is above.");
         }
 
         return JsonSerializer.Deserialize<T>(answer)!;

@@ -9,8 +9,10 @@ namespace CallCenter.LoadTests;
 // one cycle and the host's CPU. Events go one HTTP request each ("http") or over the hub connection ("hub"). The offer's
 // time is also split where the command's own stamp (the queue sending it) falls: before it, and after it.
 // With warm-up seconds, calls at the same rate run first and are not measured (the host's code compiled, as on a host
-// that has been serving for a while); without, the first seconds measure a cold host.
-//   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- offers [callsPerSecond=50] [seconds=20] [seats=40] [http|hub] [warmUpSeconds=0]
+// that has been serving for a while); without, the first seconds measure a cold host. With a backlog, that many calls
+// are then posted at the same rate while every seat is NotReady, and the time from the seats' coming Ready again until
+// the last of them is offered is reported (how a queue works off calls that piled up), before the measured calls.
+//   dotnet run -c Release --project loadtests/CallCenter.LoadTests -- offers [callsPerSecond=50] [seconds=20] [seats=40] [http|hub] [warmUpSeconds=0] [backlog=0]
 public static class OfferLatency
 {
     public static async Task Run(string[] args)
@@ -20,6 +22,7 @@ public static class OfferLatency
         var seatCount = args.Length > 2 ? int.Parse(args[2]) : 40;
         var channel = args.Length > 3 ? args[3] : "http";
         var warmSeconds = args.Length > 4 ? int.Parse(args[4]) : 0;
+        var backlog = args.Length > 5 ? int.Parse(args[5]) : 0;
         await using var host = await LoadHost.Start("--CallCenter:Seats:WrapUpSeconds=0", "--CallCenter:Dashboard=false");
         var admin = await host.Client("admin");
         (await admin.PutAsJsonAsync("/api/v1/queues/load", new { name = "load", ringTimeoutSeconds = 30 })).EnsureSuccessStatusCode();
@@ -35,6 +38,21 @@ public static class OfferLatency
         {
             var warm = await driver.Ask<SoftswitchDriver.WarmUp>($"warm {warmSeconds}");
             Console.WriteLine($"warm-up                 {warm.Calls} calls at {rate}/s, not measured: never offered {warm.NeverOffered}, refused {warm.Refused}, cycle errors {warm.CycleErrors}");
+        }
+
+        if (backlog > 0)
+        {
+            await SetSeats(admin, seatCount, "NotReady");
+            var posted = await driver.Ask<SoftswitchDriver.Backlog>($"backlog {backlog}");
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            await driver.Send("drain");
+            var ready = Stopwatch.StartNew();
+            await SetSeats(admin, seatCount, "Ready");
+            var seatsReady = ready.Elapsed.TotalSeconds;
+            var drained = await driver.Read<SoftswitchDriver.Backlog>("drain");
+            var drainCores = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / Math.Max(0.001, drained.DrainSeconds);
+            Console.WriteLine($"backlog                 {posted.Calls} calls waiting with every seat NotReady (refused {posted.Refused}); seats Ready again in {seatsReady:F1} s; " +
+                $"the last offered {drained.DrainSeconds:F1} s after the first seat came Ready ({posted.Calls / Math.Max(0.001, drained.DrainSeconds):F0} calls/s, never offered {drained.NeverOffered}, host {drainCores:F2} cores)");
         }
 
         using var writes = new StorageWrites();
@@ -59,6 +77,23 @@ public static class OfferLatency
         Console.WriteLine($"durable writes          {writes.Report(r.Offered)}");
         Console.WriteLine($"host CPU                {cores:F2} cores on average over {wall.Elapsed.TotalSeconds:F0} s (baseline, calls and drain), {busiest:F2} over its busiest {r.Seconds:F0} s; softswitch process {driverCores:F2} cores during the calls");
     }
+
+    /// <summary>Puts every load seat in the state, 16 requests at a time; a seat still finishing a call (409) is asked again.</summary>
+    private static Task SetSeats(HttpClient admin, int seatCount, string state) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, seatCount), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                using var response = await admin.PostAsJsonAsync($"/api/v1/seats/L{i}/state", new { state, reason = state == "NotReady" ? "meeting" : null });
+                if (response.StatusCode != System.Net.HttpStatusCode.Conflict || attempt == 50)
+                {
+                    response.EnsureSuccessStatusCode();
+                    return;
+                }
+
+                await Task.Delay(100);
+            }
+        });
 
     private static string Spread(double[] ms) => $"p50 {ms[0]} ms  p99 {ms[1]} ms  p99.9 {ms[2]} ms";
 

@@ -32,6 +32,9 @@ public static class SoftswitchDriver
 
     public sealed record WarmUp(int Calls, int NeverOffered, int Refused, int CycleErrors);
 
+    /// <summary>A backlog's calls posted (and how many the host refused); then, once seats come free, how long until the last was offered.</summary>
+    public sealed record Backlog(int Calls, int Refused, double DrainSeconds, int NeverOffered);
+
     /// <summary>Offers are also measured per window of this many seconds of posting: a slow drift shows as rising windows.</summary>
     private const int WindowSeconds = 10;
 
@@ -161,6 +164,29 @@ public static class SoftswitchDriver
             var warmErrors = await PostCalls("warm", warmSeconds, _ => -1);
             await Drain();
             Console.WriteLine(JsonSerializer.Serialize(new WarmUp((int)(rate * warmSeconds), posted.Count, warmErrors, cycleErrors)));
+            posted.Clear();
+            line = Console.ReadLine();
+        }
+
+        if (line?.StartsWith("backlog ", StringComparison.Ordinal) == true)
+        {
+            // Calls that wait while no seat is free (not measured): posted at the same rate, then, once the harness
+            // says the seats are coming free ("drain"), the time until the last of them is offered.
+            var backlog = int.Parse(line[8..]);
+            var backlogRefused = await PostCalls("backlog", (int)Math.Ceiling(backlog / rate), _ => -1);
+            Console.WriteLine(JsonSerializer.Serialize(new Backlog((int)(rate * Math.Ceiling(backlog / rate)), backlogRefused, 0, 0)));
+            if (Console.ReadLine() != "drain")
+            {
+                return;
+            }
+
+            var draining = Stopwatch.StartNew();
+            while (!posted.IsEmpty && draining.Elapsed < TimeSpan.FromMinutes(5))
+            {
+                await Task.Delay(20);
+            }
+
+            Console.WriteLine(JsonSerializer.Serialize(new Backlog(0, 0, draining.Elapsed.TotalSeconds, posted.Count)));
             posted.Clear();
             line = Console.ReadLine();
         }
