@@ -187,7 +187,7 @@ public sealed class WallStreams(MonitorScopes scopes, IGrainFactory grains, IOpt
                 {
                     if (early is not null)
                     {
-                        if (early.Count < Backlog)
+                        if (early.Count < Backlog - 1) // the snapshot goes before them into the same outbox
                         {
                             early.Add(message);
                         }
