@@ -20,6 +20,9 @@ public sealed class QueueGrain(
     private const string KeepAliveReminder = "acd";
     private static readonly TimeSpan QuarterHour = TimeSpan.FromMinutes(15);
     private static readonly TimeSpan CheckWaitingEvery = TimeSpan.FromSeconds(30);
+
+    /// <summary>Calls compared with their calls in one check; a longer queue is checked a slice per turn of its timer.</summary>
+    public const int CheckWaitingAtMost = 200;
     private static readonly TimeSpan TileEvery = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MergeWritesFor = TimeSpan.FromMilliseconds(100);
     private IGrainTimer? ticker;
@@ -34,6 +37,7 @@ public sealed class QueueGrain(
     private TaskCompletionSource? awaitingWrite;
     private long seatsAskedAt = Environment.TickCount64;
     private DateTimeOffset waitingCheckedAt;
+    private long waitingCheckedThrough = -1;
     private bool keepAliveRegistered;
     private Task keepingAlive = Task.CompletedTask;
     private QueueEntries? entries;
@@ -252,22 +256,15 @@ public sealed class QueueGrain(
 
         RollDay();
         var now = clock.Now;
-        foreach (var entry in Q.Entries.Where(e => e.OfferExpiresAt <= now).ToList())
-        {
-            await ExpireOffer(entry);
-        }
 
-        foreach (var entry in Q.Entries.Where(e => e.HandingTo is not null).ToList())
-        {
-            await HandOver(entry);
-        }
-
+        // Each kind all at once: the queue takes no other turn meanwhile, and a burst (a floor of phones not answering,
+        // a backlog past its overflow time) must not hold it for a round trip and a write per call.
+        await Task.WhenAll(Q.Entries.Where(e => e.OfferExpiresAt <= now).ToList().Select(ExpireOffer));
+        await Task.WhenAll(Q.Entries.Where(e => e.HandingTo is not null).ToList().Select(HandOver));
         if (Q.Definition.Overflow is { } overflow && overflow.ToQueue != Id)
         {
-            foreach (var entry in Q.Entries.Where(e => AcdRanking.AwaitsSeat(e) && (now - e.EnteredAt).TotalSeconds >= overflow.AfterSeconds).ToList())
-            {
-                await Overflow(entry, overflow.ToQueue);
-            }
+            var due = Q.Entries.Where(e => AcdRanking.AwaitsSeat(e) && (now - e.EnteredAt).TotalSeconds >= overflow.AfterSeconds).ToList();
+            await Task.WhenAll(due.Select(entry => Overflow(entry, overflow.ToQueue)));
         }
 
         if (now - waitingCheckedAt > CheckWaitingEvery)
@@ -471,12 +468,18 @@ public sealed class QueueGrain(
     /// <summary>
     /// Every 30 seconds, each call waiting here longer than that is compared with the call itself: one that was
     /// answered, abandoned or moved on without this queue hearing of it (the notice was lost to a dying silo) stops
-    /// counting as waiting. Each such repair is logged.
+    /// counting as waiting. Each such repair is logged. The queue takes no other turn while its calls answer, so a long
+    /// queue is checked <see cref="CheckWaitingAtMost"/> calls at a time, in the order they came, the next slice on the
+    /// timer's next turn: thousands of waiting calls hold it for many short moments, not for one long one.
     /// </summary>
     private async Task CheckWaiting(DateTimeOffset now)
     {
-        waitingCheckedAt = now;
-        var repaired = await Settle(Q.Entries.Where(e => AcdRanking.AwaitsSeat(e) && !e.Callback && now - e.EnteredAt > CheckWaitingEvery).ToList());
+        var slice = Q.Entries
+            .Where(e => e.Sequence > waitingCheckedThrough && AcdRanking.AwaitsSeat(e) && !e.Callback && now - e.EnteredAt > CheckWaitingEvery)
+            .Take(CheckWaitingAtMost).ToList();
+        var more = slice.Count == CheckWaitingAtMost;
+        (waitingCheckedThrough, waitingCheckedAt) = more ? (slice[^1].Sequence, DateTimeOffset.MinValue) : (-1, now);
+        var repaired = await Settle(slice);
         foreach (var entry in repaired)
         {
             logger.LogWarning("Queue {Queue} still held call {Call} as waiting after it moved on: repaired", Id, entry.CallId);

@@ -121,6 +121,25 @@ public sealed class LostNoticeTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_long_queue_compares_its_waiting_calls_a_slice_at_a_time_and_reaches_the_last()
+    {
+        var q = await s.Queue("q");
+        var calls = new List<string>();
+        for (var i = 0; i < QueueGrain.CheckWaitingAtMost * 2 + 10; i++)
+        {
+            calls.Add(await s.Arrive(q));
+        }
+
+        LostMessages.Lose(q, "CallLeft", 1);
+        await Assert.ThrowsAsync<SiloUnavailableException>(() => s.Cti.CallAbandoned(calls[^1]));
+
+        s.Advance(31);
+        await Eventually.Until(() => s.QueueGrain(q).LiveCalls(), live => !live.Contains(calls[^1]), "the queue to let the last, abandoned call go");
+        var stats = await s.QueueGrain(q).GetStats();
+        Assert.Equal((calls.Count - 1, 1), (stats.Waiting, stats.Abandoned));
+    }
+
+    [Fact]
     public async Task An_offer_the_command_bus_cannot_take_is_sent_again_and_still_rings()
     {
         var adapter = new Adapter();

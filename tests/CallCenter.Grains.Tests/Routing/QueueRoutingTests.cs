@@ -153,6 +153,28 @@ public sealed class QueueRoutingTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Calls_past_their_overflow_time_together_all_move_to_the_backup_queue_once_each()
+    {
+        var backup = await s.Queue("backup");
+        var main = await s.Queue("main", overflow: new OverflowRule(60, backup));
+        var calls = new List<string>();
+        for (var i = 0; i < 30; i++)
+        {
+            calls.Add(await s.Arrive(main));
+        }
+
+        s.Advance(61);
+        await Eventually.Until(() => s.QueueGrain(backup).GetStats(), b => b.Waiting == calls.Count, "every call waiting in the backup queue");
+        var stats = await s.QueueGrain(main).GetStats();
+        Assert.Equal((calls.Count, 0), (stats.OverflowedOut, stats.Waiting));
+        foreach (var call in calls)
+        {
+            var moved = await s.Call(call).Get();
+            Assert.Equal((backup, 1), (moved.Queue, moved.Timeline.Count(t => t.State == CallState.Overflowed)));
+        }
+    }
+
+    [Fact]
     public async Task A_callback_keeps_its_place_in_the_queue()
     {
         var q = await s.Queue("q");
