@@ -142,11 +142,11 @@ public static class SoftswitchDriver
             return refusals;
         }
 
-        // Waits up to 30 s for the offers still outstanding; returns how long it waited.
-        async Task<TimeSpan> Drain()
+        // Waits for the offers still outstanding, up to the limit (30 s unless given); returns how long it waited.
+        async Task<TimeSpan> Drain(TimeSpan? limit = null)
         {
             var drain = Stopwatch.StartNew();
-            while (!posted.IsEmpty && drain.Elapsed < TimeSpan.FromSeconds(30))
+            while (!posted.IsEmpty && drain.Elapsed < (limit ?? TimeSpan.FromSeconds(30)))
             {
                 await Task.Delay(100);
             }
@@ -180,13 +180,8 @@ public static class SoftswitchDriver
                 return;
             }
 
-            var draining = Stopwatch.StartNew();
-            while (!posted.IsEmpty && draining.Elapsed < TimeSpan.FromMinutes(5))
-            {
-                await Task.Delay(20);
-            }
-
-            Console.WriteLine(JsonSerializer.Serialize(new Backlog(0, 0, draining.Elapsed.TotalSeconds, posted.Count)));
+            var backlogDrain = await Drain(TimeSpan.FromMinutes(5));
+            Console.WriteLine(JsonSerializer.Serialize(new Backlog(0, 0, backlogDrain.TotalSeconds, posted.Count)));
             posted.Clear();
             line = Console.ReadLine();
         }

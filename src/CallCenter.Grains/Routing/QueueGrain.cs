@@ -318,10 +318,7 @@ public sealed class QueueGrain(
         var calls = Entries.Next(seats.Count);
         foreach (var (entry, seat) in calls.Zip(seats))
         {
-            entry.OfferedTo = seat.SeatId;
-            entry.OfferExpiresAt = clock.Now.AddSeconds(definition.RingTimeoutSeconds);
-            entry.OfferConfirmed = false;
-            Entries.Refile(entry);
+            MarkOffered(entry, seat.SeatId, confirmed: false);
             seat.Available = false;
             Q.LastRoundRobinSeat = seat.SeatId;
             _ = Offer(entry, seat.SeatId);
@@ -560,10 +557,7 @@ public sealed class QueueGrain(
                 break;
             case CallState.Offered when call.Queue == Id && call.SeatId is { } seatId && entry.OfferedTo is null:
                 // Offered before a crash took the queue's note of it: the offer stands until its ring timeout.
-                entry.OfferedTo = seatId;
-                entry.OfferConfirmed = true;
-                entry.OfferExpiresAt = clock.Now.AddSeconds(Q.Definition!.RingTimeoutSeconds);
-                Entries.Refile(entry);
+                MarkOffered(entry, seatId, confirmed: true);
                 break;
             default:
                 if (call.Queue != Id)
@@ -636,6 +630,15 @@ public sealed class QueueGrain(
     }
 
     private void Remove(QueueEntry entry) => Entries.Remove(entry);
+
+    /// <summary>The call rings at the seat until its ring timeout; no longer among the calls awaiting a seat.</summary>
+    private void MarkOffered(QueueEntry entry, string seatId, bool confirmed)
+    {
+        entry.OfferedTo = seatId;
+        entry.OfferExpiresAt = clock.Now.AddSeconds(Q.Definition!.RingTimeoutSeconds);
+        entry.OfferConfirmed = confirmed;
+        Entries.Refile(entry);
+    }
 
     private void ClearOffer(QueueEntry entry)
     {
