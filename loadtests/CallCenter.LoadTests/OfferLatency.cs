@@ -6,8 +6,9 @@ namespace CallCenter.LoadTests;
 // Full ACD call cycles under open-loop load: the softswitch (a second process) posts a call, its adapter answers the
 // offer that reaches /hubs/cti and hangs up at once; with no wrap-up time the seat is Ready again at hang-up. Measured:
 // call posted → offer on /hubs/cti, against GET /healthz from the same process at the same rate; the durable writes of
-// one cycle and the host's CPU. Events go one HTTP request each ("http") or over the hub connection ("hub"). The offer's
-// time is also split where the command's own stamp (the queue sending it) falls: before it, and after it.
+// one cycle, the host's CPU, and what work in the host waits for (the thread pool's queue, GC pauses: HostStalls).
+// Events go one HTTP request each ("http") or over the hub connection ("hub"). The offer's time is also split where the
+// command's own stamp (the queue sending it) falls: before it, and after it.
 // With warm-up seconds, calls at the same rate run first and are not measured (the host's code compiled, as on a host
 // that has been serving for a while); without, the first seconds measure a cold host. With a backlog, that many calls
 // are then posted at the same rate while every seat is NotReady, and the time from the seats' coming Ready again until
@@ -45,6 +46,7 @@ public static class OfferLatency
             await SetSeats(admin, seatCount, "NotReady");
             var posted = await driver.Ask<SoftswitchDriver.Backlog>($"backlog {backlog}");
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var (collections, full, paused) = (GC.CollectionCount(0), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             await driver.Send("drain");
             var ready = Stopwatch.StartNew();
             await SetSeats(admin, seatCount, "Ready");
@@ -52,7 +54,8 @@ public static class OfferLatency
             var drained = await driver.Read<SoftswitchDriver.Backlog>("drain");
             var drainCores = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds / Math.Max(0.001, drained.DrainSeconds);
             Console.WriteLine($"backlog                 {posted.Calls} calls waiting with every seat NotReady (refused {posted.Refused}); seats Ready again in {seatsReady:F1} s; " +
-                $"the last offered {drained.DrainSeconds:F1} s after the first seat came Ready ({posted.Calls / Math.Max(0.001, drained.DrainSeconds):F0} calls/s, never offered {drained.NeverOffered}, host {drainCores:F2} cores)");
+                $"the last offered {drained.DrainSeconds:F1} s after the first seat came Ready ({posted.Calls / Math.Max(0.001, drained.DrainSeconds):F0} calls/s, never offered {drained.NeverOffered}, host {drainCores:F2} cores, " +
+                $"{GC.CollectionCount(0) - collections} collections of which {GC.CollectionCount(2) - full} full, paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F1} s)");
         }
 
         using var writes = new StorageWrites();
@@ -60,7 +63,9 @@ public static class OfferLatency
         var wall = Stopwatch.StartNew();
         using var sampling = new CancellationTokenSource();
         var perSecond = SampleCpu(sampling.Token);
+        using var stalls = new HostStalls();
         var r = await driver.Ask<SoftswitchDriver.Report>("run");
+        var waits = stalls.Report();
         var cores = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds / wall.Elapsed.TotalSeconds;
         await sampling.CancelAsync();
         var busiest = (await perSecond).OrderDescending().Take(Math.Max(1, (int)r.Seconds)).DefaultIfEmpty().Average();
@@ -75,6 +80,7 @@ public static class OfferLatency
         Console.WriteLine($"  offer sent → adapter  {Spread(r.Stages.SendingToAdapter)} (command bus, relay, hub)");
         Console.WriteLine($"ratio offer/baseline    p50 {r.OfferP50 / Math.Max(0.1, r.BaselineP50):F1}x  p99 {r.OfferP99 / Math.Max(0.1, r.BaselineP99):F1}x");
         Console.WriteLine($"durable writes          {writes.Report(r.Offered)}");
+        Console.WriteLine($"host {waits}");
         Console.WriteLine($"host CPU                {cores:F2} cores on average over {wall.Elapsed.TotalSeconds:F0} s (baseline, calls and drain), {busiest:F2} over its busiest {r.Seconds:F0} s; softswitch process {driverCores:F2} cores during the calls");
     }
 
