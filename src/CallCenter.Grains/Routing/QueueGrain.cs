@@ -25,6 +25,10 @@ public sealed class QueueGrain(
     public const int CheckWaitingAtMost = 200;
     private static readonly TimeSpan TileEvery = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MergeWritesFor = TimeSpan.FromMilliseconds(100);
+    private const int RestFromWaiting = 500;
+    private static readonly TimeSpan RestPerWaitingCall = TimeSpan.FromMicroseconds(25);
+    private static readonly TimeSpan RestAtMost = TimeSpan.FromSeconds(1);
+    private readonly CancellationTokenSource deactivating = new();
     private IGrainTimer? ticker;
     private IGrainTimer? tileTimer;
     private IGrainTimer? writeTimer;
@@ -74,6 +78,7 @@ public sealed class QueueGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         writeTimer?.Dispose();
+        await deactivating.CancelAsync();
         await writes;
         if (seatsUnwritten)
         {
@@ -778,6 +783,16 @@ public sealed class QueueGrain(
     }
 
     /// <summary>
+    /// How long a queue rests after a write before the next. Its record carries every waiting call, so each write of a
+    /// long queue serialises, copies and commits a large object whole; written back to back they drove the host into
+    /// full collections and held up every other write. Past <see cref="RestFromWaiting"/> waiting calls the queue rests
+    /// <see cref="RestPerWaitingCall"/> a call (at most a second), which holds its writes to about 5 MB a second however
+    /// long it grows; the changes made meanwhile go in the next write, and a new call's "accepted" waits for it.
+    /// </summary>
+    public static TimeSpan RestAfterWrite(int waiting) =>
+        waiting < RestFromWaiting ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Min(RestAtMost.Ticks, waiting * RestPerWaitingCall.Ticks));
+
+    /// <summary>
     /// Writes while changes are waiting, one write at a time; changes made during a write go in the next one. A failed
     /// write is tried again a second later (a stale ETag, where another activation wrote, deactivates this one).
     /// </summary>
@@ -802,6 +817,10 @@ public sealed class QueueGrain(
 
                     await queue.WriteStateAsync();
                     waiting?.TrySetResult();
+                    if (RestAfterWrite(Q.Entries.Count) is { Ticks: > 0 } rest)
+                    {
+                        await Task.Delay(rest, deactivating.Token).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+                    }
                 }
                 catch (Exception e)
                 {

@@ -83,6 +83,40 @@ public sealed class QueueRecoveryTests(ClusterFixture fixture)
         Assert.Equal(3, moved.State.Seats[seat].Level);
     }
 
+    [Fact]
+    public async Task A_long_queue_resting_between_its_writes_answers_each_arrival_once_it_is_stored_and_keeps_every_call()
+    {
+        var q = await s.Queue("q");
+        await s.DefinedSeat("a", false, (q, 3)); // served, but nobody is Ready: every call waits
+        const int waiting = 700;
+        Assert.True(QueueGrain.RestAfterWrite(waiting) > TimeSpan.Zero);
+
+        var calls = new List<string>();
+        foreach (var batch in Enumerable.Range(0, waiting).Chunk(100))
+        {
+            calls.AddRange(await Task.WhenAll(batch.Select(i => s.Arrive(q, caller: $"1380000{i:D4}"))));
+        }
+
+        // Every arrival was answered, so every call is in the stored record now, without waiting for a later write.
+        var stored = new GrainState<QueueRecord>(new QueueRecord());
+        await Storage.ReadStateAsync("queue", GrainId.Create("queue", q), stored);
+        Assert.Equal(calls.Order(), stored.State.Entries.Select(e => e.CallId).Order());
+
+        await s.QueueGrain(q).Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        var stats = await Eventually.Until(() => s.QueueGrain(q).GetStats(), st => st.Waiting == waiting, "the queue back with every waiting call");
+        Assert.Equal(waiting, stats.Offered);
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(499, 0)]
+    [InlineData(500, 12.5)]
+    [InlineData(10_000, 250)]
+    [InlineData(40_000, 1_000)]
+    [InlineData(1_000_000, 1_000)]
+    public void A_queue_rests_between_writes_only_once_it_is_long_and_in_proportion_up_to_a_second(int waiting, double restMs) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(restMs), QueueGrain.RestAfterWrite(waiting));
+
     private IGrainStorage Storage => fixture.Cluster.Silos[0].SiloHost.Services.GetRequiredKeyedService<IGrainStorage>(StorageNames.Grains);
 
     private async Task<GrainState<QueueRecord>> Stored(string queue, Func<QueueRecord, bool> until) =>
