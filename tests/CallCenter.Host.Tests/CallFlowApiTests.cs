@@ -113,8 +113,10 @@ public sealed class CallFlowApiTests(HostFixture fixture) : IClassFixture<HostFi
         await supervisor.GetAsync("/api/v1/calls/no-such-call").Expect(HttpStatusCode.NotFound);
         await supervisor.GetAsync("/api/v1/queues/no-such-queue/stats").Expect(HttpStatusCode.NotFound);
         await Host.Softswitch().PostAsync("/api/v1/cti/calls/no-such-call/ended", null).Expect(HttpStatusCode.NotFound);
-        var unknownQueue = await Host.Softswitch().PostAsJsonAsync("/api/v1/cti/calls", new { callId = "c1", caller = "123", queue = "nowhere" }).Expect(HttpStatusCode.BadRequest);
+        var nowhere = "c-" + Guid.NewGuid().ToString("N")[..8];
+        var unknownQueue = await Host.Softswitch().PostAsJsonAsync("/api/v1/cti/calls", new { callId = nowhere, caller = "123", queue = "nowhere" }).Expect(HttpStatusCode.BadRequest);
         Assert.Contains("queue", unknownQueue.GetProperty("errors").EnumerateObject().Select(p => p.Name));
+        await supervisor.GetAsync($"/api/v1/calls/{nowhere}").Expect(HttpStatusCode.NotFound); // no call was created for it
     }
 
     [Fact]
