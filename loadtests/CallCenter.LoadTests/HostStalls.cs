@@ -82,9 +82,9 @@ public sealed class HostStalls : EventListener
         var items = (ThreadPool.CompletedWorkItemCount - itemsBefore) / wall.Elapsed.TotalSeconds;
         var pauseMs = windows.Select(p => Ms(p.To - p.From)).Order().ToArray();
         var after = (long)(AfterPause.TotalSeconds * Stopwatch.Frequency);
-        var near = Histogram();
-        var elsewhere = Histogram();
-        var all = Histogram();
+        var near = SoftswitchDriver.Histogram();
+        var elsewhere = SoftswitchDriver.Histogram();
+        var all = SoftswitchDriver.Histogram();
         foreach (var (at, waited) in probes)
         {
             var micros = Math.Max(1, waited * 1_000_000 / Stopwatch.Frequency);
@@ -101,8 +101,6 @@ public sealed class HostStalls : EventListener
                $"thread pool queue       {items:F0} work items/s; waiting p50 {pending.GetValueAtPercentile(50)}, p99 {pending.GetValueAtPercentile(99)}, max {pending.GetMaxValue()}; " +
                $"threads p50 {threads.GetValueAtPercentile(50)}, max {threads.GetMaxValue()}";
     }
-
-    private static LongHistogram Histogram() => new(TimeSpan.FromMinutes(5).Ticks / 10, 3);
 
     private static string Spread(LongHistogram h) => h.TotalCount == 0
         ? "none"

@@ -239,7 +239,8 @@ public static class SoftswitchDriver
         await Task.WhenAll(running);
     }
 
-    private static LongHistogram Histogram() => new(TimeSpan.FromMinutes(5).Ticks / 10, 3);
+    /// <summary>Microseconds up to five minutes, to three significant digits.</summary>
+    internal static LongHistogram Histogram() => new(TimeSpan.FromMinutes(5).Ticks / 10, 3);
 
     private static double[] Spread(LongHistogram h) => [Ms(h, 50), Ms(h, 99), Ms(h, 99.9)];
 
