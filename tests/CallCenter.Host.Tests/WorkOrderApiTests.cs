@@ -213,12 +213,19 @@ public sealed class WorkOrderApiTests(HostFixture fixture) : IClassFixture<HostF
 
         // Each change reaches a connection once, also a supervisor's own order (they are both a supervisor and its owner).
         // Messages on one connection keep their order, so once a later order has arrived no copy of an earlier one can.
+        // An order opened within two hours of its same-day deadline (any afternoon) is told "due soon" as a change of its own.
         var own2 = (await (await Host.As("supervisor")).PostAsJsonAsync("/api/v1/work-orders", new { kind = "HardQuestion", department = tax, question = "主管代开的问题" })
             .Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
         var marker = (await (await Host.As("agent1")).PostAsJsonAsync("/api/v1/work-orders", new { kind = "HardQuestion", department = tax, question = "标记" })
             .Expect(HttpStatusCode.Created)).GetProperty("order").Str("orderId");
         await supervisor.WaitFor(marker, 1);
-        Assert.Equal((2, 1), (supervisor.Received.Count(r => r == id), supervisor.Received.Count(r => r == own2)));
+        foreach (var (order, told) in new[] { (id, new[] { "arrived", "assigned" }), (own2, ["arrived"]) })
+        {
+            var heard = supervisor.Changes(order);
+            var shown = string.Join(Environment.NewLine, heard.Select(h => h.Sent));
+            Assert.True(heard.Select(h => h.Sent).Distinct().Count() == heard.Count, $"a change reached the supervisor twice:{Environment.NewLine}{shown}");
+            Assert.True(told.SequenceEqual(heard.Select(h => h.Notice).Where(n => n != "due-soon")), $"the supervisor heard:{Environment.NewLine}{shown}");
+        }
 
         var metrics = await Api.WaitFor(async () => JsonSerializer.SerializeToElement(await Host.Anonymous().GetStringAsync("/metrics")),
             m => m.GetString()!.Contains("callcenter_work_orders_open{") && !m.GetString()!.Contains("callcenter_work_orders_open{kind=\"HardQuestion\"} 0"), "the open-orders gauge");

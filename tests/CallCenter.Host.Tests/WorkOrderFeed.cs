@@ -14,6 +14,11 @@ public sealed class WorkOrderFeed : IAsyncDisposable
 
     public ConcurrentQueue<string> Received { get; } = new();
 
+    /// <summary>Every change heard, as sent (order and notice): two equal entries are one change delivered twice.</summary>
+    public ConcurrentQueue<(string OrderId, string? Notice, string Sent)> Heard { get; } = new();
+
+    public IReadOnlyList<(string OrderId, string? Notice, string Sent)> Changes(string orderId) => Heard.Where(h => h.OrderId == orderId).ToList();
+
     public static async Task<WorkOrderFeed> Connect(RunningHost host, string user)
     {
         var token = (await host.As(user)).DefaultRequestHeaders.Authorization!.Parameter;
@@ -25,7 +30,11 @@ public sealed class WorkOrderFeed : IAsyncDisposable
             })
             .Build();
         var feed = new WorkOrderFeed(connection);
-        connection.On<JsonElement, JsonElement?>("Changed", (order, _) => feed.Received.Enqueue(order.Str("orderId")));
+        connection.On<JsonElement, JsonElement?>("Changed", (order, notice) =>
+        {
+            feed.Heard.Enqueue((order.Str("orderId"), notice?.Str("kind"), $"{order.GetRawText()} notice: {notice?.GetRawText()}"));
+            feed.Received.Enqueue(order.Str("orderId"));
+        });
         await connection.StartAsync();
         return feed;
     }
