@@ -69,10 +69,22 @@ public sealed class QueueRecoveryTests(ClusterFixture fixture)
         }, st => st.State.Seats.ContainsKey(seat), "the queue's stored seats");
         await s.QueueGrain(q).Cast<IGrainManagementExtension>().DeactivateOnIdle();
 
-        // As an earlier release left it: the seats inside the queue's record, none stored apart.
-        var record = await Stored(q, _ => true);
-        record.State.FormerSeats = seats.State.Seats;
-        await Storage.WriteStateAsync("queue", grain, record);
+        // As an earlier release left it: the seats inside the queue's record, none stored apart. The deactivation may
+        // still be writing: a record it changed meanwhile is read again.
+        await Eventually.Until(async () =>
+        {
+            try
+            {
+                var record = await Stored(q, _ => true);
+                record.State.FormerSeats = seats.State.Seats;
+                await Storage.WriteStateAsync("queue", grain, record);
+                return true;
+            }
+            catch (InconsistentStateException)
+            {
+                return false;
+            }
+        }, planted => planted, "the earlier release's record to be planted");
         await Storage.ClearStateAsync("queue-seats", grain, seats);
 
         var call = await s.Arrive(q);
