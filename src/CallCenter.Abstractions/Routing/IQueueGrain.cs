@@ -30,5 +30,12 @@ public interface IQueueGrain : IGrainWithStringKey
     [OneWay, Alias("SeatChanged")] Task SeatChanged(SeatAvailability availability);
 
     /// <summary>A seat finished the after-call work of a call from this queue: talk plus wrap-up took <paramref name="seconds"/>.</summary>
+    /// <remarks>Sent by seats of an earlier release (during a rolling update); seats now send <see cref="SeatFinishedCall"/>.</remarks>
     [OneWay, Alias("CallHandled")] Task CallHandled(string callId, double seconds);
+
+    /// <summary>
+    /// A seat finished the after-call work of a call from this queue (talk plus wrap-up took <paramref name="seconds"/>)
+    /// and, once that is durable, stands as <paramref name="seat"/> says (null: it no longer serves this queue).
+    /// </summary>
+    [OneWay, Alias("SeatFinishedCall")] Task SeatFinishedCall(string callId, double seconds, SeatAvailability? seat);
 }

@@ -205,6 +205,15 @@ public sealed class QueueGrain(
         return Task.CompletedTask;
     }
 
+    async Task IQueueGrain.SeatFinishedCall(string callId, double seconds, SeatAvailability? seat)
+    {
+        await ((IQueueGrain)this).CallHandled(callId, seconds);
+        if (seat is not null)
+        {
+            await ((IQueueGrain)this).SeatChanged(seat);
+        }
+    }
+
     /// <summary>
     /// Who serves the queue, and at what level, is written; whether a seat is free is not (a busy queue hears
     /// hundreds of these a second): after a crash the queue asks its seats again on activation.

@@ -319,9 +319,9 @@ public sealed class SeatGrain(
             return null;
         }
 
+        S.OfferQueue = queue;
         Move(SeatState.Reserved, null, "take an offer");
         S.CallId = callId;
-        S.OfferQueue = queue;
         await Save();
         CheckCallLater();
         return S.Agent;
@@ -529,7 +529,9 @@ public sealed class SeatGrain(
 
         if (handled.Queue is not null)
         {
-            _ = GrainFactory.GetGrain<IQueueGrain>(handled.Queue).CallHandled(finishedCall, handled.Seconds);
+            // Where the seat stands goes with the count: the queue hears the seat free only once that is durable.
+            var skill = S.Definition?.Skills.FirstOrDefault(s => s.Queue == handled.Queue);
+            _ = GrainFactory.GetGrain<IQueueGrain>(handled.Queue).SeatFinishedCall(finishedCall, handled.Seconds, skill is null ? null : Availability(skill));
         }
 
         StopWrapUpClock();
@@ -671,6 +673,7 @@ public sealed class SeatGrain(
         Accrue(now);
         EndSpan(now, missed);
         var wasReady = S.State == SeatState.Ready;
+        var from = S.State;
         S.State = to;
         S.Reason = to == SeatState.NotReady ? reason : null;
         S.Since = now;
@@ -681,7 +684,9 @@ public sealed class SeatGrain(
 
         if (wasReady != (to == SeatState.Ready))
         {
-            NotifyQueues();
+            // The queue whose call the seat takes or finishes hears it with that call: it marked the seat busy when it
+            // offered, and the end of the wrap-up reaches it with the count of the call handled.
+            NotifyQueues(except: (from == SeatState.WrapUp && S.CallId is not null) || to == SeatState.Reserved ? S.OfferQueue : null);
         }
     }
 
@@ -774,16 +779,19 @@ public sealed class SeatGrain(
         return Task.CompletedTask;
     }
 
-    private void NotifyQueues()
+    private void NotifyQueues(string? except = null)
     {
         // One-way: the seat never waits on a queue, so a queue waiting on this seat cannot deadlock.
-        var available = S.State == SeatState.Ready;
         foreach (var skill in S.Definition?.Skills ?? [])
         {
-            _ = GrainFactory.GetGrain<IQueueGrain>(skill.Queue)
-                .SeatChanged(new SeatAvailability(Id, skill.Level, available, S.IdleSince, S.CallsToday));
+            if (skill.Queue != except)
+            {
+                _ = GrainFactory.GetGrain<IQueueGrain>(skill.Queue).SeatChanged(Availability(skill));
+            }
         }
     }
+
+    private SeatAvailability Availability(SeatSkill skill) => new(Id, skill.Level, S.State == SeatState.Ready, S.IdleSince, S.CallsToday);
 
     private void RequireDefined()
     {
@@ -815,6 +823,11 @@ public sealed class SeatGrain(
         }
 
         await writing;
-        _ = WriteSpans();
+        if (S.State is not (SeatState.Reserved or SeatState.OnCall))
+        {
+            // The spans of an offer and its call go to the store together once the call ends (they are kept with the
+            // seat meanwhile): one hand-over per call instead of one per step.
+            _ = WriteSpans();
+        }
     }
 }

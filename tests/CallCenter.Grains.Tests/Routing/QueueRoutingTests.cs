@@ -79,6 +79,38 @@ public sealed class QueueRoutingTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_seat_taking_a_call_is_busy_for_its_other_queue_too_and_free_to_both_with_the_call_counted_once_its_wrap_up_ends()
+    {
+        var vat = await s.Queue("vat");
+        var levy = await s.Queue("levy");
+        var seat = await s.ReadySeat("both", false, (vat, 3), (levy, 3));
+        await Eventually.Until(() => s.QueueGrain(levy).GetStats(), st => st.SeatsAvailable == 1, "the other queue to see the seat free");
+
+        var call = await s.Arrive(vat);
+        await s.CallIn(call, CallState.Offered);
+        await Eventually.Until(() => s.QueueGrain(levy).GetStats(), st => st.SeatsAvailable == 0, "the other queue to hear the seat busy");
+        Assert.Equal(0, (await s.QueueGrain(vat).GetStats()).SeatsAvailable);
+        var waiting = await s.Arrive(levy);
+        await s.Cti.CallAnswered(call, seat);
+        s.Advance(40);
+        await s.Cti.CallEnded(call);
+        Assert.Equal(CallState.Queued, (await s.Call(waiting).Get()).State);
+
+        s.Advance(20);
+        await s.Seat(seat).ChangeState(SeatState.Ready, null); // the wrap-up ends: the offering queue hears it with the call handled
+        var handled = await Eventually.Until(() => s.QueueGrain(vat).GetStats(), st => st.AverageHandleSeconds is not null && st.SeatsAvailable == 0,
+            "the first queue to count the call handled and the seat taken by the other");
+        Assert.Equal(60, handled.AverageHandleSeconds!.Value, precision: 1);
+        Assert.Equal(seat, (await s.CallIn(waiting, CallState.Offered)).SeatId);
+
+        await s.Cti.CallAnswered(waiting, seat);
+        await s.Cti.CallEnded(waiting);
+        await s.Seat(seat).ChangeState(SeatState.Ready, null);
+        await Eventually.Until(() => s.QueueGrain(vat).GetStats(), st => st.SeatsAvailable == 1, "the first queue to see the seat free again");
+        await Eventually.Until(() => s.QueueGrain(levy).GetStats(), st => st.SeatsAvailable == 1 && st.AverageHandleSeconds is not null, "the second queue too, with its call handled");
+    }
+
+    [Fact]
     public async Task Higher_priority_calls_are_offered_first_and_equal_priorities_in_arrival_order()
     {
         var q = await s.Queue("q");

@@ -35,4 +35,30 @@ public sealed class SeatActivityTests(ClusterFixture fixture)
         Assert.All(spans, span => Assert.Equal((agent, false), (span.Agent, span.Missed)));
         Assert.Equal([clock.DayOf(readyAt), clock.DayOf(readyAt), clock.DayOf(midnight)], spans.Select(x => x.Day));
     }
+
+    [Fact]
+    public async Task The_spans_of_an_offer_and_its_call_reach_the_store_once_the_call_is_over()
+    {
+        var q = await s.Queue("q");
+        var seat = await s.ReadySeat("s", false, (q, 3));
+        var readyAt = s.Time.GetUtcNow();
+        s.Advance(5);
+        var call = await s.Arrive(q);
+        await s.CallIn(call, CallState.Offered);
+        s.Advance(3);
+        await s.Cti.CallAnswered(call, seat);
+        s.Advance(60);
+        await s.Cti.CallEnded(call);
+        s.Advance(10);
+        await s.Seat(seat).ChangeState(SeatState.Ready, null);
+
+        await using var services = new ServiceCollection().AddLogging().AddCallCenterHistory(fixture.History).BuildServiceProvider();
+        var activity = services.GetRequiredService<IAgentActivity>();
+        var spans = await Eventually.Until(() => activity.Of(seat, readyAt.AddDays(-1), readyAt.AddDays(1)), l => l.Count >= 4, "the call's spans");
+        Assert.Equal(
+            [(SeatState.Ready, 5.0), (SeatState.Reserved, 3.0), (SeatState.OnCall, 60.0), (SeatState.WrapUp, 10.0)],
+            spans.Select(x => (x.State, (x.To - x.From).TotalSeconds)));
+        Assert.Equal(readyAt, spans[0].From);
+        Assert.All(spans.Zip(spans.Skip(1)), pair => Assert.Equal(pair.First.To, pair.Second.From));
+    }
 }
