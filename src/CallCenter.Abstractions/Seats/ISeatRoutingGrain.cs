@@ -1,3 +1,5 @@
+using CallCenter.Calls;
+
 namespace CallCenter.Seats;
 
 /// <summary>The seat as the ACD and the call see it. Same grain as <see cref="ISeatGrain"/>.</summary>
@@ -18,6 +20,12 @@ public interface ISeatRoutingGrain : IGrainWithStringKey
 
     /// <summary>OnCall → WrapUp when the call's audio ends.</summary>
     [Alias("CallEnded")] Task CallEnded(string callId);
+
+    /// <summary>
+    /// OnCall → WrapUp when the call's audio ends. With no wrap-up configured the seat is Ready at once and has ended the
+    /// call's wrap-up too: it returns the call as that left it; null while a wrap-up runs (or the call is told later).
+    /// </summary>
+    [Alias("CallHungUp")] Task<CallSnapshot?> CallHungUp(string callId);
 
     /// <summary>Sends the seat's availability to its queues again (a queue asks after reactivating).</summary>
     [OneWay, Alias("ReportAvailability")] Task ReportAvailability();

@@ -6,12 +6,11 @@ public sealed class CallGrain(
     CallCenterClock clock) : Grain, ICallGrain
 {
     /// <summary>
-    /// How long an ended call stays in memory for what follows its end at once (the gateway's answer, within
-    /// milliseconds) before it leaves; asked later (a recording, a look from the desktop), it is read back from storage.
-    /// Without this every call of the day stayed in memory for Orleans' idle age: at a busy centre's rate, a heap growing
-    /// by megabytes a second. Kept short: a call still in memory at a collection is copied into the older generations.
-    /// At 1,000 calls a second, one second's stay kept ~1,000 ended calls alive and each collection paused ~28 ms;
-    /// 150 ms halved both what a collection keeps and how long it pauses.
+    /// How long a call read back after its end (a recording, a look from the desktop) stays in memory. A call leaves
+    /// memory with the turn that ends it: nothing in the flow asks it again (the gateway gets the ended call from the
+    /// seat that ended its wrap-up). Without this every call of the day stayed in memory for Orleans' idle age: at a busy
+    /// centre's rate, a heap growing by megabytes a second; and a call still in memory at a collection is copied into the
+    /// older generations (at 1,000 calls a second, a one-second stay made each collection pause ~28 ms).
     /// </summary>
     private static readonly TimeSpan EndedCallStays = TimeSpan.FromMilliseconds(150);
 
@@ -97,7 +96,11 @@ public sealed class CallGrain(
         C.State = next;
         C.Timeline.Add(new CallTimelineEntry(next, now, C.Queue, C.SeatId, change.Note));
         await call.WriteStateAsync();
-        LeaveOnceEnded();
+        if (CallTransitions.IsTerminal(next))
+        {
+            DeactivateOnIdle();
+        }
+
         return await Recorded(Snapshot());
     }
 

@@ -63,18 +63,19 @@ public sealed class CtiGateway(ILogger<CtiGateway> logger) : Grain, ICtiGateway
         {
             try
             {
-                await GrainFactory.GetGrain<ISeatRoutingGrain>(seatId).CallEnded(callId);
+                // A seat with no wrap-up ends the call's at once and hands back the call as that left it.
+                return await GrainFactory.GetGrain<ISeatRoutingGrain>(seatId).CallHungUp(callId) ?? call;
             }
             catch (IllegalTransitionException)
             {
                 // The seat is not on this call (its connect was lost, or a supervisor cleared the seat): there is no
                 // wrap-up to wait for, so the call ends here instead of waiting in WrapUp for ever.
                 logger.LogWarning("Call {Call} ended but seat {Seat} was not on it: ending its wrap-up (repaired)", callId, seatId);
-                await Call(callId).Apply(new CallEvent(CallEventKind.WrapUpDone, seatId));
+                return await Call(callId).Apply(new CallEvent(CallEventKind.WrapUpDone, seatId));
             }
         }
 
-        return await Call(callId).Get();
+        return call;
     }
 
     async Task<CallSnapshot> ICtiGateway.CallAbandoned(string callId)

@@ -377,11 +377,13 @@ public sealed class SeatGrain(
         await Save();
     }
 
-    async Task ISeatRoutingGrain.CallEnded(string callId)
+    Task ISeatRoutingGrain.CallEnded(string callId) => ((ISeatRoutingGrain)this).CallHungUp(callId);
+
+    async Task<CallSnapshot?> ISeatRoutingGrain.CallHungUp(string callId)
     {
         if ((S.State == SeatState.WrapUp && S.CallId == callId) || S.CallsToRelease.Contains(callId))
         {
-            return;
+            return null;
         }
 
         if (S.State == SeatState.Reserved && S.CallId == callId)
@@ -402,14 +404,14 @@ public sealed class SeatGrain(
         {
             // No after-call work is configured: back to Ready at the same instant, in one write, and no wrap-up span.
             Move(SeatState.Ready, null, "end wrap-up", at: hungUp);
-            await SaveAfterWrapUp(callId);
-            return;
+            return await SaveAfterWrapUp(callId);
         }
 
         // A restart during wrap-up is caught by the on-duty reminder every logged-in seat keeps.
         S.WrapUpEndsAt = clock.Now.AddSeconds(options.Value.WrapUpSeconds);
         await Save();
         StartWrapUpTimer();
+        return null;
     }
 
     async Task IRemindable.ReceiveReminder(string reminderName, TickStatus status)
@@ -506,9 +508,10 @@ public sealed class SeatGrain(
 
     /// <summary>
     /// Persists a change that left wrap-up together with the duty to tell the call, then tells it: a call whose silo
-    /// is dying hears it later (retried every few seconds and by a reminder), never not at all.
+    /// is dying hears it later (retried every few seconds and by a reminder), never not at all. Returns the finished
+    /// call as the notice left it, if it was told now.
     /// </summary>
-    private async Task SaveAfterWrapUp(string? finishedCall)
+    private async Task<CallSnapshot?> SaveAfterWrapUp(string? finishedCall)
     {
         var handled = (Queue: S.OfferQueue, Seconds: S.ConnectedAt is { } connected ? (clock.Now - connected).TotalSeconds : 0);
         if (finishedCall is not null)
@@ -524,7 +527,7 @@ public sealed class SeatGrain(
         await Save();
         if (finishedCall is null)
         {
-            return;
+            return null;
         }
 
         if (handled.Queue is not null)
@@ -535,7 +538,7 @@ public sealed class SeatGrain(
         }
 
         StopWrapUpClock();
-        await ReleaseCalls();
+        return await ReleaseCalls(finishedCall);
     }
 
     /// <summary>
@@ -543,13 +546,15 @@ public sealed class SeatGrain(
     /// memory and written with the seat's next change (a repeat is harmless: the call ignores it); while a call
     /// cannot be reached, a timer retries every few seconds and a reminder survives a restart of this silo.
     /// </summary>
-    private async Task ReleaseCalls()
+    private async Task<CallSnapshot?> ReleaseCalls(string? wanted = null)
     {
+        CallSnapshot? told = null;
         foreach (var callId in S.CallsToRelease.ToList())
         {
             try
             {
-                await GrainFactory.GetGrain<ICallGrain>(callId).Apply(new CallEvent(CallEventKind.WrapUpDone, Id));
+                var call = await GrainFactory.GetGrain<ICallGrain>(callId).Apply(new CallEvent(CallEventKind.WrapUpDone, Id));
+                told = callId == wanted ? call : told;
                 S.CallsToRelease.Remove(callId);
             }
             catch (Exception e) when (e is IllegalTransitionException or NotConfiguredException)
@@ -572,15 +577,17 @@ public sealed class SeatGrain(
                 await StopReleaseReminder();
             }
 
-            return;
+            return told;
         }
 
-        releaseTimer ??= this.RegisterGrainTimer(ReleaseCalls, new GrainTimerCreationOptions(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)));
+        releaseTimer ??= this.RegisterGrainTimer(() => ReleaseCalls(), new GrainTimerCreationOptions(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(2)));
         if (!releaseReminderSet)
         {
             await this.RegisterOrUpdateReminder(ReleaseReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
             releaseReminderSet = true;
         }
+
+        return told;
     }
 
     /// <summary>Every call was told: the reminder goes, and the emptied list is written.</summary>
