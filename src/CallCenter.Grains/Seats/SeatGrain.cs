@@ -524,7 +524,17 @@ public sealed class SeatGrain(
             }
         }
 
-        await Save();
+        try
+        {
+            await Save();
+        }
+        catch when (finishedCall is not null && handled.Queue is not null)
+        {
+            // Not written, yet the seat goes on as it is held: the queue that offered must not keep it marked busy.
+            NotifyQueue(handled.Queue);
+            throw;
+        }
+
         if (finishedCall is null)
         {
             return null;
@@ -533,8 +543,7 @@ public sealed class SeatGrain(
         if (handled.Queue is not null)
         {
             // Where the seat stands goes with the count: the queue hears the seat free only once that is durable.
-            var skill = S.Definition?.Skills.FirstOrDefault(s => s.Queue == handled.Queue);
-            _ = GrainFactory.GetGrain<IQueueGrain>(handled.Queue).SeatFinishedCall(finishedCall, handled.Seconds, skill is null ? null : Availability(skill));
+            _ = GrainFactory.GetGrain<IQueueGrain>(handled.Queue).SeatFinishedCall(finishedCall, handled.Seconds, Availability(handled.Queue));
         }
 
         StopWrapUpClock();
@@ -679,8 +688,8 @@ public sealed class SeatGrain(
         var now = at ?? clock.Now;
         Accrue(now);
         EndSpan(now, missed);
-        var wasReady = S.State == SeatState.Ready;
         var from = S.State;
+        var wasReady = from == SeatState.Ready;
         S.State = to;
         S.Reason = to == SeatState.NotReady ? reason : null;
         S.Since = now;
@@ -793,12 +802,24 @@ public sealed class SeatGrain(
         {
             if (skill.Queue != except)
             {
-                _ = GrainFactory.GetGrain<IQueueGrain>(skill.Queue).SeatChanged(Availability(skill));
+                NotifyQueue(skill.Queue);
             }
         }
     }
 
-    private SeatAvailability Availability(SeatSkill skill) => new(Id, skill.Level, S.State == SeatState.Ready, S.IdleSince, S.CallsToday);
+    private void NotifyQueue(string queue)
+    {
+        if (Availability(queue) is { } availability)
+        {
+            _ = GrainFactory.GetGrain<IQueueGrain>(queue).SeatChanged(availability);
+        }
+    }
+
+    /// <summary>Where the seat stands for <paramref name="queue"/>; null if it does not serve it.</summary>
+    private SeatAvailability? Availability(string queue) =>
+        S.Definition?.Skills.FirstOrDefault(s => s.Queue == queue) is { } skill
+            ? new(Id, skill.Level, S.State == SeatState.Ready, S.IdleSince, S.CallsToday)
+            : null;
 
     private void RequireDefined()
     {

@@ -111,6 +111,24 @@ public sealed class QueueRoutingTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_seat_whose_write_fails_at_the_end_of_its_wrap_up_is_still_offered_calls_by_the_queue_it_served()
+    {
+        var q = await s.Queue("q");
+        var seat = await s.ReadySeat("s", false, (q, 3));
+        var call = await s.Arrive(q);
+        await s.CallIn(call, CallState.Offered);
+        await s.Cti.CallAnswered(call, seat);
+        await s.Cti.CallEnded(call);
+
+        FaultyWrites.Refuse(seat, 1);
+        await Assert.ThrowsAnyAsync<Exception>(() => s.Seat(seat).ChangeState(SeatState.Ready, null));
+        Assert.Equal(SeatState.Ready, (await s.Seat(seat).Get()).State); // held as Ready, though not written
+        await Eventually.Until(() => s.QueueGrain(q).GetStats(), st => st.SeatsAvailable == 1, "the queue to hear the seat free");
+        var next = await s.Arrive(q);
+        Assert.Equal(seat, (await s.CallIn(next, CallState.Offered)).SeatId);
+    }
+
+    [Fact]
     public async Task Higher_priority_calls_are_offered_first_and_equal_priorities_in_arrival_order()
     {
         var q = await s.Queue("q");
