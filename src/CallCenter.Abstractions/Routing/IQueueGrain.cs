@@ -26,12 +26,6 @@ public interface IQueueGrain : IGrainWithStringKey
     /// <summary>Tells the queue how a call that was in it ended: answered, abandoned or switched to callback.</summary>
     [Alias("CallLeft")] Task CallLeft(string callId, QueueExit exit, string? seatId);
 
-    /// <summary>
-    /// A call of this queue was answered (the call and the seat already know). One-way: nothing waits for the queue's
-    /// count; should the message be lost with a silo, the queue settles the call when it compares itself with its calls.
-    /// </summary>
-    [OneWay, Alias("CallAnswered")] Task CallAnswered(string callId, string seatId);
-
     /// <summary>A seat reports its availability; never awaited by the seat, so seat and queue never wait on each other.</summary>
     [OneWay, Alias("SeatChanged")] Task SeatChanged(SeatAvailability availability);
 

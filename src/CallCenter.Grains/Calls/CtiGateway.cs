@@ -34,7 +34,7 @@ public sealed class CtiGateway(ILogger<CtiGateway> logger) : Grain, ICtiGateway
     {
         var call = await Call(callId).Apply(new CallEvent(CallEventKind.Answer, seatId));
         await GrainFactory.GetGrain<ISeatRoutingGrain>(seatId).Connect(callId);
-        _ = GrainFactory.GetGrain<IQueueGrain>(call.Queue).CallAnswered(callId, seatId);
+        await GrainFactory.GetGrain<IQueueGrain>(call.Queue).CallLeft(callId, QueueExit.Answered, seatId);
         return call;
     }
 

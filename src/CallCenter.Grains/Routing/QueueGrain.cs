@@ -196,8 +196,6 @@ public sealed class QueueGrain(
         Dispatch();
     }
 
-    Task IQueueGrain.CallAnswered(string callId, string seatId) => ((IQueueGrain)this).CallLeft(callId, QueueExit.Answered, seatId);
-
     Task IQueueGrain.CallHandled(string callId, double seconds)
     {
         RollDay();

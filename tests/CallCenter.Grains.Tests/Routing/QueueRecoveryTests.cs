@@ -16,25 +16,6 @@ public sealed class QueueRecoveryTests(ClusterFixture fixture)
     private readonly Scenario s = new(fixture);
 
     [Fact]
-    public async Task An_answer_the_queue_never_hears_is_counted_when_its_offer_would_have_timed_out()
-    {
-        var q = await s.Queue("q", ring: 15);
-        var seat = await s.ReadySeat("a", false, (q, 3));
-        var call = await s.Arrive(q);
-        await s.CallIn(call, CallState.Offered);
-        LostMessages.Lose(q, "CallAnswered", 1); // one-way, and lost as a dying silo loses it
-        await s.Cti.CallAnswered(call, seat);
-        Assert.Equal(0, LostMessages.Remaining(q, "CallAnswered"));
-        Assert.Equal((1, 0), ((await s.QueueGrain(q).GetStats()).Ringing, (await s.QueueGrain(q).GetStats()).Answered));
-
-        s.Advance(20);
-        var stats = await Eventually.Until(() => s.QueueGrain(q).GetStats(), st => st.Ringing == 0, "the queue to settle the call at its ring timeout");
-        Assert.Equal((1, 1, 0, 0), (stats.Offered, stats.Answered, stats.Waiting, stats.Abandoned));
-        Assert.Equal(SeatState.OnCall, (await s.Seat(seat).Get()).State); // the talk goes on, untouched
-        Assert.Equal(CallState.Connected, (await s.Call(call).Get()).State);
-    }
-
-    [Fact]
     public async Task A_queue_back_from_a_record_older_than_its_calls_counts_the_answered_call_and_holds_nothing_waiting()
     {
         var q = await s.Queue("q");
