@@ -192,12 +192,7 @@ public sealed class LostNoticeTests(ClusterFixture fixture)
 
     private async Task<(string Seat, string Call)> CallInWrapUp()
     {
-        var q = await s.Queue("q");
-        var seat = await s.ReadySeat("s", false, (q, 3));
-        var call = await s.Arrive(q);
-        await s.CallIn(call, CallState.Offered);
-        await s.Cti.CallAnswered(call, seat);
-        await s.Cti.CallEnded(call);
+        var (_, seat, call) = await s.CallInWrapUp();
         Assert.Equal(SeatState.WrapUp, (await s.Seat(seat).Get()).State);
         return (seat, call);
     }

@@ -61,6 +61,18 @@ public sealed class Scenario(ClusterFixture fixture)
         return id;
     }
 
+    /// <summary>A queue with one seat that answered a call of it and hung up (the seat's wrap-up runs).</summary>
+    public async Task<(string Queue, string Seat, string Call)> CallInWrapUp()
+    {
+        var q = await Queue("q");
+        var seat = await ReadySeat("s", false, (q, 3));
+        var call = await Arrive(q);
+        await CallIn(call, CallState.Offered);
+        await Cti.CallAnswered(call, seat);
+        await Cti.CallEnded(call);
+        return (q, seat, call);
+    }
+
     public Task<CallSnapshot> CallIn(string callId, CallState state) =>
         Eventually.Until(() => Call(callId).Get(), c => c.State == state, $"call {callId} to be {state}");
 

@@ -113,13 +113,7 @@ public sealed class QueueRoutingTests(ClusterFixture fixture)
     [Fact]
     public async Task A_seat_whose_write_fails_at_the_end_of_its_wrap_up_is_still_offered_calls_by_the_queue_it_served()
     {
-        var q = await s.Queue("q");
-        var seat = await s.ReadySeat("s", false, (q, 3));
-        var call = await s.Arrive(q);
-        await s.CallIn(call, CallState.Offered);
-        await s.Cti.CallAnswered(call, seat);
-        await s.Cti.CallEnded(call);
-
+        var (q, seat, _) = await s.CallInWrapUp();
         FaultyWrites.Refuse(seat, 1);
         await Assert.ThrowsAnyAsync<Exception>(() => s.Seat(seat).ChangeState(SeatState.Ready, null));
         Assert.Equal(SeatState.Ready, (await s.Seat(seat).Get()).State); // held as Ready, though not written
