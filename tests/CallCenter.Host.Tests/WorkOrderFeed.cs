@@ -12,7 +12,8 @@ public sealed class WorkOrderFeed : IAsyncDisposable
 
     private WorkOrderFeed(HubConnection connection) => this.connection = connection;
 
-    public ConcurrentQueue<string> Received { get; } = new();
+    /// <summary>The order of each change heard, in the order heard.</summary>
+    public IEnumerable<string> Received => Heard.Select(h => h.OrderId);
 
     /// <summary>Every change heard, as sent (order and notice): two equal entries are one change delivered twice.</summary>
     public ConcurrentQueue<(string OrderId, string? Notice, string Sent)> Heard { get; } = new();
@@ -33,7 +34,6 @@ public sealed class WorkOrderFeed : IAsyncDisposable
         connection.On<JsonElement, JsonElement?>("Changed", (order, notice) =>
         {
             feed.Heard.Enqueue((order.Str("orderId"), notice?.Str("kind"), $"{order.GetRawText()} notice: {notice?.GetRawText()}"));
-            feed.Received.Enqueue(order.Str("orderId"));
         });
         await connection.StartAsync();
         return feed;

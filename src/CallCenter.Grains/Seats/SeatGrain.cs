@@ -528,10 +528,10 @@ public sealed class SeatGrain(
         {
             await Save();
         }
-        catch when (finishedCall is not null && handled.Queue is not null)
+        catch when (finishedCall is not null && Skill(handled.Queue) is { } offering)
         {
             // Not written, yet the seat goes on as it is held: the queue that offered must not keep it marked busy.
-            NotifyQueue(handled.Queue);
+            NotifyQueue(offering);
             throw;
         }
 
@@ -543,7 +543,7 @@ public sealed class SeatGrain(
         if (handled.Queue is not null)
         {
             // Where the seat stands goes with the count: the queue hears the seat free only once that is durable.
-            _ = GrainFactory.GetGrain<IQueueGrain>(handled.Queue).SeatFinishedCall(finishedCall, handled.Seconds, Availability(handled.Queue));
+            _ = GrainFactory.GetGrain<IQueueGrain>(handled.Queue).SeatFinishedCall(finishedCall, handled.Seconds, Skill(handled.Queue) is { } skill ? Availability(skill) : null);
         }
 
         StopWrapUpClock();
@@ -802,24 +802,17 @@ public sealed class SeatGrain(
         {
             if (skill.Queue != except)
             {
-                NotifyQueue(skill.Queue);
+                NotifyQueue(skill);
             }
         }
     }
 
-    private void NotifyQueue(string queue)
-    {
-        if (Availability(queue) is { } availability)
-        {
-            _ = GrainFactory.GetGrain<IQueueGrain>(queue).SeatChanged(availability);
-        }
-    }
+    private void NotifyQueue(SeatSkill skill) => _ = GrainFactory.GetGrain<IQueueGrain>(skill.Queue).SeatChanged(Availability(skill));
 
-    /// <summary>Where the seat stands for <paramref name="queue"/>; null if it does not serve it.</summary>
-    private SeatAvailability? Availability(string queue) =>
-        S.Definition?.Skills.FirstOrDefault(s => s.Queue == queue) is { } skill
-            ? new(Id, skill.Level, S.State == SeatState.Ready, S.IdleSince, S.CallsToday)
-            : null;
+    private SeatAvailability Availability(SeatSkill skill) => new(Id, skill.Level, S.State == SeatState.Ready, S.IdleSince, S.CallsToday);
+
+    /// <summary>The seat's skill for <paramref name="queue"/>; null if it does not serve it.</summary>
+    private SeatSkill? Skill(string? queue) => S.Definition?.Skills.FirstOrDefault(s => s.Queue == queue);
 
     private void RequireDefined()
     {
