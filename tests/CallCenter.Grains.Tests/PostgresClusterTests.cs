@@ -41,6 +41,7 @@ public sealed class PostgresClusterTests : IAsyncLifetime
             silo.UseCallCenterPostgres(connection, StorageNames.Grains);
             silo.Services.AddCallCenterHistory(HistoryLocation.Cluster(connection));
             silo.Services.AddSingleton(clock);
+            silo.Services.AddSingleton<CallCenter.Monitoring.MonitorInbox>();
             silo.Services.Configure<SeatOptions>(o => o.MissedOffersLimit = 1000);
             silo.Configure<ClusterMembershipOptions>(o =>
             {

@@ -40,10 +40,3 @@ public sealed record CallExtras(
     int? SurveyScore,
     double? EvaluationScore,
     IReadOnlyList<string> WorkOrders);
-
-/// <summary>How grains reach this silo's call-record writer.</summary>
-[Alias("CallCenter.Calls.ICallRecordWriterGrain")]
-public interface ICallRecordWriterGrain : IGrainWithIntegerKey
-{
-    [Alias("Write")] Task Write(CallDetail call);
-}

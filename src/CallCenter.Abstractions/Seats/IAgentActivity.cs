@@ -9,10 +9,3 @@ public interface IAgentActivity
     /// <summary>One seat's spans that overlap the range, in order.</summary>
     Task<IReadOnlyList<SeatSpan>> Of(string seatId, DateTimeOffset from, DateTimeOffset to);
 }
-
-/// <summary>How seats reach this silo's activity writer.</summary>
-[Alias("CallCenter.Seats.IActivityWriterGrain")]
-public interface IActivityWriterGrain : IGrainWithIntegerKey
-{
-    [Alias("Write")] Task Write(IReadOnlyList<SeatSpan> spans);
-}

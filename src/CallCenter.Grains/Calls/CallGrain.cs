@@ -3,7 +3,8 @@ namespace CallCenter.Calls;
 [GrainType("call")]
 public sealed class CallGrain(
     [PersistentState("call", StorageNames.Grains)] IPersistentState<CallRecord> call,
-    CallCenterClock clock) : Grain, ICallGrain
+    CallCenterClock clock,
+    ICallRecords records) : Grain, ICallGrain
 {
     /// <summary>
     /// How long a call read back after its end (a recording, a look from the desktop) stays in memory. A call leaves
@@ -109,7 +110,7 @@ public sealed class CallGrain(
     {
         if (CallTransitions.IsTerminal(snapshot.State) || snapshot.State == CallState.CallbackRequested)
         {
-            await GrainFactory.GetGrain<ICallRecordWriterGrain>(0).Write(CallDetails.From(snapshot, clock));
+            await records.Write(CallDetails.From(snapshot, clock));
         }
 
         return snapshot;

@@ -15,6 +15,7 @@ public sealed class QueueGrain(
     [PersistentState("queue", StorageNames.Grains)] IPersistentState<QueueRecord> queue,
     [PersistentState("queue-seats", StorageNames.Grains)] IPersistentState<QueueSeats> members,
     CallCenterClock clock,
+    MonitorInbox wall,
     ILogger<QueueGrain> logger) : Grain, IQueueGrain, IRemindable
 {
     private const string KeepAliveReminder = "acd";
@@ -893,7 +894,11 @@ public sealed class QueueGrain(
         tileSentAt = Environment.TickCount64;
         if (Q.Definition is { } definition)
         {
-            _ = GrainFactory.GetGrain<IMonitorNotifier>(0).QueueChanged(MonitorTiles.Queue(Id, definition, Stats(), clock.Now));
+            var tile = MonitorTiles.Queue(Id, definition, Stats(), clock.Now);
+            if (!wall.Leave(tile))
+            {
+                _ = GrainFactory.GetGrain<IMonitorNotifier>(0).QueueChanged(tile);
+            }
         }
     }
 

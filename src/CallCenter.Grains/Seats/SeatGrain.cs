@@ -5,6 +5,8 @@ public sealed class SeatGrain(
     [PersistentState("seat", StorageNames.Grains)] IPersistentState<SeatRecord> seat,
     CallCenterClock clock,
     IOptions<SeatOptions> options,
+    IAgentActivity activity,
+    MonitorInbox wall,
     ILogger<SeatGrain> logger) : Grain, ISeatGrain, ISeatRoutingGrain, ISeatSupervisionGrain, IRemindable
 {
     private const string OnDutyReminder = "on-duty";
@@ -773,7 +775,7 @@ public sealed class SeatGrain(
             while (S.SpansToWrite.Count > 0)
             {
                 var spans = S.SpansToWrite.ToList();
-                await GrainFactory.GetGrain<IActivityWriterGrain>(0).Write(spans);
+                await activity.Write(spans);
                 S.SpansToWrite = S.SpansToWrite.Skip(spans.Count).ToList();
             }
         }
@@ -831,8 +833,8 @@ public sealed class SeatGrain(
         S.Messages.ToArray());
 
     /// <summary>
-    /// Persists the seat and, while the write is on its way, tells the wallboard (one-way, batched by the local
-    /// notifier): the wall shows the seat as it is held, a write's wait is not the wall's. Should the silo die before the
+    /// Persists the seat and, while the write is on its way, tells the wallboard (left in the silo's inbox for its
+    /// notifier, which batches): the wall shows the seat as it is held, a write's wait is not the wall's. Should the silo die before the
     /// write lands, the board asks every seat again after the failover, so the wall follows what was kept.
     /// </summary>
     private async Task Save()
@@ -840,7 +842,11 @@ public sealed class SeatGrain(
         var writing = seat.WriteStateAsync();
         if (S.Definition is not null)
         {
-            _ = GrainFactory.GetGrain<IMonitorNotifier>(0).SeatChanged(MonitorTiles.Seat(Snapshot()));
+            var tile = MonitorTiles.Seat(Snapshot());
+            if (!wall.Leave(tile))
+            {
+                _ = GrainFactory.GetGrain<IMonitorNotifier>(0).SeatChanged(tile);
+            }
         }
 
         await writing;

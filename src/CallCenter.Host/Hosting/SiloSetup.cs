@@ -37,6 +37,7 @@ public static class SiloSetup
     public static void ConfigureSilo(ISiloBuilder silo, CallCenterSettings settings, string? postgres)
     {
         RememberedInterfaceTypes.Install(silo.Services);
+        silo.Services.AddSingleton<CallCenter.Monitoring.MonitorInbox>();
         silo.Configure<ClusterOptions>(o =>
         {
             o.ClusterId = settings.ClusterId;

@@ -45,6 +45,7 @@ public class ClusterFixture : IAsyncLifetime
             silo.Services.AddGrainStorage(StorageNames.Grains, (sp, _) => new FaultyWrites(ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp)));
             silo.Services.AddCallCenterHistory(history);
             silo.Services.AddSingleton(clock);
+            silo.Services.AddSingleton<MonitorInbox>();
             silo.AddOutgoingGrainCallFilter<LostMessages>();
             silo.Services.Configure<SeatOptions>(o =>
             {

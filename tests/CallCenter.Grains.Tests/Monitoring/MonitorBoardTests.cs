@@ -45,6 +45,23 @@ public sealed class MonitorBoardTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_seat_change_after_its_silo_notifier_left_still_reaches_the_board()
+    {
+        var seat = await s.ReadySeat("s", false);
+        await Eventually.Until(() => Board.Snapshot(), b => b.Seats.Any(t => t.SeatId == seat && t.State == SeatState.Ready), "the seat Ready on the board");
+        foreach (var silo in fixture.Cluster.Silos)
+        {
+            // The seat leaves its tiles in its silo's inbox; with no notifier open there it must send them as a message.
+            var notifier = silo.SiloHost.Services.GetRequiredService<IGrainFactory>().GetGrain<IMonitorNotifier>(0);
+            await notifier.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+        }
+
+        await s.Seat(seat).ChangeState(SeatState.NotReady, "meeting");
+
+        await Eventually.Until(() => Board.Snapshot(), b => b.Seats.Any(t => t.SeatId == seat && t.State == SeatState.NotReady), "the seat NotReady on the board");
+    }
+
+    [Fact]
     public async Task A_seat_not_ready_too_long_raises_an_alert_that_is_acknowledged_and_clears_when_it_returns()
     {
         var seat = await s.ReadySeat("s", false);
