@@ -25,7 +25,7 @@ public static partial class CtiApi
         group.MapPost("/calls/{callId}/answered", Answered);
         foreach (var kind in CallOnlyEvents.Keys)
         {
-            group.MapPost($"/calls/{{callId}}/{kind}", (string callId, IGrainFactory g) => Event(callId, kind, g));
+            group.MapPost($"/calls/{{callId}}/{kind}", (string callId, CtiFlow cti) => Event(callId, kind, cti));
         }
 
         group.MapPost("/active-calls", ActiveCalls);
@@ -80,26 +80,26 @@ public static partial class CtiApi
         return TypedResults.Ok(SeatsApi.View(await grains.GetGrain<ISeatGrain>(seatId).PhoneRegistration(request.Registered!.Value)));
     }
 
-    private static async Task<Results<Accepted<CallsApi.CallView>, ValidationProblem>> NewCall(NewCallRequest request, IGrainFactory grains)
+    private static async Task<Results<Accepted<CallsApi.CallView>, ValidationProblem>> NewCall(NewCallRequest request, CtiFlow cti)
     {
-        var (check, call) = await ApplyArrived(grains, request);
+        var (check, call) = await ApplyArrived(cti, request);
         return call is null ? check.Problem() : TypedResults.Accepted($"/api/v1/calls/{call.CallId}", CallsApi.View(call));
     }
 
-    private static async Task<Results<Ok<CallsApi.CallView>, ValidationProblem>> Answered(string callId, AnsweredRequest request, IGrainFactory grains)
+    private static async Task<Results<Ok<CallsApi.CallView>, ValidationProblem>> Answered(string callId, AnsweredRequest request, CtiFlow cti)
     {
-        var (check, call) = await ApplyAnswered(grains, callId, request.SeatId);
+        var (check, call) = await ApplyAnswered(cti, callId, request.SeatId);
         return call is null ? check.Problem() : TypedResults.Ok(CallsApi.View(call));
     }
 
-    private static async Task<Results<Ok<CallsApi.CallView>, ValidationProblem>> Event(string callId, string kind, IGrainFactory grains)
+    private static async Task<Results<Ok<CallsApi.CallView>, ValidationProblem>> Event(string callId, string kind, CtiFlow cti)
     {
-        var (check, call) = await ApplyEvent(grains, callId, kind);
+        var (check, call) = await ApplyEvent(cti, callId, kind);
         return call is null ? check.Problem() : TypedResults.Ok(CallsApi.View(call));
     }
 
     /// <summary>A call reached the switch: checked, then queued. The same for a POST and for the CTI hub.</summary>
-    internal static async Task<(Validation Check, CallSnapshot? Call)> ApplyArrived(IGrainFactory grains, NewCallRequest request)
+    internal static async Task<(Validation Check, CallSnapshot? Call)> ApplyArrived(CtiFlow cti, NewCallRequest request)
     {
         var check = new Validation()
             .Id("callId", request.CallId)
@@ -113,9 +113,9 @@ public static partial class CtiApi
 
         try
         {
-            // The gateway refuses a queue never defined before it creates the call (and remembers the queues it has
-            // seen), so the busiest grain is not asked once more for every call.
-            var call = await grains.GetGrain<ICtiGateway>(0).CallArrived(request.CallId!, new CallArrival(request.Caller!, request.Queue!, request.Priority ?? 0));
+            // The flow refuses a queue never defined before it creates the call (and remembers the queues it has seen),
+            // so the busiest grain is not asked once more for every call.
+            var call = await cti.CallArrived(request.CallId!, new CallArrival(request.Caller!, request.Queue!, request.Priority ?? 0));
             Telemetry.CtiEvents.Add(1, new KeyValuePair<string, object?>("kind", "arrived"));
             return (check, call);
         }
@@ -125,7 +125,7 @@ public static partial class CtiApi
         }
     }
 
-    internal static async Task<(Validation Check, CallSnapshot? Call)> ApplyAnswered(IGrainFactory grains, string callId, string? seatId)
+    internal static async Task<(Validation Check, CallSnapshot? Call)> ApplyAnswered(CtiFlow cti, string callId, string? seatId)
     {
         var check = new Validation().Id("callId", callId).Id("seatId", seatId);
         if (!check.IsValid)
@@ -134,11 +134,11 @@ public static partial class CtiApi
         }
 
         Telemetry.CtiEvents.Add(1, new KeyValuePair<string, object?>("kind", "answered"));
-        return (check, await grains.GetGrain<ICtiGateway>(0).CallAnswered(callId, seatId!));
+        return (check, await cti.CallAnswered(callId, seatId!));
     }
 
     /// <summary>The events that name only the call, by the last segment of their endpoint.</summary>
-    private static readonly Dictionary<string, Func<ICtiGateway, string, Task<CallSnapshot>>> CallOnlyEvents = new()
+    private static readonly Dictionary<string, Func<CtiFlow, string, Task<CallSnapshot>>> CallOnlyEvents = new()
     {
         ["held"] = (gw, callId) => gw.CallHeld(callId, true),
         ["retrieved"] = (gw, callId) => gw.CallHeld(callId, false),
@@ -147,7 +147,7 @@ public static partial class CtiApi
         ["callback"] = (gw, callId) => gw.CallbackRequested(callId),
     };
 
-    internal static async Task<(Validation Check, CallSnapshot? Call)> ApplyEvent(IGrainFactory grains, string callId, string kind)
+    internal static async Task<(Validation Check, CallSnapshot? Call)> ApplyEvent(CtiFlow cti, string callId, string kind)
     {
         var check = new Validation().Id("callId", callId);
         check.Require("kind", CallOnlyEvents.ContainsKey(kind), $"'kind' is one of {string.Join(", ", CallOnlyEvents.Keys)}.");
@@ -157,7 +157,7 @@ public static partial class CtiApi
         }
 
         Telemetry.CtiEvents.Add(1, new KeyValuePair<string, object?>("kind", kind));
-        return (check, await CallOnlyEvents[kind](grains.GetGrain<ICtiGateway>(0), callId));
+        return (check, await CallOnlyEvents[kind](cti, callId));
     }
 
     [GeneratedRegex(@"\A\+?[0-9]{1,32}\z")]

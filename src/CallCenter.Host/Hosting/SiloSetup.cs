@@ -13,6 +13,7 @@ public static class SiloSetup
     {
         builder.Services.AddSingleton(new CallCenterClock(TimeProvider.System, CallCenterClock.FindZone(settings.TimeZone)));
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<CtiFlow>();
         builder.Services.Configure<SeatOptions>(builder.Configuration.GetSection("CallCenter:Seats"));
         builder.Services.AddOptions<CallCenter.Reporting.RetentionOptions>()
             .Bind(builder.Configuration.GetSection("CallCenter:Retention"))

@@ -18,21 +18,21 @@ public interface ICtiAdapter
 /// call's state, or fails with the reason).
 /// </summary>
 [Authorize(Policy = Policies.Softswitch)]
-public sealed class CtiHub(IGrainFactory grains) : Hub<ICtiAdapter>
+public sealed class CtiHub(CtiFlow cti) : Hub<ICtiAdapter>
 {
-    public Task<string> CallArrived(CtiApi.NewCallRequest call) => Answer(CtiApi.ApplyArrived(grains, call ?? new(null, null, null, null)));
+    public Task<string> CallArrived(CtiApi.NewCallRequest call) => Answer(CtiApi.ApplyArrived(cti, call ?? new(null, null, null, null)));
 
-    public Task<string> CallAnswered(string callId, string seatId) => Answer(CtiApi.ApplyAnswered(grains, callId, seatId));
+    public Task<string> CallAnswered(string callId, string seatId) => Answer(CtiApi.ApplyAnswered(cti, callId, seatId));
 
-    public Task<string> CallHeld(string callId) => Answer(CtiApi.ApplyEvent(grains, callId, "held"));
+    public Task<string> CallHeld(string callId) => Answer(CtiApi.ApplyEvent(cti, callId, "held"));
 
-    public Task<string> CallRetrieved(string callId) => Answer(CtiApi.ApplyEvent(grains, callId, "retrieved"));
+    public Task<string> CallRetrieved(string callId) => Answer(CtiApi.ApplyEvent(cti, callId, "retrieved"));
 
-    public Task<string> CallEnded(string callId) => Answer(CtiApi.ApplyEvent(grains, callId, "ended"));
+    public Task<string> CallEnded(string callId) => Answer(CtiApi.ApplyEvent(cti, callId, "ended"));
 
-    public Task<string> CallAbandoned(string callId) => Answer(CtiApi.ApplyEvent(grains, callId, "abandoned"));
+    public Task<string> CallAbandoned(string callId) => Answer(CtiApi.ApplyEvent(cti, callId, "abandoned"));
 
-    public Task<string> CallbackRequested(string callId) => Answer(CtiApi.ApplyEvent(grains, callId, "callback"));
+    public Task<string> CallbackRequested(string callId) => Answer(CtiApi.ApplyEvent(cti, callId, "callback"));
 
     private static async Task<string> Answer(Task<(Validation Check, CallSnapshot? Call)> applying)
     {
