@@ -140,11 +140,11 @@ public static partial class CtiApi
     /// <summary>The events that name only the call, by the last segment of their endpoint.</summary>
     private static readonly Dictionary<string, Func<CtiFlow, string, Task<CallSnapshot>>> CallOnlyEvents = new()
     {
-        ["held"] = (gw, callId) => gw.CallHeld(callId, true),
-        ["retrieved"] = (gw, callId) => gw.CallHeld(callId, false),
-        ["ended"] = (gw, callId) => gw.CallEnded(callId),
-        ["abandoned"] = (gw, callId) => gw.CallAbandoned(callId),
-        ["callback"] = (gw, callId) => gw.CallbackRequested(callId),
+        ["held"] = (cti, callId) => cti.CallHeld(callId, true),
+        ["retrieved"] = (cti, callId) => cti.CallHeld(callId, false),
+        ["ended"] = (cti, callId) => cti.CallEnded(callId),
+        ["abandoned"] = (cti, callId) => cti.CallAbandoned(callId),
+        ["callback"] = (cti, callId) => cti.CallbackRequested(callId),
     };
 
     internal static async Task<(Validation Check, CallSnapshot? Call)> ApplyEvent(CtiFlow cti, string callId, string kind)
