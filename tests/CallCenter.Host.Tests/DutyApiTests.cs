@@ -43,6 +43,14 @@ public sealed class DutyApiTests(HostFixture fixture) : IClassFixture<HostFixtur
         var admin = await Host.As("admin");
         var duty = await DutyScenario.Publish(Host, officer: "duty2");
         var tomorrow = (await admin.GetAsync($"/api/v1/calendar/add?from={duty.Today.AddDays(1):yyyy-MM-dd}&days=0").Ok()).Str("date");
+        if (DateOnly.Parse(tomorrow).Year != duty.Today.Year)
+        {
+            // At the year's end the next working day is in a year whose calendar is not published yet, and a roster is
+            // refused there until one is loaded: this host (of this class alone) gets an empty one.
+            await admin.PutAsJsonAsync($"/api/v1/calendar/years/{DateOnly.Parse(tomorrow).Year}",
+                new { holidays = Array.Empty<object>(), makeUpWorkdays = Array.Empty<string>(), source = "test: the next working day is in a year not yet published" }).Ok();
+        }
+
         await admin.PostAsJsonAsync($"/api/v1/duty/rotations/{duty.Rotation}/roster/generate", new { from = tomorrow, to = tomorrow }).Ok();
         var published = await admin.PostAsync($"/api/v1/duty/rotations/{duty.Rotation}/roster/publish", null).Ok();
         var shift = published.GetProperty("shifts")[0];
@@ -159,7 +167,9 @@ public sealed class DutyApiTests(HostFixture fixture) : IClassFixture<HostFixtur
         var roster = await admin.PostAsJsonAsync(path + "/roster/generate", new { from = "2026-12-01", to = "2026-12-31" }).Ok();
         var officers = roster.GetProperty("shifts").EnumerateArray().Select(s => s.Str("officer")).ToList();
         Assert.DoesNotContain("duty2", officers);
-        Assert.Equal(23, officers.Count); // the working days of December 2026
+        // The working days of December 2026, and today when the scenario made a weekend there a make-up working day.
+        var madeUp = duty.Today is { Year: 2026, Month: 12, DayOfWeek: DayOfWeek.Saturday or DayOfWeek.Sunday } ? 1 : 0;
+        Assert.Equal(23 + madeUp, officers.Count);
         Assert.True(Math.Abs(officers.Count(o => o == "duty1") - officers.Count(o => o == "duty3")) <= 1);
     }
 }
