@@ -4,7 +4,8 @@ namespace CallCenter.Monitoring;
 /// Where this silo's seats and queues leave their latest tiles for the silo's <see cref="MonitorNotifier"/>, without a
 /// message each (three a call cycle): the notifier takes what is here at every flush. Only the newest tile of a seat or
 /// queue is kept. While no notifier is open here (before this silo's first change, or once it was deactivated) a tile
-/// is refused, and the caller sends it to the notifier as a message instead, which activates one.
+/// is refused, and <see cref="Tell(IGrainFactory, SeatTile)"/> sends it to the notifier as a message instead, which
+/// activates one.
 /// </summary>
 public sealed class MonitorInbox
 {
@@ -12,6 +13,24 @@ public sealed class MonitorInbox
     private Dictionary<string, SeatTile> seats = [];
     private Dictionary<string, QueueTile> queues = [];
     private bool open;
+
+    /// <summary>Leaves the tile here or, while no notifier is open, sends it to this silo's notifier, which opens one.</summary>
+    public void Tell(IGrainFactory grains, SeatTile seat)
+    {
+        if (!Leave(seat))
+        {
+            _ = grains.GetGrain<IMonitorNotifier>(0).SeatChanged(seat);
+        }
+    }
+
+    /// <inheritdoc cref="Tell(IGrainFactory, SeatTile)"/>
+    public void Tell(IGrainFactory grains, QueueTile queue)
+    {
+        if (!Leave(queue))
+        {
+            _ = grains.GetGrain<IMonitorNotifier>(0).QueueChanged(queue);
+        }
+    }
 
     /// <summary>False when no notifier is open: send the tile to it instead.</summary>
     public bool Leave(SeatTile seat)

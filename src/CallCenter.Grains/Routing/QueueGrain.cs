@@ -894,11 +894,7 @@ public sealed class QueueGrain(
         tileSentAt = Environment.TickCount64;
         if (Q.Definition is { } definition)
         {
-            var tile = MonitorTiles.Queue(Id, definition, Stats(), clock.Now);
-            if (!wall.Leave(tile))
-            {
-                _ = GrainFactory.GetGrain<IMonitorNotifier>(0).QueueChanged(tile);
-            }
+            wall.Tell(GrainFactory, MonitorTiles.Queue(Id, definition, Stats(), clock.Now));
         }
     }
 

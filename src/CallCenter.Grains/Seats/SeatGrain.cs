@@ -842,11 +842,7 @@ public sealed class SeatGrain(
         var writing = seat.WriteStateAsync();
         if (S.Definition is not null)
         {
-            var tile = MonitorTiles.Seat(Snapshot());
-            if (!wall.Leave(tile))
-            {
-                _ = GrainFactory.GetGrain<IMonitorNotifier>(0).SeatChanged(tile);
-            }
+            wall.Tell(GrainFactory, MonitorTiles.Seat(Snapshot()));
         }
 
         await writing;
