@@ -13,6 +13,10 @@ public sealed class MonitorBoardTests(ClusterFixture fixture)
 
     private IMonitorBoard Board => fixture.Client.GetGrain<IMonitorBoard>(0);
 
+    /// <summary>The notifier of that silo (a stateless worker is always reached on the caller's own silo).</summary>
+    private static IMonitorNotifier Notifier(Orleans.TestingHost.InProcessSiloHandle silo) =>
+        silo.SiloHost.Services.GetRequiredService<IGrainFactory>().GetGrain<IMonitorNotifier>(0);
+
     [Fact]
     public async Task Seat_and_queue_changes_reach_the_board_coalesced()
     {
@@ -32,7 +36,7 @@ public sealed class MonitorBoardTests(ClusterFixture fixture)
         await Eventually.Until(() => Board.Snapshot(), b => b.Seats.Any(t => t.SeatId == seat), "the seat on the board");
         var tile = MonitorTiles.Seat(await s.Seat(seat).Get()) with { State = SeatState.LoggedOut, Agent = null };
         var (first, waiting) = (tile with { SeatId = seat + "-first" }, tile with { SeatId = seat + "-waiting" });
-        var notifier = fixture.Cluster.Silos[0].SiloHost.Services.GetRequiredService<IGrainFactory>().GetGrain<IMonitorNotifier>(0);
+        var notifier = Notifier(fixture.Cluster.Silos[0]);
 
         var board = FaultyWrites.Hold(BoardKey);
         await notifier.SeatChanged(first); // new to the board, which writes it down: that flush stays in flight
@@ -52,8 +56,7 @@ public sealed class MonitorBoardTests(ClusterFixture fixture)
         foreach (var silo in fixture.Cluster.Silos)
         {
             // The seat leaves its tiles in its silo's inbox; with no notifier open there it must send them as a message.
-            var notifier = silo.SiloHost.Services.GetRequiredService<IGrainFactory>().GetGrain<IMonitorNotifier>(0);
-            await notifier.Cast<IGrainManagementExtension>().DeactivateOnIdle();
+            await Notifier(silo).Cast<IGrainManagementExtension>().DeactivateOnIdle();
         }
 
         await s.Seat(seat).ChangeState(SeatState.NotReady, "meeting");
