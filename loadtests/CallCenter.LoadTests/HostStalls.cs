@@ -102,6 +102,29 @@ public sealed class HostStalls : EventListener
                $"threads p50 {threads.GetValueAtPercentile(50)}, max {threads.GetMaxValue()}";
     }
 
+    /// <summary>
+    /// The stretches (Stopwatch ticks, merged where they overlap) in which the pool ran no probe for at least
+    /// <paramref name="least"/>: from a probe's queueing until it ran. Read after <see cref="Report"/>.
+    /// </summary>
+    public IReadOnlyList<(long From, long To)> Stalls(TimeSpan least)
+    {
+        var threshold = (long)(least.TotalSeconds * Stopwatch.Frequency);
+        var merged = new List<(long From, long To)>();
+        foreach (var (at, waited) in probes.Where(p => p.Waited >= threshold).OrderBy(p => p.At))
+        {
+            if (merged.Count > 0 && at <= merged[^1].To)
+            {
+                merged[^1] = (merged[^1].From, Math.Max(merged[^1].To, at + waited));
+            }
+            else
+            {
+                merged.Add((at, at + waited));
+            }
+        }
+
+        return merged;
+    }
+
     private static string Spread(LongHistogram h) => h.TotalCount == 0
         ? "none"
         : $"p50 {h.GetValueAtPercentile(50) / 1000.0:F2} ms  p99 {h.GetValueAtPercentile(99) / 1000.0:F1} ms  p99.9 {h.GetValueAtPercentile(99.9) / 1000.0:F1} ms  max {h.GetMaxValue() / 1000.0:F1} ms";

@@ -81,8 +81,45 @@ public static class OfferLatency
         Console.WriteLine($"ratio offer/baseline    p50 {r.OfferP50 / Math.Max(0.1, r.BaselineP50):F1}x  p99 {r.OfferP99 / Math.Max(0.1, r.BaselineP99):F1}x");
         Console.WriteLine($"durable writes          {writes.Report(r.Offered)}");
         Console.WriteLine($"host {waits}");
+        Console.WriteLine($"offers and pool stalls  {BesideStalls(r.Spans, stalls.Stalls(StallAtLeast))}");
         Console.WriteLine($"host CPU                {cores:F2} cores on average over {wall.Elapsed.TotalSeconds:F0} s (baseline, calls and drain), {busiest:F2} over its busiest {r.Seconds:F0} s; softswitch process {driverCores:F2} cores during the calls");
     }
+
+    /// <summary>A stretch in which the host's pool ran none of its probes for this long counts as a stall.</summary>
+    private static readonly TimeSpan StallAtLeast = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// How much of the offers' tail the host's pool stalls explain: the offers in flight while one lasted, against the
+    /// rest. Both processes read the same monotonic clock, so the softswitch's posting times and the host's probes line up.
+    /// </summary>
+    private static string BesideStalls(SoftswitchDriver.OfferSpans offers, IReadOnlyList<(long From, long To)> stalls)
+    {
+        if (offers.Posted.Length == 0)
+        {
+            return "no offers";
+        }
+
+        var ticksPerMicro = Stopwatch.Frequency / 1_000_000.0;
+        var (during, clear) = (SoftswitchDriver.Histogram(), SoftswitchDriver.Histogram());
+        var starts = stalls.Select(s => s.From).ToArray();
+        for (var i = 0; i < offers.Posted.Length; i++)
+        {
+            var (from, to) = (offers.Posted[i], offers.Posted[i] + (long)(offers.Micros[i] * ticksPerMicro));
+            var next = Array.BinarySearch(starts, to);
+            next = next < 0 ? ~next : next + 1; // stalls starting at or before the offer's end
+            var overlaps = next > 0 && stalls[next - 1].To >= from;
+            (overlaps ? during : clear).RecordValue(Math.Max(1, offers.Micros[i]));
+        }
+
+        var (first, last) = (offers.Posted.Min(), offers.Posted.Max());
+        var stalled = stalls.Sum(s => Math.Max(0, Math.Min(s.To, last) - Math.Max(s.From, first))) / (double)Math.Max(1, last - first);
+        return $"the pool ran nothing for ≥ {StallAtLeast.TotalMilliseconds:F0} ms in {stalls.Count} stretches, {stalled:P1} of the calls' time; " +
+               $"offers in flight during one ({during.TotalCount * 100.0 / offers.Posted.Length:F1} %): {Percentiles(during)}; the others: {Percentiles(clear)}";
+    }
+
+    private static string Percentiles(HdrHistogram.LongHistogram h) => h.TotalCount == 0
+        ? "none"
+        : $"p50 {h.GetValueAtPercentile(50) / 1000.0:F1} ms, p99 {h.GetValueAtPercentile(99) / 1000.0:F1} ms, p99.9 {h.GetValueAtPercentile(99.9) / 1000.0:F1} ms";
 
     /// <summary>Puts every load seat in the state, 16 requests at a time; a seat still finishing a call (409) is asked again.</summary>
     private static Task SetSeats(HttpClient admin, int seatCount, string state) =>

@@ -20,7 +20,13 @@ public static class SoftswitchDriver
     public sealed record Report(
         int Calls, int Offered, int Refused, int NeverOffered, int CycleErrors, double Seconds,
         double BaselineP50, double BaselineP99, double BaselineMax, double OfferP50, double OfferP99, double OfferP999, double OfferMax, double CpuSeconds,
-        double?[] WindowP50, double?[] WindowP99, Stages Stages);
+        double?[] WindowP50, double?[] WindowP99, Stages Stages, OfferSpans Spans);
+
+    /// <summary>
+    /// Every measured offer as posted (Stopwatch ticks) and how long it took (µs). Stopwatch ticks are the machine's
+    /// monotonic clock on Linux, so the host's process can lay them beside what it saw at the same moments.
+    /// </summary>
+    public sealed record OfferSpans(long[] Posted, long[] Micros);
 
     /// <summary>
     /// Where an offer's time goes, from the command's own stamp (taken by the queue as it sends the offer, on the same
@@ -52,6 +58,7 @@ public static class SoftswitchDriver
         var (accepted, toSending, sendingToAdapter) = (Histogram(), Histogram(), Histogram());
         var windows = Enumerable.Range(0, (seconds + WindowSeconds - 1) / WindowSeconds).Select(_ => Histogram()).ToArray();
         var (offers, cycleErrors) = (0, 0);
+        var (spanPosted, spanMicros) = (new List<long>(), new List<long>());
         await using var adapter = new HubConnectionBuilder()
             .WithUrl(new Uri(address, "/hubs/cti"), o => o.Headers["X-Api-Key"] = apiKey)
             .Build();
@@ -70,6 +77,8 @@ public static class SoftswitchDriver
                 {
                     offer.RecordValue(micros);
                     windows[call.Window].RecordValue(micros);
+                    spanPosted.Add(call.Start);
+                    spanMicros.Add(micros);
                     toSending.RecordValue(Math.Max(0, (long)(command.At - call.At).TotalMicroseconds));
                     sendingToAdapter.RecordValue(Math.Max(0, (long)(now - command.At).TotalMicroseconds));
                 }
@@ -207,13 +216,20 @@ public static class SoftswitchDriver
         var refused = await PostCalls("load", seconds, n => (int)(n / rate) / WindowSeconds);
         var drained = await Drain();
         var elapsed = clock.Elapsed.TotalSeconds - (posted.IsEmpty ? 0 : drained.TotalSeconds);
+        OfferSpans spans;
+        lock (offer)
+        {
+            spans = new OfferSpans([.. spanPosted], [.. spanMicros]);
+        }
+
         Console.WriteLine(JsonSerializer.Serialize(new Report(
             (int)(rate * seconds), offers, refused, posted.Count, cycleErrors, elapsed,
             Ms(baseline, 50), Ms(baseline, 99), baseline.GetMaxValue() / 1000.0,
             Ms(offer, 50), Ms(offer, 99), Ms(offer, 99.9), offer.GetMaxValue() / 1000.0,
             (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,
             [.. windows.Select(w => Window(w, 50))], [.. windows.Select(w => Window(w, 99))],
-            new Stages(Spread(accepted), Spread(toSending), Spread(sendingToAdapter)))));
+            new Stages(Spread(accepted), Spread(toSending), Spread(sendingToAdapter)),
+            spans)));
     }
 
     /// <summary>Open loop: requests start on schedule whether or not earlier ones have finished.</summary>

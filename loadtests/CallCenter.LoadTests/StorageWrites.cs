@@ -6,13 +6,15 @@ namespace CallCenter.LoadTests;
 
 /// <summary>
 /// Counts the durable writes made in this process while it lives: grain states by state name (Orleans records one
-/// storage write-latency measurement per write) and the SQLite writer's statements, commits and busy time.
+/// storage write-latency measurement per write, which also gives how long a grain waited for its write to be durable)
+/// and the SQLite writer's statements, commits and busy time.
 /// </summary>
 public sealed class StorageWrites : IDisposable
 {
     private readonly MeterListener listener = new();
     private readonly ConcurrentDictionary<string, long> byState = new();
     private readonly Stopwatch wall = Stopwatch.StartNew();
+    private readonly HdrHistogram.LongHistogram latency = SoftswitchDriver.Histogram();
     private long statements;
     private long commits;
     private long busyMicros;
@@ -44,6 +46,10 @@ public sealed class StorageWrites : IDisposable
             }
 
             byState.AddOrUpdate(state, 1, (_, n) => n + 1);
+            lock (latency)
+            {
+                latency.RecordValue(Math.Max(1, (long)(value * 1000))); // Orleans measures in ms
+            }
         });
         listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
             Interlocked.Add(ref instrument.Name == "callcenter.sqlite.writes" ? ref statements : ref commits, value));
@@ -57,7 +63,16 @@ public sealed class StorageWrites : IDisposable
         var total = byState.Values.Sum();
         var parts = byState.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value / per:F2}");
         return $"{total / per:F2} grain states per call ({string.Join(", ", parts)}); SQLite statements {statements / per:F2}, " +
-               $"commits (fsyncs) {commits / per:F2} per call; SQLite writer busy {busyMicros / 1e6 / wall.Elapsed.TotalSeconds:P0} of the time";
+               $"commits (fsyncs) {commits / per:F2} per call; SQLite writer busy {busyMicros / 1e6 / wall.Elapsed.TotalSeconds:P0} of the time; " +
+               $"a grain's write durable after p50 {Ms(50):F1} ms, p99 {Ms(99):F1} ms, p99.9 {Ms(99.9):F1} ms";
+    }
+
+    private double Ms(double percentile)
+    {
+        lock (latency)
+        {
+            return latency.TotalCount == 0 ? 0 : latency.GetValueAtPercentile(percentile) / 1000.0;
+        }
     }
 
     public void Dispose() => listener.Dispose();
