@@ -59,6 +59,15 @@ public sealed class CtiHubEventsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void One_adapter_connection_may_have_a_thousand_events_in_progress_by_default()
+    {
+        // At its limit SignalR stops reading the connection, and every later event waits behind the slowest in progress.
+        var cti = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<HubOptions<CtiHub>>>().Value;
+
+        Assert.Equal(1024, cti.MaximumParallelInvocationsPerClient);
+    }
+
+    [Fact]
     public void The_host_silo_asks_each_grain_interface_for_its_type_once()
     {
         var providers = host.Services.GetServices<Orleans.Runtime.IGrainInterfaceTypeProvider>().ToList();
