@@ -82,7 +82,7 @@ public sealed class CtiSettings
     /// How many events one adapter connection may have in progress at once on /hubs/cti (1–1,024). Events of different
     /// calls then run side by side; an adapter sends a call's next event after the previous one was answered. At the
     /// limit SignalR stops reading the connection, so every later event waits behind the slowest: at 1,000 call cycles a
-    /// second a collection's pause piled up more than 128, hence the most by default.
+    /// second 128 held up even the offers that met no pause of the host, hence the most by default.
     /// </summary>
     public int ParallelEvents { get; set; } = 1024;
 }
