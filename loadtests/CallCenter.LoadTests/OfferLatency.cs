@@ -114,12 +114,8 @@ public static class OfferLatency
         var (first, last) = (offers.Posted.Min(), offers.Posted.Max());
         var stalled = stalls.Sum(s => Math.Max(0, Math.Min(s.To, last) - Math.Max(s.From, first))) / (double)Math.Max(1, last - first);
         return $"the pool ran nothing for ≥ {StallAtLeast.TotalMilliseconds:F0} ms in {stalls.Count} stretches, {stalled:P1} of the calls' time; " +
-               $"offers in flight during one ({during.TotalCount * 100.0 / offers.Posted.Length:F1} %): {Percentiles(during)}; the others: {Percentiles(clear)}";
+               $"offers in flight during one ({during.TotalCount * 100.0 / offers.Posted.Length:F1} %): {Spread(SoftswitchDriver.Spread(during))}; the others: {Spread(SoftswitchDriver.Spread(clear))}";
     }
-
-    private static string Percentiles(HdrHistogram.LongHistogram h) => h.TotalCount == 0
-        ? "none"
-        : $"p50 {h.GetValueAtPercentile(50) / 1000.0:F1} ms, p99 {h.GetValueAtPercentile(99) / 1000.0:F1} ms, p99.9 {h.GetValueAtPercentile(99.9) / 1000.0:F1} ms";
 
     /// <summary>Puts every load seat in the state, 16 requests at a time; a seat still finishing a call (409) is asked again.</summary>
     private static Task SetSeats(HttpClient admin, int seatCount, string state) =>
@@ -138,7 +134,7 @@ public static class OfferLatency
             }
         });
 
-    private static string Spread(double[] ms) => $"p50 {ms[0]} ms  p99 {ms[1]} ms  p99.9 {ms[2]} ms";
+    internal static string Spread(double[] ms) => $"p50 {ms[0]} ms  p99 {ms[1]} ms  p99.9 {ms[2]} ms";
 
     private static string Shown(double? ms) => ms?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none offered";
 

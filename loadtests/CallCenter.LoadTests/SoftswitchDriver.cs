@@ -258,7 +258,7 @@ public static class SoftswitchDriver
     /// <summary>Microseconds up to five minutes, to three significant digits.</summary>
     internal static LongHistogram Histogram() => new(TimeSpan.FromMinutes(5).Ticks / 10, 3);
 
-    private static double[] Spread(LongHistogram h) => [Ms(h, 50), Ms(h, 99), Ms(h, 99.9)];
+    internal static double[] Spread(LongHistogram h) => [Ms(h, 50), Ms(h, 99), Ms(h, 99.9)];
 
     private static long Micros(long start) => (long)Stopwatch.GetElapsedTime(start).TotalMicroseconds;
 

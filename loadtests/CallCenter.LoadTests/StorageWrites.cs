@@ -64,14 +64,14 @@ public sealed class StorageWrites : IDisposable
         var parts = byState.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value / per:F2}");
         return $"{total / per:F2} grain states per call ({string.Join(", ", parts)}); SQLite statements {statements / per:F2}, " +
                $"commits (fsyncs) {commits / per:F2} per call; SQLite writer busy {busyMicros / 1e6 / wall.Elapsed.TotalSeconds:P0} of the time; " +
-               $"a grain's write durable after p50 {Ms(50):F1} ms, p99 {Ms(99):F1} ms, p99.9 {Ms(99.9):F1} ms";
+               $"a grain's write durable after {Durable()}";
     }
 
-    private double Ms(double percentile)
+    private string Durable()
     {
         lock (latency)
         {
-            return latency.TotalCount == 0 ? 0 : latency.GetValueAtPercentile(percentile) / 1000.0;
+            return OfferLatency.Spread(SoftswitchDriver.Spread(latency));
         }
     }
 
