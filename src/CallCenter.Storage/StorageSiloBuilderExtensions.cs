@@ -14,7 +14,8 @@ public static class StorageSiloBuilderExtensions
     {
         silo.Services.AddSingleton(new SqliteDatabase(databasePath));
         silo.Services.AddSingleton<SqliteWriter>();
-        silo.Services.AddSingleton<IGrainStorageSerializer, JsonGrainStateSerializer>();
+        silo.Services.AddSingleton<JsonGrainStateSerializer>();
+        silo.Services.AddSingleton<IGrainStorageSerializer>(sp => sp.GetRequiredService<JsonGrainStateSerializer>());
         silo.Services.AddGrainStorage(storageName, (sp, _) => ActivatorUtilities.CreateInstance<SqliteGrainStorage>(sp));
         silo.Services.AddSingleton<IReminderTable, SqliteReminderTable>();
         silo.AddReminders();

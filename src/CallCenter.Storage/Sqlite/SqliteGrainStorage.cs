@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -8,17 +7,19 @@ namespace CallCenter.Storage.Sqlite;
 /// <summary>
 /// Grain state in SQLite with the ETag semantics Orleans expects: the ETag is a row version; a write or clear with a
 /// stale one changes nothing and throws <see cref="InconsistentStateException"/>. A clear keeps the row (payload NULL)
-/// so versions keep rising. The payload is the serializer's UTF-8 JSON, bound as it comes (a BLOB): a string copy of a
-/// big state (a busy queue) would be a large object twice over, and large objects are collected only by full
-/// collections. Rows an older release wrote as TEXT read the same way.
+/// so versions keep rising. The payload is the serializer's UTF-8 JSON, written into a buffer that the next write uses
+/// again and bound as it is (a BLOB): a string copy of a big state (a busy queue) would be a large object twice over,
+/// and large objects are collected only by full collections. Rows an older release wrote as TEXT read the same way.
 /// </summary>
-public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter writer, IGrainStorageSerializer serializer, IOptions<ClusterOptions> cluster) : IGrainStorage
+public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter writer, JsonGrainStateSerializer serializer, IOptions<ClusterOptions> cluster) : IGrainStorage
 {
+    private readonly JsonBuffers buffers = new();
+
     private string ServiceId => cluster.Value.ServiceId;
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await using var connection = await database.OpenAsync();
+        await using var connection = await database.OpenToReadAsync();
         await using var command = Command(connection, "SELECT payload, version FROM grain_state WHERE service_id = $s AND state_name = $n AND grain_id = $g", stateName, grainId);
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync())
@@ -37,11 +38,21 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
 
     public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        var payload = Bytes(serializer.Serialize(grainState.State));
-        var version = await Versioned(
-            stateName, grainId, grainState.ETag, payload,
-            insert: "INSERT INTO grain_state (service_id, state_name, grain_id, payload, version, modified_at) VALUES ($s, $n, $g, $p, 1, $t) ON CONFLICT DO NOTHING RETURNING version",
-            update: "UPDATE grain_state SET payload = $p, version = version + 1, modified_at = $t WHERE service_id = $s AND state_name = $n AND grain_id = $g AND version = $v RETURNING version");
+        var json = buffers.Rent();
+        long version;
+        try
+        {
+            serializer.Serialize(grainState.State, json.Writer);
+            version = await Versioned(
+                stateName, grainId, grainState.ETag, json.Written,
+                insert: "INSERT INTO grain_state (service_id, state_name, grain_id, payload, version, modified_at) VALUES ($s, $n, $g, $p, 1, $t) ON CONFLICT DO NOTHING RETURNING version",
+                update: "UPDATE grain_state SET payload = $p, version = version + 1, modified_at = $t WHERE service_id = $s AND state_name = $n AND grain_id = $g AND version = $v RETURNING version");
+        }
+        finally
+        {
+            buffers.Return(json); // the write is durable or has failed: SQLite copied the bytes when it bound them
+        }
+
         grainState.ETag = version.ToString();
         grainState.RecordExists = true;
     }
@@ -66,11 +77,11 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
         grainState.State = Activator.CreateInstance<T>();
     }
 
-    private async Task<long> Versioned(string stateName, GrainId grainId, string? etag, byte[]? payload, string? insert, string update)
+    private async Task<long> Versioned(string stateName, GrainId grainId, string? etag, ReadOnlyMemory<byte>? payload, string? insert, string update)
     {
         var expected = etag is null ? (long?)null : long.Parse(etag);
         var result = await writer.Execute(expected is null ? insert! : update,
-            [.. Key(stateName, grainId), ("$p", payload), ("$t", DateTimeOffset.UtcNow.ToString("O")), ("$v", expected)]);
+            ("$s", ServiceId), ("$n", stateName), ("$g", grainId.ToString()), ("$p", payload), ("$t", DateTimeOffset.UtcNow), ("$v", expected));
         if (result is not long version)
         {
             throw new InconsistentStateException(
@@ -80,12 +91,6 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
 
         return version;
     }
-
-    /// <summary>The serializer's own array when it wrote one of the exact size (System.Text.Json does), else a copy.</summary>
-    private static byte[] Bytes(BinaryData data) =>
-        MemoryMarshal.TryGetArray(data.ToMemory(), out var whole) && whole is { Offset: 0, Array: { } array } && whole.Count == array.Length
-            ? array
-            : data.ToArray();
 
     private SqliteCommand Command(SqliteConnection connection, string sql, string stateName, GrainId grainId)
     {

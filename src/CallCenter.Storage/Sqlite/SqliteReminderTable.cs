@@ -81,7 +81,7 @@ public sealed class SqliteReminderTable(SqliteDatabase database, SqliteWriter wr
 
     private async Task<ReminderTableData> Query(string sql, Action<SqliteCommand> bind)
     {
-        await using var connection = await database.OpenAsync();
+        await using var connection = await database.OpenToReadAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$s", ServiceId);

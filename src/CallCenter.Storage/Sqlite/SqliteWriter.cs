@@ -13,7 +13,8 @@ namespace CallCenter.Storage.Sqlite;
 /// Any failure drops the statements and the connection, and the next commit starts afresh.
 /// The writer runs on a thread of its own: a commit blocks its thread while SQLite executes and waits for the fsync
 /// (Microsoft.Data.Sqlite's async calls complete synchronously), and on the thread pool of a two-core host that took
-/// one of its two workers for half of the time.
+/// one of its two workers for half of the time. The statements are SQLite's own (<see cref="SqliteStatement"/>);
+/// Microsoft.Data.Sqlite opens the connection and its transactions.
 /// </summary>
 public sealed class SqliteWriter : IAsyncDisposable
 {
@@ -26,7 +27,7 @@ public sealed class SqliteWriter : IAsyncDisposable
     private readonly SqliteDatabase database;
     private readonly Channel<Write> writes = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task loop;
-    private readonly Dictionary<string, SqliteCommand> prepared = [];
+    private readonly Dictionary<string, SqliteStatement> prepared = [];
     private SqliteConnection? connection;
 
     public SqliteWriter(SqliteDatabase database)
@@ -36,8 +37,8 @@ public sealed class SqliteWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="sql"/> with the named <paramref name="parameters"/> (null binds NULL) in the next group
-    /// commit and returns its scalar result once durable.
+    /// Runs <paramref name="sql"/> with the named <paramref name="parameters"/> (null binds NULL; the types
+    /// <see cref="SqliteStatement.Run"/> names) in the next group commit and returns its scalar result once durable.
     /// </summary>
     public Task<object?> Execute(string sql, params (string Name, object? Value)[] parameters)
     {
@@ -100,14 +101,11 @@ public sealed class SqliteWriter : IAsyncDisposable
         var results = new object?[batch.Count];
         try
         {
-            connection ??= await database.OpenAsync();
+            connection ??= await Open();
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync();
             for (var i = 0; i < batch.Count; i++)
             {
-                var command = Prepared(batch[i].Sql);
-                command.Transaction = transaction;
-                Bind(command.Parameters, batch[i].Parameters);
-                results[i] = await command.ExecuteScalarAsync();
+                results[i] = Prepared(batch[i].Sql).Run(batch[i].Parameters);
             }
 
             await transaction.CommitAsync();
@@ -127,48 +125,34 @@ public sealed class SqliteWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>The statement's parameters as the last write named them get the new values; other names, new parameters.</summary>
-    private static void Bind(SqliteParameterCollection kept, (string Name, object? Value)[] given)
+    private SqliteStatement Prepared(string sql)
     {
-        var same = kept.Count == given.Length;
-        for (var i = 0; same && i < given.Length; i++)
+        if (!prepared.TryGetValue(sql, out var statement))
         {
-            same = kept[i].ParameterName == given[i].Name;
+            statement = new SqliteStatement(connection!.Handle!, sql);
+            prepared[sql] = statement;
         }
 
-        if (!same)
-        {
-            kept.Clear();
-            foreach (var (name, _) in given)
-            {
-                kept.Add(new SqliteParameter { ParameterName = name });
-            }
-        }
-
-        for (var i = 0; i < given.Length; i++)
-        {
-            kept[i].Value = given[i].Value ?? DBNull.Value;
-        }
+        return statement;
     }
 
-    private SqliteCommand Prepared(string sql)
+    /// <summary>
+    /// The writer's connection. Its statements wait for a lock held by another connection (a reader's checkpoint, a
+    /// test clearing a table) as long as Microsoft.Data.Sqlite's commands would, and then fail.
+    /// </summary>
+    private async Task<SqliteConnection> Open()
     {
-        if (!prepared.TryGetValue(sql, out var command))
-        {
-            command = connection!.CreateCommand();
-            command.CommandText = sql;
-            prepared[sql] = command;
-        }
-
-        return command;
+        var opened = await database.OpenAsync();
+        SQLitePCL.raw.sqlite3_busy_timeout(opened.Handle, opened.DefaultTimeout * 1000);
+        return opened;
     }
 
     /// <summary>Drops the statements and the connection (after a failure, or at the end).</summary>
     private async Task Forget()
     {
-        foreach (var command in prepared.Values)
+        foreach (var statement in prepared.Values)
         {
-            await command.DisposeAsync();
+            statement.Dispose();
         }
 
         prepared.Clear();
