@@ -8,6 +8,8 @@ namespace CallCenter.History;
 /// queued up meanwhile as one batch (up to a limit), so callers waiting in parallel share one transaction and the
 /// cost of an item stays flat. A failed batch fails every caller in it. With a <paramref name="gather"/> time, a batch
 /// waits that long after its first item for more (for facts nobody waits on, where fewer, larger commits cost less).
+/// The batches are committed on a thread of the writer's own: on SQLite a commit runs synchronously to its fsync, and
+/// on the thread pool of a two-core host each commit held one of its few workers while the disk wrote.
 /// </summary>
 public sealed class BatchWriter<T>(Func<IReadOnlyList<T>, Task> commit, ILogger logger, string what, int limit = 500, TimeSpan gather = default) : IAsyncDisposable
 {
@@ -23,7 +25,7 @@ public sealed class BatchWriter<T>(Func<IReadOnlyList<T>, Task> commit, ILogger 
         {
             lock (starting)
             {
-                writing ??= Task.Run(Run);
+                writing ??= Task.Factory.StartNew(Run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             }
         }
 
@@ -31,14 +33,14 @@ public sealed class BatchWriter<T>(Func<IReadOnlyList<T>, Task> commit, ILogger 
         return queue.Writer.TryWrite((item, committed)) ? committed.Task : throw new ObjectDisposedException(what);
     }
 
-    private async Task Run()
+    private void Run()
     {
         var batch = new List<(T Item, TaskCompletionSource Committed)>(limit);
-        while (await queue.Reader.WaitToReadAsync())
+        while (queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             if (gather > TimeSpan.Zero)
             {
-                await Task.Delay(gather);
+                Thread.Sleep(gather);
             }
 
             while (batch.Count < limit && queue.Reader.TryRead(out var next))
@@ -48,7 +50,7 @@ public sealed class BatchWriter<T>(Func<IReadOnlyList<T>, Task> commit, ILogger 
 
             try
             {
-                await commit(batch.Select(b => b.Item).ToList());
+                commit(batch.Select(b => b.Item).ToList()).GetAwaiter().GetResult();
                 batch.ForEach(b => b.Committed.TrySetResult());
             }
             catch (Exception e)
