@@ -22,8 +22,8 @@ public sealed class AgentActivity : IAgentActivity, IAsyncDisposable
     }
 
     /// <summary>
-    /// A seat's spans wait for their commit together: every seat that handed spans in one gathering is answered at
-    /// once when it commits, and one answer a seat instead of one a span kept that burst a third of the size.
+    /// A seat's spans wait for their commit as one item: a gathering's commit answers everyone in it at once, and one
+    /// answer a seat instead of one a span makes that burst of work a third of the size.
     /// </summary>
     public Task Write(IReadOnlyList<SeatSpan> spans) => spans.Count == 0 ? Task.CompletedTask : writer.Write(spans);
 

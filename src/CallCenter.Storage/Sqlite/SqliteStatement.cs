@@ -30,9 +30,9 @@ internal sealed class SqliteStatement : IDisposable
 
     /// <summary>
     /// Runs the statement with the named values (null binds NULL; a name the statement does not have is left out, as
-    /// Microsoft.Data.Sqlite does) and returns the first column of its first row, or null when it returns none. Text is a <see cref="string"/>, a whole number a <see cref="long"/> or
-    /// <see cref="int"/>, bytes a <c>byte[]</c> or <see cref="ReadOnlyMemory{T}"/>, a time a
-    /// <see cref="DateTimeOffset"/> (stored as round-trip text, "O").
+    /// Microsoft.Data.Sqlite does) and returns the first column of its first row, or null when it returns none. Text
+    /// is a <see cref="string"/>, a whole number a <see cref="long"/> or <see cref="int"/>, bytes a <c>byte[]</c> or
+    /// <see cref="ReadOnlyMemory{T}"/>, a time a <see cref="DateTimeOffset"/> (stored as round-trip text, "O").
     /// </summary>
     public object? Run(ReadOnlySpan<(string Name, object? Value)> values)
     {
