@@ -39,6 +39,11 @@ public sealed class SqliteDatabase
     public async Task<SqliteConnection> OpenToReadAsync(CancellationToken cancellationToken = default)
     {
         await schema.Value;
+        return await Connect(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> Connect(CancellationToken cancellationToken)
+    {
         var connection = new SqliteConnection(ConnectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
@@ -46,8 +51,7 @@ public sealed class SqliteDatabase
 
     private async Task<SqliteConnection> OpenRawAsync(CancellationToken cancellationToken)
     {
-        var connection = new SqliteConnection(ConnectionString);
-        await connection.OpenAsync(cancellationToken);
+        var connection = await Connect(cancellationToken);
         await using var pragmas = connection.CreateCommand();
         pragmas.CommandText = "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);

@@ -81,7 +81,7 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
     {
         var expected = etag is null ? (long?)null : long.Parse(etag);
         var result = await writer.Execute(expected is null ? insert! : update,
-            ("$s", ServiceId), ("$n", stateName), ("$g", grainId.ToString()), ("$p", payload), ("$t", DateTimeOffset.UtcNow), ("$v", expected));
+            Key(stateName, grainId, ("$p", payload), ("$t", DateTimeOffset.UtcNow), ("$v", expected)));
         if (result is not long version)
         {
             throw new InconsistentStateException(
@@ -104,7 +104,7 @@ public sealed class SqliteGrainStorage(SqliteDatabase database, SqliteWriter wri
         return command;
     }
 
-    /// <summary>The row's key as every statement here names it.</summary>
-    private (string Name, object? Value)[] Key(string stateName, GrainId grainId) =>
-        [("$s", ServiceId), ("$n", stateName), ("$g", grainId.ToString())];
+    /// <summary>The row's key as every statement here names it, then the statement's other values: one array a write.</summary>
+    private (string Name, object? Value)[] Key(string stateName, GrainId grainId, params ReadOnlySpan<(string Name, object? Value)> more) =>
+        [("$s", ServiceId), ("$n", stateName), ("$g", grainId.ToString()), .. more];
 }
